@@ -1,0 +1,3 @@
+from ecluse.cli import main
+
+main()

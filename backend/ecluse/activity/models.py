@@ -1,0 +1,37 @@
+"""What people are told (notifications) and what happened (the audit log)."""
+
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class Notification(Model):
+    id = fields.IntField(primary_key=True)
+    user_id = fields.IntField()
+    company_id = fields.IntField()
+    kind = fields.CharField(max_length=40)
+    message = fields.TextField()
+    batch_id = fields.IntField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    read_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "notifications"
+        indexes = (("user_id", "id"),)
+
+
+class AuditLog(Model):
+    id = fields.BigIntField(primary_key=True)
+    company_id = fields.IntField(null=True)
+    user_id = fields.IntField(null=True)
+    api_key_id = fields.IntField(null=True)
+    action = fields.CharField(max_length=60)
+    object_type = fields.CharField(max_length=40)
+    object_id = fields.CharField(max_length=40)
+    detail = fields.TextField(default="")
+    at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "audit_log"
+        indexes = (("company_id", "at"),)

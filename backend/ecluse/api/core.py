@@ -1,0 +1,377 @@
+"""Users, companies, fiscal years, notifications, jobs and API keys over GraphQL — thin translations."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from datetime import UTC, date, datetime
+from enum import Enum
+from typing import Any
+
+import strawberry
+
+from ecluse.activity.models import Notification as NotificationModel
+from ecluse.api.context import SESSION_COOKIE, Info
+from ecluse.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
+from ecluse.api.permissions import forbidden, principal, require
+from ecluse.auth import principal as auth
+from ecluse.auth.models import ApiKey as ApiKeyModel
+from ecluse.auth.models import User as UserModel
+from ecluse.auth.roles import Action
+from ecluse.events import job_channel, user_notifications
+from ecluse.jobs.models import Job as JobModel
+from ecluse.ledger.models import Company as CompanyModel
+from ecluse.ledger.models import FiscalYear as FiscalYearModel
+
+
+@strawberry.type
+class UserError:
+    code: str
+    message: str
+    field: str | None = None
+
+
+@strawberry.enum
+class Role(Enum):
+    VIEWER = "viewer"
+    PARTNER = "partner"
+    CLIENT = "client"
+    COLLABORATOR = "collaborator"
+    ADMIN = "admin"
+
+
+@strawberry.type
+class Company:
+    id: strawberry.ID
+    name: str
+    siren: str | None
+    currency: str
+    role: Role | None
+
+    @classmethod
+    def from_model(cls, company: CompanyModel, role: str | None) -> Company:
+        return cls(
+            id=strawberry.ID(str(company.id)),
+            name=company.name,
+            siren=company.siren,
+            currency=company.currency,
+            role=Role(role) if role else None,
+        )
+
+
+@strawberry.type
+class FiscalYear:
+    id: strawberry.ID
+    name: str
+    start_date: date
+    end_date: date
+    closed: bool
+
+    @classmethod
+    def from_model(cls, year: FiscalYearModel) -> FiscalYear:
+        return cls(
+            id=strawberry.ID(str(year.id)),
+            name=year.name,
+            start_date=year.start_date,
+            end_date=year.end_date,
+            closed=year.closed,
+        )
+
+
+@strawberry.type
+class Membership:
+    company: Company
+
+
+@strawberry.type
+class User:
+    id: strawberry.ID
+    email: str
+    name: str
+    locale: str
+    memberships: list[Membership]
+
+
+@strawberry.type
+class Me:
+    """The caller: a user, or a partner application (API key)."""
+
+    name: str
+    user: User | None
+    api_key_id: strawberry.ID | None
+    companies: list[Company]
+
+
+@strawberry.type
+class Notification:
+    id: strawberry.ID
+    kind: str
+    message: str
+    company_id: strawberry.ID
+    batch_id: strawberry.ID | None
+    created_at: datetime
+    read: bool
+
+    @classmethod
+    def from_model(cls, note: NotificationModel) -> Notification:
+        return cls(
+            id=strawberry.ID(str(note.id)),
+            kind=note.kind,
+            message=note.message,
+            company_id=strawberry.ID(str(note.company_id)),
+            batch_id=strawberry.ID(str(note.batch_id)) if note.batch_id else None,
+            created_at=note.created_at,
+            read=note.read_at is not None,
+        )
+
+
+@strawberry.enum
+class JobState(Enum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+
+
+@strawberry.type
+class Job:
+    id: strawberry.ID
+    kind: str
+    state: JobState
+    progress: int
+    attempts: int
+    error: str
+    batch_id: strawberry.ID | None
+
+    @classmethod
+    def from_model(cls, job: JobModel) -> Job:
+        return cls(
+            id=strawberry.ID(job.id),
+            kind=job.kind,
+            state=JobState(job.state),
+            progress=job.progress,
+            attempts=job.attempts,
+            error=job.error,
+            batch_id=strawberry.ID(str(job.batch_id)) if job.batch_id else None,
+        )
+
+
+@strawberry.type
+class ApiKey:
+    id: strawberry.ID
+    name: str
+    prefix: str
+    company_id: strawberry.ID
+    created_at: datetime
+    revoked: bool
+
+    @classmethod
+    def from_model(cls, key: ApiKeyModel) -> ApiKey:
+        return cls(
+            id=strawberry.ID(str(key.id)),
+            name=key.name,
+            prefix=key.prefix,
+            company_id=strawberry.ID(str(key.company_id)),
+            created_at=key.created_at,
+            revoked=key.revoked_at is not None,
+        )
+
+
+@strawberry.type
+class LoginPayload:
+    token: str | None
+    user: User | None
+    errors: list[UserError]
+
+
+@strawberry.type
+class ApiKeyPayload:
+    api_key: ApiKey | None
+    key: str | None = strawberry.field(description="The key itself: shown once, never again.")
+    errors: list[UserError]
+
+
+@strawberry.type
+class MarkReadPayload:
+    count: int
+    errors: list[UserError]
+
+
+def to_int_id(value: Any, field: str = "id") -> int:
+    try:
+        return int(str(value))
+    except ValueError as exc:
+        from graphql import GraphQLError
+
+        raise GraphQLError(f"`{field}` is not a valid id.", extensions={"code": "BAD_USER_INPUT"}) from exc
+
+
+async def companies_of(info: Info) -> list[Company]:
+    who = principal(info)
+    rows = await CompanyModel.filter(id__in=who.company_ids).order_by("name")
+    return [Company.from_model(c, who.roles[c.id].value) for c in rows]
+
+
+async def user_type(user: UserModel, info: Info) -> User:
+    companies = await companies_of(info)
+    return User(
+        id=strawberry.ID(str(user.id)),
+        email=user.email,
+        name=user.name,
+        locale=user.locale,
+        memberships=[Membership(company=c) for c in companies],
+    )
+
+
+@strawberry.type
+class CoreQuery:
+    @strawberry.field
+    async def me(self, info: Info) -> Me:
+        who = principal(info)
+        user = await UserModel.get(id=who.user_id) if who.user_id else None
+        return Me(
+            name=who.name,
+            user=await user_type(user, info) if user else None,
+            api_key_id=strawberry.ID(str(who.api_key_id)) if who.api_key_id else None,
+            companies=await companies_of(info),
+        )
+
+    @strawberry.field
+    async def companies(self, info: Info) -> list[Company]:
+        return await companies_of(info)
+
+    @strawberry.field
+    async def fiscal_years(self, info: Info, company_id: strawberry.ID) -> list[FiscalYear]:
+        require(info, Action.VIEW, to_int_id(company_id, "companyId"))
+        years = await FiscalYearModel.filter(company_id=int(company_id)).order_by("start_date")
+        return [FiscalYear.from_model(y) for y in years]
+
+    @strawberry.field
+    async def notifications(
+        self, info: Info, first: int | None = None, after: str | None = None, unread_only: bool = False
+    ) -> Connection[Notification]:
+        who = principal(info)
+        if who.user_id is None:
+            raise forbidden("Notifications belong to users.")
+        limit = page_size(first)
+        query = NotificationModel.filter(user_id=who.user_id, company_id__in=who.company_ids)
+        if unread_only:
+            query = query.filter(read_at=None)
+        cursor = decode_cursor(after)
+        paged = query.filter(id__lt=int(cursor[0])) if cursor else query
+        rows = await paged.order_by("-id").limit(limit + 1)
+        return connection(rows, limit, lambda n: encode_cursor(n.id), Notification.from_model, query.count)
+
+    @strawberry.field
+    async def job(self, info: Info, id: strawberry.ID) -> Job | None:
+        job = await JobModel.get_or_none(id=str(id))
+        if job is None or job.company_id is None:
+            return None
+        who = require(info, Action.VIEW, job.company_id)
+        if who.is_partner and job.batch_id is not None:
+            from ecluse.imports.models import ImportBatch
+
+            batch = await ImportBatch.get_or_none(id=job.batch_id)
+            if batch is None or batch.submitted_by_key_id != who.api_key_id:
+                return None
+        return Job.from_model(job)
+
+    @strawberry.field
+    async def api_keys(self, info: Info, company_id: strawberry.ID) -> list[ApiKey]:
+        require(info, Action.SETTINGS, to_int_id(company_id, "companyId"))
+        keys = await ApiKeyModel.filter(company_id=int(company_id)).order_by("id")
+        return [ApiKey.from_model(k) for k in keys]
+
+
+@strawberry.type
+class CoreMutation:
+    @strawberry.mutation
+    async def login(self, info: Info, email: str, password: str) -> LoginPayload:
+        settings = info.context.settings
+        result = await auth.login(email, password, settings.session_days)
+        if result is None:
+            return LoginPayload(
+                token=None,
+                user=None,
+                errors=[UserError(code="INVALID_CREDENTIALS", message="Wrong email or password.")],
+            )
+        token, user = result
+        info.context.principal = await auth.principal_for_user(user)
+        info.context.token = token
+        response = info.context.response
+        if response is not None and hasattr(response, "set_cookie"):
+            response.set_cookie(
+                SESSION_COOKIE,
+                token,
+                max_age=settings.session_days * 86400,
+                httponly=True,
+                samesite="lax",
+                secure=settings.secure_cookies,
+            )
+        return LoginPayload(token=token, user=await user_type(user, info), errors=[])
+
+    @strawberry.mutation
+    async def logout(self, info: Info) -> bool:
+        if info.context.token:
+            await auth.logout(info.context.token)
+        response = info.context.response
+        if response is not None and hasattr(response, "delete_cookie"):
+            response.delete_cookie(SESSION_COOKIE)
+        return True
+
+    @strawberry.mutation
+    async def mark_notifications_read(self, info: Info, ids: list[strawberry.ID]) -> MarkReadPayload:
+        who = principal(info)
+        if who.user_id is None:
+            raise forbidden("Notifications belong to users.")
+        count = await NotificationModel.filter(
+            user_id=who.user_id, id__in=[to_int_id(i, "ids") for i in ids], read_at=None
+        ).update(read_at=datetime.now(UTC))
+        return MarkReadPayload(count=count, errors=[])
+
+    @strawberry.mutation
+    async def create_api_key(self, info: Info, company_id: strawberry.ID, name: str) -> ApiKeyPayload:
+        cid = to_int_id(company_id, "companyId")
+        who = require(info, Action.SETTINGS, cid)
+        if not name.strip():
+            return ApiKeyPayload(
+                api_key=None,
+                key=None,
+                errors=[UserError(code="REQUIRED", message="Give the key a name.", field="name")],
+            )
+        record, key = await auth.create_api_key(cid, name.strip(), who.user_id)
+        return ApiKeyPayload(api_key=ApiKey.from_model(record), key=key, errors=[])
+
+    @strawberry.mutation
+    async def revoke_api_key(self, info: Info, id: strawberry.ID) -> ApiKeyPayload:
+        record = await ApiKeyModel.get_or_none(id=to_int_id(id))
+        if record is None:
+            raise forbidden()
+        require(info, Action.SETTINGS, record.company_id)
+        await auth.revoke_api_key(record)
+        return ApiKeyPayload(api_key=ApiKey.from_model(record), key=None, errors=[])
+
+
+@strawberry.type
+class CoreSubscription:
+    @strawberry.subscription(description="The caller's new notifications, as they are stored.")
+    async def notifications(self, info: Info) -> AsyncGenerator[Notification, None]:
+        who = principal(info)
+        if who.user_id is None:
+            raise forbidden("Notifications belong to users.")
+        async with info.context.bus.subscribe(user_notifications(who.user_id)) as events:
+            async for event in events:
+                note = await NotificationModel.get_or_none(id=event["notification_id"])
+                if note is not None and note.company_id in who.roles:
+                    yield Notification.from_model(note)
+
+    @strawberry.subscription(description="State and progress of one job.")
+    async def job_progress(self, info: Info, job_id: strawberry.ID) -> AsyncGenerator[Job, None]:
+        job = await JobModel.get_or_none(id=str(job_id))
+        if job is None or job.company_id is None:
+            raise forbidden("No such job, or you may not see it.")
+        require(info, Action.VIEW, job.company_id)
+        async with info.context.bus.subscribe(job_channel(job.id)) as events:
+            async for _event in events:
+                current = await JobModel.get_or_none(id=job.id)
+                if current is not None:
+                    yield Job.from_model(current)

@@ -1,0 +1,500 @@
+"""Import batches over GraphQL: the console's queries, upload / validate / reject, live changes."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncGenerator, AsyncIterator
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+import strawberry
+from strawberry.file_uploads import Upload
+
+from ecluse.api.context import Info
+from ecluse.api.core import FiscalYear, UserError, to_int_id
+from ecluse.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
+from ecluse.api.permissions import forbidden, principal, require
+from ecluse.api.scalars import Money
+from ecluse.auth.principal import Principal
+from ecluse.auth.roles import Action
+from ecluse.errors import DomainError
+from ecluse.events import company_batches
+from ecluse.imports import decide, listing
+from ecluse.imports.models import ImportBatch as BatchModel
+from ecluse.imports.models import ImportIssue as IssueModel
+from ecluse.imports.receive import receive_file
+from ecluse.imports.statuses import BatchStatus, ImportFormat, Origin
+from ecluse.jobs.models import Job as JobModel
+from ecluse.jobs.progress import create_job
+from ecluse.ledger.models import Company as CompanyModel
+from ecluse.ledger.models import FiscalYear as FiscalYearModel
+from ecluse.ledger.queries import LineRow, batch_line_totals, batch_lines
+from ecluse.money import to_decimal
+from ecluse.storage import CHUNK
+
+ImportStatus = strawberry.enum(BatchStatus, name="ImportStatus")
+ImportFormatEnum = strawberry.enum(ImportFormat, name="ImportFormat")
+ImportOrigin = strawberry.enum(Origin, name="ImportOrigin")
+
+
+@strawberry.enum
+class ImportSortField(Enum):
+    CREATED_AT = "CREATED_AT"
+    UPDATED_AT = "UPDATED_AT"
+    STATUS = "STATUS"
+    FORMAT = "FORMAT"
+    PARTNER = "PARTNER"
+    FILE_NAME = "FILE_NAME"
+    ENTRY_COUNT = "ENTRY_COUNT"
+
+
+@strawberry.enum
+class SortDirection(Enum):
+    ASC = "ASC"
+    DESC = "DESC"
+
+
+@strawberry.input
+class ImportSort:
+    field: ImportSortField = ImportSortField.CREATED_AT
+    direction: SortDirection = SortDirection.DESC
+
+
+@strawberry.input
+class ImportBatchFilter:
+    statuses: list[BatchStatus] | None = None
+    partner: str | None = None
+    formats: list[ImportFormat] | None = None
+    from_: date | None = strawberry.field(default=None, name="from")
+    to: date | None = None
+
+
+@strawberry.type
+class ReceivedFile:
+    name: str
+    size: int
+    sha256: str
+    encoding: str | None
+    download_url: str
+
+
+@strawberry.type
+class ImportIssue:
+    line: int
+    column: str | None
+    code: str
+    message: str
+    severity: str
+
+
+@strawberry.type
+class EntryLine:
+    id: strawberry.ID
+    line: int = strawberry.field(description="Line number in the received file.")
+    journal: str
+    entry_number: str
+    date: date
+    piece: str = strawberry.field(description="The entry number (EcritureNum), shown as « Pièce ».")
+    account: str
+    account_label: str
+    third_party: str | None
+    third_party_name: str | None
+    reference: str
+    label: str
+    debit: Money  # type: ignore[valid-type]
+    credit: Money  # type: ignore[valid-type]
+    lettering: str
+    posted: bool
+
+    @classmethod
+    def from_row(cls, row: LineRow, currency: str) -> EntryLine:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            line=row.source_line,
+            journal=row.journal_code,
+            entry_number=row.entry_number,
+            date=row.entry_date,
+            piece=row.entry_number,
+            account=row.account_number,
+            account_label=row.account_label,
+            third_party=row.third_party_code,
+            third_party_name=row.third_party_name,
+            reference=row.piece_ref,
+            label=row.label,
+            debit=to_decimal(row.debit, currency),
+            credit=to_decimal(row.credit, currency),
+            lettering=row.lettering,
+            posted=row.state == "posted",
+        )
+
+
+@strawberry.type
+class ImportBatch:
+    _batch: strawberry.Private[BatchModel]
+    _currency: strawberry.Private[str]
+
+    @strawberry.field
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(str(self._batch.id))
+
+    @strawberry.field
+    def company_id(self) -> strawberry.ID:
+        return strawberry.ID(str(self._batch.company_id))
+
+    @strawberry.field(description="The user or partner application that sent it.")
+    def partner(self) -> str:
+        return self._batch.partner_name
+
+    @strawberry.field
+    def file_name(self) -> str:
+        return self._batch.file.name
+
+    @strawberry.field
+    def format(self) -> ImportFormatEnum:  # type: ignore[valid-type]
+        return ImportFormat(self._batch.format)
+
+    @strawberry.field
+    def origin(self) -> ImportOrigin:  # type: ignore[valid-type]
+        return Origin(self._batch.origin)
+
+    @strawberry.field
+    def status(self) -> ImportStatus:  # type: ignore[valid-type]
+        return BatchStatus(self._batch.status)
+
+    @strawberry.field(description="0–100 while parsing.")
+    def progress(self) -> int:
+        return self._batch.progress
+
+    @strawberry.field
+    def error_summary(self) -> str:
+        return self._batch.error_summary
+
+    @strawberry.field
+    def entry_count(self) -> int:
+        return self._batch.entry_count
+
+    @strawberry.field
+    def line_count(self) -> int:
+        return self._batch.line_count
+
+    @strawberry.field
+    def rejected_entry_count(self) -> int:
+        return self._batch.rejected_entry_count
+
+    @strawberry.field
+    def error_count(self) -> int:
+        return self._batch.error_count
+
+    @strawberry.field
+    def finding_count(self) -> int:
+        return self._batch.finding_count
+
+    @strawberry.field
+    def currency(self) -> str:
+        return self._currency
+
+    @strawberry.field
+    def total_debit(self) -> Money:  # type: ignore[valid-type]
+        return to_decimal(self._batch.total_debit, self._currency)
+
+    @strawberry.field
+    def total_credit(self) -> Money:  # type: ignore[valid-type]
+        return to_decimal(self._batch.total_credit, self._currency)
+
+    @strawberry.field
+    def created_at(self) -> datetime:
+        return self._batch.created_at
+
+    @strawberry.field
+    def updated_at(self) -> datetime:
+        return self._batch.updated_at
+
+    @strawberry.field
+    def first_movement(self) -> date | None:
+        return self._batch.first_date
+
+    @strawberry.field
+    def last_movement(self) -> date | None:
+        return self._batch.last_date
+
+    @strawberry.field
+    def siren(self) -> str | None:
+        return self._batch.siren
+
+    @strawberry.field
+    def closing_date(self) -> date | None:
+        return self._batch.closing_date
+
+    @strawberry.field(description="Set when the same content was received before (not rejected).")
+    def duplicate_of_id(self) -> strawberry.ID | None:
+        dup = self._batch.duplicate_of_id
+        return strawberry.ID(str(dup)) if dup else None
+
+    @strawberry.field(description="The fiscal year holding the movements.")
+    async def reference_period(self) -> FiscalYear | None:
+        if self._batch.fiscal_year_id is None:
+            return None
+        year = await FiscalYearModel.get_or_none(id=self._batch.fiscal_year_id)
+        return FiscalYear.from_model(year) if year else None
+
+    @strawberry.field
+    def file(self) -> ReceivedFile:
+        f = self._batch.file
+        return ReceivedFile(
+            name=f.name,
+            size=f.size,
+            sha256=f.sha256,
+            encoding=f.encoding,
+            download_url=f"/files/batches/{self._batch.id}/original",
+        )
+
+    @strawberry.field
+    def rejected_lines_url(self) -> str | None:
+        return f"/files/batches/{self._batch.id}/rejected" if self._batch.rejected_entry_count else None
+
+    @strawberry.field
+    def errors_csv_url(self) -> str:
+        return f"/files/batches/{self._batch.id}/errors.csv"
+
+    @strawberry.field
+    async def job_id(self) -> strawberry.ID | None:
+        job = await JobModel.filter(batch_id=self._batch.id).order_by("-created_at").first()
+        return strawberry.ID(job.id) if job else None
+
+    @strawberry.field(description="Staged (or posted) entry lines, in file order.")
+    async def entries(self, first: int | None = 100, after: str | None = None) -> Connection[EntryLine]:
+        limit = page_size(first)
+        cursor = decode_cursor(after)
+        rows = await batch_lines(self._batch.id, int(cursor[0]) if cursor else 0, limit + 1)
+        batch_id = self._batch.id
+
+        async def count() -> int:
+            return (await batch_line_totals(batch_id))[0]
+
+        currency = self._currency
+        return connection(
+            rows, limit, lambda r: encode_cursor(r.id), lambda r: EntryLine.from_row(r, currency), count
+        )
+
+    @strawberry.field
+    async def errors(
+        self, first: int | None = 100, after: str | None = None, include_findings: bool = True
+    ) -> Connection[ImportIssue]:
+        limit = page_size(first)
+        query = IssueModel.filter(batch_id=self._batch.id)
+        if not include_findings:
+            query = query.filter(severity="error")
+        cursor = decode_cursor(after)
+        paged = query.filter(id__gt=int(cursor[0])) if cursor else query
+        rows = await paged.order_by("id").limit(limit + 1)
+        return connection(
+            rows,
+            limit,
+            lambda i: encode_cursor(i.id),
+            lambda i: ImportIssue(
+                line=i.line, column=i.column, code=i.code, message=i.message, severity=i.severity
+            ),
+            query.count,
+        )
+
+    @classmethod
+    async def load(cls, batch: BatchModel) -> ImportBatch:
+        await batch.fetch_related("file")
+        company = await CompanyModel.get(id=batch.company_id)
+        return cls(_batch=batch, _currency=company.currency)
+
+
+def _visible(who: Principal, batch: BatchModel) -> bool:
+    if not who.can(Action.VIEW, batch.company_id):
+        return False
+    return not who.is_partner or batch.submitted_by_key_id == who.api_key_id
+
+
+async def _batch_for(info: Info, batch_id: strawberry.ID, action: Action) -> BatchModel:
+    who = principal(info)
+    batch = await BatchModel.get_or_none(id=to_int_id(batch_id))
+    if batch is None or not _visible(who, batch):
+        raise forbidden("No such import, or you may not see it.")
+    require(info, action, batch.company_id)
+    return batch
+
+
+async def _batches(
+    info: Info, company_id: strawberry.ID, flt: ImportBatchFilter | None, sort: ImportSort | None,
+    first: int | None, after: str | None, history: bool,
+) -> Connection[ImportBatch]:  # fmt: skip
+    cid = to_int_id(company_id, "companyId")
+    who = require(info, Action.VIEW, cid)
+    domain_filter = listing.BatchFilter(
+        statuses=[s.value for s in flt.statuses] if flt and flt.statuses else None,
+        partner=flt.partner if flt else None,
+        formats=[f.value for f in flt.formats] if flt and flt.formats else None,
+        date_from=flt.from_ if flt else None,
+        date_to=flt.to if flt else None,
+    )
+    query = listing.batches_query(cid, domain_filter, history=history)
+    if who.is_partner:
+        query = query.filter(submitted_by_key_id=who.api_key_id)
+    sort = sort or ImportSort()
+    limit = page_size(first)
+    rows = await listing.page_batches(
+        query, sort.field.value, sort.direction == SortDirection.DESC, decode_cursor(after), limit
+    )
+    currency = (await CompanyModel.get(id=cid)).currency
+    return connection(
+        rows,
+        limit,
+        lambda b: encode_cursor(*listing.cursor_values(b, sort.field.value)),
+        lambda b: ImportBatch(_batch=b, _currency=currency),
+        query.count,
+    )
+
+
+@strawberry.type
+class ImportPayload:
+    batch: ImportBatch | None
+    job_id: strawberry.ID | None = None
+    errors: list[UserError]
+
+
+def _failed(exc: DomainError) -> ImportPayload:
+    e = exc.error
+    return ImportPayload(batch=None, errors=[UserError(code=e.code, message=e.message, field=e.field)])
+
+
+async def _upload_chunks(upload: Any) -> AsyncIterator[bytes]:
+    try:
+        while chunk := await upload.read(CHUNK):
+            yield chunk
+    finally:
+        await upload.close()
+
+
+@strawberry.type
+class ImportQuery:
+    @strawberry.field(description="The partner-imports console: every batch but the succeeded ones.")
+    async def import_batches(
+        self, info: Info, company_id: strawberry.ID, filter: ImportBatchFilter | None = None,
+        sort: ImportSort | None = None, first: int | None = 50, after: str | None = None,
+    ) -> Connection[ImportBatch]:  # fmt: skip
+        return await _batches(info, company_id, filter, sort, first, after, history=False)
+
+    @strawberry.field(description="Every import of the company, succeeded ones included, with its origin.")
+    async def import_history(
+        self, info: Info, company_id: strawberry.ID, filter: ImportBatchFilter | None = None,
+        sort: ImportSort | None = None, first: int | None = 50, after: str | None = None,
+    ) -> Connection[ImportBatch]:  # fmt: skip
+        return await _batches(info, company_id, filter, sort, first, after, history=True)
+
+    @strawberry.field
+    async def import_batch(self, info: Info, id: strawberry.ID) -> ImportBatch:
+        return await ImportBatch.load(await _batch_for(info, id, Action.VIEW))
+
+    @strawberry.field(
+        description="Imports waiting for a decision: the prompt shown when a company is opened."
+    )
+    async def pending_imports_count(self, info: Info, company_id: strawberry.ID) -> int:
+        cid = to_int_id(company_id, "companyId")
+        require(info, Action.VIEW, cid)
+        return await listing.pending_count(cid)
+
+
+@strawberry.type
+class ImportMutation:
+    @strawberry.mutation
+    async def upload_import(
+        self, info: Info, company_id: strawberry.ID, file: Upload,
+        format: ImportFormatEnum = ImportFormat.AUTO,  # type: ignore[valid-type]
+        layout_id: strawberry.ID | None = None, idempotency_key: str | None = None,
+    ) -> ImportPayload:  # fmt: skip
+        cid = to_int_id(company_id, "companyId")
+        who = require(info, Action.SUBMIT, cid)
+        ctx = info.context
+        upload: Any = file
+        try:
+            received = await receive_file(
+                company_id=cid,
+                principal=who,
+                filename=getattr(upload, "filename", None) or "upload",
+                chunks=_upload_chunks(upload),
+                fmt=ImportFormat(format),
+                origin=Origin.PARTNER_API if who.is_partner else Origin.UPLOAD,
+                store=ctx.store,
+                jobs=ctx.jobs,
+                bus=ctx.bus,
+                max_bytes=ctx.settings.max_upload_bytes,
+                idempotency_key=idempotency_key,
+            )
+        except DomainError as exc:
+            return _failed(exc)
+        return ImportPayload(
+            batch=await ImportBatch.load(received.batch),
+            job_id=strawberry.ID(received.job_id) if received.job_id else None,
+            errors=[],
+        )
+
+    @strawberry.mutation(description="Post every staged entry of the batch (one transaction, run as a job).")
+    async def validate_import(self, info: Info, id: strawberry.ID) -> ImportPayload:
+        batch = await _batch_for(info, id, Action.DECIDE)
+        ctx = info.context
+        before = batch.status
+        try:
+            batch = await decide.request_validation(batch, principal(info), ctx.bus)
+        except DomainError as exc:
+            return _failed(exc)
+        job_id = None
+        if before != batch.status and batch.status == BatchStatus.VALIDATING:
+            job_id = str(uuid.uuid4())
+            await create_job(job_id, "validate_import", company_id=batch.company_id, batch_id=batch.id)
+            await ctx.jobs.enqueue("validate_import", job_id, batch_id=batch.id)
+            from ecluse.activity.record import audit
+
+            await audit(
+                "import.validated",
+                "ImportBatch",
+                batch.id,
+                company_id=batch.company_id,
+                principal=principal(info),
+            )
+        return ImportPayload(
+            batch=await ImportBatch.load(batch), job_id=strawberry.ID(job_id) if job_id else None, errors=[]
+        )
+
+    @strawberry.mutation(
+        description="Delete the staged entries; the journals, accounts and third parties stay."
+    )
+    async def reject_import(self, info: Info, id: strawberry.ID) -> ImportPayload:
+        batch = await _batch_for(info, id, Action.DECIDE)
+        before = batch.status
+        try:
+            batch = await decide.reject_batch(batch, principal(info), info.context.bus)
+        except DomainError as exc:
+            return _failed(exc)
+        if before != batch.status:
+            from ecluse.activity.record import audit
+
+            await audit(
+                "import.rejected",
+                "ImportBatch",
+                batch.id,
+                company_id=batch.company_id,
+                principal=principal(info),
+            )
+        return ImportPayload(batch=await ImportBatch.load(batch), errors=[])
+
+
+@strawberry.type
+class ImportSubscription:
+    @strawberry.subscription(description="Every status change and parse progress of the company's imports.")
+    async def import_batch_changed(
+        self, info: Info, company_id: strawberry.ID
+    ) -> AsyncGenerator[ImportBatch, None]:
+        cid = to_int_id(company_id, "companyId")
+        who = require(info, Action.VIEW, cid)
+        async with info.context.bus.subscribe(company_batches(cid)) as events:
+            async for event in events:
+                batch = await BatchModel.get_or_none(id=event["batch_id"])
+                if batch is None or not _visible(who, batch):
+                    continue
+                yield await ImportBatch.load(batch)

@@ -1,0 +1,20 @@
+"""The GraphQL schema: each domain's queries, mutations and subscriptions merged into one."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.tools import merge_types
+
+from ecluse.api.core import CoreMutation, CoreQuery, CoreSubscription
+from ecluse.api.imports import ImportMutation, ImportQuery, ImportSubscription
+from ecluse.api.ledger import LedgerQuery
+
+Query = merge_types("Query", (CoreQuery, ImportQuery, LedgerQuery))
+Mutation = merge_types("Mutation", (CoreMutation, ImportMutation))
+Subscription = merge_types("Subscription", (CoreSubscription, ImportSubscription))
+
+schema = strawberry.Schema(query=Query, mutation=Mutation, subscription=Subscription)
+
+
+def sdl() -> str:
+    return schema.as_str() + "\n"

@@ -1,0 +1,90 @@
+"""Who is calling: a user (with a role per company) or a partner application's API key."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from ecluse.auth.models import ApiKey, Membership, Session, User
+from ecluse.auth.roles import Action, Role, allows
+from ecluse.auth.secrets import new_api_key, new_token, token_hash, verify_password
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    user_id: int | None
+    api_key_id: int | None
+    name: str
+    roles: Mapping[int, Role] = field(default_factory=dict)
+
+    @property
+    def company_ids(self) -> list[int]:
+        return sorted(self.roles)
+
+    def role_in(self, company_id: int) -> Role | None:
+        return self.roles.get(company_id)
+
+    def can(self, action: Action, company_id: int) -> bool:
+        return allows(self.role_in(company_id), action)
+
+    @property
+    def is_partner(self) -> bool:
+        return self.api_key_id is not None
+
+
+async def principal_for_user(user: User) -> Principal:
+    memberships = await Membership.filter(user_id=user.id).values_list("company_id", "role")
+    roles = {int(cid): Role(role) for cid, role in memberships}
+    return Principal(user_id=user.id, api_key_id=None, name=user.name or user.email, roles=roles)
+
+
+async def login(email: str, password: str, session_days: int) -> tuple[str, User] | None:
+    user = await User.get_or_none(email=email.strip().lower(), is_active=True)
+    if user is None or not verify_password(user.password_hash, password):
+        return None
+    token = new_token()
+    await Session.create(
+        token_hash=token_hash(token), user=user, expires_at=datetime.now(UTC) + timedelta(days=session_days)
+    )
+    return token, user
+
+
+async def logout(token: str) -> None:
+    await Session.filter(token_hash=token_hash(token)).delete()
+
+
+async def principal_for_token(token: str) -> Principal | None:
+    session = await Session.get_or_none(token_hash=token_hash(token)).prefetch_related("user")
+    if session is None or session.expires_at < datetime.now(UTC) or not session.user.is_active:
+        return None
+    return await principal_for_user(session.user)
+
+
+async def principal_for_api_key(key: str) -> Principal | None:
+    api_key = await ApiKey.get_or_none(key_hash=token_hash(key), revoked_at=None)
+    if api_key is None:
+        return None
+    await ApiKey.filter(id=api_key.id).update(last_used_at=datetime.now(UTC))
+    return Principal(
+        user_id=None, api_key_id=api_key.id, name=api_key.name, roles={api_key.company_id: Role.PARTNER}
+    )
+
+
+async def create_api_key(company_id: int, name: str, created_by_id: int | None) -> tuple[ApiKey, str]:
+    """Returns the key record and the key itself, which is never shown again."""
+    key = new_api_key()
+    record = await ApiKey.create(
+        company_id=company_id,
+        name=name,
+        prefix=key[:10],
+        key_hash=token_hash(key),
+        created_by_id=created_by_id,
+    )
+    return record, key
+
+
+async def revoke_api_key(api_key: ApiKey) -> None:
+    if api_key.revoked_at is None:
+        api_key.revoked_at = datetime.now(UTC)
+        await api_key.save(update_fields=["revoked_at"])

@@ -1,0 +1,36 @@
+"""The permission matrix, as data (ARCHITECTURE.md § Permissions). One test loops over it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    VIEWER = "viewer"
+    PARTNER = "partner"  # a partner application's API key, never a user's role
+    CLIENT = "client"  # the SME's members in co-production
+    COLLABORATOR = "collaborator"  # the firm's accountants
+    ADMIN = "admin"
+
+
+class Action(StrEnum):
+    VIEW = "view"  # list, view entries, download files (a partner: its own batches only)
+    SUBMIT = "submit"
+    DECIDE = "decide"  # validate / reject an import
+    MATCH = "match"  # match / validate bank statements
+    SETTINGS = "settings"
+
+
+MATRIX: dict[Action, frozenset[Role]] = {
+    Action.VIEW: frozenset(Role),
+    Action.SUBMIT: frozenset({Role.PARTNER, Role.CLIENT, Role.COLLABORATOR, Role.ADMIN}),
+    Action.DECIDE: frozenset({Role.CLIENT, Role.COLLABORATOR, Role.ADMIN}),
+    Action.MATCH: frozenset({Role.CLIENT, Role.COLLABORATOR, Role.ADMIN}),
+    Action.SETTINGS: frozenset({Role.COLLABORATOR, Role.ADMIN}),
+}
+
+USER_ROLES = (Role.VIEWER, Role.CLIENT, Role.COLLABORATOR, Role.ADMIN)
+
+
+def allows(role: Role | None, action: Action) -> bool:
+    return role is not None and role in MATRIX[action]

@@ -1,0 +1,36 @@
+"""Passwords (argon2), session tokens and API keys (random, stored as SHA-256)."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+_hasher = PasswordHasher()
+
+
+def hash_password(password: str) -> str:
+    return str(_hasher.hash(password))
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return bool(_hasher.verify(password_hash, password))
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def new_api_key() -> str:
+    # The "eck_" prefix lets secret scanners and people recognise an Écluse key.
+    return "eck_" + secrets.token_urlsafe(32)
+
+
+def token_hash(token: str) -> str:
+    # Tokens are 256-bit random: a plain SHA-256 is enough (no dictionary to attack).
+    return hashlib.sha256(token.encode()).hexdigest()

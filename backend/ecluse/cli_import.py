@@ -1,0 +1,95 @@
+"""`ecluse import`: receive a file from the command line, wait for its parse, report."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import click
+
+from ecluse.db.init import close_orm, open_orm, run_migrations
+from ecluse.errors import DomainError
+from ecluse.events import make_event_bus
+from ecluse.imports.models import ImportBatch, ImportIssue
+from ecluse.imports.receive import receive_file
+from ecluse.imports.statuses import BatchStatus, ImportFormat, Origin
+from ecluse.jobs.queue import ArqQueue, InProcessQueue, JobQueue, make_arq_pool
+from ecluse.ledger.models import Company
+from ecluse.settings import Settings
+from ecluse.storage import FileStore, iter_file
+
+PARSED = {BatchStatus.PENDING_VALIDATION, BatchStatus.FINISHED_WITH_ERROR, BatchStatus.FAILED}
+EXIT = {BatchStatus.PENDING_VALIDATION: 0, BatchStatus.FINISHED_WITH_ERROR: 2, BatchStatus.FAILED: 1}
+
+
+async def run_import(settings: Settings, company_ref: str, fmt: str, path: Path, wait: bool) -> int:
+    await run_migrations(settings)
+    await open_orm(settings)
+    bus = await make_event_bus(settings.redis_url, settings.channel_prefix)
+    store = FileStore(settings.storage_dir)
+    jobs: JobQueue
+    if settings.redis_url:
+        jobs = ArqQueue(await make_arq_pool(settings.redis_url), settings.queue_name)
+    else:
+        jobs = InProcessQueue({"bus": bus, "store": store, "settings": settings})
+    try:
+        company = await _company(company_ref)
+        if company is None:
+            click.echo(f"error: no company with id or SIREN {company_ref!r}", err=True)
+            return 1
+        try:
+            file_format = ImportFormat(fmt.upper())
+        except ValueError:
+            click.echo(f"error: unknown format {fmt!r}", err=True)
+            return 1
+        with path.open("rb") as stream:
+            try:
+                received = await receive_file(
+                    company_id=company.id, principal=None, filename=path.name, chunks=iter_file(stream),
+                    fmt=file_format, origin=Origin.CLI, store=store, jobs=jobs, bus=bus,
+                    max_bytes=settings.max_upload_bytes,
+                )  # fmt: skip
+            except DomainError as exc:
+                click.echo(f"error: {exc.error.code}: {exc.error.message}", err=True)
+                return 1
+        batch = received.batch
+        click.echo(f"received {path.name} as import {batch.id} for {company.name}")
+        if batch.duplicate_of_id:
+            click.echo(f"warning: the same content was received before (import {batch.duplicate_of_id})")
+        if not wait:
+            return 0
+        if isinstance(jobs, InProcessQueue):
+            await jobs.drain()
+        batch = await _wait(batch.id)
+        return await _report(batch)
+    finally:
+        await jobs.close()
+        await bus.close()
+        await close_orm()
+
+
+async def _company(ref: str) -> Company | None:
+    if ref.isdigit() and len(ref) != 9:
+        return await Company.get_or_none(id=int(ref))
+    return await Company.get_or_none(siren=ref) or (
+        await Company.get_or_none(id=int(ref)) if ref.isdigit() else None
+    )
+
+
+async def _wait(batch_id: int) -> ImportBatch:
+    while True:
+        batch = await ImportBatch.get(id=batch_id)
+        if batch.status in PARSED:
+            return batch
+        await asyncio.sleep(0.2)
+
+
+async def _report(batch: ImportBatch) -> int:
+    click.echo(
+        f"status {batch.status}: {batch.entry_count} entries staged, {batch.rejected_entry_count} rejected, "
+        f"{batch.finding_count} findings"
+    )
+    for issue in await ImportIssue.filter(batch_id=batch.id, severity="error").order_by("line").limit(50):
+        where = f"line {issue.line}" + (f", {issue.column}" if issue.column else "")
+        click.echo(f"  {where}: {issue.code}: {issue.message}")
+    return EXIT.get(BatchStatus(batch.status), 1)

@@ -1,0 +1,55 @@
+"""The bulk path: rows go through the driver, not ORM objects (PERFORMANCE.md: 5–8× faster).
+
+SQLite: `executemany` inside the caller's transaction (WAL, synchronous=NORMAL).
+PostgreSQL: asyncpg `copy_records_to_table` inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+Row = Sequence[Any]
+
+
+def is_sqlite(conn: BaseDBAsyncClient) -> bool:
+    return conn.capabilities.dialect == "sqlite"
+
+
+def db_date(conn: BaseDBAsyncClient, value: date | None) -> Any:
+    """Dates as the driver wants them: ISO text for SQLite (as Tortoise stores them), `date` for asyncpg."""
+    if value is None or not is_sqlite(conn):
+        return value
+    return value.isoformat()
+
+
+async def insert_rows(conn: BaseDBAsyncClient, table: str, columns: Sequence[str], rows: list[Row]) -> None:
+    if not rows:
+        return
+    if is_sqlite(conn):
+        # SQLite caps bound variables per statement, not per executemany: one row per statement is fine.
+        marks = ", ".join("?" for _ in columns)
+        await conn.execute_many(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)  # type: ignore[arg-type]
+        return
+    async with conn.acquire_connection() as raw:
+        await raw.copy_records_to_table(table, records=rows, columns=list(columns))
+
+
+async def allocate_ids(conn: BaseDBAsyncClient, table: str, count: int) -> list[int]:
+    """Reserve `count` primary keys so that child rows can reference their parents without a round trip.
+
+    On SQLite the caller holds the write transaction, so MAX(id) cannot move under it; on PostgreSQL the
+    table's own sequence hands out the ids."""
+    if count <= 0:
+        return []
+    if is_sqlite(conn):
+        rows = await conn.execute_query_dict(f"SELECT COALESCE(MAX(id), 0) AS m FROM {table}")
+        start = int(rows[0]["m"]) + 1
+        return list(range(start, start + count))
+    rows = await conn.execute_query_dict(
+        f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) AS id FROM generate_series(1, $1)", [count]
+    )
+    return [int(r["id"]) for r in rows]

@@ -1,0 +1,113 @@
+"""Downloads for those allowed to see a batch: the original file, its rejected lines (same format and
+encoding, header kept, so the sender fixes and re-sends just those) and its errors as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response, StreamingResponse
+from starlette.routing import Route
+
+from ecluse.api.context import authenticate, credentials
+from ecluse.auth.roles import Action
+from ecluse.imports.models import ImportBatch, ImportIssue, ReceivedFile, RejectedLine
+
+
+def _deny(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+async def _batch_for(request: Request) -> tuple[ImportBatch, ReceivedFile] | JSONResponse:
+    token, api_key = credentials(request)
+    who = await authenticate(token, api_key)
+    if who is None:
+        return _deny(401, "log in, or send an API key")
+    try:
+        batch_id = int(request.path_params["batch_id"])
+    except ValueError:
+        return _deny(404, "no such import")
+    batch = await ImportBatch.get_or_none(id=batch_id)
+    if (
+        batch is None
+        or not who.can(Action.VIEW, batch.company_id)
+        or (who.is_partner and batch.submitted_by_key_id != who.api_key_id)
+    ):
+        return _deny(404, "no such import, or you may not see it")
+    return batch, await ReceivedFile.get(id=batch.file_id)
+
+
+def safe_cell(value: Any) -> str:
+    """Neutralise spreadsheet formula injection (OWASP): a cell must not start with = + - @ or a control."""
+    text = "" if value is None else str(value)
+    if text and text[0] in "=+-@\t\r":
+        return "'" + text
+    return text
+
+
+async def original(request: Request) -> Response:
+    found = await _batch_for(request)
+    if isinstance(found, Response):
+        return found
+    _, received = found
+    store = request.app.state.store
+    return FileResponse(
+        store.absolute(received.storage_path), filename=received.name, media_type="application/octet-stream"
+    )
+
+
+def _pick_lines(path: Any, wanted: set[int]) -> Iterator[bytes]:
+    """The header line and the wanted lines, byte for byte (encoding and line endings kept)."""
+    with path.open("rb") as stream:
+        for number, raw in enumerate(stream, start=1):
+            if number == 1 or number in wanted:
+                yield raw
+
+
+async def rejected(request: Request) -> Response:
+    found = await _batch_for(request)
+    if isinstance(found, Response):
+        return found
+    batch, received = found
+    wanted = set(await RejectedLine.filter(batch_id=batch.id).values_list("line", flat=True))
+    path = request.app.state.store.absolute(received.storage_path)
+    stem, dot, ext = received.name.rpartition(".")
+    name = f"{stem}_rejected.{ext}" if dot else f"{received.name}_rejected"
+    return StreamingResponse(
+        _pick_lines(path, wanted),  # type: ignore[arg-type]
+        media_type="application/octet-stream",
+        headers={"content-disposition": f'attachment; filename="{name}"'},
+    )
+
+
+async def errors_csv(request: Request) -> Response:
+    found = await _batch_for(request)
+    if isinstance(found, Response):
+        return found
+    batch, received = found
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(["file", "line", "field", "code", "severity", "message"])
+    for issue in await ImportIssue.filter(batch_id=batch.id).order_by("line", "id"):
+        writer.writerow(
+            [
+                safe_cell(v)
+                for v in (received.name, issue.line, issue.column, issue.code, issue.severity, issue.message)
+            ]
+        )
+    return Response(
+        out.getvalue().encode("utf-8-sig"),
+        media_type="text/csv; charset=utf-8",
+        headers={"content-disposition": f'attachment; filename="import_{batch.id}_errors.csv"'},
+    )
+
+
+def file_routes() -> list[Route]:
+    return [
+        Route("/files/batches/{batch_id}/original", original),
+        Route("/files/batches/{batch_id}/rejected", rejected),
+        Route("/files/batches/{batch_id}/errors.csv", errors_csv),
+    ]

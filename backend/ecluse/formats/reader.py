@@ -1,0 +1,227 @@
+"""Bytes → lines of text, streamed block by block with bounded memory.
+
+Charset: UTF-8 (with or without BOM) when the first block decodes strictly as UTF-8, else single-byte
+Latin (ISO-8859-15, or cp1252 when the first block holds 0x80-0x9F bytes, which are only printable in
+cp1252). A UTF-8 file whose later blocks hold bytes that are not UTF-8 keeps going: those bytes are read
+as Latin and `fallback_line` records where (reported as a finding by the caller). UTF-16/32 and binary
+files (ZIP/xlsx, xls, PDF, many control bytes) are refused with a file-level error.
+
+Lines end with LF, CRLF or CR. Like Test Compta Demat, the ending is sniffed on the first block: if it
+holds a LF, CRLF/LF end lines and a lone CR stays in the text; otherwise CR (old Mac) ends lines.
+NUL characters are dropped and non-breaking spaces become spaces.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from ecluse.formats.records import ParseError
+
+BLOCK_SIZE = 1 << 20
+SNIFF_SIZE = 8192
+
+
+def _table(base: str) -> str:
+    """A 256-char decoding table: `base` for 0xA0-0xFF, cp1252 for 0x80-0x9F where it defines a char."""
+    chars = []
+    for byte in range(256):
+        raw = bytes([byte])
+        if 0x80 <= byte <= 0x9F:
+            try:
+                chars.append(raw.decode("cp1252"))
+            except UnicodeDecodeError:  # 0x81 0x8D 0x8F 0x90 0x9D: undefined in cp1252 too
+                chars.append(chr(byte))
+        else:
+            chars.append(raw.decode(base))
+    return "".join(chars)
+
+
+_LATIN9_TABLE = _table("iso-8859-15")
+_CP1252_TABLE = _table("cp1252")
+
+
+def _latin_fallback(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start : exc.end]
+    return codecs.charmap_decode(bad, "strict", _LATIN9_TABLE)[0], exc.end
+
+
+codecs.register_error("ecluse.latin9-fallback", _latin_fallback)
+
+_C1 = re.compile(rb"[\x80-\x9f]")
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # not TAB/LF/CR/FF/VT/ESC
+_SPACES = str.maketrans({"\xa0": " ", "\u202f": " ", "\x00": None})
+_MAGIC = (
+    (b"PK\x03\x04", "a ZIP archive (an .xlsx or .ods workbook?)"),
+    (b"\xd0\xcf\x11\xe0", "an old-style Excel/Office document (.xls)"),
+    (b"%PDF", "a PDF document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+)
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "UTF-32 (big-endian)"),
+    (b"\xff\xfe\x00\x00", "UTF-32 (little-endian)"),
+    (b"\xfe\xff", "UTF-16 (big-endian)"),
+    (b"\xff\xfe", "UTF-16 (little-endian)"),
+)
+_ALLOWED = "FEC files must be UTF-8, ISO-8859-15 or ASCII text"
+
+
+def _utf8_cut(data: bytes) -> int:
+    """Length of the prefix of `data` that ends on a complete UTF-8 sequence (the rest waits for more)."""
+    n = len(data)
+    for back in range(1, min(4, n) + 1):
+        byte = data[n - back]
+        if byte < 0x80:
+            return n
+        if byte >= 0xC0:
+            need = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return n if back >= need else n - back
+    return n
+
+
+def _sniff_problem(head: bytes) -> ParseError | None:
+    """Why the first bytes are not a text file we can read, or None."""
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return ParseError(0, None, "BINARY_FILE", f"The file is {what}, not a text file; {_ALLOWED}")
+    for bom, name in _BOMS:
+        if head.startswith(bom):
+            return ParseError(0, None, "BAD_ENCODING", f"The file is encoded in {name}; {_ALLOWED}")
+    sample = head[:SNIFF_SIZE].rstrip(b"\x00")  # NUL padding at the end of a small file is not binary data
+    nuls = sample.count(b"\x00")
+    if nuls * 4 > len(sample):
+        odd = sample[1::2].count(b"\x00")
+        if odd * 10 >= nuls * 9 or (nuls - odd) * 10 >= nuls * 9:
+            name = "UTF-16 (little-endian)" if odd > nuls - odd else "UTF-16 (big-endian)"
+            return ParseError(
+                0, None, "BAD_ENCODING", f"The file looks encoded in {name} without BOM; {_ALLOWED}"
+            )
+    if len(_CONTROL.findall(sample)) * 50 > len(sample):
+        return ParseError(0, None, "BINARY_FILE", "The file holds binary data (NUL/control bytes), not text")
+    return None
+
+
+def _guess_foreign(head: bytes) -> str | None:
+    """Name of a non-Latin charset charset-normalizer recognises in `head`, or None if it reads as Latin."""
+    from charset_normalizer import from_bytes  # lazy: only for files that are neither UTF-8 nor plain Latin
+
+    best = from_bytes(head[:65536]).best()
+    if best is None:
+        return "an unknown encoding"
+    if best.encoding in {"cp1252", "latin_1", "iso8859_15", "iso8859_1", "ascii", "utf_8"}:
+        return None
+    return best.encoding
+
+
+class LineReader:
+    """Reads `stream` in blocks; `fatal` is set on open when the content is not readable text."""
+
+    def __init__(self, stream: BinaryIO, block_size: int = BLOCK_SIZE) -> None:
+        self._stream = stream
+        self._block_size = block_size
+        self.bytes_read = 0
+        self.encoding = ""
+        self.fatal: ParseError | None = None
+        self.fallback_line: int | None = None  # first line whose bytes were not UTF-8 in a UTF-8 file
+        self._lines_out = 0
+        self._table = _LATIN9_TABLE
+        self._cr_only = False
+        self._first = self._read()
+        self.at_eof = len(self._first) < block_size
+        self._open()
+
+    def _read(self) -> bytes:
+        data = self._stream.read(self._block_size)
+        self.bytes_read += len(data)
+        return data
+
+    def _open(self) -> None:
+        head = self._first
+        if head.startswith(codecs.BOM_UTF8):
+            head = self._first = head[3:]
+            self.encoding = "utf-8-sig"
+        if not head.strip(b" \t\r\n\x00\x1a"):
+            self.fatal = ParseError(0, None, "EMPTY_FILE", "The file is empty")
+            return
+        self.fatal = _sniff_problem(head)
+        if self.fatal is not None:
+            return
+        self._cr_only = b"\n" not in head and b"\r" in head
+        try:
+            head[: _utf8_cut(head)].decode("utf-8")
+            self.encoding = self.encoding or "utf-8"
+            return
+        except UnicodeDecodeError:
+            pass
+        high = sum(1 for byte in head[:SNIFF_SIZE] if byte >= 0x80)
+        if high * 10 > min(len(head), SNIFF_SIZE) * 3:  # not plainly Latin text: ask for a second opinion
+            foreign = _guess_foreign(head)
+            if foreign is not None:
+                self.fatal = ParseError(
+                    0, None, "BAD_ENCODING", f"The file looks encoded in {foreign}; {_ALLOWED}"
+                )
+                return
+        if _C1.search(head):
+            self.encoding, self._table = "cp1252", _CP1252_TABLE
+        else:
+            self.encoding = "iso-8859-15"
+
+    def _decode_utf8(self, data: bytes) -> str:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if self.fallback_line is None:
+                newline = b"\r" if self._cr_only else b"\n"
+                self.fallback_line = self._lines_out + 1 + data.count(newline, 0, exc.start)
+            return data.decode("utf-8", "ecluse.latin9-fallback")
+
+    def blocks(self) -> Iterator[list[str]]:
+        """Lists of complete lines (without line ends), in file order. Empty if `fatal` is set."""
+        if self.fatal is not None:
+            return
+        utf8 = self.encoding.startswith("utf-8")
+        table = self._table
+        sep = "\r" if self._cr_only else "\n"
+        raw_pending = b""
+        pending = ""
+        data = self._first
+        self._first = b""
+        while True:
+            more = self._read() if data else b""
+            final = not more
+            if utf8:
+                chunk = raw_pending + data
+                cut = len(chunk) if final else _utf8_cut(chunk)
+                raw_pending = chunk[cut:]
+                text = self._decode_utf8(chunk[:cut])
+            else:
+                text = codecs.charmap_decode(data, "strict", table)[0]
+            text = pending + text
+            if "\r" in text:
+                text = text.replace("\r\n", sep)
+            if "\x00" in text or "\xa0" in text or "\u202f" in text:
+                text = text.translate(_SPACES)
+            lines = text.split(sep)
+            pending = lines.pop()
+            if final:
+                if pending.endswith("\r"):
+                    pending = pending[:-1]
+                if pending:
+                    lines.append(pending)
+            self._lines_out += len(lines)
+            if lines:
+                yield lines
+            if final:
+                return
+            data = more
+
+    def lines(self) -> Iterator[str]:
+        """Line by line (convenience; `blocks` is faster for a hot loop)."""
+        for block in self.blocks():
+            yield from block

@@ -1,0 +1,180 @@
+"""Immutable records produced by the format parsers (format-independent).
+
+Amounts are integer minor units (cents); dates are `datetime.date`. Frozen dataclasses with slots.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Literal
+
+Severity = Literal["error", "finding"]
+
+
+@dataclass(frozen=True, slots=True)
+class ParseError:
+    """A problem found while reading. `error` refuses the entry (or the file); `finding` is reported only."""
+
+    line: int  # 1-based physical line number (header = 1); 0 = the whole file
+    column: str | None  # field name as in the spec ("Debit", "EcritureDate"); None for line/file level
+    code: str  # stable UPPER_SNAKE machine code
+    message: str
+    severity: Severity = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class EntryLine:
+    line: int
+    journal_code: str
+    journal_label: str
+    entry_number: str
+    entry_date: date
+    account_number: str
+    account_label: str
+    aux_number: str
+    aux_label: str
+    piece_ref: str
+    piece_date: date | None
+    label: str
+    debit: int
+    credit: int
+    lettering: str
+    lettering_date: date | None
+    validation_date: date | None
+    currency_amount: int | None
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    journal_code: str
+    journal_label: str
+    number: str
+    date: date
+    lines: tuple[EntryLine, ...]
+
+    @property
+    def total_debit(self) -> int:
+        return sum(line.debit for line in self.lines)
+
+    @property
+    def total_credit(self) -> int:
+        return sum(line.credit for line in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class RejectedEntry:
+    journal_code: str
+    number: str
+    lines: tuple[int, ...]  # physical line numbers of every line of the entry
+    raw_lines: tuple[str, ...]  # their text as read (after NUL removal and non-breaking space → space)
+    errors: tuple[ParseError, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FileInfo:
+    format: str
+    encoding: str
+    separator: str
+    variant: str
+    siren: str | None
+    closing_date: date | None
+    header: tuple[str, ...]
+
+
+# Fast constructors for the per-line hot path. A frozen dataclass's __init__ goes through
+# object.__setattr__ once per field: ~5 µs for EntryLine's 19 fields, more than parsing the line.
+# These twins have the same __slots__ layout, assign plainly, then retag the instance as the frozen
+# class (a legal __class__ assignment between layout-compatible types): ~1 µs. The result is a genuine
+# EntryLine / Entry (same type, equality, hash, repr, replace()).
+class _EntryLineTwin:
+    __slots__ = (
+        "account_label",
+        "account_number",
+        "aux_label",
+        "aux_number",
+        "credit",
+        "currency",
+        "currency_amount",
+        "debit",
+        "entry_date",
+        "entry_number",
+        "journal_code",
+        "journal_label",
+        "label",
+        "lettering",
+        "lettering_date",
+        "line",
+        "piece_date",
+        "piece_ref",
+        "validation_date",
+    )  # fmt: skip
+
+    def __init__(
+        self,
+        line: int,
+        journal_code: str,
+        journal_label: str,
+        entry_number: str,
+        entry_date: date,
+        account_number: str,
+        account_label: str,
+        aux_number: str,
+        aux_label: str,
+        piece_ref: str,
+        piece_date: date | None,
+        label: str,
+        debit: int,
+        credit: int,
+        lettering: str,
+        lettering_date: date | None,
+        validation_date: date | None,
+        currency_amount: int | None,
+        currency: str,
+    ) -> None:
+        self.line = line
+        self.journal_code = journal_code
+        self.journal_label = journal_label
+        self.entry_number = entry_number
+        self.entry_date = entry_date
+        self.account_number = account_number
+        self.account_label = account_label
+        self.aux_number = aux_number
+        self.aux_label = aux_label
+        self.piece_ref = piece_ref
+        self.piece_date = piece_date
+        self.label = label
+        self.debit = debit
+        self.credit = credit
+        self.lettering = lettering
+        self.lettering_date = lettering_date
+        self.validation_date = validation_date
+        self.currency_amount = currency_amount
+        self.currency = currency
+        self.__class__ = EntryLine  # type: ignore[assignment]
+
+
+class _EntryTwin:
+    __slots__ = ("date", "journal_code", "journal_label", "lines", "number")
+
+    def __init__(
+        self, journal_code: str, journal_label: str, number: str, date: date, lines: tuple[EntryLine, ...]
+    ) -> None:
+        self.journal_code = journal_code
+        self.journal_label = journal_label
+        self.number = number
+        self.date = date
+        self.lines = lines
+        self.__class__ = Entry  # type: ignore[assignment]
+
+
+if _EntryLineTwin.__slots__ != EntryLine.__slots__ or _EntryTwin.__slots__ != Entry.__slots__:
+    raise RuntimeError("fast-constructor twins out of step with the record fields")
+
+if TYPE_CHECKING:
+    new_entry_line = EntryLine
+    new_entry = Entry
+else:
+    new_entry_line = _EntryLineTwin
+    new_entry = _EntryTwin

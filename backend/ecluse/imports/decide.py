@@ -1,0 +1,103 @@
+"""Deciding on a staged batch: validate (post every staged entry, one transaction) or reject (delete them,
+keep the master data). Both are conditional status transitions, so a retry does nothing twice."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tortoise.transactions import in_transaction
+
+from ecluse.auth.principal import Principal
+from ecluse.errors import DomainError
+from ecluse.events import EventBus
+from ecluse.imports.models import ImportBatch
+from ecluse.imports.publish import publish_batch
+from ecluse.imports.statuses import CAN_REJECT_FROM, CAN_VALIDATE_FROM, BatchStatus
+from ecluse.ledger.models import Entry, EntryLine
+
+_LABELS = {
+    BatchStatus.PENDING_VALIDATION: "pending validation",
+    BatchStatus.FINISHED_WITH_ERROR: "finished with error",
+}
+
+
+def _status_error(batch: ImportBatch, action: str, allowed: frozenset[BatchStatus]) -> DomainError:
+    wanted = " or ".join(sorted(s.value for s in allowed))
+    return DomainError(
+        "INVALID_STATUS", f"Import {batch.id} is {batch.status}: it can be {action} only when {wanted}.", "id"
+    )
+
+
+async def request_validation(batch: ImportBatch, principal: Principal, bus: EventBus) -> ImportBatch:
+    """Move the batch to VALIDATING; the posting itself runs as a job."""
+    if batch.status == BatchStatus.VALIDATING or batch.status == BatchStatus.SUCCEEDED:
+        return batch  # a retried request: the first one is under way or done
+    if batch.status not in CAN_VALIDATE_FROM:
+        raise _status_error(batch, "validated", CAN_VALIDATE_FROM)
+    if batch.entry_count == 0:
+        raise DomainError("NOTHING_TO_POST", f"Import {batch.id} has no staged entry to post.", "id")
+    moved = await ImportBatch.filter(id=batch.id, status__in=list(CAN_VALIDATE_FROM)).update(
+        status=BatchStatus.VALIDATING, decided_by_id=principal.user_id
+    )
+    await batch.refresh_from_db()
+    if not moved and batch.status not in (BatchStatus.VALIDATING, BatchStatus.SUCCEEDED):
+        raise _status_error(batch, "validated", CAN_VALIDATE_FROM)
+    await publish_batch(bus, batch)
+    return batch
+
+
+async def post_batch(batch_id: int, bus: EventBus) -> bool:
+    """Post every staged entry of a VALIDATING batch in one transaction. Returns whether it posted."""
+    async with in_transaction() as conn:
+        batch = await ImportBatch.filter(id=batch_id).using_db(conn).get()
+        if batch.status != BatchStatus.VALIDATING:
+            return False
+        unbalanced = await conn.execute_query_dict(
+            "SELECT entry_id FROM entry_lines WHERE batch_id = $1 GROUP BY entry_id "
+            "HAVING SUM(debit) <> SUM(credit) LIMIT 1".replace(
+                "$1", "?" if conn.capabilities.dialect == "sqlite" else "$1"
+            ),
+            [batch_id],
+        )
+        if unbalanced:
+            raise DomainError(
+                "UNBALANCED_ENTRY", f"entry {unbalanced[0]['entry_id']} is not balanced; nothing posted"
+            )
+        now = datetime.now(UTC)
+        await (
+            Entry.filter(batch_id=batch_id, state="draft")
+            .using_db(conn)
+            .update(state="posted", posted_at=now)
+        )
+        await (
+            ImportBatch.filter(id=batch_id, status=BatchStatus.VALIDATING)
+            .using_db(conn)
+            .update(status=BatchStatus.SUCCEEDED, decided_at=now, progress=100)
+        )
+    await publish_batch(bus, await ImportBatch.get(id=batch_id), notify=True)
+    return True
+
+
+async def reject_batch(batch: ImportBatch, principal: Principal, bus: EventBus) -> ImportBatch:
+    if batch.status == BatchStatus.REJECTED:
+        return batch  # a retried request
+    if batch.status not in CAN_REJECT_FROM:
+        raise _status_error(batch, "rejected", CAN_REJECT_FROM)
+    async with in_transaction() as conn:
+        moved = (
+            await ImportBatch.filter(id=batch.id, status__in=list(CAN_REJECT_FROM))
+            .using_db(conn)
+            .update(
+                status=BatchStatus.REJECTED, decided_at=datetime.now(UTC), decided_by_id=principal.user_id
+            )
+        )
+        if moved:
+            await EntryLine.filter(batch_id=batch.id).using_db(conn).delete()
+            await Entry.filter(batch_id=batch.id, state="draft").using_db(conn).delete()
+    await batch.refresh_from_db()
+    if not moved:
+        if batch.status == BatchStatus.REJECTED:
+            return batch
+        raise _status_error(batch, "rejected", CAN_REJECT_FROM)
+    await publish_batch(bus, batch, notify=True)
+    return batch

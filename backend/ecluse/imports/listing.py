@@ -1,0 +1,92 @@
+"""Finding batches: the console's filters, sorting and keyset pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
+
+from ecluse.imports.models import ImportBatch
+from ecluse.imports.statuses import CONSOLE_STATUSES, BatchStatus
+
+#: Sortable columns: each is non-null, so (value, id) orders every row exactly once.
+SORT_FIELDS = {
+    "CREATED_AT": "created_at",
+    "UPDATED_AT": "updated_at",
+    "STATUS": "status",
+    "FORMAT": "format",
+    "PARTNER": "partner_name",
+    "FILE_NAME": "file__name",
+    "ENTRY_COUNT": "entry_count",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class BatchFilter:
+    statuses: list[str] | None = None
+    partner: str | None = None
+    formats: list[str] | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+def batches_query(
+    company_id: int, flt: BatchFilter | None, *, history: bool = False
+) -> QuerySet[ImportBatch]:
+    query = ImportBatch.filter(company_id=company_id)
+    flt = flt or BatchFilter()
+    if flt.statuses:
+        query = query.filter(status__in=flt.statuses)
+    elif not history:
+        query = query.filter(status__in=[s.value for s in CONSOLE_STATUSES])
+    if flt.partner:
+        query = query.filter(partner_name__icontains=flt.partner)
+    if flt.formats:
+        query = query.filter(format__in=flt.formats)
+    if flt.date_from:
+        query = query.filter(created_at__gte=datetime.combine(flt.date_from, time.min))
+    if flt.date_to:
+        query = query.filter(created_at__lt=datetime.combine(flt.date_to, time.max))
+    return query
+
+
+def _value(batch: ImportBatch, path: str) -> Any:
+    if path == "file__name":
+        return batch.file.name
+    value = getattr(batch, path)
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def cursor_values(batch: ImportBatch, sort: str) -> list[Any]:
+    return [_value(batch, SORT_FIELDS[sort]), batch.id]
+
+
+def parse_cursor_value(sort: str, value: Any) -> Any:
+    return (
+        datetime.fromisoformat(value) if sort in ("CREATED_AT", "UPDATED_AT") and value is not None else value
+    )
+
+
+async def page_batches(
+    query: QuerySet[ImportBatch], sort: str, descending: bool, after: list[Any] | None, limit: int
+) -> list[ImportBatch]:
+    path = SORT_FIELDS[sort]
+    if after is not None and len(after) == 2:
+        value, last_id = parse_cursor_value(sort, after[0]), int(after[1])
+        op = "lt" if descending else "gt"
+        after_value: dict[str, Any] = {f"{path}__{op}": value}
+        same_value: dict[str, Any] = {path: value}
+        after_id: dict[str, Any] = {f"id__{op}": last_id}
+        query = query.filter(Q(**after_value) | (Q(**same_value) & Q(**after_id)))
+    order = [f"-{path}", "-id"] if descending else [path, "id"]
+    return await query.order_by(*order).limit(limit + 1).prefetch_related("file")
+
+
+async def pending_count(company_id: int) -> int:
+    return await ImportBatch.filter(
+        company_id=company_id,
+        status__in=[BatchStatus.PENDING_VALIDATION, BatchStatus.FINISHED_WITH_ERROR],
+    ).count()

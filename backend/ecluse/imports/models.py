@@ -1,0 +1,94 @@
+"""Import batches, the files they came from, and what their parse found."""
+
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class ReceivedFile(Model):
+    """A file as received, stored before anything else happens: nothing received is ever lost."""
+
+    id = fields.IntField(primary_key=True)
+    company_id = fields.IntField(db_index=True)
+    name = fields.CharField(max_length=255)
+    size = fields.BigIntField()
+    sha256 = fields.CharField(max_length=64, db_index=True)
+    encoding = fields.CharField(max_length=20, null=True)
+    storage_path = fields.CharField(max_length=500)
+    content_type = fields.CharField(max_length=100, default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "received_files"
+
+
+class ImportBatch(Model):
+    id = fields.IntField(primary_key=True)
+    company_id = fields.IntField()
+    file: fields.ForeignKeyRelation[ReceivedFile] = fields.ForeignKeyField(
+        "models.ReceivedFile", related_name="batches", on_delete=fields.RESTRICT
+    )
+    file_id: int
+    format = fields.CharField(max_length=12)
+    origin = fields.CharField(max_length=12)
+    status = fields.CharField(max_length=20, default="RECEIVED")
+    #: Who sent it: a user, or a partner application's API key.
+    submitted_by_user_id = fields.IntField(null=True)
+    submitted_by_key_id = fields.IntField(null=True)
+    partner_name = fields.CharField(max_length=200, default="")
+    idempotency_key = fields.CharField(max_length=200, null=True)
+    #: An earlier batch of the same company with the same content.
+    duplicate_of_id = fields.IntField(null=True)
+    progress = fields.IntField(default=0)
+    line_count = fields.IntField(default=0)
+    entry_count = fields.IntField(default=0)
+    rejected_entry_count = fields.IntField(default=0)
+    error_count = fields.IntField(default=0)
+    finding_count = fields.IntField(default=0)
+    total_debit = fields.BigIntField(default=0)
+    total_credit = fields.BigIntField(default=0)
+    first_date = fields.DateField(null=True)
+    last_date = fields.DateField(null=True)
+    fiscal_year_id = fields.IntField(null=True)
+    siren = fields.CharField(max_length=20, null=True)
+    closing_date = fields.DateField(null=True)
+    error_summary = fields.TextField(default="")
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+    decided_at = fields.DatetimeField(null=True)
+    decided_by_id = fields.IntField(null=True)
+
+    class Meta:
+        table = "import_batches"
+        indexes = (("company_id", "status"), ("company_id", "created_at"))
+        unique_together = (("company_id", "idempotency_key"),)
+
+
+class ImportIssue(Model):
+    """An error or finding of a batch: line, column, stable code, readable message."""
+
+    id = fields.BigIntField(primary_key=True)
+    batch_id = fields.IntField()
+    line = fields.IntField()
+    column = fields.CharField(max_length=50, null=True)
+    code = fields.CharField(max_length=40)
+    message = fields.TextField()
+    severity = fields.CharField(max_length=10, default="error")
+
+    class Meta:
+        table = "import_issues"
+        indexes = (("batch_id", "severity", "line"),)
+
+
+class RejectedLine(Model):
+    """The original text of a line refused with its entry, for the rejected-lines download."""
+
+    id = fields.BigIntField(primary_key=True)
+    batch_id = fields.IntField()
+    line = fields.IntField()
+    text = fields.TextField()
+
+    class Meta:
+        table = "import_rejected_lines"
+        indexes = (("batch_id", "line"),)

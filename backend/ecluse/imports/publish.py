@@ -1,0 +1,39 @@
+"""Telling the world a batch changed: the live event, and a notification for the outcomes people wait for."""
+
+from __future__ import annotations
+
+from ecluse.activity.record import notify_batch
+from ecluse.events import EventBus, company_batches
+from ecluse.imports.models import ImportBatch
+from ecluse.imports.statuses import BatchStatus
+
+_OUTCOMES = {
+    BatchStatus.PENDING_VALIDATION: ("PARSE_DONE", "{name}: {entries} entries ready for validation"),
+    BatchStatus.FINISHED_WITH_ERROR: ("PARSE_DONE", "{name}: {entries} entries staged, {rejected} rejected"),
+    BatchStatus.FAILED: ("PARSE_FAILED", "{name} could not be read: {summary}"),
+    BatchStatus.SUCCEEDED: ("VALIDATED", "{name}: import validated, {entries} entries posted"),
+    BatchStatus.REJECTED: ("REJECTED", "{name}: import rejected, its entries were deleted"),
+}
+
+
+async def publish_batch(bus: EventBus, batch: ImportBatch, *, notify: bool = False) -> None:
+    await bus.publish(company_batches(batch.company_id), {"batch_id": batch.id, "status": batch.status})
+    outcome = _OUTCOMES.get(BatchStatus(batch.status)) if notify else None
+    if outcome is None:
+        return
+    kind, template = outcome
+    await batch.fetch_related("file")
+    message = template.format(
+        name=batch.file.name,
+        entries=batch.entry_count,
+        rejected=batch.rejected_entry_count,
+        summary=batch.error_summary,
+    )
+    await notify_batch(
+        bus,
+        company_id=batch.company_id,
+        batch_id=batch.id,
+        kind=kind,
+        message=message,
+        submitter_id=batch.submitted_by_user_id,
+    )

@@ -1,0 +1,88 @@
+"""Where jobs go: an in-process asyncio runner (embedded default) or arq on Redis (scale-out)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import Any, Protocol
+
+log = logging.getLogger(__name__)
+
+
+class JobQueue(Protocol):
+    async def enqueue(self, kind: str, job_id: str, *, batch_id: int) -> None: ...
+
+    async def close(self) -> None: ...
+
+
+class InProcessQueue:
+    """Runs the registry's job functions as tasks of this process, a few at a time.
+
+    Their CPU-heavy steps (parsing, building rows) run in threads, so the API keeps answering."""
+
+    def __init__(self, ctx: dict[str, Any], concurrency: int = 2) -> None:
+        self.ctx = ctx
+        self._slots = asyncio.Semaphore(concurrency)
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    async def enqueue(self, kind: str, job_id: str, *, batch_id: int) -> None:
+        task = asyncio.create_task(self._run(kind, job_id, batch_id), name=f"job:{kind}:{job_id}")
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _run(self, kind: str, job_id: str, batch_id: int) -> None:
+        from ecluse.jobs.registry import JOBS
+
+        async with self._slots:
+            try:
+                await JOBS[kind](self.ctx, batch_id, job_id)
+            except Exception:
+                log.exception("job %s (%s) crashed", job_id, kind)
+
+    async def resume(self) -> int:
+        """Run again the jobs a crash left queued or running (each job is safe to run twice)."""
+        from ecluse.jobs.models import Job
+
+        pending = await Job.filter(state__in=["queued", "running"]).order_by("created_at")
+        for job in pending:
+            if job.batch_id is not None:
+                await self.enqueue(job.kind, job.id, batch_id=job.batch_id)
+        return len(pending)
+
+    async def drain(self) -> None:
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
+    async def close(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        for task in list(self._tasks):
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+
+
+class ArqQueue:
+    def __init__(self, pool: Any, queue_name: str) -> None:
+        self.pool = pool
+        self.queue_name = queue_name
+
+    async def enqueue(self, kind: str, job_id: str, *, batch_id: int) -> None:
+        await self.pool.enqueue_job(kind, batch_id, job_id, _job_id=job_id, _queue_name=self.queue_name)
+
+    async def close(self) -> None:
+        await self.pool.aclose()
+
+
+async def make_arq_pool(redis_url: str) -> Any:
+    from arq import create_pool
+    from arq.connections import RedisSettings
+
+    settings = RedisSettings.from_dsn(redis_url)
+    # Fail fast with a clear message instead of arq's ~5 s of silent retries.
+    settings.conn_retries = 1
+    settings.conn_retry_delay = 1
+    try:
+        return await create_pool(settings)
+    except (OSError, ConnectionError) as exc:
+        raise RuntimeError(f"cannot reach Redis at {redis_url}: {exc}") from exc

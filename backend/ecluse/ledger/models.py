@@ -1,0 +1,133 @@
+"""The books: companies, fiscal years, journals, accounts, third parties, entries and their lines.
+
+Amounts are integer minor units (cents for EUR) with the company's currency: never float, and SQLite
+has no decimal type that sums correctly.
+"""
+
+from __future__ import annotations
+
+from tortoise import fields
+from tortoise.models import Model
+
+
+class Company(Model):
+    id = fields.IntField(primary_key=True)
+    name = fields.CharField(max_length=200)
+    siren = fields.CharField(max_length=9, null=True)
+    currency = fields.CharField(max_length=3, default="EUR")
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "companies"
+
+
+class FiscalYear(Model):
+    id = fields.IntField(primary_key=True)
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
+        "models.Company", related_name="fiscal_years", on_delete=fields.CASCADE
+    )
+    company_id: int
+    name = fields.CharField(max_length=100)
+    start_date = fields.DateField()
+    end_date = fields.DateField()
+    closed = fields.BooleanField(default=False)
+
+    class Meta:
+        table = "fiscal_years"
+        unique_together = (("company", "start_date"),)
+
+
+class Journal(Model):
+    id = fields.IntField(primary_key=True)
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
+        "models.Company", related_name="journals", on_delete=fields.CASCADE
+    )
+    company_id: int
+    code = fields.CharField(max_length=20)
+    label = fields.CharField(max_length=200, default="")
+    #: The import batch that created it (kept when the batch is rejected).
+    created_by_batch_id = fields.IntField(null=True)
+
+    class Meta:
+        table = "journals"
+        unique_together = (("company", "code"),)
+
+
+class Account(Model):
+    """A general account (CompteNum). Auxiliary accounts are third parties."""
+
+    id = fields.IntField(primary_key=True)
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
+        "models.Company", related_name="accounts", on_delete=fields.CASCADE
+    )
+    company_id: int
+    number = fields.CharField(max_length=40)
+    label = fields.CharField(max_length=200, default="")
+    created_by_batch_id = fields.IntField(null=True)
+
+    class Meta:
+        table = "accounts"
+        unique_together = (("company", "number"),)
+
+
+class ThirdParty(Model):
+    """An auxiliary account (CompAuxNum): a customer, a supplier or another third party."""
+
+    id = fields.IntField(primary_key=True)
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
+        "models.Company", related_name="third_parties", on_delete=fields.CASCADE
+    )
+    company_id: int
+    code = fields.CharField(max_length=40)
+    name = fields.CharField(max_length=200, default="")
+    #: customer, supplier or other — guessed from the collective account (411 / 401) when imported.
+    kind = fields.CharField(max_length=10, default="other")
+    created_by_batch_id = fields.IntField(null=True)
+
+    class Meta:
+        table = "third_parties"
+        unique_together = (("company", "code"),)
+
+
+class Entry(Model):
+    """A journal entry. `draft` while its batch awaits a decision, `posted` once validated (immutable)."""
+
+    id = fields.BigIntField(primary_key=True)
+    company_id = fields.IntField(db_index=True)
+    batch_id = fields.IntField(null=True, db_index=True)
+    journal_id = fields.IntField()
+    number = fields.CharField(max_length=40)
+    date = fields.DateField()
+    state = fields.CharField(max_length=10, default="draft")
+    source_line = fields.IntField(default=0)
+    posted_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "entries"
+        indexes = (("company_id", "state", "date"),)
+
+
+class EntryLine(Model):
+    """One line of an entry. Staged in bulk through the driver (db/bulk.py), read through the ORM."""
+
+    id = fields.BigIntField(primary_key=True)
+    entry_id = fields.BigIntField(db_index=True)
+    company_id = fields.IntField()
+    batch_id = fields.IntField(null=True)
+    source_line = fields.IntField()
+    account_id = fields.IntField()
+    third_party_id = fields.IntField(null=True)
+    piece_ref = fields.CharField(max_length=100, default="")
+    piece_date = fields.DateField(null=True)
+    label = fields.CharField(max_length=300, default="")
+    debit = fields.BigIntField(default=0)
+    credit = fields.BigIntField(default=0)
+    lettering = fields.CharField(max_length=20, default="")
+    lettering_date = fields.DateField(null=True)
+    validation_date = fields.DateField(null=True)
+    currency_amount = fields.BigIntField(null=True)
+    currency = fields.CharField(max_length=3, default="")
+
+    class Meta:
+        table = "entry_lines"
+        indexes = (("batch_id", "source_line"), ("company_id", "account_id"))

@@ -1,0 +1,106 @@
+"""Reading the books: entry lines of a batch (keyset pages, one query per page) and the trial balance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from tortoise import connections
+
+
+def _sql(sql: str) -> tuple[Any, str]:
+    conn = connections.get("default")
+    if conn.capabilities.dialect == "sqlite":
+        import re
+
+        sql = re.sub(r"\$\d+", "?", sql)
+    return conn, sql
+
+
+@dataclass(frozen=True, slots=True)
+class LineRow:
+    id: int
+    entry_id: int
+    source_line: int
+    journal_code: str
+    entry_number: str
+    entry_date: date
+    account_number: str
+    account_label: str
+    third_party_code: str | None
+    third_party_name: str | None
+    piece_ref: str
+    label: str
+    debit: int
+    credit: int
+    lettering: str
+    state: str
+
+
+_LINES = """
+SELECT l.id, l.entry_id, l.source_line, j.code AS journal_code, e.number AS entry_number, e.date AS entry_date,
+       a.number AS account_number, a.label AS account_label, t.code AS third_party_code,
+       t.name AS third_party_name, l.piece_ref, l.label, l.debit, l.credit, l.lettering, e.state
+FROM entry_lines l
+JOIN entries e ON e.id = l.entry_id
+JOIN journals j ON j.id = e.journal_id
+JOIN accounts a ON a.id = l.account_id
+LEFT JOIN third_parties t ON t.id = l.third_party_id
+WHERE l.batch_id = $1 AND l.id > $2
+ORDER BY l.id
+LIMIT $3
+"""
+
+
+def _date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+async def batch_lines(batch_id: int, after_id: int, limit: int) -> list[LineRow]:
+    conn, sql = _sql(_LINES)
+    rows = await conn.execute_query_dict(sql, [batch_id, after_id, limit])
+    return [LineRow(**{**row, "entry_date": _date(row["entry_date"])}) for row in rows]
+
+
+async def batch_line_totals(batch_id: int) -> tuple[int, int, int]:
+    conn, sql = _sql(
+        "SELECT COUNT(*) AS n, COALESCE(SUM(debit), 0) AS d, COALESCE(SUM(credit), 0) AS c "
+        "FROM entry_lines WHERE batch_id = $1"
+    )
+    row = (await conn.execute_query_dict(sql, [batch_id]))[0]
+    return int(row["n"]), int(row["d"]), int(row["c"])
+
+
+@dataclass(frozen=True, slots=True)
+class BalanceRow:
+    account_number: str
+    account_label: str
+    debit: int
+    credit: int
+
+
+async def trial_balance(company_id: int, date_from: date | None, date_to: date | None) -> list[BalanceRow]:
+    """Posted entries only, per general account, for the period (inclusive)."""
+    conn, sql = _sql(
+        """
+        SELECT a.number AS account_number, a.label AS account_label,
+               SUM(l.debit) AS debit, SUM(l.credit) AS credit
+        FROM entry_lines l
+        JOIN entries e ON e.id = l.entry_id
+        JOIN accounts a ON a.id = l.account_id
+        WHERE e.company_id = $1 AND e.state = 'posted' AND e.date >= $2 AND e.date <= $3
+        GROUP BY a.number, a.label
+        ORDER BY a.number
+        """
+    )
+    lo = date_from or date(1900, 1, 1)
+    hi = date_to or date(9999, 12, 31)
+    if conn.capabilities.dialect == "sqlite":
+        params: list[Any] = [company_id, lo.isoformat(), hi.isoformat()]
+    else:
+        params = [company_id, lo, hi]
+    rows = await conn.execute_query_dict(sql, params)
+    return [
+        BalanceRow(r["account_number"], r["account_label"], int(r["debit"]), int(r["credit"])) for r in rows
+    ]

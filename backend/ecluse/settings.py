@@ -1,0 +1,48 @@
+"""Settings, read from the environment (ECLUSE_*). The deployment is chosen by settings only."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ECLUSE_", env_file=None, extra="ignore")
+
+    #: SQLite file by default; `postgres://user@host:5432/db` for the scale-out deployment.
+    database_url: str = "sqlite://var/ecluse.sqlite3"
+    #: When set, jobs go to arq workers and events travel over Redis pub/sub.
+    redis_url: str | None = None
+    secret_key: str = "dev-secret-change-me"
+    storage_dir: Path = Path("var/files")
+    max_upload_bytes: int = 512 * 1024 * 1024
+    #: arq queue name and pub/sub channel prefix: one per deployment (and per test run).
+    queue_name: str = "ecluse:queue"
+    channel_prefix: str = "ecluse:events"
+    job_timeout_s: int = 3600
+    session_days: int = 14
+    #: Allowed browser origins for cross-origin requests (the Vite dev server).
+    allowed_origins: list[str] = Field(default_factory=lambda: ["http://localhost:5173"])
+    #: Cookies marked Secure (set behind HTTPS).
+    secure_cookies: bool = False
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def sqlite_path(self) -> Path:
+        return Path(self.database_url.split("://", 1)[1])
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
+
+
+def reset_settings() -> None:
+    """Forget the cached settings (tests and the CLI change the environment)."""
+    get_settings.cache_clear()

@@ -1,0 +1,194 @@
+"""The FEC flow end to end through GraphQL: upload → PENDING_VALIDATION → entries → validate → ledger."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from ecluse.demo import demo_fec
+
+from tests.support import Api
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "fec"
+DONE = {"PENDING_VALIDATION", "FINISHED_WITH_ERROR", "FAILED"}
+
+
+def test_upload_stage_validate_and_trial_balance(api: Api, firm: dict) -> None:
+    token = firm["tokens"]["collaborator"]
+    content = demo_fec(25, 2025, seed=7)
+    payload = api.upload(firm["company"], "123456782FEC20251231.txt", content, token=token)
+    assert payload["errors"] == []
+    batch = payload["batch"]
+    assert batch["status"] in {"RECEIVED", "PARSING", "PENDING_VALIDATION"}
+    assert batch["file"]["size"] == len(content)
+    assert len(batch["file"]["sha256"]) == 64
+
+    batch = api.wait_batch(batch["id"], DONE, token=token)
+    assert batch["status"] == "PENDING_VALIDATION", batch
+    assert batch["entryCount"] == 25
+    assert batch["lineCount"] == 75
+    assert batch["siren"] == "123456782"
+    assert batch["closingDate"] == "2025-12-31"
+    assert batch["referencePeriod"] == {"name": "Exercice 2025"}
+    assert batch["totalDebit"] == batch["totalCredit"]
+    assert batch["origin"] == "UPLOAD" and batch["partner"] == "Collaborator"
+
+    # Entries page through with a keyset cursor, all 75 lines, amounts as exact strings.
+    seen, after, total = [], None, None
+    while True:
+        data = api.gql(
+            """query($id: ID!, $after: String) { importBatch(id: $id) { entries(first: 20, after: $after) {
+                 totalCount pageInfo { hasNextPage endCursor } nodes { line journal account debit credit } } } }""",
+            {"id": batch["id"], "after": after},
+            token=token,
+        )["importBatch"]["entries"]
+        total = data["totalCount"]
+        seen.extend(data["nodes"])
+        if not data["pageInfo"]["hasNextPage"]:
+            break
+        after = data["pageInfo"]["endCursor"]
+    assert total == 75 and len(seen) == 75
+    assert [n["line"] for n in seen] == list(range(2, 77))
+    file_debit = sum(Decimal(n["debit"]) for n in seen)
+    assert str(file_debit) == batch["totalDebit"]
+
+    # Nothing is in the ledger before validation.
+    balance_query = """query($c: ID!) { trialBalance(companyId: $c, from: "2025-01-01", to: "2025-12-31") {
+        totalDebit totalCredit lines { account debit credit } } }"""
+    assert api.gql(balance_query, {"c": firm["company"]}, token=token)["trialBalance"]["lines"] == []
+
+    result = api.gql(
+        "mutation($id: ID!) { validateImport(id: $id) { batch { status } errors { code } } }",
+        {"id": batch["id"]},
+        token=token,
+    )["validateImport"]
+    assert result["errors"] == [] and result["batch"]["status"] in {"VALIDATING", "SUCCEEDED"}
+    api.wait_batch(batch["id"], {"SUCCEEDED"}, token=token)
+
+    balance = api.gql(balance_query, {"c": firm["company"]}, token=token)["trialBalance"]
+    assert balance["totalDebit"] == batch["totalDebit"] == balance["totalCredit"]
+    assert {line["account"] for line in balance["lines"]} == {
+        "411000",
+        "706000",
+        "445710",
+        "606300",
+        "445660",
+        "401000",
+    }
+
+    # It left the console and lives in the history, with its origin.
+    console = api.gql(
+        "query($c: ID!) { importBatches(companyId: $c) { totalCount nodes { id } } }",
+        {"c": firm["company"]},
+        token=token,
+    )["importBatches"]
+    assert batch["id"] not in [n["id"] for n in console["nodes"]]
+    history = api.gql(
+        "query($c: ID!) { importHistory(companyId: $c) { nodes { id status origin } } }",
+        {"c": firm["company"]},
+        token=token,
+    )["importHistory"]["nodes"]
+    assert {"id": batch["id"], "status": "SUCCEEDED", "origin": "UPLOAD"} in history
+
+    # Validating again is refused with a clear error, and posts nothing twice.
+    again = api.gql(
+        "mutation($id: ID!) { rejectImport(id: $id) { batch { status } errors { code message } } }",
+        {"id": batch["id"]},
+        token=token,
+    )["rejectImport"]
+    assert again["errors"][0]["code"] == "INVALID_STATUS"
+    balance2 = api.gql(balance_query, {"c": firm["company"]}, token=token)["trialBalance"]
+    assert balance2 == balance
+
+
+def test_reject_deletes_entries_and_keeps_master_data(api: Api, firm: dict) -> None:
+    token = firm["tokens"]["client"]
+    payload = api.upload(firm["company"], "reject-me.txt", demo_fec(6, 2025, seed=11), token=token)
+    batch = api.wait_batch(payload["batch"]["id"], DONE, token=token)
+    assert batch["status"] == "PENDING_VALIDATION"
+    result = api.gql(
+        "mutation($id: ID!) { rejectImport(id: $id) { batch { status entries { totalCount } } errors { code } } }",
+        {"id": batch["id"]},
+        token=token,
+    )["rejectImport"]
+    assert result["errors"] == []
+    assert result["batch"]["status"] == "REJECTED"
+    assert result["batch"]["entries"]["totalCount"] == 0
+    # Rejecting twice is harmless; validating a rejected batch is refused.
+    again = api.gql(
+        "mutation($id: ID!) { validateImport(id: $id) { batch { status } errors { code } } }",
+        {"id": batch["id"]},
+        token=token,
+    )["validateImport"]
+    assert again["errors"][0]["code"] == "INVALID_STATUS"
+    # The accounts created by the rejected batch are still there: a new identical file reuses them.
+    second = api.upload(firm["company"], "again.txt", demo_fec(6, 2025, seed=11), token=token)
+    assert second["batch"]["duplicateOfId"] is None  # the first one was rejected: not a duplicate
+    api.wait_batch(second["batch"]["id"], {"PENDING_VALIDATION"}, token=token)
+    counts = api.client.portal.call(_master_counts, int(firm["company"]))
+    assert counts["accounts"] == 6 and counts["journals"] == 2
+    assert counts["created_by_first"] == 6
+
+
+async def _master_counts(company_id: int) -> dict[str, int]:
+    from ecluse.ledger.models import Account, Journal
+
+    first_batch = await Account.filter(company_id=company_id).order_by("id").first()
+    return {
+        "accounts": await Account.filter(company_id=company_id).count(),
+        "journals": await Journal.filter(company_id=company_id).count(),
+        "created_by_first": await Account.filter(created_by_batch_id=first_batch.created_by_batch_id).count()
+        if first_batch
+        else 0,
+    }
+
+
+def test_duplicate_content_is_flagged_and_idempotency_key_returns_first_batch(api: Api, firm: dict) -> None:
+    token = firm["tokens"]["admin"]
+    content = demo_fec(3, 2025, seed=3)
+    first = api.upload(firm["company"], "a.txt", content, token=token, key="partner-req-1")["batch"]
+    retry = api.upload(firm["company"], "a.txt", content, token=token, key="partner-req-1")["batch"]
+    assert retry["id"] == first["id"]
+    dup = api.upload(firm["company"], "b.txt", content, token=token)["batch"]
+    assert dup["id"] != first["id"]
+    assert dup["duplicateOfId"] == first["id"]
+
+
+def test_unbalanced_entry_is_rejected_whole_and_the_rest_staged(api: Api, firm: dict) -> None:
+    token = firm["tokens"]["admin"]
+    payload = api.upload(firm["company"], "mixed.txt", demo_fec(10, 2025, seed=5, unbalanced=2), token=token)
+    batch = api.wait_batch(payload["batch"]["id"], DONE, token=token)
+    assert batch["status"] == "FINISHED_WITH_ERROR"
+    assert batch["entryCount"] == 8 and batch["rejectedEntryCount"] == 2
+    errors = api.gql(
+        "query($id: ID!) { importBatch(id: $id) { errors(includeFindings: false) { nodes { line column code message } } } }",
+        {"id": batch["id"]},
+        token=token,
+    )["importBatch"]["errors"]["nodes"]
+    assert {e["code"] for e in errors} == {"UNBALANCED_ENTRY"}
+    assert all(e["line"] >= 2 for e in errors)
+    # The rejected lines download holds the header and the 6 lines of the 2 refused entries.
+    response = api.client.get(f"/files/batches/{batch['id']}/rejected", headers=api.headers(token))
+    assert response.status_code == 200
+    assert len(response.content.splitlines()) == 1 + 6
+    # The good entries can still be validated.
+    result = api.gql(
+        "mutation($id: ID!) { validateImport(id: $id) { errors { code } } }", {"id": batch["id"]}, token=token
+    )["validateImport"]
+    assert result["errors"] == []
+    api.wait_batch(batch["id"], {"SUCCEEDED"}, token=token)
+
+
+def test_pending_imports_count_and_original_download(api: Api, firm: dict) -> None:
+    token = firm["tokens"]["viewer"]
+    admin = firm["tokens"]["admin"]
+    content = demo_fec(2, 2025, seed=9)
+    batch = api.upload(firm["company"], "p.txt", content, token=admin)["batch"]
+    api.wait_batch(batch["id"], DONE, token=admin)
+    count = api.gql(
+        "query($c: ID!) { pendingImportsCount(companyId: $c) }", {"c": firm["company"]}, token=token
+    )
+    assert count["pendingImportsCount"] == 1
+    response = api.client.get(batch["file"]["downloadUrl"], headers=api.headers(token))
+    assert response.status_code == 200 and response.content == content
+    assert api.client.get(batch["file"]["downloadUrl"]).status_code == 401

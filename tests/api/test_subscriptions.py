@@ -1,0 +1,128 @@
+"""Live updates over WebSocket (graphql-transport-ws and the older graphql-ws)."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from typing import Any
+
+from ecluse.demo import demo_fec
+
+from tests.support import Api
+
+SUB = "subscription($c: ID!) { importBatchChanged(companyId: $c) { id status progress entryCount } }"
+
+
+def _connect(api: Api, protocol: str, payload: dict[str, Any]) -> Any:
+    ws = api.client.websocket_connect("/graphql", subprotocols=[protocol])
+    session = ws.__enter__()
+    session.send_json({"type": "connection_init", "payload": payload})
+    assert session.receive_json()["type"] == "connection_ack"
+    return ws, session
+
+
+def _collect_until(session: Any, kind: str, done: set[str]) -> list[dict[str, Any]]:
+    seen: list[dict[str, Any]] = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        message = session.receive_json()
+        if message["type"] in ("ping", "ka"):
+            continue
+        assert message["type"] == kind, message
+        batch = message["payload"]["data"]["importBatchChanged"]
+        seen.append(batch)
+        if batch["status"] in done:
+            return seen
+    raise AssertionError(f"no terminal status in {seen}")
+
+
+def test_status_and_progress_pushed_to_subscribers(api: Api, firm: dict) -> None:
+    token = firm["tokens"]["viewer"]
+    ws, session = _connect(api, "graphql-transport-ws", {"authorization": f"Bearer {token}"})
+    try:
+        session.send_json(
+            {"id": "1", "type": "subscribe", "payload": {"query": SUB, "variables": {"c": firm["company"]}}}
+        )
+        time.sleep(0.3)  # the subscription is registered before the upload
+        admin = firm["tokens"]["admin"]
+        batch = api.upload(firm["company"], "live.txt", demo_fec(30, 2025, seed=3), token=admin)["batch"]
+        events = _collect_until(session, "next", {"PENDING_VALIDATION"})
+        assert all(e["id"] == batch["id"] for e in events)
+        statuses = [e["status"] for e in events]
+        assert "PARSING" in statuses and statuses[-1] == "PENDING_VALIDATION"
+        assert events[-1]["entryCount"] == 30
+
+        api.gql(
+            "mutation($id: ID!) { validateImport(id: $id) { errors { code } } }",
+            {"id": batch["id"]},
+            token=admin,
+        )
+        events = _collect_until(session, "next", {"SUCCEEDED"})
+        assert events[-1]["status"] == "SUCCEEDED"
+    finally:
+        ws.__exit__(None, None, None)
+
+
+def test_legacy_graphql_ws_protocol_and_notifications(api: Api, firm: dict) -> None:
+    client_token = firm["tokens"]["client"]
+    ws, session = _connect(api, "graphql-ws", {"authorization": f"Bearer {client_token}"})
+    try:
+        session.send_json(
+            {
+                "id": "n",
+                "type": "start",
+                "payload": {"query": "subscription { notifications { kind message batchId } }"},
+            }
+        )
+        time.sleep(0.3)
+        admin = firm["tokens"]["admin"]
+        batch = api.upload(firm["company"], "notify.txt", demo_fec(2, 2025, seed=8), token=admin)["batch"]
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            message = session.receive_json()
+            if message["type"] == "ka":
+                continue
+            assert message["type"] == "data", message
+            note = message["payload"]["data"]["notifications"]
+            assert note["kind"] == "PARSE_DONE" and note["batchId"] == batch["id"]
+            break
+        stored = api.gql(
+            "{ notifications(unreadOnly: true) { totalCount nodes { id kind } } }", token=client_token
+        )
+        assert stored["notifications"]["totalCount"] == 1
+        note_id = stored["notifications"]["nodes"][0]["id"]
+        api.gql(
+            "mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) { count } }",
+            {"ids": [note_id]},
+            token=client_token,
+        )
+        after = api.gql("{ notifications(unreadOnly: true) { totalCount } }", token=client_token)
+        assert after["notifications"]["totalCount"] == 0
+    finally:
+        ws.__exit__(None, None, None)
+
+
+def test_subscription_to_another_company_is_forbidden(api: Api, firm: dict) -> None:
+    other = firm["tokens"]["other"]
+    ws, session = _connect(api, "graphql-transport-ws", {"authorization": f"Bearer {other}"})
+    try:
+        session.send_json(
+            {"id": "1", "type": "subscribe", "payload": {"query": SUB, "variables": {"c": firm["company"]}}}
+        )
+        message = session.receive_json()
+        assert message["type"] == "error", message
+        assert message["payload"][0]["extensions"]["code"] == "FORBIDDEN"
+    finally:
+        ws.__exit__(None, None, None)
+
+
+def test_websocket_with_bad_credentials_is_refused(api: Api, firm: dict) -> None:
+    ws = api.client.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"])
+    session = ws.__enter__()
+    try:
+        session.send_json({"type": "connection_init", "payload": {"authorization": "Bearer nope"}})
+        closed = session.receive()
+        assert closed["type"] == "websocket.close" and closed["code"] == 4403
+    finally:
+        with contextlib.suppress(Exception):
+            ws.__exit__(None, None, None)
