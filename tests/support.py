@@ -64,12 +64,16 @@ class Api:
             return {"X-Api-Key": api_key}
         return {"Authorization": f"Bearer {token}"} if token else {}
 
+    def post(self, **kwargs: Any) -> Any:
+        """POST /graphql as a non-browser client: credentials in headers, no cookie jar."""
+        self.client.cookies.clear()
+        return self.client.post("/graphql", **kwargs)
+
     def raw(
         self, query: str, variables: dict[str, Any] | None = None, *, token: str | None = None,
         api_key: str | None = None,
     ) -> dict[str, Any]:  # fmt: skip
-        response = self.client.post(
-            "/graphql",
+        response = self.post(
             json={"query": query, "variables": variables or {}},
             headers=self.headers(token, api_key),
         )
@@ -97,8 +101,7 @@ class Api:
             "query": UPLOAD,
             "variables": {"companyId": company_id, "file": None, "format": fmt, "key": key},
         }
-        response = self.client.post(
-            "/graphql",
+        response = self.post(
             data={"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.file"]})},
             files={"0": (name, content, "text/plain")},
             headers=self.headers(token, api_key),

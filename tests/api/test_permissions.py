@@ -121,6 +121,7 @@ def test_unauthenticated_and_bad_login(api: Api, firm: dict) -> None:
 
 def test_cookie_session_requires_csrf_header(api: Api, firm: dict) -> None:
     client = api.client
+    client.cookies.clear()
     response = client.post(
         "/graphql",
         json={"query": 'mutation { login(email: "admin@firm.test", password: "s3cret-pass") { token } }'},

@@ -110,8 +110,9 @@ def test_subscription_to_another_company_is_forbidden(api: Api, firm: dict) -> N
             {"id": "1", "type": "subscribe", "payload": {"query": SUB, "variables": {"c": firm["company"]}}}
         )
         message = session.receive_json()
-        assert message["type"] == "error", message
-        assert message["payload"][0]["extensions"]["code"] == "FORBIDDEN"
+        assert message["type"] == "next", message
+        assert message["payload"]["data"] is None
+        assert message["payload"]["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     finally:
         ws.__exit__(None, None, None)
 

@@ -102,8 +102,8 @@ class EntryLine:
     third_party_name: str | None
     reference: str
     label: str
-    debit: Money  # type: ignore[valid-type]
-    credit: Money  # type: ignore[valid-type]
+    debit: Money
+    credit: Money
     lettering: str
     posted: bool
 
@@ -122,8 +122,8 @@ class EntryLine:
             third_party_name=row.third_party_name,
             reference=row.piece_ref,
             label=row.label,
-            debit=to_decimal(row.debit, currency),
-            credit=to_decimal(row.credit, currency),
+            debit=Money(to_decimal(row.debit, currency)),
+            credit=Money(to_decimal(row.credit, currency)),
             lettering=row.lettering,
             posted=row.state == "posted",
         )
@@ -196,11 +196,11 @@ class ImportBatch:
 
     @strawberry.field
     def total_debit(self) -> Money:  # type: ignore[valid-type]
-        return to_decimal(self._batch.total_debit, self._currency)
+        return Money(to_decimal(self._batch.total_debit, self._currency))
 
     @strawberry.field
     def total_credit(self) -> Money:  # type: ignore[valid-type]
-        return to_decimal(self._batch.total_credit, self._currency)
+        return Money(to_decimal(self._batch.total_credit, self._currency))
 
     @strawberry.field
     def created_at(self) -> datetime:
@@ -364,11 +364,8 @@ def _failed(exc: DomainError) -> ImportPayload:
 
 
 async def _upload_chunks(upload: Any) -> AsyncIterator[bytes]:
-    try:
-        while chunk := await upload.read(CHUNK):
-            yield chunk
-    finally:
-        await upload.close()
+    while chunk := await upload.read(CHUNK):
+        yield chunk
 
 
 @strawberry.type
@@ -408,31 +405,35 @@ class ImportMutation:
         format: ImportFormatEnum = ImportFormat.AUTO,  # type: ignore[valid-type]
         layout_id: strawberry.ID | None = None, idempotency_key: str | None = None,
     ) -> ImportPayload:  # fmt: skip
-        cid = to_int_id(company_id, "companyId")
-        who = require(info, Action.SUBMIT, cid)
-        ctx = info.context
         upload: Any = file
         try:
-            received = await receive_file(
-                company_id=cid,
-                principal=who,
-                filename=getattr(upload, "filename", None) or "upload",
-                chunks=_upload_chunks(upload),
-                fmt=ImportFormat(format),
-                origin=Origin.PARTNER_API if who.is_partner else Origin.UPLOAD,
-                store=ctx.store,
-                jobs=ctx.jobs,
-                bus=ctx.bus,
-                max_bytes=ctx.settings.max_upload_bytes,
-                idempotency_key=idempotency_key,
+            cid = to_int_id(company_id, "companyId")
+            who = require(info, Action.SUBMIT, cid)
+            ctx = info.context
+            try:
+                received = await receive_file(
+                    company_id=cid,
+                    principal=who,
+                    filename=getattr(upload, "filename", None) or "upload",
+                    chunks=_upload_chunks(upload),
+                    fmt=ImportFormat(format),
+                    origin=Origin.PARTNER_API if who.is_partner else Origin.UPLOAD,
+                    store=ctx.store,
+                    jobs=ctx.jobs,
+                    bus=ctx.bus,
+                    max_bytes=ctx.settings.max_upload_bytes,
+                    idempotency_key=idempotency_key,
+                )
+            except DomainError as exc:
+                return _failed(exc)
+            return ImportPayload(
+                batch=await ImportBatch.load(received.batch),
+                job_id=strawberry.ID(received.job_id) if received.job_id else None,
+                errors=[],
             )
-        except DomainError as exc:
-            return _failed(exc)
-        return ImportPayload(
-            batch=await ImportBatch.load(received.batch),
-            job_id=strawberry.ID(received.job_id) if received.job_id else None,
-            errors=[],
-        )
+        finally:
+            # Closed on every path (refused, idempotent retry...): Starlette spools big uploads to disk.
+            await upload.close()
 
     @strawberry.mutation(description="Post every staged entry of the batch (one transaction, run as a job).")
     async def validate_import(self, info: Info, id: strawberry.ID) -> ImportPayload:

@@ -21,17 +21,17 @@ from ecluse.money import to_decimal
 class TrialBalanceLine:
     account: str
     account_label: str
-    debit: Money  # type: ignore[valid-type]
-    credit: Money  # type: ignore[valid-type]
-    balance: Money = strawberry.field(description="debit − credit")  # type: ignore[valid-type]
+    debit: Money
+    credit: Money
+    balance: Money = strawberry.field(description="debit − credit")
 
 
 @strawberry.type
 class TrialBalance:
     currency: str
     lines: list[TrialBalanceLine]
-    total_debit: Money  # type: ignore[valid-type]
-    total_credit: Money  # type: ignore[valid-type]
+    total_debit: Money
+    total_credit: Money
 
 
 @strawberry.type
@@ -51,12 +51,12 @@ class LedgerQuery:
                 TrialBalanceLine(
                     account=r.account_number,
                     account_label=r.account_label,
-                    debit=to_decimal(r.debit, currency),
-                    credit=to_decimal(r.credit, currency),
-                    balance=to_decimal(r.debit - r.credit, currency),
+                    debit=Money(to_decimal(r.debit, currency)),
+                    credit=Money(to_decimal(r.credit, currency)),
+                    balance=Money(to_decimal(r.debit - r.credit, currency)),
                 )
                 for r in rows
             ],
-            total_debit=to_decimal(sum(r.debit for r in rows), currency),
-            total_credit=to_decimal(sum(r.credit for r in rows), currency),
+            total_debit=Money(to_decimal(sum(r.debit for r in rows), currency)),
+            total_credit=Money(to_decimal(sum(r.credit for r in rows), currency)),
         )

@@ -1,4 +1,6 @@
-"""Scalars. Money travels as a string ("1138.50"): a JSON number would already be a float."""
+"""Scalars. Money travels as a string ("1138.50"): a JSON number would already be a float.
+
+Registered in the schema's `scalar_map` (api/schema.py)."""
 
 from __future__ import annotations
 
@@ -20,8 +22,9 @@ def _parse_decimal(value: object) -> Decimal:
     return result
 
 
-Money = strawberry.scalar(
-    NewType("Money", Decimal),
+Money = NewType("Money", Decimal)
+
+MONEY_SCALAR = strawberry.scalar(
     name="Decimal",
     description='An exact decimal amount, sent as a string ("1138.50"); the currency is given beside it.',
     serialize=str,

@@ -52,7 +52,7 @@ class Session(Model):
 
 
 class ApiKey(Model):
-    """A partner application's key for one company. Stored hashed; shown once at creation."""
+    """A partner application's key for one company, stored hashed and shown once at creation."""
 
     id = fields.IntField(primary_key=True)
     company_id = fields.IntField(db_index=True)

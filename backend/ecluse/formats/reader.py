@@ -54,7 +54,7 @@ codecs.register_error("ecluse.latin9-fallback", _latin_fallback)
 
 _C1 = re.compile(rb"[\x80-\x9f]")
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # not TAB/LF/CR/FF/VT/ESC
-_SPACES = str.maketrans({"\xa0": " ", "\u202f": " ", "\x00": None})
+_SPACES = str.maketrans({"\xa0": " ", "\u202f": " "})
 _MAGIC = (
     (b"PK\x03\x04", "a ZIP archive (an .xlsx or .ods workbook?)"),
     (b"\xd0\xcf\x11\xe0", "an old-style Excel/Office document (.xls)"),
@@ -131,7 +131,7 @@ class LineReader:
         self.fallback_line: int | None = None  # first line whose bytes were not UTF-8 in a UTF-8 file
         self._lines_out = 0
         self._table = _LATIN9_TABLE
-        self._cr_only = False
+        self._newline = "\n"
         self._first = self._read()
         self.at_eof = len(self._first) < block_size
         self._open()
@@ -152,7 +152,8 @@ class LineReader:
         self.fatal = _sniff_problem(head)
         if self.fatal is not None:
             return
-        self._cr_only = b"\n" not in head and b"\r" in head
+        # Like TCD: CRLF if the first block has one, else LF, else CR (old Mac).
+        self._newline = "\r\n" if b"\r\n" in head else "\n" if b"\n" in head or b"\r" not in head else "\r"
         try:
             head[: _utf8_cut(head)].decode("utf-8")
             self.encoding = self.encoding or "utf-8"
@@ -177,24 +178,33 @@ class LineReader:
             return data.decode("utf-8")
         except UnicodeDecodeError as exc:
             if self.fallback_line is None:
-                newline = b"\r" if self._cr_only else b"\n"
-                self.fallback_line = self._lines_out + 1 + data.count(newline, 0, exc.start)
+                self.fallback_line = self._lines_out + 1 + data.count(self._newline[-1:].encode(), 0, exc.start)
             return data.decode("utf-8", "ecluse.latin9-fallback")
 
-    def blocks(self) -> Iterator[list[str]]:
-        """Lists of complete lines (without line ends), in file order. Empty if `fatal` is set."""
+    def blocks(self, sep: str = "") -> Iterator[tuple[list[str], bool]]:
+        """(complete lines without their ends, padded) per block, in file order; nothing if `fatal` is set.
+
+        `padded` is False when no line of the block can hold a space next to `sep` or at either end of
+        the line, so that a parser can skip trimming fields (checked on the bytes: one fast scan).
+        """
         if self.fatal is not None:
             return
         utf8 = self.encoding.startswith("utf-8")
         table = self._table
-        sep = "\r" if self._cr_only else "\n"
+        newline = self._newline
+        nbsp = (b"\xc2\xa0", b"\xe2\x80\xaf") if utf8 else (b"\xa0",)
+        nl = newline.encode()
+        probes = (b" " + nl, nl + b" ") + ((f" {sep}".encode(), f"{sep} ".encode()) if sep else ())
         raw_pending = b""
         pending = ""
         data = self._first
         self._first = b""
-        while True:
-            more = self._read() if data else b""
+        while data:
+            more = self._read()
             final = not more
+            if b"\x00" in data:
+                data = data.replace(b"\x00", b"")
+            padded = data[:1] == b" " or data[-1:] == b" " or any(p in data for p in probes)
             if utf8:
                 chunk = raw_pending + data
                 cut = len(chunk) if final else _utf8_cut(chunk)
@@ -202,12 +212,14 @@ class LineReader:
                 text = self._decode_utf8(chunk[:cut])
             else:
                 text = codecs.charmap_decode(data, "strict", table)[0]
-            text = pending + text
-            if "\r" in text:
-                text = text.replace("\r\n", sep)
-            if "\x00" in text or "\xa0" in text or "\u202f" in text:
+            if any(p in data for p in nbsp):
                 text = text.translate(_SPACES)
-            lines = text.split(sep)
+            if pending:
+                padded = padded or pending[:1] == " " or (sep != "" and f" {sep}" in pending)
+                text = pending + text
+            if newline != "\r\n" and "\r" in text:  # CRLF in a LF (or CR) file: still one line end
+                text = text.replace("\r\n", newline)
+            lines = text.split(newline)
             pending = lines.pop()
             if final:
                 if pending.endswith("\r"):
@@ -216,12 +228,10 @@ class LineReader:
                     lines.append(pending)
             self._lines_out += len(lines)
             if lines:
-                yield lines
-            if final:
-                return
+                yield lines, padded
             data = more
 
     def lines(self) -> Iterator[str]:
         """Line by line (convenience; `blocks` is faster for a hot loop)."""
-        for block in self.blocks():
+        for block, _ in self.blocks():
             yield from block

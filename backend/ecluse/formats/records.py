@@ -169,7 +169,10 @@ class _EntryTwin:
         self.__class__ = Entry  # type: ignore[assignment]
 
 
-if _EntryLineTwin.__slots__ != EntryLine.__slots__ or _EntryTwin.__slots__ != Entry.__slots__:
+# CPython lays slots out in sorted-name order, so equal name sets give identical layouts.
+if set(_EntryLineTwin.__slots__) != set(EntryLine.__slots__) or set(_EntryTwin.__slots__) != set(
+    Entry.__slots__
+):
     raise RuntimeError("fast-constructor twins out of step with the record fields")
 
 if TYPE_CHECKING:

@@ -30,9 +30,7 @@ class MasterData:
         cid = self.company_id
         self.journals = dict(await Journal.filter(company_id=cid).values_list("code", "id"))
         self.accounts = dict(await Account.filter(company_id=cid).values_list("number", "id"))
-        self.third_parties = dict(
-            await ThirdParty.filter(company_id=cid).values_list("code", "id")
-        )
+        self.third_parties = dict(await ThirdParty.filter(company_id=cid).values_list("code", "id"))
 
     async def ensure(self, entries: Iterable[Entry]) -> None:
         """Create whatever these entries name that the company does not have yet."""

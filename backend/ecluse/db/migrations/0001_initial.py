@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
                 ('revoked_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
                 ('last_used_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
             ],
-            options={'table': 'api_keys', 'app': 'models', 'pk_attr': 'id', 'table_description': "A partner application's key for one company. Stored hashed; shown once at creation."},
+            options={'table': 'api_keys', 'app': 'models', 'pk_attr': 'id', 'table_description': "A partner application's key for one company, stored hashed and shown once at creation."},
             bases=['Model'],
         ),
         ops.CreateModel(
