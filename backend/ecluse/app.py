@@ -100,9 +100,13 @@ async def health(request: Request) -> JSONResponse:
 
 
 async def index(request: Request) -> Response:
+    path = request.path_params.get("path", "")
+    asset = (WEB_DIR / path).resolve()
+    if path and asset.is_file() and asset.is_relative_to(WEB_DIR.resolve()):
+        return FileResponse(asset)  # favicon, manifest... at the top of the build
     page = WEB_DIR / "index.html"
     if page.exists():
-        return FileResponse(page)
+        return FileResponse(page, headers={"cache-control": "no-cache"})
     return HTMLResponse("<!doctype html><title>Écluse</title><h1>Écluse</h1><p>API at /graphql</p>")
 
 
@@ -153,6 +157,8 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Sta
     ]
     if (WEB_DIR / "assets").is_dir():
         routes.append(Mount("/assets", StaticFiles(directory=WEB_DIR / "assets"), name="assets"))
+    # The web app routes in the browser: any other GET path is one of its pages.
+    routes.append(Route("/{path:path}", index))
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.settings = settings
     return app

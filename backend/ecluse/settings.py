@@ -23,6 +23,8 @@ class Settings(BaseSettings):
     queue_name: str = "ecluse:queue"
     channel_prefix: str = "ecluse:events"
     job_timeout_s: int = 3600
+    #: Entries staged per transaction: short transactions keep the API answering during a big parse.
+    stage_chunk_entries: int = 20_000
     session_days: int = 14
     #: Allowed browser origins for cross-origin requests (the Vite dev server).
     allowed_origins: list[str] = Field(default_factory=lambda: ["http://localhost:5173"])

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from ecluse.demo import demo_fec
+
 from tests.support import Api
 
 
@@ -61,3 +62,44 @@ def test_cli_import_unknown_company(env: dict[str, str], tmp_path: Path, client:
     result = _ecluse(env, "import", "--company", "999999999", str(path))
     assert result.returncode == 1
     assert "no company" in result.stderr
+
+
+def test_demo_creates_a_firm_with_pending_imports(tmp_path: Path) -> None:
+    env = {
+        "ECLUSE_DATABASE_URL": f"sqlite://{tmp_path / 'demo.sqlite3'}",
+        "ECLUSE_STORAGE_DIR": str(tmp_path / "files"),
+        "ECLUSE_REDIS_URL": "",
+    }
+    first = _ecluse(env, "demo")
+    assert first.returncode == 0, first.stderr
+    for email in (
+        "admin@demo.ecluse.fr",
+        "collab@demo.ecluse.fr",
+        "client@demo.ecluse.fr",
+        "viewer@demo.ecluse.fr",
+    ):
+        assert email in first.stdout
+    again = _ecluse(env, "demo")  # idempotent: nothing created twice
+    assert again.returncode == 0 and again.stdout == first.stdout
+    check = subprocess.run(
+        [sys.executable, "-c", _COUNT], env={**os.environ, **env}, capture_output=True, text=True, timeout=60
+    )
+    assert check.returncode == 0, check.stderr
+    assert check.stdout.split() == ["2", "3", "PENDING_VALIDATION,PENDING_VALIDATION,FINISHED_WITH_ERROR"]
+
+
+_COUNT = """
+import asyncio
+from ecluse.db.init import open_orm, close_orm
+from ecluse.settings import get_settings
+from ecluse.ledger.models import Company
+from ecluse.imports.models import ImportBatch
+
+async def main():
+    await open_orm(get_settings())
+    batches = await ImportBatch.all().order_by("id")
+    print(await Company.all().count(), len(batches), ",".join(b.status for b in batches))
+    await close_orm()
+
+asyncio.run(main())
+"""

@@ -195,11 +195,11 @@ class ImportBatch:
         return self._currency
 
     @strawberry.field
-    def total_debit(self) -> Money:  # type: ignore[valid-type]
+    def total_debit(self) -> Money:
         return Money(to_decimal(self._batch.total_debit, self._currency))
 
     @strawberry.field
-    def total_credit(self) -> Money:  # type: ignore[valid-type]
+    def total_credit(self) -> Money:
         return Money(to_decimal(self._batch.total_credit, self._currency))
 
     @strawberry.field

@@ -1,15 +1,15 @@
 """Grouping parsed lines into entries, with the entry-level checks (balance, one date per entry).
 
 Format-independent: a parser feeds `LineItem` tuples in file order and gets back `Entry`,
-`RejectedEntry` and (finding) `ParseError` items, still in file order of each entry's first line.
+`RejectedEntry` and (finding) `ParseError` items, in the file order of each entry's first line.
 
-Lines are grouped by key (journal code, entry number). Non-contiguous lines are handled with bounded
-memory: the last `window` entries stay open, so a key that comes back while its entry is still open is
-merged into it (interleaved entries are read right). Once an entry has been closed (pushed out of the
-window), a key that comes back within the next `memory` closed entries is refused: its late lines
-form a RejectedEntry with ENTRY_NOT_CONTIGUOUS (the earlier part was already judged on its own). A key
-that comes back later than that is not recognised and starts a new entry, so memory never grows with
-the file.
+Lines are grouped by key (journal code, entry number). Non-contiguous lines are handled with memory
+bounded by the number of open entries: the last `window` entries stay open, so a key that comes back
+while its entry is still open is merged into it (mildly interleaved entries are read right). Once an
+entry is closed (pushed out of the window), a key that comes back within the next `memory` to
+2 × `memory` closed entries is refused: its late lines form a RejectedEntry with ENTRY_NOT_CONTIGUOUS
+(the earlier part was already judged on its own). A key that comes back later than that is not
+recognised and starts a new entry, so memory never grows with the file.
 
 An entry is refused whole (every line listed) when any of its lines has an error, when its debits and
 credits differ (UNBALANCED_ENTRY) or when its lines disagree on the entry date (MIXED_DATES). Findings
@@ -25,11 +25,13 @@ from collections.abc import Iterable, Iterator
 from ecluse.formats.records import Entry, EntryLine, ParseError, RejectedEntry, new_entry
 
 Key = tuple[str, str]
-#: (physical line, raw text, key, parsed line or None when it has an error, its problems or None).
-#: key None = unreadable: the line joins the entry being read. key LOOSE = not an entry line
-#: (an empty line): its problems are passed through.
+#: (physical line, raw text, key, parsed line or None when the line has an error, its problems or None).
+#: key None = unreadable: the line joins the entry being read. key LOOSE = not an entry line (an empty
+#: line): its problems are passed through.
 LineItem = tuple[int, str, Key | None, EntryLine | None, list[ParseError] | None]
+Output = Entry | RejectedEntry | ParseError
 LOOSE: Key = ("\x00", "loose")
+_NOMATCH: Key = ("\x00", "nomatch")  # never equal to a real key
 WINDOW = 8
 MEMORY = 4096
 
@@ -41,17 +43,9 @@ def cents(value: int) -> str:
     return f"{sign}{value // 100},{value % 100:02d}"
 
 
-class _Group:
-    __slots__ = ("items", "journal_code", "number", "resumes")
-
-    def __init__(self, journal_code: str, number: str, item: LineItem, resumes: int | None = None) -> None:
-        self.journal_code = journal_code
-        self.number = number
-        self.items = [item]
-        self.resumes = resumes  # first line of this entry's earlier, already closed part
-
-
-_NOMATCH: Key = ("\x00", "nomatch")  # compared by value with real keys: never equal to one
+#: (key, its items, first line of the earlier, already closed part of the entry or None).
+#: key None: unreadable lines with no entry to join; key LOOSE: an empty line.
+Group = tuple["Key | None", list[LineItem], "int | None"]
 
 
 def group_entries(
@@ -60,108 +54,135 @@ def group_entries(
     date_column: str = "EcritureDate",
     window: int = WINDOW,
     memory: int = MEMORY,
-) -> Iterator[Entry | RejectedEntry | ParseError]:
-    open_: OrderedDict[object, _Group] = OrderedDict()
-    closed: OrderedDict[Key, int] = OrderedDict()
-    cur_key: Key = _NOMATCH
-    cur: _Group | None = None
+) -> Iterator[Output]:
+    open_: OrderedDict[object, Group] = OrderedDict()  # the window of open entries, oldest first
+    closed: dict[Key, int] = {}  # recently closed keys → first line; two generations keep it bounded
+    closed_before: dict[Key, int] = {}
+    cur_key: Key | None = _NOMATCH
+    cur_items: list[LineItem] | None = None  # the entry being read
     for item in items:
         key = item[2]
         if key == cur_key:  # hot path: the next line of the same entry
-            cur.items.append(item)  # type: ignore[union-attr]
+            cur_items.append(item)  # type: ignore[union-attr]
             continue
-        if key is None:
-            if cur is None:  # unreadable first line: an entry of its own
-                cur = open_[object()] = _Group("", "", item)
-            else:
-                cur.items.append(item)
+        if key is None and cur_items is not None:  # unreadable line: joins the entry being read
+            cur_items.append(item)
             continue
-        group_key: object = key
-        if key is LOOSE:
-            group_key = object()
-            group = open_[group_key] = _Group("", "", item)
-            cur_key = _NOMATCH  # keep `cur`: an unreadable line after an empty line still joins it
+        if key is None or key is LOOSE:  # a group of its own, never merged into
+            group: Group = (key, [item], None)
+            open_[object()] = group
+            if key is None:
+                cur_items = group[1]
+            cur_key = _NOMATCH  # after an empty line, an unreadable line still joins cur_items
         else:
             found = open_.get(key)
             if found is None:
-                group = open_[key] = _Group(key[0], key[1], item, closed.get(key))
+                cur_items = [item]
+                open_[key] = (key, cur_items, closed.get(key) or closed_before.get(key))
             else:
-                found.items.append(item)
-                group = found
-            cur, cur_key = group, key
-        while len(open_) > window:
-            old_key, old = open_.popitem(last=False)
-            if old is cur:  # never append to an entry already emitted
-                cur, cur_key = None, _NOMATCH
-            yield from _close(old, date_column)
-            if isinstance(old_key, tuple):
-                closed[old_key] = old.items[0][0] if old.resumes is None else old.resumes
+                cur_items = found[1]
+                cur_items.append(item)
+            cur_key = key
+        if len(open_) > window:
+            old = open_.popitem(last=False)[1]
+            if old[1] is cur_items:  # never append to an entry already emitted
+                cur_key, cur_items = _NOMATCH, None
+            done = _close(old, date_column)
+            if type(done) is list:
+                yield from done
+            else:
+                yield done  # type: ignore[misc]
+            if old[0] is not None and old[0] is not LOOSE:
+                closed[old[0]] = old[1][0][0] if old[2] is None else old[2]
                 if len(closed) > memory:
-                    closed.popitem(last=False)
-    for group in open_.values():
-        yield from _close(group, date_column)
+                    closed_before, closed = closed, {}
+    for old in open_.values():
+        done = _close(old, date_column)
+        if type(done) is list:
+            yield from done
+        else:
+            yield done  # type: ignore[misc]
 
 
-def _close(group: _Group, date_column: str) -> Iterator[Entry | RejectedEntry | ParseError]:
-    items = group.items
-    first = items[0]
-    if first[2] is LOOSE:
-        yield from first[4] or ()
-        return
-    errors: list[ParseError] = []
-    if group.resumes is not None:
-        errors.append(ParseError(
-            first[0], None, "ENTRY_NOT_CONTIGUOUS",
-            f"Entry {_name(group)} resumes at line {first[0]} after other entries (its lines from line "
-            f"{group.resumes} were already read as a whole entry); an entry's lines must be consecutive",
-        ))  # fmt: skip
+def _close(group: Group, date_column: str) -> Entry | list[Output]:
+    """An Entry when the group is good and has no findings (the common case), else a list."""
+    key, items, resumes = group
+    first = items[0][3]
+    if first is None or resumes is not None or key is None:
+        if key is LOOSE:
+            return list(items[0][4] or ())
+        return [_reject(group, date_column)]
+    entry_date = first.entry_date
     debit = credit = 0
-    entry_date = None
-    readable = True
-    lines: list[EntryLine] = []
+    noted = mixed = False
     for item in items:
         line = item[3]
         if line is None:
-            readable = False
-            errors.extend(p for p in item[4] or () if p.severity == "error")
-            continue
-        lines.append(line)
+            return [_reject(group, date_column)]
         debit += line.debit
         credit += line.credit
         if line.entry_date != entry_date:
-            if entry_date is None:
-                entry_date = line.entry_date
-            elif not any(e.code == "MIXED_DATES" for e in errors):
-                errors.append(ParseError(
-                    item[0], date_column, "MIXED_DATES",
-                    f"Entry {_name(group)} has lines dated {entry_date.isoformat()} and "
-                    f"{line.entry_date.isoformat()}; every line of an entry must have the same date",
-                ))  # fmt: skip
-    if readable and debit != credit:
-        errors.append(ParseError(
-            first[0], None, "UNBALANCED_ENTRY",
-            f"Entry {_name(group)} is unbalanced: debit {cents(debit)}, credit {cents(credit)}, "
-            f"difference {cents(debit - credit)}",
-        ))  # fmt: skip
-    if errors or entry_date is None:
-        if not errors:  # cannot happen with a parser that flags its bad lines, but never lose a line
-            errors.append(
-                ParseError(first[0], None, "UNREADABLE_ENTRY", f"Entry {_name(group)} is unreadable")
+            mixed = True
+        if item[4] is not None:
+            noted = True
+    if mixed or debit != credit:
+        return [_reject(group, date_column)]
+    entry = new_entry(key[0], first.journal_label, key[1], entry_date, tuple([item[3] for item in items]))  # type: ignore[misc]
+    if not noted:
+        return entry
+    return [*(p for item in items for p in item[4] or ()), entry]
+
+
+def _reject(group: Group, date_column: str) -> RejectedEntry:
+    key, items, resumes = group
+    journal_code, number = key or ("", "")
+    name = f"{journal_code} {number or '(no number)'}".strip()
+    first = items[0][0]
+    errors: list[ParseError] = []
+    if resumes is not None:
+        errors.append(
+            ParseError(
+                first,
+                None,
+                "ENTRY_NOT_CONTIGUOUS",
+                f"Entry {name} resumes at line {first} after other entries (its lines from line "
+                f"{resumes} were already read as a whole entry); an entry's lines must be consecutive",
             )
-        yield RejectedEntry(
-            journal_code=group.journal_code,
-            number=group.number,
-            lines=tuple([item[0] for item in items]),
-            raw_lines=tuple([item[1] for item in items]),
-            errors=tuple(errors),
         )
-        return
+    lines = [item[3] for item in items if item[3] is not None]
     for item in items:
-        if item[4]:
-            yield from item[4]
-    yield new_entry(group.journal_code, lines[0].journal_label, group.number, entry_date, tuple(lines))
-
-
-def _name(group: _Group) -> str:
-    number = group.number or "(no number)"
-    return f"{group.journal_code} {number}" if group.journal_code else number
+        if item[3] is None:
+            errors.extend(p for p in item[4] or () if p.severity == "error")
+    dates = sorted({line.entry_date for line in lines})
+    if len(dates) > 1:
+        where = next(line.line for line in lines if line.entry_date != lines[0].entry_date)
+        shown = ", ".join(d.isoformat() for d in dates[:3]) + ("…" if len(dates) > 3 else "")
+        errors.append(
+            ParseError(
+                where,
+                date_column,
+                "MIXED_DATES",
+                f"Entry {name} has lines dated {shown}; every line of an entry must have the same date",
+            )
+        )
+    if len(lines) == len(items):  # the balance only means something when every amount was read
+        debit, credit = sum(line.debit for line in lines), sum(line.credit for line in lines)
+        if debit != credit:
+            errors.append(
+                ParseError(
+                    first,
+                    None,
+                    "UNBALANCED_ENTRY",
+                    f"Entry {name} is unbalanced: debit {cents(debit)}, credit {cents(credit)}, "
+                    f"difference {cents(debit - credit)}",
+                )
+            )
+    if not errors:  # a parser must flag its bad lines; never lose one silently anyway
+        errors.append(ParseError(first, None, "UNREADABLE_ENTRY", f"Entry {name} could not be read"))
+    return RejectedEntry(
+        journal_code=journal_code,
+        number=number,
+        lines=tuple([item[0] for item in items]),
+        raw_lines=tuple([item[1] for item in items]),
+        errors=tuple(errors),
+    )

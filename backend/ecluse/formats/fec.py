@@ -1,17 +1,19 @@
 """FEC parser (Fichier des Écritures Comptables, art. A47 A-1 LPF), streaming and pure.
 
 Columns are read by header name, so data is never ambiguous because of column order. What refuses an
-entry (error) and what is only reported (finding) follows FORMATS.md §1 "Écluse's policy":
-errors make data unreadable or ambiguous (amount, mandatory date, account or number, field count,
+entry (error) and what is only reported (finding) follows FORMATS.md §1 "Écluse's policy": errors are
+data that cannot be read or is ambiguous (amount, mandatory date, account or entry number, field count,
 balance); findings are what Test Compta Demat alerts on while the data stays clear.
 
 Choices worth knowing:
 - a negative Debit/Credit (or Montant) is legal (sign before or after): it is recorded on the other side
   with its absolute value (net unchanged) and a NEGATIVE_AMOUNT finding;
 - '.' as decimal separator is read with a DOT_DECIMAL finding when it cannot be a thousands separator
-  (at most 2 digits after it); anything with thousands separators is BAD_AMOUNT;
+  (at most 2 digits after it); thousands separators are BAD_AMOUNT; > 2 decimals must be zeros;
+- a line whose field count is wrong is keyed by the fields it has (or, when it splits right on the
+  other separator, by those), else it joins the entry being read: either way its entry is refused;
 - chronology (CHRONOLOGY) is checked per journal: files sorted by journal then date are common and fine;
-- findings are capped at FINDINGS_PER_CODE per code, then one summary finding gives the count.
+- findings are capped at FINDINGS_PER_CODE per code, then one summary finding (line 0) gives the count.
 """
 
 from __future__ import annotations
@@ -21,19 +23,20 @@ import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from itertools import chain
 from operator import itemgetter
 from typing import Any, BinaryIO
 
 from ecluse.formats.entries import LOOSE, Key, LineItem, cents, group_entries
 from ecluse.formats.reader import LineReader
-from ecluse.formats.records import Entry, FileInfo, ParseError, RejectedEntry, Severity, new_entry_line
+from ecluse.formats.records import Entry, FileInfo, ParseError, RejectedEntry, new_entry_line
 
 COLUMNS = (
     "JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib", "CompAuxNum",
     "CompAuxLib", "PieceRef", "PieceDate", "EcritureLib", "Debit", "Credit", "EcritureLet", "DateLet",
     "ValidDate", "Montantdevise", "Idevise",
 )  # fmt: skip
-MANDATORY = 16  # the last two (currency) may be absent
+MANDATORY = 16  # the two currency columns may be absent
 FINDINGS_PER_CODE = 1000
 _MISS = date(1, 1, 1)  # cache-miss sentinel, compared by identity
 _BLANK_DATES = ("", "00000000")
@@ -43,49 +46,27 @@ _DMY = re.compile(r"(\d\d)([-/.]?)(\d\d)\2(\d{4})" + _TIME)
 _AMOUNT = re.compile(r"([+-]?)(\d*)(?:([,.])(\d*))?([+-]?)")
 _EXPONENT = re.compile(r"[+-]?\d+(?:[.,]\d*)?[eE][+-]?\d+")
 _NAME = re.compile(r"(?:(?<!\d)(\d{9}))?FEC(20\d\d[01]\d[0-3]\d)")
-_DIGITS = re.compile(r"(\d+)")
-
-
-def _norm(name: str) -> str:
-    """Header name as Test Compta Demat compares them: accents stripped, upper case, non-alnum → '_'."""
-    text = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return re.sub(r"[^A-Z0-9]", "_", text.upper())
-
-
-def _err(line: int, column: str | None, code: str, message: str, severity: Severity = "error") -> ParseError:
-    return ParseError(line, column, code, message, severity)
-
-
-def _finding(line: int, column: str | None, code: str, message: str) -> ParseError:
-    return ParseError(line, column, code, message, "finding")
+_SEP_NAMES = {"\t": "TAB", "|": "'|'"}
 
 
 def parse_amount(text: str) -> tuple[int, str | None]:
-    """FEC amount → (signed cents, finding code or None). Raises ValueError with the reason."""
+    """FEC amount → (signed cents, finding code or None). Raises ValueError saying what is wrong."""
     if not text:
         return 0, None
     m = _AMOUNT.fullmatch(text)
     if m is None:
-        if _EXPONENT.fullmatch(text):
+        if _EXPONENT.fullmatch(text):  # tolerated by TCD: 1,5E+03
             value = Decimal(text.replace(",", ".")) * 100
-            if abs(value) >= 10**17:
-                raise ValueError("is too large")
-            if value != value.to_integral_value():
-                raise ValueError("has more than 2 decimals")
+            if abs(value) >= 10**17 or value != value.to_integral_value():
+                raise ValueError("is too large or has more than 2 decimals")
             return int(value), "AMOUNT_EXPONENT"
-        if " " in text.strip():
-            raise ValueError("has a space inside (thousands separators are not allowed)")
-        if text.count(",") + text.count(".") > 1:
-            raise ValueError("has more than one ',' or '.' (thousands separators are not allowed)")
+        if " " in text or text.count(",") + text.count(".") > 1:
+            raise ValueError("has thousands separators (not allowed: write 1234,56)")
         raise ValueError("is not an amount")
     lead, whole, point, decimals, trail = m.groups()
     decimals = decimals or ""
-    if lead and trail:
-        raise ValueError("has two signs")
-    if not whole and not decimals:
-        raise ValueError("is not an amount")
-    if len(whole) > 15:
-        raise ValueError("is too large")
+    if (lead and trail) or not (whole or decimals) or len(whole) > 15:
+        raise ValueError("is not an amount" if len(whole) <= 15 else "is too large")
     finding = None
     if point == ".":
         if len(decimals) > 2:
@@ -100,14 +81,13 @@ def parse_amount(text: str) -> tuple[int, str | None]:
 
 
 def parse_date(text: str) -> tuple[date | None, str | None, str]:
-    """FEC date → (date or None when blank, code, detail). Code None = clean YYYYMMDD; DATE_SEPARATORS or
-    DATE_OUT_OF_RANGE = tolerated (finding); BAD_DATE = unreadable (value None)."""
+    """FEC date → (date, or None when blank; code; detail). Code None: clean YYYYMMDD. DATE_SEPARATORS,
+    DATE_OUT_OF_RANGE: tolerated (finding). BAD_DATE: unreadable. Forms as TCD: YYYYMMDD or DDMMYYYY,
+    optional '-', '/' or '.' separators, optional time."""
     if not text.replace("0", "").strip("-/. :T"):
         return None, None, ""
-    candidates = []
     ymd, dmy = _YMD.fullmatch(text), _DMY.fullmatch(text)
-    if ymd:
-        candidates.append((int(ymd[1]), int(ymd[3]), int(ymd[4])))
+    candidates = [(int(ymd[1]), int(ymd[3]), int(ymd[4]))] if ymd else []
     if dmy:
         candidates.append((int(dmy[4]), int(dmy[3]), int(dmy[1])))
     if not candidates:
@@ -125,301 +105,280 @@ def parse_date(text: str) -> tuple[date | None, str | None, str]:
     usual = [d for d in valid if 1900 <= d.year <= 2099]
     if not usual:
         return valid[0], "DATE_OUT_OF_RANGE", f"is outside 1900-2099 (read as {valid[0].isoformat()})"
-    value = usual[0]
-    if len(text) == 8 and value == valid[0] and ymd:
-        return value, None, ""
-    return value, "DATE_SEPARATORS", f"is not in the YYYYMMDD form (read as {value.isoformat()})"
-
-
-def _number_key(number: str) -> tuple[Any, ...]:
-    parts = _DIGITS.split(number)
-    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
+    if len(text) == 8 and ymd and usual[0] == valid[0]:
+        return usual[0], None, ""
+    return usual[0], "DATE_SEPARATORS", f"is not in the YYYYMMDD form (read as {usual[0].isoformat()})"
 
 
 def names_from_filename(filename: str | None) -> tuple[str | None, date | None, bool]:
-    """(SIREN, closing date, matched) from `SirenFECAAAAMMJJ[...]`, case-insensitive as TCD does.
-    The SIREN is the 9 digits right before 'FEC' (None when the prefix is something else)."""
-    if not filename:
-        return None, None, False
-    base = re.split(r"[/\\]", filename)[-1].upper()
+    """(SIREN, closing date, matched) from `SirenFECAAAAMMJJ…`, case-insensitive like TCD. The SIREN is
+    the 9 digits right before 'FEC' (None when something else precedes it)."""
+    base = re.split(r"[/\\]", filename or "")[-1].upper()
     matches = list(_NAME.finditer(base))
     if not matches:
         return None, None, False
-    m = matches[-1]
-    text = m[2]
+    siren, text = matches[-1].groups()
     try:
-        closing: date | None = date(int(text[:4]), int(text[4:6]), int(text[6:]))
+        return siren, date(int(text[:4]), int(text[4:6]), int(text[6:])), True
     except ValueError:
-        closing = None
-    return m[1], closing, True
+        return siren, None, True
+
+
+def _norm(name: str) -> str:
+    """Header name as TCD compares them: accents stripped, upper case, non-alphanumerics → '_'."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return re.sub(r"[^A-Z0-9]", "_", text.upper())
 
 
 class _Layout:
     """What the header says: separator, field count, where each canonical column is."""
 
-    def __init__(self, sep: str, names: list[str], positions: list[int], columns: list[str]) -> None:
-        self.sep = sep
-        self.names = names
-        self.n = len(names)
-        self.positions = positions  # canonical order; n = absent (a blank field is appended)
-        self.pad = self.n in positions
-        self.getter = itemgetter(*positions)
-        self.columns = columns
+    def __init__(self, sep: str, names: list[str], index: dict[str, int], columns: list[str]) -> None:
+        self.sep, self.names, self.n, self.columns = sep, names, len(names), columns
+        self.positions = [index.get(_norm(c), self.n) for c in columns]  # n: absent, a blank is appended
+        self.pad = self.n in self.positions
+        self.getter = itemgetter(*self.positions)
         self.variant = "montant-sens" if columns[11] == "Montant" else "debit-credit"
 
 
 def read_header(header: str) -> tuple[_Layout | None, list[ParseError], ParseError | None]:
     """(layout, header findings, fatal error)."""
     if header.lstrip().startswith("<?xml"):
-        return (
-            None,
-            [],
-            _err(1, None, "UNSUPPORTED_FORMAT", "XML FEC files are not supported; send the text FEC"),
-        )
+        return None, [], ParseError(1, None, "UNSUPPORTED_FORMAT", "XML FEC files are not supported")
     for sep in ("\t", "|"):
         if header.count(sep) >= 8:
             break
     else:
         for other in (";", ","):
             if header.count(other) >= 8:
-                return None, [], _err(1, None, "BAD_SEPARATOR", f"Fields are separated by '{other}'; "
-                                      "the FEC requires TAB or '|'")  # fmt: skip
+                message = f"Fields are separated by '{other}'; the FEC requires TAB or '|'"
+                return None, [], ParseError(1, None, "BAD_SEPARATOR", message)
         sep = "\t" if "\t" in header else "|"
     names = [name.strip(" ") for name in header.split(sep)]
     findings: list[ParseError] = []
     if len(names) > 1 and not names[-1]:
         names.pop()
-        findings.append(_finding(1, None, "TRAILING_SEPARATOR", "The header ends with a separator"))
+        findings.append(
+            ParseError(1, None, "TRAILING_SEPARATOR", "The header ends with a separator", "finding")
+        )
     index: dict[str, int] = {}
     for i, name in enumerate(names):
         if _norm(name) in index:
-            findings.append(
-                _finding(1, name, "DUPLICATE_COLUMN", f"Column {name} appears twice; the first is read")
-            )
-        else:
-            index[_norm(name)] = i
+            message = f"Column {name} appears twice; the first one is read"
+            findings.append(ParseError(1, name, "DUPLICATE_COLUMN", message, "finding"))
+        index.setdefault(_norm(name), i)
     if len(index.keys() & {_norm(c) for c in (*COLUMNS, "Montant", "Sens")}) < 3:
-        return None, [], _err(1, None, "NO_HEADER", "The first line is not a FEC header (JournalCode, JournalLib, "
-                              "EcritureNum… column names)")  # fmt: skip
+        message = "The first line is not a FEC header (JournalCode, EcritureNum… column names)"
+        return None, [], ParseError(1, None, "NO_HEADER", message)
     columns = list(COLUMNS)
     if "DEBIT" not in index and "CREDIT" not in index and ("MONTANT" in index or "SENS" in index):
         columns[11:13] = ["Montant", "Sens"]
     missing = [c for c in columns[:MANDATORY] if _norm(c) not in index]
     if missing:
-        return (
-            None,
-            [],
-            _err(1, None, "MISSING_COLUMN", f"The header lacks mandatory column(s): {', '.join(missing)}"),
-        )
-    layout = _Layout(sep, names, [index.get(_norm(c), len(names)) for c in columns], columns)
+        message = f"The header lacks mandatory column(s): {', '.join(missing)}"
+        return None, [], ParseError(1, None, "MISSING_COLUMN", message)
     present = [c for c in columns if _norm(c) in index]
     for rank, column in enumerate(present):
         if index[_norm(column)] != rank:
-            findings.append(_finding(1, column, "HEADER_ORDER", (
+            message = (
                 f"Header columns are not in the legal order: column {rank + 1} is {names[rank]}, expected "
-                f"{column} (values are read by column name)")))  # fmt: skip
+                f"{column} (values are read by column name)"
+            )
+            findings.append(ParseError(1, column, "HEADER_ORDER", message, "finding"))
             break
-    return layout, findings, None
+    return _Layout(sep, names, index, columns), findings, None
 
 
 class FecFile:
     """Result of opening a FEC stream: header checked eagerly, entries streamed lazily by `items()`."""
 
-    def __init__(
-        self, reader: LineReader | None, fatal: ParseError | None, filename: str | None = None
-    ) -> None:
+    def __init__(self, reader: LineReader, filename: str | None = None) -> None:
         self.info: FileInfo | None = None
-        self.fatal = fatal
-        self.line_count = 0
+        self.fatal = reader.fatal
+        self.line_count = 0  # data lines read so far
         self._reader = reader
         self._layout: _Layout | None = None
         self._header_findings: list[ParseError] = []
-        self._first: list[str] = []
-        self._blocks: Iterator[list[str]] = iter(())
         self._consumed = False
         self._dates: dict[str, date | None] = dict.fromkeys(_BLANK_DATES)
         self._slow_dates: dict[str, tuple[date | None, str | None, str]] = {}
         self._accounts: set[str] = set()
-        if reader is None or fatal is not None:
-            return
+        self._first: list[str] = []
         self._blocks = reader.blocks()
-        self._first = next(self._blocks, [])
-        layout, self._header_findings, self.fatal = read_header(self._first[0] if self._first else "")
+        if self.fatal is not None:
+            return
+        first = next(self._blocks, [])
+        layout, self._header_findings, self.fatal = read_header(first[0] if first else "")
+        self._first = first[1:]
         if layout is None:
             return
-        if reader.at_eof and not any(line.strip() for line in self._first[1:]):
-            self.fatal = _err(0, None, "EMPTY_FILE", "The file has a header but no entry lines")
+        if reader.at_eof and not any(line.strip() for line in self._first):
+            self.fatal = ParseError(0, None, "EMPTY_FILE", "The file has a header but no entry lines")
             return
         siren, closing, matched = names_from_filename(filename)
         if filename and not matched:
-            self._header_findings.append(_finding(0, None, "BAD_FILE_NAME", (
-                f"File name '{filename}' does not follow SirenFECAAAAMMJJ (A47 A-1 IX)")))  # fmt: skip
+            message = f"File name '{filename}' does not follow SirenFECAAAAMMJJ (A47 A-1 IX)"
+            self._header_findings.append(ParseError(0, None, "BAD_FILE_NAME", message, "finding"))
         self._layout = layout
-        self.info = FileInfo(
-            "FEC", reader.encoding, layout.sep, layout.variant, siren, closing, tuple(layout.names)
-        )
+        names = tuple(layout.names)
+        self.info = FileInfo("FEC", reader.encoding, layout.sep, layout.variant, siren, closing, names)
 
     @property
     def bytes_read(self) -> int:
-        return self._reader.bytes_read if self._reader is not None else 0
+        return self._reader.bytes_read
 
     def items(self) -> Iterator[Entry | RejectedEntry | ParseError]:
         """Entries, refused entries and findings, in file order. Can be consumed once."""
         if self._consumed:
             raise RuntimeError("FecFile.items() can only be consumed once")
         self._consumed = True
-        if self._layout is None or self._reader is None:
+        if self._layout is None:
             return
         counts: dict[str, int] = {}
         last: dict[str, tuple[date, str]] = {}  # journal → (date, number) of its last entry
-        extra = list(self._header_findings)
-        for item in group_entries(self._line_items()):
+        notes = list(self._header_findings)
+        for item in group_entries(chain.from_iterable(self._item_blocks())):
             if type(item) is Entry:
                 previous = last.get(item.journal_code)
-                if previous is not None:
-                    extra.extend(_chronology(item, *previous))
+                if previous is not None and (
+                    item.date < previous[0]
+                    or item.number <= previous[1]
+                    or len(item.number) != len(previous[1])
+                ):
+                    notes.extend(_chronology(item, *previous))
                 last[item.journal_code] = (item.date, item.number)
-                if not extra:
+                if not notes:
                     yield item
                     continue
             elif type(item) is ParseError:
-                extra.append(item)
+                notes.append(item)
                 continue
-            for finding in extra:
-                counts[finding.code] = seen = counts.get(finding.code, 0) + 1
-                if seen <= FINDINGS_PER_CODE:
-                    yield finding
-            extra.clear()
+            yield from _capped(notes, counts)
             yield item
-        if self._reader.fallback_line is not None:
-            extra.append(_finding(self._reader.fallback_line, None, "ENCODING_FALLBACK", (
-                f"From line {self._reader.fallback_line} the file holds bytes that are not UTF-8; "
-                "they were read as ISO-8859-15")))  # fmt: skip
-        for finding in extra:
-            counts[finding.code] = seen = counts.get(finding.code, 0) + 1
-            if seen <= FINDINGS_PER_CODE:
-                yield finding
+        line = self._reader.fallback_line
+        if line is not None:
+            message = (
+                f"From line {line} the file holds bytes that are not UTF-8; they were read as ISO-8859-15"
+            )
+            notes.append(ParseError(line, None, "ENCODING_FALLBACK", message, "finding"))
+        yield from _capped(notes, counts)
         for code, seen in counts.items():
             if seen > FINDINGS_PER_CODE:
-                yield _finding(0, None, code, f"{seen - FINDINGS_PER_CODE} more {code} findings not listed "
-                               f"({seen} in all)")  # fmt: skip
+                message = f"{seen - FINDINGS_PER_CODE} more {code} findings not listed ({seen} in all)"
+                yield ParseError(0, None, code, message, "finding")
 
-    def _line_items(self) -> Iterator[LineItem]:
+    def _item_blocks(self) -> Iterator[list[LineItem]]:
+        assert self._layout is not None
+        line_no = 1
+        first, self._first = self._first, []
+        for lines in chain([first], self._blocks):
+            self.line_count += len(lines)
+            yield self._parse_block(lines, line_no)
+            line_no += len(lines)
+
+    def _parse_block(self, block: list[str], line_no: int) -> list[LineItem]:
+        """The hot loop: one clean line costs a split, four dict look-ups, two integer parses and the
+        EntryLine. Anything unusual goes to a slow path that records its problem in `probs`."""
         lay = self._layout
         assert lay is not None
         sep, n, get, pad, montant_sens = lay.sep, lay.n, lay.getter, lay.pad, lay.variant == "montant-sens"
         before, after = " " + sep, sep + " "
-        dget = self._dates.get
-        accounts = self._accounts
+        dget, miss, accounts = self._dates.get, _MISS, self._accounts
         date_of, amount_of, make = self._date, self._amount, new_entry_line
-        line_no = 1
-        first, self._first = self._first[1:], []
-        blocks = self._blocks
-        block: list[str] | None = first
-        while block is not None:
-            self.line_count += len(block)
-            for raw in block:
-                line_no += 1
-                f = raw.split(sep)
-                probs: list[ParseError] = []
-                if len(f) != n or before in raw or after in raw or raw[:1] == " " or raw[-1:] == " ":
-                    fixed, key = self._fields(raw, f, line_no, probs)
-                    if fixed is None:
-                        yield line_no, raw, key, None, probs
-                        continue
-                    f = fixed
-                if pad:
-                    f.append("")
-                (
-                    jc,
-                    jl,
-                    num,
-                    eds,
-                    acc,
-                    accl,
-                    aux,
-                    auxl,
-                    pref,
-                    pds,
-                    lib,
-                    deb,
-                    cred,
-                    let,
-                    dls,
-                    vds,
-                    camt,
-                    cur,
-                ) = get(f)
-                ed = dget(eds, _MISS)
-                if ed is _MISS or ed is None:
-                    ed = self._entry_date(eds, line_no, probs)
-                pd = dget(pds, _MISS)
-                if pd is _MISS:
-                    pd = date_of(pds, "PieceDate", line_no, probs)
-                dl = dget(dls, _MISS)
-                if dl is _MISS:
-                    dl = date_of(dls, "DateLet", line_no, probs)
-                vd = dget(vds, _MISS)
-                if vd is _MISS:
-                    vd = date_of(vds, "ValidDate", line_no, probs)
-                if montant_sens:
-                    debit, credit = self._montant_sens(deb, cred, line_no, probs)
+        out: list[LineItem] = []
+        add = out.append
+        probs: list[ParseError] = []  # reused until a line needs it
+        for raw in block:
+            line_no += 1
+            f = raw.split(sep)
+            # (a line with n >= 9 fields is not empty: raw[0] is safe)
+            if len(f) != n or before in raw or after in raw or raw[0] == " " or raw[-1] == " ":
+                fixed, key = self._fields(raw, f, line_no, probs)
+                if fixed is None:
+                    add((line_no, raw, key, None, probs))
+                    probs = []
+                    continue
+                f = fixed
+            if pad:
+                f.append("")
+            jc, jl, num, eds, acc, accl, aux, auxl, ref, pds, lib, deb, cred, let, dls, vds, camt, cur = get(f)  # fmt: skip
+            ed = dget(eds, miss)
+            if ed is miss or ed is None:
+                ed = self._entry_date(eds, line_no, probs)
+            pd = dget(pds, miss)
+            if pd is miss:
+                pd = date_of(pds, "PieceDate", line_no, probs)
+            dl = dget(dls, miss)
+            if dl is miss:
+                dl = date_of(dls, "DateLet", line_no, probs)
+            vd = dget(vds, miss)
+            if vd is miss:
+                vd = date_of(vds, "ValidDate", line_no, probs)
+            if montant_sens:
+                debit, credit = self._montant_sens(deb, cred, line_no, probs)
+            else:  # fast path for "1234,56"; one side is usually "0,00"
+                if deb == "0,00":
+                    debit = 0
+                elif deb[-3:-2] == "," and len(deb) < 17 and (t := deb.replace(",", "", 1)).isdecimal():
+                    debit = int(t)
                 else:
-                    if len(deb) < 17 and deb[-3:-2] == "," and (t := deb[:-3] + deb[-2:]).isdecimal():
-                        debit = int(t)
-                    else:
-                        debit = amount_of(deb, "Debit", line_no, probs)
-                    if len(cred) < 17 and cred[-3:-2] == "," and (t := cred[:-3] + cred[-2:]).isdecimal():
-                        credit = int(t)
-                    else:
-                        credit = amount_of(cred, "Credit", line_no, probs)
-                if debit < 0 or credit < 0:
-                    debit, credit = self._negative(debit, credit, deb, cred, line_no, probs)
-                if (debit == 0) == (credit == 0):
-                    self._both_or_none(debit, credit, line_no, probs)
-                if acc not in accounts:
-                    self._account(acc, line_no, probs)
-                if not (num and jc and jl and accl and pref and lib and pd and vd) or (aux and not auxl):
-                    self._missing(f, line_no, probs)
-                amount = amount_of(camt, "Montantdevise", line_no, probs) if camt else None
-                if probs and any(p.severity == "error" for p in probs):
-                    yield line_no, raw, (jc, num) if num else None, None, probs
+                    debit = amount_of(deb, "Debit", line_no, probs)
+                if cred == "0,00":
+                    credit = 0
+                elif cred[-3:-2] == "," and len(cred) < 17 and (t := cred.replace(",", "", 1)).isdecimal():
+                    credit = int(t)
                 else:
-                    line = make(line_no, jc, jl, num, ed, acc, accl, aux, auxl, pref, pd, lib, debit, credit,
-                                let, dl, vd, amount, cur)  # fmt: skip
-                    yield line_no, raw, (jc, num), line, probs or None
-            block = next(blocks, None)
+                    credit = amount_of(cred, "Credit", line_no, probs)
+            if debit < 0 or credit < 0 or (debit == 0) == (credit == 0):
+                debit, credit = self._sides(debit, credit, deb, cred, line_no, probs)
+            if acc not in accounts:
+                self._account(acc, line_no, probs)
+            if not (num and jc and jl and accl and ref and lib and pd and vd) or (aux and not auxl):
+                self._missing(f, line_no, probs)
+            amount = amount_of(camt, "Montantdevise", line_no, probs) if camt else None
+            if not probs:
+                line = make(line_no, jc, jl, num, ed, acc, accl, aux, auxl, ref, pd, lib, debit, credit, let, dl, vd, amount, cur)  # fmt: skip
+                add((line_no, raw, (jc, num), line, None))
+                continue
+            if any(p.severity == "error" for p in probs):
+                add((line_no, raw, (jc, num) if num else None, None, probs))
+            else:
+                line = make(line_no, jc, jl, num, ed, acc, accl, aux, auxl, ref, pd, lib, debit, credit, let, dl, vd, amount, cur)  # fmt: skip
+                add((line_no, raw, (jc, num), line, probs))
+            probs = []
+        return out
 
-    # Slow paths: called only for lines that are not in the common clean form.
+    # Slow paths: only for lines that are not in the common clean form. They append to `probs`.
 
-    def _fields(
-        self, raw: str, f: list[str], line_no: int, probs: list[ParseError]
-    ) -> tuple[list[str] | None, Key | None]:
+    def _fields(self, raw: str, f: list[str], line_no: int, probs: list[ParseError]) -> tuple[list[str] | None, Key | None]:  # fmt: skip
         lay = self._layout
         assert lay is not None
         if not raw.strip(" \t|"):
-            probs.append(_finding(line_no, None, "EMPTY_LINE", "Empty line"))
+            probs.append(ParseError(line_no, None, "EMPTY_LINE", "Empty line", "finding"))
             return None, LOOSE
-        f = [field.strip(" ") for field in f]
+        f = [field.strip(" ") for field in f]  # TCD trims spaces around separators
         if len(f) == lay.n + 1 and not f[-1]:
             f.pop()
-            probs.append(_finding(line_no, None, "TRAILING_SEPARATOR", "The line ends with a separator"))
+            probs.append(
+                ParseError(line_no, None, "TRAILING_SEPARATOR", "The line ends with a separator", "finding")
+            )
         if len(f) == lay.n:
             return f, None
-        sep_name = {"\t": "TAB", "|": "'|'"}
         other = "|" if lay.sep == "\t" else "\t"
         alt = [field.strip(" ") for field in raw.split(other)]
-        hint, key_fields = "", f
+        hint, keyed = "", f
         if len(alt) in (lay.n, lay.n + 1):
-            hint, key_fields = f"; it seems separated by {sep_name[other]} instead", alt
-        probs.append(_err(line_no, None, "WRONG_FIELD_COUNT", (
-            f"The line has {len(f)} field(s) separated by {sep_name[lay.sep]}, the header has {lay.n}{hint}")))  # fmt: skip
+            hint, keyed = f"; it seems separated by {_SEP_NAMES[other]} instead", alt
+        message = (
+            f"The line has {len(f)} field(s) separated by {_SEP_NAMES[lay.sep]}, the header {lay.n}{hint}"
+        )
+        probs.append(ParseError(line_no, None, "WRONG_FIELD_COUNT", message))
         jc_at, num_at = lay.positions[0], lay.positions[2]
-        if len(key_fields) > max(jc_at, num_at) and key_fields[num_at]:
-            return None, (key_fields[jc_at], key_fields[num_at])
+        if len(keyed) > max(jc_at, num_at) and keyed[num_at]:
+            return None, (keyed[jc_at], keyed[num_at])
         return None, None
 
-    def _slow_date(self, text: str) -> tuple[date | None, str | None, str]:
+    def _date(self, text: str, column: str, line_no: int, probs: list[ParseError]) -> date | None:
         found = self._slow_dates.get(text)
         if found is None:
             if len(self._slow_dates) > 10_000 or len(self._dates) > 50_000:  # keep the caches bounded
@@ -429,34 +388,33 @@ class FecFile:
             found = self._slow_dates[text] = parse_date(text)
             if found[1] is None:
                 self._dates[text] = found[0]
-        return found
-
-    def _date(self, text: str, column: str, line_no: int, probs: list[ParseError]) -> date | None:
-        value, code, detail = self._slow_date(text)
+        value, code, detail = found
         if code is not None:
-            probs.append(ParseError(line_no, column, code, f"{column} '{text}' {detail}",
-                                    "error" if code == "BAD_DATE" else "finding"))  # fmt: skip
+            severity = "error" if code == "BAD_DATE" else "finding"
+            probs.append(ParseError(line_no, column, code, f"{column} '{text}' {detail}", severity))
         return value
 
     def _entry_date(self, text: str, line_no: int, probs: list[ParseError]) -> date:
         value = self._date(text, "EcritureDate", line_no, probs)
-        if value is None:
-            if not any(p.code == "BAD_DATE" for p in probs):
-                probs.append(
-                    _err(line_no, "EcritureDate", "MISSING_VALUE", "EcritureDate is empty; it is mandatory")
-                )
-            return _MISS
-        return value
+        if value is not None:
+            return value
+        if not text:
+            probs.append(ParseError(line_no, "EcritureDate", "MISSING_VALUE", "EcritureDate is empty"))
+        elif not probs or probs[-1].code != "BAD_DATE":
+            probs.append(
+                ParseError(line_no, "EcritureDate", "BAD_DATE", f"EcritureDate '{text}' is not a date")
+            )
+        return _MISS
 
     def _amount(self, text: str, column: str, line_no: int, probs: list[ParseError]) -> int:
         try:
             value, code = parse_amount(text)
         except (ValueError, InvalidOperation) as exc:
-            probs.append(_err(line_no, column, "BAD_AMOUNT", f"{column} '{text}' {exc}"))
+            probs.append(ParseError(line_no, column, "BAD_AMOUNT", f"{column} '{text}' {exc}"))
             return 0
         if code is not None:
-            probs.append(_finding(line_no, column, code, f"{column} '{text}' is not in the 1234,56 form (read as "
-                                  f"{cents(value)})"))  # fmt: skip
+            message = f"{column} '{text}' is not in the 1234,56 form (read as {cents(value)})"
+            probs.append(ParseError(line_no, column, code, message, "finding"))
         return value
 
     def _montant_sens(
@@ -467,83 +425,85 @@ class FecFile:
             return value, 0
         if sens.upper() in ("C", "-1"):
             return 0, value
-        probs.append(
-            _err(
-                line_no, "Sens", "BAD_SENS", f"Sens '{sens}' must be D, C, +1 or -1 (Code D/C mal renseigné)"
-            )
-        )
+        message = f"Sens '{sens}' must be D, C, +1 or -1 (code D/C mal renseigné)"
+        probs.append(ParseError(line_no, "Sens", "BAD_SENS", message))
         return 0, 0
 
-    def _negative(
-        self, debit: int, credit: int, deb: str, cred: str, line_no: int, probs: list[ParseError]
-    ) -> tuple[int, int]:
-        lay = self._layout
-        assert lay is not None
-        column, text = lay.columns[11], deb
-        if debit >= 0 and lay.variant == "debit-credit":
-            column, text = lay.columns[12], cred
-        net_debit, net_credit = max(debit, 0) + max(-credit, 0), max(credit, 0) + max(-debit, 0)
-        probs.append(_finding(line_no, column, "NEGATIVE_AMOUNT", (
-            f"{column} '{text}' is negative: recorded as debit {cents(net_debit)}, credit {cents(net_credit)}")))  # fmt: skip
-        return net_debit, net_credit
-
-    def _both_or_none(self, debit: int, credit: int, line_no: int, probs: list[ParseError]) -> None:
-        if debit:
-            probs.append(_finding(line_no, None, "DEBIT_AND_CREDIT", (
-                f"Debit {cents(debit)} and Credit {cents(credit)} are both filled; both are kept")))  # fmt: skip
-        else:
-            probs.append(_finding(line_no, None, "ZERO_AMOUNT", "The line's amount is zero"))
+    def _sides(self, debit: int, credit: int, deb: str, cred: str, line_no: int, probs: list[ParseError]) -> tuple[int, int]:  # fmt: skip
+        """Negative amounts move to the other side (net unchanged); both sides or none filled: findings."""
+        columns = self._layout.columns if self._layout else list(COLUMNS)
+        if debit < 0 or credit < 0:
+            column, text = (
+                (columns[11], deb) if debit < 0 or columns[11] == "Montant" else (columns[12], cred)
+            )
+            debit, credit = max(debit, 0) + max(-credit, 0), max(credit, 0) + max(-debit, 0)
+            message = (
+                f"{column} '{text}' is negative: recorded as debit {cents(debit)}, credit {cents(credit)}"
+            )
+            probs.append(ParseError(line_no, column, "NEGATIVE_AMOUNT", message, "finding"))
+        if debit and credit:
+            message = f"Debit {cents(debit)} and Credit {cents(credit)} are both filled; both are kept"
+            probs.append(ParseError(line_no, None, "DEBIT_AND_CREDIT", message, "finding"))
+        elif not debit and not credit and not any(p.severity == "error" for p in probs):
+            probs.append(ParseError(line_no, None, "ZERO_AMOUNT", "The line's amount is zero", "finding"))
+        return debit, credit
 
     def _account(self, account: str, line_no: int, probs: list[ParseError]) -> None:
         if not account:
-            probs.append(_err(line_no, "CompteNum", "MISSING_VALUE", "CompteNum is empty; it is mandatory"))
+            probs.append(ParseError(line_no, "CompteNum", "MISSING_VALUE", "CompteNum is empty"))
         elif account[:3].isdecimal() and account[:3].isascii():
             if len(self._accounts) > 100_000:
                 self._accounts.clear()
             self._accounts.add(account)
         else:
-            probs.append(_finding(line_no, "CompteNum", "ACCOUNT_PREFIX", (
-                f"CompteNum '{account}' does not start with 3 digits of the chart of accounts")))  # fmt: skip
+            message = f"CompteNum '{account}' does not start with 3 digits of the chart of accounts"
+            probs.append(ParseError(line_no, "CompteNum", "ACCOUNT_PREFIX", message, "finding"))
 
     def _missing(self, f: list[str], line_no: int, probs: list[ParseError]) -> None:
-        lay = self._layout
-        assert lay is not None
-        values = dict(zip(lay.columns, lay.getter(f)))
+        assert self._layout is not None
+        values = dict(zip(COLUMNS, self._layout.getter(f), strict=True))
         if not values["EcritureNum"]:
-            probs.append(
-                _err(line_no, "EcritureNum", "MISSING_VALUE", "EcritureNum is empty; it is mandatory")
-            )
+            probs.append(ParseError(line_no, "EcritureNum", "MISSING_VALUE", "EcritureNum is empty"))
         labels = [c for c in ("JournalLib", "CompteLib", "EcritureLib") if not values[c]]
         if values["CompAuxNum"] and not values["CompAuxLib"]:
             labels.append("CompAuxLib")
         data = [c for c in ("JournalCode", "PieceRef", "PieceDate", "ValidDate") if not values[c]]
         for code, columns in (("MISSING_LABEL", labels), ("MISSING_DATA", data)):
             if columns:
-                probs.append(
-                    _finding(line_no, columns[0], code, f"Missing {', '.join(columns)} (données absentes)")
-                )
+                message = f"Missing {', '.join(columns)} (données absentes)"
+                probs.append(ParseError(line_no, columns[0], code, message, "finding"))
+
+
+def _capped(notes: list[ParseError], counts: dict[str, int]) -> Iterator[ParseError]:
+    for note in notes:
+        counts[note.code] = seen = counts.get(note.code, 0) + 1
+        if seen <= FINDINGS_PER_CODE:
+            yield note
+    notes.clear()
+
+
+def _number_key(number: str) -> tuple[Any, ...]:
+    """Natural order: 'VT9' < 'VT10'."""
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(re.split(r"(\d+)", number)))
 
 
 def _chronology(entry: Entry, last_date: date, last_number: str) -> list[ParseError]:
-    line = entry.lines[0].line
-    name = f"{entry.journal_code} {entry.number}"
+    line, name = entry.lines[0].line, f"{entry.journal_code} {entry.number}"
     if entry.date < last_date:
-        return [_finding(line, "EcritureDate", "CHRONOLOGY", (
-            f"Entry {name} ({entry.date.isoformat()}) is dated before the previous {entry.journal_code} entry "
-            f"{last_number} ({last_date.isoformat()})"))]  # fmt: skip
-    number = entry.number
-    if len(number) == len(last_number):
-        backwards = number < last_number
-    else:
-        backwards = _number_key(number) < _number_key(last_number)
-    if backwards:
-        return [_finding(line, "EcritureNum", "CHRONOLOGY", (
-            f"Entry number {number} comes after {last_number} in journal {entry.journal_code}: numbering goes "
-            "backwards"))]  # fmt: skip
-    return []
+        message = (
+            f"Entry {name} ({entry.date.isoformat()}) is dated before the previous {entry.journal_code} "
+            f"entry {last_number} ({last_date.isoformat()})"
+        )
+        return [ParseError(line, "EcritureDate", "CHRONOLOGY", message, "finding")]
+    if len(entry.number) == len(last_number) or _number_key(entry.number) > _number_key(last_number):
+        if entry.number >= last_number:
+            return []  # equal lengths compare as strings; else naturally: 'VT10' after 'VT9'
+    message = (
+        f"Entry {name} comes after {last_number} in journal {entry.journal_code}: numbering goes backwards"
+    )
+    return [ParseError(line, "EcritureNum", "CHRONOLOGY", message, "finding")]
 
 
 def open_fec(stream: BinaryIO, filename: str | None = None) -> FecFile:
     """Open a FEC byte stream: encoding, header and file name are checked now, lines when `items()` runs."""
-    reader = LineReader(stream)
-    return FecFile(reader, reader.fatal, filename)
+    return FecFile(LineReader(stream), filename)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from tortoise.expressions import Q
@@ -47,9 +47,9 @@ def batches_query(
     if flt.formats:
         query = query.filter(format__in=flt.formats)
     if flt.date_from:
-        query = query.filter(created_at__gte=datetime.combine(flt.date_from, time.min))
+        query = query.filter(created_at__gte=datetime.combine(flt.date_from, time.min, tzinfo=UTC))
     if flt.date_to:
-        query = query.filter(created_at__lt=datetime.combine(flt.date_to, time.max))
+        query = query.filter(created_at__lt=datetime.combine(flt.date_to, time.max, tzinfo=UTC))
     return query
 
 

@@ -31,7 +31,7 @@ from ecluse.storage import FileStore
 
 log = logging.getLogger(__name__)
 
-CHUNK_ITEMS = 20_000  # entries per transaction: short enough that the API is never kept waiting long
+CHUNK_ITEMS = 20_000  # entries per transaction by default (settings.stage_chunk_entries)
 
 ENTRY_COLUMNS = ("id", "company_id", "batch_id", "journal_id", "number", "date", "state", "source_line")
 LINE_COLUMNS = (
@@ -79,7 +79,9 @@ def out_of_period(entry: Entry, message: str) -> RejectedEntry:
     )
 
 
-async def stage_batch(batch_id: int, bus: EventBus, store: FileStore, on_progress: Any = None) -> None:
+async def stage_batch(
+    batch_id: int, bus: EventBus, store: FileStore, on_progress: Any = None, chunk: int = CHUNK_ITEMS
+) -> None:
     claimed = await ImportBatch.filter(
         id=batch_id, status__in=[BatchStatus.RECEIVED, BatchStatus.PARSING]
     ).update(status=BatchStatus.PARSING, progress=0)
@@ -99,19 +101,19 @@ async def stage_batch(batch_id: int, bus: EventBus, store: FileStore, on_progres
         await received.save(update_fields=["encoding"])
         batch.siren = fec.info.siren
         batch.closing_date = fec.info.closing_date
-        stats = await _stage_items(batch, fec, received.size, bus, on_progress)
+        stats = await _stage_items(batch, fec, received.size, bus, on_progress, chunk)
     await _finish(batch, fec.line_count, stats, bus)
 
 
 async def _stage_items(
-    batch: ImportBatch, fec: Any, size: int, bus: EventBus, on_progress: Any
+    batch: ImportBatch, fec: Any, size: int, bus: EventBus, on_progress: Any, chunk_size: int
 ) -> StageStats:
     stats = StageStats()
     master = MasterData(batch.company_id, batch.id)
     await master.load()
     years = await OpenYears.of(batch.company_id)
     items = fec.items()
-    while chunk := await asyncio.to_thread(_take, items, CHUNK_ITEMS):
+    while chunk := await asyncio.to_thread(_take, items, chunk_size):
         good: list[Entry] = []
         refused: list[RejectedEntry] = []
         notes: list[ParseError] = []

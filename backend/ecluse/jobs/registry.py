@@ -30,7 +30,9 @@ async def parse_import(ctx: dict[str, Any], batch_id: int, job_id: str) -> None:
     reporter = JobReporter(job_id, bus)
     await reporter.start()
     try:
-        await stage_batch(batch_id, bus, store, on_progress=reporter.progress)
+        settings = ctx.get("settings")
+        chunk = settings.stage_chunk_entries if settings is not None else 20_000
+        await stage_batch(batch_id, bus, store, on_progress=reporter.progress, chunk=chunk)
     except Exception as exc:
         # A bug or an unreadable stored file must not leave the batch PARSING forever.
         log.exception("parse of batch %s failed", batch_id)
