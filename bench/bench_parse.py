@@ -39,7 +39,9 @@ def _naive(path: Path) -> dict[str, int]:
         rows = csv.reader(fh, delimiter="\t")
         names = next(rows)
         at = {name: i for i, name in enumerate(names)}
-        jc, num, day, deb, cred = (at[c] for c in ("JournalCode", "EcritureNum", "EcritureDate", "Debit", "Credit"))
+        jc, num, day, deb, cred = (
+            at[c] for c in ("JournalCode", "EcritureNum", "EcritureDate", "Debit", "Credit")
+        )
         lines = 0
         for row in rows:
             lines += 1
@@ -109,7 +111,9 @@ def child(mode: str, path: Path, repeat: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--file", type=Path, default=Path("bench/data/fec_1m.txt"))
-    parser.add_argument("--lines", type=int, default=1_000_000, help="lines to generate if the file is missing")
+    parser.add_argument(
+        "--lines", type=int, default=1_000_000, help="lines to generate if the file is missing"
+    )
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--modes", default=",".join(MODES))
     parser.add_argument("--child", choices=MODES, help=argparse.SUPPRESS)
@@ -126,10 +130,21 @@ def main() -> None:
         generate_fec(args.file, args.lines)
     size_mib = args.file.stat().st_size / 2**20
     print(f"{args.file}: {size_mib:.0f} MiB, best of {args.repeat}")
-    print(f"{'path':<14}{'lines':>10}{'wall s':>9}{'lines/s':>11}{'cpu s':>8}{'lines/s cpu':>13}{'peak RSS':>10}")
+    print(
+        f"{'path':<14}{'lines':>10}{'wall s':>9}{'lines/s':>11}{'cpu s':>8}{'lines/s cpu':>13}{'peak RSS':>10}"
+    )
     results = {}
     for mode in args.modes.split(","):
-        command = [sys.executable, __file__, "--child", mode, "--file", str(args.file), "--repeat", str(args.repeat)]
+        command = [
+            sys.executable,
+            __file__,
+            "--child",
+            mode,
+            "--file",
+            str(args.file),
+            "--repeat",
+            str(args.repeat),
+        ]
         out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         r = results[mode] = json.loads(out.strip().splitlines()[-1])
         print(

@@ -23,8 +23,20 @@ HEADER = (
     "ValidDate", "Montantdevise", "Idevise",
 )  # fmt: skip
 JOURNALS = {"VT": "Ventes", "AC": "Achats", "BQ": "Banque Société Générale", "OD": "Opérations diverses"}
-CLIENTS = ["Boulangerie Lefèvre", "Hôtel du Château", "Crèmerie Müller", "Café de la Gare", "Société Générale Études"]
-SUPPLIERS = ["Électricité de France", "Papeterie Dupré", "Garage Citroën Noël", "Bureau Vallée", "Œnologie & Cie"]
+CLIENTS = [
+    "Boulangerie Lefèvre",
+    "Hôtel du Château",
+    "Crèmerie Müller",
+    "Café de la Gare",
+    "Société Générale Études",
+]
+SUPPLIERS = [
+    "Électricité de France",
+    "Papeterie Dupré",
+    "Garage Citroën Noël",
+    "Bureau Vallée",
+    "Œnologie & Cie",
+]
 EXPENSES = [("606100", "Fournitures non stockables (eau, énergie)"), ("606400", "Fournitures administratives"),
             ("613200", "Locations immobilières"), ("615500", "Entretien matériel de transport"),
             ("626000", "Frais postaux et télécommunications")]  # fmt: skip
@@ -66,7 +78,9 @@ def _vat(rng: random.Random, n_bases: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def _entry(rng: random.Random, size: int, no: int) -> tuple[str, list[tuple[str, str, str, str, str, int, int]]]:
+def _entry(
+    rng: random.Random, size: int, no: int
+) -> tuple[str, list[tuple[str, str, str, str, str, int, int]]]:
     """(journal, lines) with lines as (account, account label, aux, aux label, label, debit, credit)."""
     kind = rng.random()
     if size == 2:
@@ -99,14 +113,18 @@ def _entry(rng: random.Random, size: int, no: int) -> tuple[str, list[tuple[str,
             account, label = rng.choice(EXPENSES)
             lines.append((account, label, "", "", lbl, base, 0))
         lines.append(("445660", "TVA déductible sur ABS", "", "", lbl, sum(v for _, v, _ in parts), 0))
-        lines.append(("401000", "Fournisseurs", f"F{i:05d}", SUPPLIERS[i], lbl, 0, sum(b + v for b, v, _ in parts)))
+        lines.append(
+            ("401000", "Fournisseurs", f"F{i:05d}", SUPPLIERS[i], lbl, 0, sum(b + v for b, v, _ in parts))
+        )
         return "AC", lines
     gross = rng.randrange(150_000, 600_000)  # payroll: 641 / 431 ... / 421
     social = [gross * pct // 100 for pct in (22, 8, 3)][: size - 2]
     lbl = f"Salaires période {no % 12 + 1:02d}"
     lines = [("641000", "Rémunérations du personnel", "", "", lbl, gross, 0)]
     for k, part in enumerate(social):
-        lines.append((("431000", "437000", "438000")[k], "Sécurité sociale / organismes", "", "", lbl, 0, part))
+        lines.append(
+            (("431000", "437000", "438000")[k], "Sécurité sociale / organismes", "", "", lbl, 0, part)
+        )
     lines.append(("421000", "Personnel - rémunérations dues", "", "", lbl, 0, gross - sum(social)))
     return "OD", lines
 
@@ -157,7 +175,9 @@ def generate_fec(
                     fields += [_amount(debit), _amount(credit)]
                 fields += ["A" if lettered else "", valid if lettered else "", valid]
                 signed = (debit - credit) * 108 // 100
-                fields += [_amount(signed) if signed >= 0 else "-" + _amount(-signed), "USD"] if usd else ["", ""]
+                fields += (
+                    [_amount(signed) if signed >= 0 else "-" + _amount(-signed), "USD"] if usd else ["", ""]
+                )
                 buf.append(sep.join(fields))
             if len(buf) > 10_000:
                 out.write("\r\n".join(buf) + "\r\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from ecluse.settings import get_settings
 @click.group()
 def main() -> None:
     """Écluse: accounting imports held in draft, reviewed, validated, posted."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
 @main.command()

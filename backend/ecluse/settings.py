@@ -16,6 +16,7 @@ class Settings(BaseSettings):
     database_url: str = "sqlite://var/ecluse.sqlite3"
     #: When set, jobs go to arq workers and events travel over Redis pub/sub.
     redis_url: str | None = None
+    #: Pepper of the stored session-token hashes: changing it logs everyone out.
     secret_key: str = "dev-secret-change-me"
     storage_dir: Path = Path("var/files")
     max_upload_bytes: int = 512 * 1024 * 1024
@@ -26,7 +27,7 @@ class Settings(BaseSettings):
     #: Entries staged per transaction: short transactions keep the API answering during a big parse.
     stage_chunk_entries: int = 20_000
     session_days: int = 14
-    #: Allowed browser origins for cross-origin requests (the Vite dev server).
+    #: Browser origins allowed to open the GraphQL WebSocket from another origin (the Vite dev server).
     allowed_origins: list[str] = Field(default_factory=lambda: ["http://localhost:5173"])
     #: Cookies marked Secure (set behind HTTPS).
     secure_cookies: bool = False

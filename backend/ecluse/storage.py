@@ -20,7 +20,8 @@ CHUNK = 1 << 20
 
 class TooLarge(Exception):
     def __init__(self, limit: int) -> None:
-        super().__init__(f"the file is larger than the {limit // (1024 * 1024)} MiB limit")
+        size = f"{limit / (1024 * 1024):.1f} MiB" if limit >= 1024 * 1024 else f"{limit} bytes"
+        super().__init__(f"the file is larger than the {size} limit")
         self.limit = limit
 
 

@@ -95,6 +95,9 @@ def test_entries_outside_every_open_fiscal_year_are_refused(api: Api, firm: dict
     )["importBatch"]["errors"]["nodes"]
     assert {e["code"] for e in errors} == {"NO_OPEN_FISCAL_YEAR"}
     assert "2019" in errors[0]["message"]
+    # The refused lines are downloadable, to be fixed and sent again (header + 9 lines).
+    response = api.client.get(f"/files/batches/{batch['id']}/rejected", headers=api.headers(token))
+    assert len(response.content.splitlines()) == 10
     nothing = api.gql(
         "mutation($id: ID!) { validateImport(id: $id) { errors { code } } }", {"id": batch["id"]}, token=token
     )

@@ -192,3 +192,24 @@ def test_pending_imports_count_and_original_download(api: Api, firm: dict) -> No
     response = api.client.get(batch["file"]["downloadUrl"], headers=api.headers(token))
     assert response.status_code == 200 and response.content == content
     assert api.client.get(batch["file"]["downloadUrl"]).status_code == 401
+
+
+def test_a_file_already_posted_cannot_be_posted_again(api: Api, firm: dict) -> None:
+    token = firm["tokens"]["admin"]
+    content = demo_fec(4, 2025, seed=31)
+    first = api.upload(firm["company"], "twice.txt", content, token=token)["batch"]
+    second = api.upload(firm["company"], "twice-again.txt", content, token=token)["batch"]
+    assert second["duplicateOfId"] == first["id"]
+    for batch in (first, second):
+        api.wait_batch(batch["id"], {"PENDING_VALIDATION"}, token=token)
+    validate = "mutation($id: ID!) { validateImport(id: $id) { batch { status } errors { code message } } }"
+    # Whichever is validated first wins; the twin is refused, and nothing is in the books twice.
+    assert api.gql(validate, {"id": second["id"]}, token=token)["validateImport"]["errors"] == []
+    api.wait_batch(second["id"], {"SUCCEEDED"}, token=token)
+    refused = api.gql(validate, {"id": first["id"]}, token=token)["validateImport"]
+    assert refused["errors"][0]["code"] == "DUPLICATE_FILE"
+    assert second["id"] in refused["errors"][0]["message"]
+    balance = api.gql(
+        "query($c: ID!) { trialBalance(companyId: $c) { totalDebit } }", {"c": firm["company"]}, token=token
+    )["trialBalance"]
+    assert balance["totalDebit"] == api.batch(second["id"], token=token)["totalDebit"]

@@ -73,6 +73,15 @@ def test_partner_api_key_submits_and_sees_only_its_own_batches(api: Api, firm: d
     assert [n["id"] for n in listed] == [own["id"]]
     body = api.raw("query($id: ID!) { importBatch(id: $id) { id } }", {"id": other}, api_key=key)
     assert _code(body) == "FORBIDDEN"
+    # Its pending count is its own; the ledger is not a partner's business.
+    count = api.gql(
+        "query($c: ID!) { pendingImportsCount(companyId: $c) }", {"c": firm["company"]}, api_key=key
+    )
+    assert count["pendingImportsCount"] == 1
+    body = api.raw(
+        "query($c: ID!) { trialBalance(companyId: $c) { totalDebit } }", {"c": firm["company"]}, api_key=key
+    )
+    assert _code(body) == "FORBIDDEN"
     # A partner never validates or rejects.
     assert _code(api.raw(VALIDATE, {"id": own["id"]}, api_key=key)) == "FORBIDDEN"
     assert _code(api.raw(REJECT, {"id": own["id"]}, api_key=key)) == "FORBIDDEN"

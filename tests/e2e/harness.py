@@ -96,7 +96,9 @@ class Live:
         response = self.server.http.post(
             "/graphql",
             data={
-                "operations": json.dumps({"query": UPLOAD, "variables": {"companyId": company_id, "file": None}}),
+                "operations": json.dumps(
+                    {"query": UPLOAD, "variables": {"companyId": company_id, "file": None}}
+                ),
                 "map": json.dumps({"0": ["variables.file"]}),
             },
             files={"0": (name, data, "text/plain")},
@@ -109,7 +111,11 @@ class Live:
         return dict(payload["batch"])
 
     def batch(self, batch_id: str) -> dict[str, Any]:
-        return dict(self.gql(f"query($id: ID!) {{ importBatch(id: $id) {{ {BATCH} }} }}", {"id": batch_id})["importBatch"])
+        return dict(
+            self.gql(f"query($id: ID!) {{ importBatch(id: $id) {{ {BATCH} }} }}", {"id": batch_id})[
+                "importBatch"
+            ]
+        )
 
     def wait_status(self, batch_id: str, statuses: set[str], timeout: float = 120) -> dict[str, Any]:
         deadline = time.monotonic() + timeout
@@ -131,7 +137,7 @@ class Live:
 
     def api_key(self, company_id: str) -> str:
         body = self.gql(
-            "mutation($c: ID!) { createApiKey(companyId: $c, name: \"Partenaire e2e\") { key errors { code } } }",
+            'mutation($c: ID!) { createApiKey(companyId: $c, name: "Partenaire e2e") { key errors { code } } }',
             {"c": company_id},
         )
         return str(body["createApiKey"]["key"])

@@ -393,8 +393,10 @@ class ImportQuery:
     )
     async def pending_imports_count(self, info: Info, company_id: strawberry.ID) -> int:
         cid = to_int_id(company_id, "companyId")
-        require(info, Action.VIEW, cid)
-        return await listing.pending_count(cid)
+        who = require(info, Action.VIEW, cid)
+        return await listing.pending_count(
+            cid, submitted_by_key_id=who.api_key_id if who.is_partner else None
+        )
 
 
 @strawberry.type

@@ -9,7 +9,7 @@ import strawberry
 
 from ecluse.api.context import Info
 from ecluse.api.core import to_int_id
-from ecluse.api.permissions import require
+from ecluse.api.permissions import forbidden, require
 from ecluse.api.scalars import Money
 from ecluse.auth.roles import Action
 from ecluse.ledger.models import Company as CompanyModel
@@ -42,7 +42,8 @@ class LedgerQuery:
         from_: Annotated[date | None, strawberry.argument(name="from")] = None, to: date | None = None,
     ) -> TrialBalance:  # fmt: skip
         cid = to_int_id(company_id, "companyId")
-        require(info, Action.VIEW, cid)
+        if require(info, Action.VIEW, cid).is_partner:
+            raise forbidden("A partner application sees its own imports, not the ledger.")
         currency = (await CompanyModel.get(id=cid)).currency
         rows = await trial_balance(cid, from_, to)
         return TrialBalance(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import strawberry
+from graphql import GraphQLError
+from strawberry.types import ExecutionContext
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
@@ -15,7 +17,18 @@ Query = merge_types("Query", (CoreQuery, ImportQuery, LedgerQuery))
 Mutation = merge_types("Mutation", (CoreMutation, ImportMutation))
 Subscription = merge_types("Subscription", (CoreSubscription, ImportSubscription))
 
-schema = strawberry.Schema(
+EXPECTED = frozenset({"UNAUTHENTICATED", "FORBIDDEN", "BAD_USER_INPUT"})
+
+
+class Schema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        # Refusals the client caused are answers, not incidents: log only the unexpected ones.
+        unexpected = [e for e in errors if (e.extensions or {}).get("code") not in EXPECTED]
+        if unexpected:
+            super().process_errors(unexpected, execution_context)
+
+
+schema = Schema(
     query=Query,
     mutation=Mutation,
     subscription=Subscription,

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from ecluse.auth.models import ApiKey, Membership, Session, User
 from ecluse.auth.roles import Action, Role, allows
 from ecluse.auth.secrets import new_api_key, new_token, token_hash, verify_password
+from ecluse.settings import get_settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,10 @@ class Principal:
         return self.api_key_id is not None
 
 
+def _pepper() -> str:
+    return get_settings().secret_key
+
+
 async def principal_for_user(user: User) -> Principal:
     memberships = await Membership.filter(user_id=user.id).values_list("company_id", "role")
     roles = {int(cid): Role(role) for cid, role in memberships}
@@ -45,17 +50,19 @@ async def login(email: str, password: str, session_days: int) -> tuple[str, User
         return None
     token = new_token()
     await Session.create(
-        token_hash=token_hash(token), user=user, expires_at=datetime.now(UTC) + timedelta(days=session_days)
+        token_hash=token_hash(token, _pepper()),
+        user=user,
+        expires_at=datetime.now(UTC) + timedelta(days=session_days),
     )
     return token, user
 
 
 async def logout(token: str) -> None:
-    await Session.filter(token_hash=token_hash(token)).delete()
+    await Session.filter(token_hash=token_hash(token, _pepper())).delete()
 
 
 async def principal_for_token(token: str) -> Principal | None:
-    session = await Session.get_or_none(token_hash=token_hash(token)).prefetch_related("user")
+    session = await Session.get_or_none(token_hash=token_hash(token, _pepper())).prefetch_related("user")
     if session is None or session.expires_at < datetime.now(UTC) or not session.user.is_active:
         return None
     return await principal_for_user(session.user)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 
 from argon2 import PasswordHasher
@@ -31,6 +32,9 @@ def new_api_key() -> str:
     return "eck_" + secrets.token_urlsafe(32)
 
 
-def token_hash(token: str) -> str:
-    # Tokens are 256-bit random: a plain SHA-256 is enough (no dictionary to attack).
+def token_hash(token: str, pepper: str = "") -> str:
+    # Tokens are 256-bit random: a SHA-256 is enough (no dictionary to attack). Session tokens are also
+    # keyed with the secret key, so a copy of the table alone cannot even be checked against a token.
+    if pepper:
+        return hmac.new(pepper.encode(), token.encode(), hashlib.sha256).hexdigest()
     return hashlib.sha256(token.encode()).hexdigest()

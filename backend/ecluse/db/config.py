@@ -27,6 +27,9 @@ def tortoise_config(settings: Settings | None = None) -> dict[str, Any]:
                 "journal_mode": "WAL",
                 "synchronous": "NORMAL",
                 "busy_timeout": 30000,
+                # A larger page cache keeps index maintenance of bulk inserts in memory.
+                "cache_size": -65536,
+                "temp_store": "MEMORY",
                 "foreign_keys": "ON",
             },
         }

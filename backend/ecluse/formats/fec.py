@@ -18,6 +18,7 @@ Choices worth knowing:
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -29,7 +30,7 @@ from typing import Any, BinaryIO
 
 from ecluse.formats.entries import LOOSE, Key, LineItem, cents, group_entries
 from ecluse.formats.reader import LineReader
-from ecluse.formats.records import Entry, FileInfo, ParseError, RejectedEntry, new_entry_line
+from ecluse.formats.records import Entry, FileInfo, ParseError, RejectedEntry, Severity, new_entry_line
 
 COLUMNS = (
     "JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib", "CompAuxNum",
@@ -56,10 +57,10 @@ def parse_amount(text: str) -> tuple[int, str | None]:
     m = _AMOUNT.fullmatch(text)
     if m is None:
         if _EXPONENT.fullmatch(text):  # tolerated by TCD: 1,5E+03
-            value = Decimal(text.replace(",", ".")) * 100
-            if abs(value) >= 10**17 or value != value.to_integral_value():
+            scaled = Decimal(text.replace(",", ".")) * 100
+            if abs(scaled) >= 10**17 or scaled != scaled.to_integral_value():
                 raise ValueError("is too large or has more than 2 decimals")
-            return int(value), "AMOUNT_EXPONENT"
+            return int(scaled), "AMOUNT_EXPONENT"
         if " " in text or text.count(",") + text.count(".") > 1:
             raise ValueError("has thousands separators (not allowed: write 1234,56)")
         raise ValueError("is not an amount")
@@ -94,10 +95,8 @@ def parse_date(text: str) -> tuple[date | None, str | None, str]:
         return None, "BAD_DATE", "is not a date (expected YYYYMMDD)"
     valid = []
     for year, month, day in candidates:
-        try:
+        with contextlib.suppress(ValueError):
             valid.append(date(year, month, day))
-        except ValueError:
-            pass
     if not valid:
         year, month, day = candidates[0]
         why = f"month {month}" if not 1 <= month <= 12 else f"day {day} of {year:04d}-{month:02d}"
@@ -105,9 +104,10 @@ def parse_date(text: str) -> tuple[date | None, str | None, str]:
     usual = [d for d in valid if 1900 <= d.year <= 2099]
     if not usual:
         return valid[0], "DATE_OUT_OF_RANGE", f"is outside 1900-2099 (read as {valid[0].isoformat()})"
-    if len(text) == 8 and ymd and usual[0] == valid[0]:
-        return usual[0], None, ""
-    return usual[0], "DATE_SEPARATORS", f"is not in the YYYYMMDD form (read as {usual[0].isoformat()})"
+    value = usual[0]
+    if len(text) == 8 and ymd and (value.year, value.month, value.day) == candidates[0]:
+        return value, None, ""  # plain YYYYMMDD
+    return value, "DATE_SEPARATORS", f"is not in the YYYYMMDD form (read as {value.isoformat()})"
 
 
 def names_from_filename(filename: str | None) -> tuple[str | None, date | None, bool]:
@@ -390,7 +390,7 @@ class FecFile:
                 self._dates[text] = found[0]
         value, code, detail = found
         if code is not None:
-            severity = "error" if code == "BAD_DATE" else "finding"
+            severity: Severity = "error" if code == "BAD_DATE" else "finding"
             probs.append(ParseError(line_no, column, code, f"{column} '{text}' {detail}", severity))
         return value
 
@@ -467,7 +467,7 @@ class FecFile:
         labels = [c for c in ("JournalLib", "CompteLib", "EcritureLib") if not values[c]]
         if values["CompAuxNum"] and not values["CompAuxLib"]:
             labels.append("CompAuxLib")
-        data = [c for c in ("JournalCode", "PieceRef", "PieceDate", "ValidDate") if not values[c]]
+        data = [c for c in ("JournalCode", "PieceRef", "PieceDate", "ValidDate") if not values[c].strip("0")]
         for code, columns in (("MISSING_LABEL", labels), ("MISSING_DATA", data)):
             if columns:
                 message = f"Missing {', '.join(columns)} (données absentes)"
@@ -495,9 +495,11 @@ def _chronology(entry: Entry, last_date: date, last_number: str) -> list[ParseEr
             f"entry {last_number} ({last_date.isoformat()})"
         )
         return [ParseError(line, "EcritureDate", "CHRONOLOGY", message, "finding")]
-    if len(entry.number) == len(last_number) or _number_key(entry.number) > _number_key(last_number):
+    if len(entry.number) == len(last_number):
         if entry.number >= last_number:
-            return []  # equal lengths compare as strings; else naturally: 'VT10' after 'VT9'
+            return []
+    elif _number_key(entry.number) > _number_key(last_number):
+        return []  # 'VT10' after 'VT9'
     message = (
         f"Entry {name} comes after {last_number} in journal {entry.journal_code}: numbering goes backwards"
     )

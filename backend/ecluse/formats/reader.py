@@ -6,9 +6,8 @@ cp1252). A UTF-8 file whose later blocks hold bytes that are not UTF-8 keeps goi
 as Latin and `fallback_line` records where (reported as a finding by the caller). UTF-16/32 and binary
 files (ZIP/xlsx, xls, PDF, many control bytes) are refused with a file-level error.
 
-Lines end with LF, CRLF or CR. Like Test Compta Demat, the ending is sniffed on the first block: CRLF if
-it holds one, else LF, else CR (old Mac). In a CRLF file a lone LF or CR stays in the text (as in TCD); a
-LF or CR file also accepts CRLF. NUL characters are dropped and non-breaking spaces become spaces.
+Lines end with LF, CRLF or CR (old Mac): the header line's own ending decides. In a CRLF file a lone LF
+or CR stays in the text (a multi-line label, as in TCD); a LF or CR file also accepts CRLF. NUL characters are dropped and non-breaking spaces become spaces.
 """
 
 from __future__ import annotations
@@ -152,8 +151,14 @@ class LineReader:
         self.fatal = _sniff_problem(head)
         if self.fatal is not None:
             return
-        # Like TCD: CRLF if the first block has one, else LF, else CR (old Mac).
-        self._newline = "\r\n" if b"\r\n" in head else "\n" if b"\n" in head or b"\r" not in head else "\r"
+        # The header's own line end decides (TCD sniffs "any CRLF in the first 4 KiB", which breaks a LF
+        # file holding one stray CRLF); a LF or CR file still accepts CRLF, see blocks().
+        ends = [i for i in (head.find(b"\r"), head.find(b"\n")) if i >= 0]
+        end = min(ends) if ends else -1
+        if end >= 0 and head[end : end + 2] == b"\r\n":
+            self._newline = "\r\n"
+        elif end >= 0 and head[end : end + 1] == b"\r":
+            self._newline = "\r"
         try:
             head[: _utf8_cut(head)].decode("utf-8")
             self.encoding = self.encoding or "utf-8"

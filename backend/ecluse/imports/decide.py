@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from ecluse.auth.principal import Principal
 from ecluse.errors import DomainError
 from ecluse.events import EventBus
-from ecluse.imports.models import ImportBatch
+from ecluse.imports.models import ImportBatch, ReceivedFile
 from ecluse.imports.publish import publish_batch
 from ecluse.imports.statuses import CAN_REJECT_FROM, CAN_VALIDATE_FROM, BatchStatus
 from ecluse.ledger.models import Entry, EntryLine
@@ -36,6 +37,9 @@ async def request_validation(batch: ImportBatch, principal: Principal, bus: Even
         raise _status_error(batch, "validated", CAN_VALIDATE_FROM)
     if batch.entry_count == 0:
         raise DomainError("NOTHING_TO_POST", f"Import {batch.id} has no staged entry to post.", "id")
+    twin = await _posted_twin(batch)
+    if twin is not None:
+        raise _duplicate(batch, twin)
     moved = await ImportBatch.filter(id=batch.id, status__in=list(CAN_VALIDATE_FROM)).update(
         status=BatchStatus.VALIDATING, decided_by_id=principal.user_id
     )
@@ -49,19 +53,25 @@ async def request_validation(batch: ImportBatch, principal: Principal, bus: Even
 async def post_batch(batch_id: int, bus: EventBus) -> bool:
     """Post every staged entry of a VALIDATING batch in one transaction. Returns whether it posted."""
     async with in_transaction() as conn:
+        sqlite = conn.capabilities.dialect == "sqlite"
         batch = await ImportBatch.filter(id=batch_id).using_db(conn).get()
         if batch.status != BatchStatus.VALIDATING:
             return False
+        if not sqlite:
+            # Postings of one company are serialised (SQLite serialises every write already), so two twin
+            # files validated at the same moment cannot both pass the duplicate check below.
+            await conn.execute_query("SELECT pg_advisory_xact_lock($1)", [batch.company_id])
+        twin = await _posted_twin(batch, conn)
+        if twin is not None:
+            raise _duplicate(batch, twin)
         unbalanced = await conn.execute_query_dict(
-            "SELECT entry_id FROM entry_lines WHERE batch_id = $1 GROUP BY entry_id "
-            "HAVING SUM(debit) <> SUM(credit) LIMIT 1".replace(
-                "$1", "?" if conn.capabilities.dialect == "sqlite" else "$1"
-            ),
+            "SELECT entry_id FROM entry_lines WHERE batch_id = {p} GROUP BY entry_id "
+            "HAVING SUM(debit) <> SUM(credit) LIMIT 1".format(p="?" if sqlite else "$1"),
             [batch_id],
         )
         if unbalanced:
             raise DomainError(
-                "UNBALANCED_ENTRY", f"entry {unbalanced[0]['entry_id']} is not balanced; nothing posted"
+                "UNBALANCED_ENTRY", f"entry {unbalanced[0]['entry_id']} is not balanced: nothing was posted"
             )
         now = datetime.now(UTC)
         await (
@@ -76,6 +86,27 @@ async def post_batch(batch_id: int, bus: EventBus) -> bool:
         )
     await publish_batch(bus, await ImportBatch.get(id=batch_id), notify=True)
     return True
+
+
+async def _posted_twin(batch: ImportBatch, conn: BaseDBAsyncClient | None = None) -> ImportBatch | None:
+    """Another batch of the company with the same content, already posted or being posted."""
+    files = ReceivedFile.filter(id=batch.file_id)
+    received = await (files.using_db(conn) if conn else files).get()
+    query = ImportBatch.filter(
+        company_id=batch.company_id,
+        file__sha256=received.sha256,
+        status__in=[BatchStatus.VALIDATING, BatchStatus.SUCCEEDED],
+    ).exclude(id=batch.id)
+    return await (query.using_db(conn) if conn else query).first()
+
+
+def _duplicate(batch: ImportBatch, twin: ImportBatch) -> DomainError:
+    return DomainError(
+        "DUPLICATE_FILE",
+        f"Import {batch.id} has the same content as import {twin.id}, already posted: "
+        "reject it, or its entries would be in the books twice.",
+        "id",
+    )
 
 
 async def reject_batch(batch: ImportBatch, principal: Principal, bus: EventBus) -> ImportBatch:

@@ -85,8 +85,11 @@ async def page_batches(
     return await query.order_by(*order).limit(limit + 1).prefetch_related("file")
 
 
-async def pending_count(company_id: int) -> int:
-    return await ImportBatch.filter(
+async def pending_count(company_id: int, *, submitted_by_key_id: int | None = None) -> int:
+    query = ImportBatch.filter(
         company_id=company_id,
         status__in=[BatchStatus.PENDING_VALIDATION, BatchStatus.FINISHED_WITH_ERROR],
-    ).count()
+    )
+    if submitted_by_key_id is not None:
+        query = query.filter(submitted_by_key_id=submitted_by_key_id)
+    return await query.count()

@@ -113,7 +113,11 @@ async def _stage_items(
     await master.load()
     years = await OpenYears.of(batch.company_id)
     items = fec.items()
-    while chunk := await asyncio.to_thread(_take, items, chunk_size):
+    # Parse the next chunk while this one is inserted: the driver releases the GIL while SQLite or
+    # PostgreSQL works, so reading and writing overlap.
+    upcoming = asyncio.ensure_future(asyncio.to_thread(_take, items, chunk_size))
+    while chunk := await upcoming:
+        upcoming = asyncio.ensure_future(asyncio.to_thread(_take, items, chunk_size))
         good: list[Entry] = []
         refused: list[RejectedEntry] = []
         notes: list[ParseError] = []
@@ -193,17 +197,16 @@ def _rows(
     rejected_rows: list[Any] = []
     for rejected in refused:
         stats.rejected += 1
+        stats.codes[rejected.errors[0].code] += 1  # entries counted by their first reason
         for error in rejected.errors:
             stats.errors += 1
-            stats.codes[error.code] += 1
             issue_rows.append((bid, error.line, error.column, error.code, error.message, "error"))
-        rejected_rows.extend(
-            (bid, n, text) for n, text in zip(rejected.lines, rejected.raw_lines, strict=False)
-        )
+        # The download re-reads the received file by line number; the text is kept when the parser has it.
+        texts = rejected.raw_lines or ("",) * len(rejected.lines)
+        rejected_rows.extend((bid, n, text) for n, text in zip(rejected.lines, texts, strict=True))
     for note in notes:
         if note.severity == "error":
             stats.errors += 1
-            stats.codes[note.code] += 1
         else:
             stats.findings += 1
         issue_rows.append((bid, note.line, note.column, note.code, note.message, note.severity))

@@ -130,4 +130,5 @@ class EntryLine(Model):
 
     class Meta:
         table = "entry_lines"
-        indexes = (("batch_id", "source_line"), ("company_id", "account_id"))
+        # (batch_id, id): keyset pages of a batch, its deletion on reject; (company_id, account_id): ledgers.
+        indexes = (("batch_id", "id"), ("company_id", "account_id"))

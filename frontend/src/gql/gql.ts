@@ -14,10 +14,46 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "query Probe { me { name } }": typeof types.ProbeDocument,
+    "\n  query Me {\n    me {\n      name\n      user {\n        id\n        email\n        name\n        locale\n      }\n      companies {\n        id\n        name\n        siren\n        currency\n        role\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n      }\n      errors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  query FiscalYears($companyId: ID!) {\n    fiscalYears(companyId: $companyId) {\n      id\n      name\n      startDate\n      endDate\n      closed\n    }\n    pendingImportsCount(companyId: $companyId)\n  }\n": typeof types.FiscalYearsDocument,
+    "\n  fragment BatchFields on ImportBatch {\n    id\n    companyId\n    partner\n    fileName\n    format\n    origin\n    status\n    progress\n    errorSummary\n    entryCount\n    lineCount\n    rejectedEntryCount\n    errorCount\n    findingCount\n    currency\n    totalDebit\n    totalCredit\n    createdAt\n    updatedAt\n    firstMovement\n    lastMovement\n    duplicateOfId\n    referencePeriod {\n      id\n      name\n    }\n  }\n": typeof types.BatchFieldsFragmentDoc,
+    "\n  query ConsoleBatches($companyId: ID!, $filter: ImportBatchFilter, $sort: ImportSort, $first: Int, $after: String) {\n    importBatches(companyId: $companyId, filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...BatchFields\n      }\n    }\n  }\n": typeof types.ConsoleBatchesDocument,
+    "\n  query HistoryBatches($companyId: ID!, $filter: ImportBatchFilter, $sort: ImportSort, $first: Int, $after: String) {\n    importHistory(companyId: $companyId, filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...BatchFields\n      }\n    }\n  }\n": typeof types.HistoryBatchesDocument,
+    "\n  subscription BatchChanged($companyId: ID!) {\n    importBatchChanged(companyId: $companyId) {\n      ...BatchFields\n    }\n  }\n": typeof types.BatchChangedDocument,
+    "\n  query PendingCount($companyId: ID!) {\n    pendingImportsCount(companyId: $companyId)\n  }\n": typeof types.PendingCountDocument,
+    "\n  mutation ValidateImport($id: ID!) {\n    validateImport(id: $id) {\n      batch {\n        ...BatchFields\n      }\n      errors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.ValidateImportDocument,
+    "\n  mutation RejectImport($id: ID!) {\n    rejectImport(id: $id) {\n      batch {\n        ...BatchFields\n      }\n      errors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.RejectImportDocument,
+    "\n  mutation UploadImport($companyId: ID!, $file: Upload!, $format: ImportFormat!) {\n    uploadImport(companyId: $companyId, file: $file, format: $format) {\n      batch {\n        ...BatchFields\n      }\n      errors {\n        code\n        message\n        field\n      }\n    }\n  }\n": typeof types.UploadImportDocument,
+    "\n  query BatchDetail($id: ID!) {\n    importBatch(id: $id) {\n      ...BatchFields\n      siren\n      errorsCsvUrl\n      rejectedLinesUrl\n      file {\n        name\n        size\n        encoding\n        downloadUrl\n      }\n    }\n  }\n": typeof types.BatchDetailDocument,
+    "\n  query BatchEntries($id: ID!, $first: Int!, $after: String, $withCount: Boolean!) {\n    importBatch(id: $id) {\n      id\n      entries(first: $first, after: $after) {\n        totalCount @include(if: $withCount)\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          line\n          journal\n          date\n          piece\n          account\n          accountLabel\n          thirdParty\n          thirdPartyName\n          reference\n          label\n          debit\n          credit\n          lettering\n        }\n      }\n    }\n  }\n": typeof types.BatchEntriesDocument,
+    "\n  query BatchErrors($id: ID!, $first: Int!, $after: String) {\n    importBatch(id: $id) {\n      id\n      errors(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          line\n          column\n          code\n          message\n          severity\n        }\n      }\n    }\n  }\n": typeof types.BatchErrorsDocument,
+    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    message\n    companyId\n    batchId\n    createdAt\n    read\n  }\n": typeof types.NotificationFieldsFragmentDoc,
+    "\n  query Notifications($first: Int) {\n    notifications(first: $first) {\n      nodes {\n        ...NotificationFields\n      }\n    }\n    unread: notifications(first: 1, unreadOnly: true) {\n      totalCount\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  subscription NotificationAdded {\n    notifications {\n      ...NotificationFields\n    }\n  }\n": typeof types.NotificationAddedDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids) {\n      count\n    }\n  }\n": typeof types.MarkNotificationsReadDocument,
 };
 const documents: Documents = {
-    "query Probe { me { name } }": types.ProbeDocument,
+    "\n  query Me {\n    me {\n      name\n      user {\n        id\n        email\n        name\n        locale\n      }\n      companies {\n        id\n        name\n        siren\n        currency\n        role\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n      }\n      errors {\n        code\n        message\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  query FiscalYears($companyId: ID!) {\n    fiscalYears(companyId: $companyId) {\n      id\n      name\n      startDate\n      endDate\n      closed\n    }\n    pendingImportsCount(companyId: $companyId)\n  }\n": types.FiscalYearsDocument,
+    "\n  fragment BatchFields on ImportBatch {\n    id\n    companyId\n    partner\n    fileName\n    format\n    origin\n    status\n    progress\n    errorSummary\n    entryCount\n    lineCount\n    rejectedEntryCount\n    errorCount\n    findingCount\n    currency\n    totalDebit\n    totalCredit\n    createdAt\n    updatedAt\n    firstMovement\n    lastMovement\n    duplicateOfId\n    referencePeriod {\n      id\n      name\n    }\n  }\n": types.BatchFieldsFragmentDoc,
+    "\n  query ConsoleBatches($companyId: ID!, $filter: ImportBatchFilter, $sort: ImportSort, $first: Int, $after: String) {\n    importBatches(companyId: $companyId, filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...BatchFields\n      }\n    }\n  }\n": types.ConsoleBatchesDocument,
+    "\n  query HistoryBatches($companyId: ID!, $filter: ImportBatchFilter, $sort: ImportSort, $first: Int, $after: String) {\n    importHistory(companyId: $companyId, filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...BatchFields\n      }\n    }\n  }\n": types.HistoryBatchesDocument,
+    "\n  subscription BatchChanged($companyId: ID!) {\n    importBatchChanged(companyId: $companyId) {\n      ...BatchFields\n    }\n  }\n": types.BatchChangedDocument,
+    "\n  query PendingCount($companyId: ID!) {\n    pendingImportsCount(companyId: $companyId)\n  }\n": types.PendingCountDocument,
+    "\n  mutation ValidateImport($id: ID!) {\n    validateImport(id: $id) {\n      batch {\n        ...BatchFields\n      }\n      errors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.ValidateImportDocument,
+    "\n  mutation RejectImport($id: ID!) {\n    rejectImport(id: $id) {\n      batch {\n        ...BatchFields\n      }\n      errors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.RejectImportDocument,
+    "\n  mutation UploadImport($companyId: ID!, $file: Upload!, $format: ImportFormat!) {\n    uploadImport(companyId: $companyId, file: $file, format: $format) {\n      batch {\n        ...BatchFields\n      }\n      errors {\n        code\n        message\n        field\n      }\n    }\n  }\n": types.UploadImportDocument,
+    "\n  query BatchDetail($id: ID!) {\n    importBatch(id: $id) {\n      ...BatchFields\n      siren\n      errorsCsvUrl\n      rejectedLinesUrl\n      file {\n        name\n        size\n        encoding\n        downloadUrl\n      }\n    }\n  }\n": types.BatchDetailDocument,
+    "\n  query BatchEntries($id: ID!, $first: Int!, $after: String, $withCount: Boolean!) {\n    importBatch(id: $id) {\n      id\n      entries(first: $first, after: $after) {\n        totalCount @include(if: $withCount)\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          line\n          journal\n          date\n          piece\n          account\n          accountLabel\n          thirdParty\n          thirdPartyName\n          reference\n          label\n          debit\n          credit\n          lettering\n        }\n      }\n    }\n  }\n": types.BatchEntriesDocument,
+    "\n  query BatchErrors($id: ID!, $first: Int!, $after: String) {\n    importBatch(id: $id) {\n      id\n      errors(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          line\n          column\n          code\n          message\n          severity\n        }\n      }\n    }\n  }\n": types.BatchErrorsDocument,
+    "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    message\n    companyId\n    batchId\n    createdAt\n    read\n  }\n": types.NotificationFieldsFragmentDoc,
+    "\n  query Notifications($first: Int) {\n    notifications(first: $first) {\n      nodes {\n        ...NotificationFields\n      }\n    }\n    unread: notifications(first: 1, unreadOnly: true) {\n      totalCount\n    }\n  }\n": types.NotificationsDocument,
+    "\n  subscription NotificationAdded {\n    notifications {\n      ...NotificationFields\n    }\n  }\n": types.NotificationAddedDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids) {\n      count\n    }\n  }\n": types.MarkNotificationsReadDocument,
 };
 
 /**
@@ -37,7 +73,79 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query Probe { me { name } }"): (typeof documents)["query Probe { me { name } }"];
+export function graphql(source: "\n  query Me {\n    me {\n      name\n      user {\n        id\n        email\n        name\n        locale\n      }\n      companies {\n        id\n        name\n        siren\n        currency\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      name\n      user {\n        id\n        email\n        name\n        locale\n      }\n      companies {\n        id\n        name\n        siren\n        currency\n        role\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n      }\n      errors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n      }\n      errors {\n        code\n        message\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FiscalYears($companyId: ID!) {\n    fiscalYears(companyId: $companyId) {\n      id\n      name\n      startDate\n      endDate\n      closed\n    }\n    pendingImportsCount(companyId: $companyId)\n  }\n"): (typeof documents)["\n  query FiscalYears($companyId: ID!) {\n    fiscalYears(companyId: $companyId) {\n      id\n      name\n      startDate\n      endDate\n      closed\n    }\n    pendingImportsCount(companyId: $companyId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment BatchFields on ImportBatch {\n    id\n    companyId\n    partner\n    fileName\n    format\n    origin\n    status\n    progress\n    errorSummary\n    entryCount\n    lineCount\n    rejectedEntryCount\n    errorCount\n    findingCount\n    currency\n    totalDebit\n    totalCredit\n    createdAt\n    updatedAt\n    firstMovement\n    lastMovement\n    duplicateOfId\n    referencePeriod {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  fragment BatchFields on ImportBatch {\n    id\n    companyId\n    partner\n    fileName\n    format\n    origin\n    status\n    progress\n    errorSummary\n    entryCount\n    lineCount\n    rejectedEntryCount\n    errorCount\n    findingCount\n    currency\n    totalDebit\n    totalCredit\n    createdAt\n    updatedAt\n    firstMovement\n    lastMovement\n    duplicateOfId\n    referencePeriod {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ConsoleBatches($companyId: ID!, $filter: ImportBatchFilter, $sort: ImportSort, $first: Int, $after: String) {\n    importBatches(companyId: $companyId, filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...BatchFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query ConsoleBatches($companyId: ID!, $filter: ImportBatchFilter, $sort: ImportSort, $first: Int, $after: String) {\n    importBatches(companyId: $companyId, filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...BatchFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HistoryBatches($companyId: ID!, $filter: ImportBatchFilter, $sort: ImportSort, $first: Int, $after: String) {\n    importHistory(companyId: $companyId, filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...BatchFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query HistoryBatches($companyId: ID!, $filter: ImportBatchFilter, $sort: ImportSort, $first: Int, $after: String) {\n    importHistory(companyId: $companyId, filter: $filter, sort: $sort, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...BatchFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription BatchChanged($companyId: ID!) {\n    importBatchChanged(companyId: $companyId) {\n      ...BatchFields\n    }\n  }\n"): (typeof documents)["\n  subscription BatchChanged($companyId: ID!) {\n    importBatchChanged(companyId: $companyId) {\n      ...BatchFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PendingCount($companyId: ID!) {\n    pendingImportsCount(companyId: $companyId)\n  }\n"): (typeof documents)["\n  query PendingCount($companyId: ID!) {\n    pendingImportsCount(companyId: $companyId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ValidateImport($id: ID!) {\n    validateImport(id: $id) {\n      batch {\n        ...BatchFields\n      }\n      errors {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ValidateImport($id: ID!) {\n    validateImport(id: $id) {\n      batch {\n        ...BatchFields\n      }\n      errors {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectImport($id: ID!) {\n    rejectImport(id: $id) {\n      batch {\n        ...BatchFields\n      }\n      errors {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RejectImport($id: ID!) {\n    rejectImport(id: $id) {\n      batch {\n        ...BatchFields\n      }\n      errors {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UploadImport($companyId: ID!, $file: Upload!, $format: ImportFormat!) {\n    uploadImport(companyId: $companyId, file: $file, format: $format) {\n      batch {\n        ...BatchFields\n      }\n      errors {\n        code\n        message\n        field\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UploadImport($companyId: ID!, $file: Upload!, $format: ImportFormat!) {\n    uploadImport(companyId: $companyId, file: $file, format: $format) {\n      batch {\n        ...BatchFields\n      }\n      errors {\n        code\n        message\n        field\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchDetail($id: ID!) {\n    importBatch(id: $id) {\n      ...BatchFields\n      siren\n      errorsCsvUrl\n      rejectedLinesUrl\n      file {\n        name\n        size\n        encoding\n        downloadUrl\n      }\n    }\n  }\n"): (typeof documents)["\n  query BatchDetail($id: ID!) {\n    importBatch(id: $id) {\n      ...BatchFields\n      siren\n      errorsCsvUrl\n      rejectedLinesUrl\n      file {\n        name\n        size\n        encoding\n        downloadUrl\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchEntries($id: ID!, $first: Int!, $after: String, $withCount: Boolean!) {\n    importBatch(id: $id) {\n      id\n      entries(first: $first, after: $after) {\n        totalCount @include(if: $withCount)\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          line\n          journal\n          date\n          piece\n          account\n          accountLabel\n          thirdParty\n          thirdPartyName\n          reference\n          label\n          debit\n          credit\n          lettering\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BatchEntries($id: ID!, $first: Int!, $after: String, $withCount: Boolean!) {\n    importBatch(id: $id) {\n      id\n      entries(first: $first, after: $after) {\n        totalCount @include(if: $withCount)\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          id\n          line\n          journal\n          date\n          piece\n          account\n          accountLabel\n          thirdParty\n          thirdPartyName\n          reference\n          label\n          debit\n          credit\n          lettering\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BatchErrors($id: ID!, $first: Int!, $after: String) {\n    importBatch(id: $id) {\n      id\n      errors(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          line\n          column\n          code\n          message\n          severity\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BatchErrors($id: ID!, $first: Int!, $after: String) {\n    importBatch(id: $id) {\n      id\n      errors(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        nodes {\n          line\n          column\n          code\n          message\n          severity\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationFields on Notification {\n    id\n    kind\n    message\n    companyId\n    batchId\n    createdAt\n    read\n  }\n"): (typeof documents)["\n  fragment NotificationFields on Notification {\n    id\n    kind\n    message\n    companyId\n    batchId\n    createdAt\n    read\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($first: Int) {\n    notifications(first: $first) {\n      nodes {\n        ...NotificationFields\n      }\n    }\n    unread: notifications(first: 1, unreadOnly: true) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query Notifications($first: Int) {\n    notifications(first: $first) {\n      nodes {\n        ...NotificationFields\n      }\n    }\n    unread: notifications(first: 1, unreadOnly: true) {\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationAdded {\n    notifications {\n      ...NotificationFields\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationAdded {\n    notifications {\n      ...NotificationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids) {\n      count\n    }\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids) {\n      count\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -101,7 +101,7 @@ class Migration(migrations.Migration):
                 ('currency_amount', fields.BigIntField(null=True)),
                 ('currency', fields.CharField(default='', max_length=3)),
             ],
-            options={'table': 'entry_lines', 'app': 'models', 'indexes': [Index(fields=['batch_id', 'source_line']), Index(fields=['company_id', 'account_id'])], 'pk_attr': 'id', 'table_description': 'One line of an entry. Staged in bulk through the driver (db/bulk.py), read through the ORM.'},
+            options={'table': 'entry_lines', 'app': 'models', 'indexes': [Index(fields=['batch_id', 'id']), Index(fields=['company_id', 'account_id'])], 'pk_attr': 'id', 'table_description': 'One line of an entry. Staged in bulk through the driver (db/bulk.py), read through the ORM.'},
             bases=['Model'],
         ),
         ops.CreateModel(

@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useState } from "react";
+import { Provider, useQuery } from "urql";
+import { AnnouncerProvider } from "../components/Announcer";
+import { useI18n } from "../i18n/I18n";
+import { LoginPage } from "../features/auth/LoginPage";
+import { CompanyPicker } from "../features/company/CompanyPicker";
+import { CompanyArea } from "../features/company/CompanyArea";
+import { createApi, type Api } from "./client";
+import { MeQuery } from "./operations";
+import { match, useLocation } from "./router";
+import { ApiContext, SessionContext } from "./session";
+import { AppHeader } from "./AppHeader";
+
+export function App() {
+  const { t } = useI18n();
+  const [api, setApi] = useState<Api>(createApi);
+  useEffect(() => () => api.dispose(), [api]);
+  const restart = useCallback(() => setApi(createApi()), []);
+  return (
+    <Provider value={api.client}>
+      <ApiContext.Provider value={api}>
+        <AnnouncerProvider closeLabel={t.close}>
+          <Shell api={api} restart={restart} />
+        </AnnouncerProvider>
+      </ApiContext.Provider>
+    </Provider>
+  );
+}
+
+function Shell({ api, restart }: { api: Api; restart: () => void }) {
+  const { t } = useI18n();
+  const [{ data, error, fetching }] = useQuery({ query: MeQuery, requestPolicy: "network-only" });
+  const { pathname } = useLocation();
+
+  if (fetching && !data) {
+    return (
+      <main className="page-center" aria-busy="true">
+        <p>{t.loading}</p>
+      </main>
+    );
+  }
+  const unauthenticated = error?.graphQLErrors.some((e) => e.extensions?.code === "UNAUTHENTICATED");
+  if (!data) {
+    if (unauthenticated || !error) return <LoginPage onLoggedIn={restart} />;
+    return (
+      <main className="page-center">
+        <p role="alert">{error.networkError ? t.networkError : t.errorGeneric(error.message)}</p>
+        <button type="button" className="btn" onClick={restart}>
+          {t.retry}
+        </button>
+      </main>
+    );
+  }
+  const session = { me: data.me, api, restart };
+  const company = match("/c/:companyId/*", pathname) ?? matchPrefix(pathname);
+  return (
+    <SessionContext.Provider value={session}>
+      <a className="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      {company ? <CompanyArea key={company.companyId} companyId={company.companyId} /> : <PickerPage />}
+    </SessionContext.Provider>
+  );
+}
+
+function matchPrefix(pathname: string): { companyId: string } | null {
+  const m = /^\/c\/([^/]+)(?:\/|$)/.exec(pathname);
+  return m ? { companyId: decodeURIComponent(m[1]!) } : null;
+}
+
+function PickerPage() {
+  return (
+    <>
+      <AppHeader company={null} />
+      <main id="main" className="page" tabIndex={-1}>
+        <CompanyPicker />
+      </main>
+    </>
+  );
+}

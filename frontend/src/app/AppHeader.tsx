@@ -1,0 +1,116 @@
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
+import { useMutation } from "urql";
+import { useI18n } from "../i18n/I18n";
+import { NotificationCentre } from "../features/notifications/NotificationCentre";
+import { LanguageSwitch } from "./LanguageSwitch";
+import { LogoutMutation } from "./operations";
+import { Link, useLocation } from "./router";
+import { useSession, type Company } from "./session";
+
+export function AppHeader({ company }: { company: Company | null }) {
+  const { t } = useI18n();
+  const { me, restart, api } = useSession();
+  const [, logout] = useMutation(LogoutMutation);
+  const live = useSyncExternalStore(api.live.subscribe, api.live.getState, api.live.getState);
+
+  return (
+    <header className="topbar">
+      <div className="topbar-row">
+        <Link to="/" className="brand">
+          {t.appName}
+        </Link>
+        {company && (
+          <span className="company-name" data-testid="current-company">
+            {company.name}
+          </span>
+        )}
+        {company && <MainMenu companyId={company.id} />}
+        <span className="spacer" />
+        {live === "reconnecting" && (
+          <span className="live-lost" role="status">
+            {t.liveLost}
+          </span>
+        )}
+        <NotificationCentre />
+        <LanguageSwitch />
+        <span className="user-name">{me.user?.name ?? me.name}</span>
+        <button
+          type="button"
+          className="btn btn-quiet"
+          onClick={async () => {
+            await logout({});
+            window.history.replaceState(null, "", "/");
+            restart();
+          }}
+        >
+          {t.signOut}
+        </button>
+      </div>
+    </header>
+  );
+}
+
+/** Comptabilité › Imports › Imports partenaires | Historique des imports, as a disclosure menu. */
+function MainMenu({ companyId }: { companyId: string }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const { pathname } = useLocation();
+  const base = `/c/${encodeURIComponent(companyId)}`;
+
+  useEffect(() => setOpen(false), [pathname]);
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (event: MouseEvent) => {
+      if (root.current && !root.current.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener("mousedown", onDown);
+    return () => document.removeEventListener("mousedown", onDown);
+  }, [open]);
+
+  const current = (path: string) => (pathname === path ? ("page" as const) : undefined);
+  return (
+    <nav aria-label={t.mainMenu} className="mainmenu">
+      <ul className="menu-row">
+        <li>
+          <Link to={base} aria-current={current(base)} className="menu-link">
+            {t.dashboard}
+          </Link>
+        </li>
+        <li className="menu-group">
+          <div
+            ref={root}
+            onKeyDown={(event) => {
+              if (event.key === "Escape" && open) {
+                setOpen(false);
+                root.current?.querySelector("button")?.focus();
+              }
+            }}
+          >
+            <button type="button" className="menu-link" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)}>
+              {t.accounting} <span aria-hidden="true">▾</span>
+            </button>
+            <div id={id} className="submenu" hidden={!open}>
+              <p className="submenu-title" id={`${id}-imports`}>
+                {t.imports}
+              </p>
+              <ul aria-labelledby={`${id}-imports`}>
+                <li>
+                  <Link to={`${base}/imports`} aria-current={current(`${base}/imports`)}>
+                    {t.partnerImports}
+                  </Link>
+                </li>
+                <li>
+                  <Link to={`${base}/history`} aria-current={current(`${base}/history`)}>
+                    {t.importHistory}
+                  </Link>
+                </li>
+              </ul>
+            </div>
+          </div>
+        </li>
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,55 @@
+import { graphql } from "../gql";
+
+export const MeQuery = graphql(`
+  query Me {
+    me {
+      name
+      user {
+        id
+        email
+        name
+        locale
+      }
+      companies {
+        id
+        name
+        siren
+        currency
+        role
+      }
+    }
+  }
+`);
+
+export const LoginMutation = graphql(`
+  mutation Login($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      user {
+        id
+      }
+      errors {
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const LogoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+export const FiscalYearsQuery = graphql(`
+  query FiscalYears($companyId: ID!) {
+    fiscalYears(companyId: $companyId) {
+      id
+      name
+      startDate
+      endDate
+      closed
+    }
+    pendingImportsCount(companyId: $companyId)
+  }
+`);

@@ -1,0 +1,96 @@
+import { useEffect, useMemo, useState } from "react";
+import { useClient, useQuery } from "urql";
+import { AppHeader } from "../../app/AppHeader";
+import { Link, historyState, match, navigate, useLocation } from "../../app/router";
+import { useSession } from "../../app/session";
+import { useAnnouncer } from "../../components/Announcer";
+import { ConfirmDialog } from "../../components/Dialog";
+import { useI18n } from "../../i18n/I18n";
+import { ConsolePage } from "../imports/ConsolePage";
+import { DetailPage } from "../imports/DetailPage";
+import { HistoryPage } from "../imports/HistoryPage";
+import { StoreContext, useBatchEvents } from "../imports/live";
+import { PendingCountQuery } from "../imports/operations";
+import { BatchStore } from "../imports/store";
+import { Dashboard } from "./Dashboard";
+
+export interface OpenState {
+  opened?: boolean;
+}
+
+export function CompanyArea({ companyId }: { companyId: string }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const client = useClient();
+  const { announce } = useAnnouncer();
+  const { pathname } = useLocation();
+  const company = me.companies.find((c) => c.id === companyId) ?? null;
+  const store = useMemo(() => new BatchStore(), []);
+
+  useEffect(() => {
+    store.onStatusChange = (batch) => announce(t.statusChanged(batch.fileName, t.status[batch.status]));
+    return () => {
+      store.onStatusChange = null;
+    };
+  }, [store, announce, t]);
+  useBatchEvents(client, companyId, store);
+
+  if (!company) {
+    return (
+      <>
+        <AppHeader company={null} />
+        <main id="main" className="page">
+          <p role="alert">{t.noCompanies}</p>
+          <Link to="/">{t.switchCompany}</Link>
+        </main>
+      </>
+    );
+  }
+
+  const base = `/c/${encodeURIComponent(companyId)}`;
+  let page;
+  if (match("/c/:id/imports/detail", pathname)) page = <DetailPage company={company} />;
+  else if (match("/c/:id/imports", pathname)) page = <ConsolePage company={company} />;
+  else if (match("/c/:id/history", pathname)) page = <HistoryPage company={company} />;
+  else page = <Dashboard company={company} />;
+
+  return (
+    <StoreContext.Provider value={store}>
+      <AppHeader company={company} />
+      <main id="main" className="page" tabIndex={-1}>
+        {page}
+      </main>
+      <OpenPrompt companyId={companyId} consolePath={`${base}/imports`} />
+    </StoreContext.Provider>
+  );
+}
+
+/** On opening a company that has imports waiting: "open the partner-imports console?" */
+function OpenPrompt({ companyId, consolePath }: { companyId: string; consolePath: string }) {
+  const { t } = useI18n();
+  const [opened] = useState(() => historyState<OpenState>()?.opened === true);
+  const [dismissed, setDismissed] = useState(false);
+  const [{ data }] = useQuery({ query: PendingCountQuery, variables: { companyId }, pause: !opened, requestPolicy: "network-only" });
+  const count = data?.pendingImportsCount ?? 0;
+  const open = opened && !dismissed && count > 0;
+
+  const close = (toConsole: boolean) => {
+    setDismissed(true);
+    // Answered once: going back to this page later shows no prompt again.
+    window.history.replaceState(null, "", window.location.pathname + window.location.search);
+    if (toConsole) navigate(consolePath);
+  };
+
+  return (
+    <ConfirmDialog
+      open={open}
+      title={t.promptTitle}
+      body={t.promptBody(count)}
+      yes={t.yes}
+      no={t.no}
+      onYes={() => close(true)}
+      onNo={() => close(false)}
+      testId="open-prompt"
+    />
+  );
+}

@@ -1,0 +1,62 @@
+import { useState } from "react";
+import { useLocation } from "../../app/router";
+import type { Company } from "../../app/session";
+import { useI18n } from "../../i18n/I18n";
+import { BatchTable } from "./BatchTable";
+import { Breadcrumb } from "./Breadcrumb";
+import { FilterPanel } from "./FilterPanel";
+import { DEFAULT_SORT, EMPTY_FILTER, HISTORY_FILTER_STATUSES, type Column, type Filter, type Sort } from "./model";
+import { useBatchList } from "./useBatchList";
+
+const COLUMNS: Column[] = ["partner", "fileName", "format", "origin", "status", "detail", "createdAt", "updatedAt", "referencePeriod"];
+
+export function HistoryPage({ company }: { company: Company }) {
+  const { t } = useI18n();
+  const { search } = useLocation();
+  const highlight = search.get("highlight");
+  const [filter, setFilter] = useState<Filter>(EMPTY_FILTER);
+  const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
+  const list = useBatchList("history", company.id, filter, sort);
+  const base = `/c/${encodeURIComponent(company.id)}`;
+
+  return (
+    <section aria-labelledby="history-title" className="history">
+      <Breadcrumb trail={[t.accounting, t.imports]} current={t.importHistory} />
+      <div className="page-head">
+        <h1 id="history-title">{t.historyTitle}</h1>
+      </div>
+      <div className="toolbar-row">
+        <span className="spacer" />
+        <FilterPanel value={filter} onApply={setFilter} statuses={HISTORY_FILTER_STATUSES} />
+        <button type="button" className="btn" onClick={list.reload}>
+          {t.refresh}
+        </button>
+      </div>
+      {list.error && (
+        <p role="alert" className="form-error">
+          {t.errorGeneric(list.error)}
+        </p>
+      )}
+      <BatchTable
+        caption={t.historyTitle}
+        columns={COLUMNS}
+        rows={list.rows}
+        sort={sort}
+        onSort={setSort}
+        serverSortOnly
+        highlight={highlight}
+        detailHref={(b) => `${base}/imports/detail?ids=${encodeURIComponent(b.id)}`}
+        empty={t.noImports}
+        busy={list.loading}
+      />
+      <p className="muted table-foot">
+        {t.rowCount(list.rows.length, list.total)}
+        {list.hasMore && (
+          <button type="button" className="btn btn-quiet" onClick={list.loadMore}>
+            {t.loadMore}
+          </button>
+        )}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import { useId, useRef, useState } from "react";
+import type { ImportFormat, UploadImportMutation } from "../../gql/graphql";
+import { FileDrop } from "../../components/FileDrop";
+import { useAnnouncer } from "../../components/Announcer";
+import { useI18n } from "../../i18n/I18n";
+import { formatBytes, uploadFile, type UploadHandle } from "../../lib/upload";
+import { useBatchStore } from "./live";
+import { UPLOAD_FORMATS } from "./model";
+import { UploadMutation } from "./operations";
+import { tick } from "./store";
+
+type Phase = { kind: "idle" } | { kind: "sending"; pct: number } | { kind: "done"; name: string } | { kind: "failed"; messages: string[] };
+
+export function UploadPanel({ companyId, allowed }: { companyId: string; allowed: boolean }) {
+  const { t, locale } = useI18n();
+  const store = useBatchStore();
+  const { announce } = useAnnouncer();
+  const [file, setFile] = useState<File | null>(null);
+  const [format, setFormat] = useState<ImportFormat>("AUTO");
+  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const handle = useRef<UploadHandle<UploadImportMutation> | null>(null);
+  const id = useId();
+
+  const send = async () => {
+    if (!file) return;
+    setPhase({ kind: "sending", pct: 0 });
+    const seen = tick();
+    const upload = uploadFile(UploadMutation, { companyId, file, format }, (loaded, total) =>
+      setPhase({ kind: "sending", pct: total ? Math.floor((loaded * 100) / total) : 0 }),
+    );
+    handle.current = upload;
+    try {
+      const result = await upload.promise;
+      const payload = result.data?.uploadImport;
+      const messages = [...result.errors.map((e) => e.message), ...(payload?.errors.map((e) => e.message) ?? [])];
+      if (!payload?.batch || messages.length) {
+        setPhase({ kind: "failed", messages: messages.length ? messages : [`HTTP ${result.status}`] });
+        return;
+      }
+      store.put(payload.batch, seen, true);
+      setPhase({ kind: "done", name: payload.batch.fileName });
+      announce(t.uploadDone(payload.batch.fileName));
+      setFile(null);
+    } catch (error) {
+      setPhase({ kind: "failed", messages: [error instanceof Error ? error.message : String(error)] });
+    } finally {
+      handle.current = null;
+    }
+  };
+
+  if (!allowed) return null;
+  const sending = phase.kind === "sending";
+  return (
+    <section className="upload" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="section-title">
+        {t.uploadTitle}
+      </h2>
+      <div className="upload-row">
+        <FileDrop
+          onFile={(f) => {
+            setFile(f);
+            setPhase({ kind: "idle" });
+          }}
+          dropText={t.uploadDrop}
+          pickText={t.uploadPick}
+          disabled={sending}
+        >
+          {file && (
+            <span className="chosen" data-testid="chosen-file">
+              {t.uploadChosen(file.name, formatBytes(file.size, locale))}
+            </span>
+          )}
+        </FileDrop>
+        <div className="field field-inline">
+          <label htmlFor={`${id}-format`}>{t.uploadFormat}</label>
+          <select id={`${id}-format`} value={format} onChange={(e) => setFormat(e.target.value as ImportFormat)} disabled={sending}>
+            {UPLOAD_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {f === "AUTO" ? t.formatAuto : t.format[f]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" className="btn btn-primary" onClick={send} disabled={!file || sending}>
+          {t.uploadSend}
+        </button>
+      </div>
+      <div className="upload-status" aria-live="polite">
+        {sending && (
+          <span className="progress-wrap">
+            <progress max={100} value={phase.pct} aria-label={t.uploadProgress(phase.pct)} data-testid="upload-progress" />
+            <span>{t.uploadProgress(phase.pct)}</span>
+          </span>
+        )}
+        {phase.kind === "done" && <span className="ok-text">{t.uploadDone(phase.name)}</span>}
+        {phase.kind === "failed" && (
+          <span role="alert" className="form-error">
+            {t.uploadFailed(phase.messages.join(" ; "))}
+          </span>
+        )}
+      </div>
+    </section>
+  );
+}

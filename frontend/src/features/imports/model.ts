@@ -1,0 +1,156 @@
+/** The console's rows: filters, sorting, and the live store that merges query pages with events. */
+import type { BatchFieldsFragment, ImportBatchFilter, ImportFormat, ImportSortField, ImportStatus } from "../../gql/graphql";
+import { compareDecimal } from "../../lib/money";
+import { localDay } from "../../lib/dates";
+
+export type Batch = BatchFieldsFragment;
+
+/** What the partner-imports console lists: everything but the succeeded imports (they live in the history). */
+export const CONSOLE_STATUSES: readonly ImportStatus[] = [
+  "RECEIVED",
+  "PARSING",
+  "PENDING_VALIDATION",
+  "FINISHED_WITH_ERROR",
+  "FAILED",
+  "VALIDATING",
+  "REJECTED",
+];
+/** The statuses offered by the console's filter (the reference's three first). */
+export const FILTER_STATUSES: readonly ImportStatus[] = ["PENDING_VALIDATION", "REJECTED", "FINISHED_WITH_ERROR", "FAILED", "PARSING"];
+export const HISTORY_FILTER_STATUSES: readonly ImportStatus[] = [
+  "SUCCEEDED",
+  "PENDING_VALIDATION",
+  "REJECTED",
+  "FINISHED_WITH_ERROR",
+  "FAILED",
+];
+export const FILTER_FORMATS: readonly ImportFormat[] = ["FEC", "TRA", "JSON", "CUSTOM"];
+export const UPLOAD_FORMATS: readonly ImportFormat[] = ["AUTO", "FEC", "TRA", "JSON", "CUSTOM"];
+export const IN_PROGRESS: ReadonlySet<ImportStatus> = new Set<ImportStatus>(["RECEIVED", "PARSING", "VALIDATING"]);
+
+export interface Filter {
+  partner: string;
+  statuses: ImportStatus[];
+  formats: ImportFormat[];
+  from: string; // YYYY-MM-DD or ""
+  to: string;
+}
+
+export const EMPTY_FILTER: Filter = { partner: "", statuses: [], formats: [], from: "", to: "" };
+
+export function filterCount(f: Filter): number {
+  return (f.partner.trim() ? 1 : 0) + (f.statuses.length ? 1 : 0) + (f.formats.length ? 1 : 0) + (f.from ? 1 : 0) + (f.to ? 1 : 0);
+}
+
+export function toApiFilter(f: Filter): ImportBatchFilter | null {
+  if (filterCount(f) === 0) return null;
+  return {
+    partner: f.partner.trim() || null,
+    statuses: f.statuses.length ? f.statuses : null,
+    formats: f.formats.length ? f.formats : null,
+    from: f.from || null,
+    to: f.to || null,
+  };
+}
+
+/** The server's filter, applied to a batch that arrived by an event (a new row, a status change). */
+export function matchesFilter(batch: Batch, f: Filter, scope: "console" | "history"): boolean {
+  if (scope === "console" && !CONSOLE_STATUSES.includes(batch.status)) return false;
+  if (f.statuses.length && !f.statuses.includes(batch.status)) return false;
+  if (f.formats.length && !f.formats.includes(batch.format)) return false;
+  if (f.partner.trim() && !batch.partner.toLowerCase().includes(f.partner.trim().toLowerCase())) return false;
+  const day = localDay(batch.createdAt);
+  if (f.from && day < f.from) return false;
+  if (f.to && day > f.to) return false;
+  return true;
+}
+
+export type Column =
+  | "partner"
+  | "fileName"
+  | "format"
+  | "origin"
+  | "status"
+  | "error"
+  | "detail"
+  | "createdAt"
+  | "updatedAt"
+  | "firstMovement"
+  | "lastMovement"
+  | "referencePeriod";
+
+export interface Sort {
+  column: Column;
+  direction: "ASC" | "DESC";
+}
+
+export const DEFAULT_SORT: Sort = { column: "createdAt", direction: "DESC" };
+
+/** Columns the API sorts (its keyset pages follow them); the others are sorted here, on the loaded rows. */
+export const SERVER_SORT: Partial<Record<Column, ImportSortField>> = {
+  partner: "PARTNER",
+  fileName: "FILE_NAME",
+  format: "FORMAT",
+  status: "STATUS",
+  detail: "ENTRY_COUNT",
+  createdAt: "CREATED_AT",
+  updatedAt: "UPDATED_AT",
+};
+
+const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function key(batch: Batch, column: Column): string | number | null {
+  switch (column) {
+    case "partner":
+      return batch.partner;
+    case "fileName":
+      return batch.fileName;
+    case "format":
+      return batch.format;
+    case "origin":
+      return batch.origin;
+    case "status":
+      return batch.status;
+    case "error":
+      return batch.errorSummary;
+    case "detail":
+      return batch.entryCount;
+    case "createdAt":
+      return batch.createdAt;
+    case "updatedAt":
+      return batch.updatedAt;
+    case "firstMovement":
+      return batch.firstMovement;
+    case "lastMovement":
+      return batch.lastMovement;
+    case "referencePeriod":
+      return batch.referencePeriod?.name ?? null;
+  }
+}
+
+const instant = (iso: string) => new Date(iso).getTime();
+
+export function compareBatches(a: Batch, b: Batch, sort: Sort): number {
+  const x = key(a, sort.column);
+  const y = key(b, sort.column);
+  let order: number;
+  if (x === y) order = 0;
+  else if (x === null) order = 1; // empty values last, whatever the direction
+  else if (y === null) order = -1;
+  else if (typeof x === "number" && typeof y === "number") order = x - y;
+  else if (sort.column === "createdAt" || sort.column === "updatedAt") order = instant(String(x)) - instant(String(y));
+  else order = text(String(x), String(y));
+  if (x !== null && y !== null && sort.direction === "DESC") order = -order;
+  if (order !== 0) return order;
+  // Ties by id, in the sort's direction: the API's keyset order.
+  const ids = Number(a.id) - Number(b.id);
+  return sort.direction === "DESC" ? -ids : ids;
+}
+
+export function sortBatches(rows: readonly Batch[], sort: Sort): Batch[] {
+  return [...rows].sort((a, b) => compareBatches(a, b, sort));
+}
+
+export function totalsBalanced(batch: Pick<Batch, "totalDebit" | "totalCredit">): boolean {
+  return compareDecimal(batch.totalDebit, batch.totalCredit) === 0;
+}

@@ -1,0 +1,191 @@
+import { graphql } from "../../gql";
+
+export const BatchFields = graphql(`
+  fragment BatchFields on ImportBatch {
+    id
+    companyId
+    partner
+    fileName
+    format
+    origin
+    status
+    progress
+    errorSummary
+    entryCount
+    lineCount
+    rejectedEntryCount
+    errorCount
+    findingCount
+    currency
+    totalDebit
+    totalCredit
+    createdAt
+    updatedAt
+    firstMovement
+    lastMovement
+    duplicateOfId
+    referencePeriod {
+      id
+      name
+    }
+  }
+`);
+
+export const ConsoleBatchesQuery = graphql(`
+  query ConsoleBatches($companyId: ID!, $filter: ImportBatchFilter, $sort: ImportSort, $first: Int, $after: String) {
+    importBatches(companyId: $companyId, filter: $filter, sort: $sort, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...BatchFields
+      }
+    }
+  }
+`);
+
+export const HistoryBatchesQuery = graphql(`
+  query HistoryBatches($companyId: ID!, $filter: ImportBatchFilter, $sort: ImportSort, $first: Int, $after: String) {
+    importHistory(companyId: $companyId, filter: $filter, sort: $sort, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...BatchFields
+      }
+    }
+  }
+`);
+
+export const BatchChangedSubscription = graphql(`
+  subscription BatchChanged($companyId: ID!) {
+    importBatchChanged(companyId: $companyId) {
+      ...BatchFields
+    }
+  }
+`);
+
+export const PendingCountQuery = graphql(`
+  query PendingCount($companyId: ID!) {
+    pendingImportsCount(companyId: $companyId)
+  }
+`);
+
+export const ValidateMutation = graphql(`
+  mutation ValidateImport($id: ID!) {
+    validateImport(id: $id) {
+      batch {
+        ...BatchFields
+      }
+      errors {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+export const RejectMutation = graphql(`
+  mutation RejectImport($id: ID!) {
+    rejectImport(id: $id) {
+      batch {
+        ...BatchFields
+      }
+      errors {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+export const UploadMutation = graphql(`
+  mutation UploadImport($companyId: ID!, $file: Upload!, $format: ImportFormat!) {
+    uploadImport(companyId: $companyId, file: $file, format: $format) {
+      batch {
+        ...BatchFields
+      }
+      errors {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+export const BatchDetailQuery = graphql(`
+  query BatchDetail($id: ID!) {
+    importBatch(id: $id) {
+      ...BatchFields
+      siren
+      errorsCsvUrl
+      rejectedLinesUrl
+      file {
+        name
+        size
+        encoding
+        downloadUrl
+      }
+    }
+  }
+`);
+
+export const BatchEntriesQuery = graphql(`
+  query BatchEntries($id: ID!, $first: Int!, $after: String, $withCount: Boolean!) {
+    importBatch(id: $id) {
+      id
+      entries(first: $first, after: $after) {
+        totalCount @include(if: $withCount)
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          id
+          line
+          journal
+          date
+          piece
+          account
+          accountLabel
+          thirdParty
+          thirdPartyName
+          reference
+          label
+          debit
+          credit
+          lettering
+        }
+      }
+    }
+  }
+`);
+
+export const BatchErrorsQuery = graphql(`
+  query BatchErrors($id: ID!, $first: Int!, $after: String) {
+    importBatch(id: $id) {
+      id
+      errors(first: $first, after: $after) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        nodes {
+          line
+          column
+          code
+          message
+          severity
+        }
+      }
+    }
+  }
+`);

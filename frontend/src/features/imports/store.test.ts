@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { BatchStore, tick } from "./store";
+import { compareBatches, matchesFilter, EMPTY_FILTER, type Batch } from "./model";
+
+export function batch(over: Partial<Batch> = {}): Batch {
+  return {
+    id: "1",
+    companyId: "1",
+    partner: "Application partenaire",
+    fileName: "123456782FEC20241231.txt",
+    format: "FEC",
+    origin: "PARTNER_API",
+    status: "PENDING_VALIDATION",
+    progress: 100,
+    errorSummary: "",
+    entryCount: 97,
+    lineCount: 291,
+    rejectedEntryCount: 0,
+    errorCount: 0,
+    findingCount: 0,
+    currency: "EUR",
+    totalDebit: "1138.50",
+    totalCredit: "1138.50",
+    createdAt: "2024-05-01T10:00:00+00:00",
+    updatedAt: "2024-05-01T10:00:00+00:00",
+    firstMovement: "2024-01-01",
+    lastMovement: "2024-12-31",
+    duplicateOfId: null,
+    referencePeriod: { id: "1", name: "Exercice 2024" },
+    ...over,
+  };
+}
+
+describe("BatchStore", () => {
+  it("keeps an event that arrived after a page was requested", () => {
+    const store = new BatchStore();
+    const sent = tick();
+    store.put(batch({ status: "REJECTED" }), tick(), true);
+    store.putMany([batch({ status: "PENDING_VALIDATION" })], sent);
+    expect(store.get("1")?.status).toBe("REJECTED");
+  });
+
+  it("lets a newer page replace an older event", () => {
+    const store = new BatchStore();
+    store.put(batch({ status: "PARSING", progress: 40 }), tick(), true);
+    store.putMany([batch({ status: "PENDING_VALIDATION" })], tick());
+    expect(store.get("1")?.status).toBe("PENDING_VALIDATION");
+  });
+
+  it("remembers the rows it learnt from events, and tells status changes", () => {
+    const store = new BatchStore();
+    const changes: string[] = [];
+    store.onStatusChange = (b) => changes.push(b.status);
+    store.put(batch({ id: "9", status: "RECEIVED" }), tick(), true);
+    store.put(batch({ id: "9", status: "PARSING" }), tick(), true);
+    store.put(batch({ id: "9", status: "PARSING", progress: 50 }), tick(), true);
+    expect(store.live().map((b) => b.id)).toEqual(["9"]);
+    expect(changes).toEqual(["PARSING"]);
+  });
+});
+
+describe("filters and sorting", () => {
+  it("leaves succeeded imports out of the console", () => {
+    expect(matchesFilter(batch({ status: "SUCCEEDED" }), EMPTY_FILTER, "console")).toBe(false);
+    expect(matchesFilter(batch({ status: "SUCCEEDED" }), EMPTY_FILTER, "history")).toBe(true);
+  });
+
+  it("filters on partner (contains, any case), status and format", () => {
+    const f = { ...EMPTY_FILTER, partner: "PARTENAIRE", statuses: ["PENDING_VALIDATION" as const] };
+    expect(matchesFilter(batch(), f, "console")).toBe(true);
+    expect(matchesFilter(batch({ status: "REJECTED" }), f, "console")).toBe(false);
+    expect(matchesFilter(batch({ partner: "Alice" }), f, "console")).toBe(false);
+  });
+
+  it("sorts with empty values last and ties by id", () => {
+    const a = batch({ id: "1", firstMovement: null });
+    const b = batch({ id: "2", firstMovement: "2024-02-01" });
+    const c = batch({ id: "3", firstMovement: "2024-01-01" });
+    const asc = [a, b, c].sort((x, y) => compareBatches(x, y, { column: "firstMovement", direction: "ASC" }));
+    expect(asc.map((x) => x.id)).toEqual(["3", "2", "1"]);
+    const desc = [a, b, c].sort((x, y) => compareBatches(x, y, { column: "firstMovement", direction: "DESC" }));
+    expect(desc.map((x) => x.id)).toEqual(["2", "3", "1"]);
+  });
+});

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { formatDateTime, formatDay } from "./dates";
+
+describe("formatDay", () => {
+  it("formats calendar days without shifting them", () => {
+    expect(formatDay("2021-05-01", "fr-FR")).toBe("01/05/2021");
+    expect(formatDay("2021-05-01", "en-US")).toBe("05/01/2021");
+    expect(formatDay("2021-12-31", "en-GB")).toBe("31/12/2021");
+    expect(formatDay(null, "fr-FR")).toBe("");
+  });
+});
+
+describe("formatDateTime", () => {
+  it("formats an instant in the given zone", () => {
+    expect(formatDateTime("2022-09-27T09:27:43+00:00", "fr-FR", "Europe/Paris")).toBe("27/09/2022 11:27:43");
+    expect(formatDateTime("2022-09-27T09:27:43.123456+00:00", "en-GB", "UTC")).toBe("27/09/2022 09:27:43");
+  });
+});
