@@ -279,6 +279,16 @@ def test_fatal_files(data: bytes, code: str, words: str) -> None:
     assert p.info is None and not p.entries and not p.rejected and not p.notes
 
 
+@pytest.mark.parametrize(
+    ("encoding", "label"),
+    [("cp1251", "Счёт-фактура поставщика"), ("shift_jis", "請求書の支払い"), ("cp850", "Facture élève été à Noël")],
+)
+def test_non_latin_charsets_are_refused(encoding: str, label: str) -> None:
+    rows = [r for k in range(30) for r in pair(f"VT{k}", EcritureLib=label)]
+    p = parse(build(rows, encoding=encoding))
+    assert p.fatal is not None and p.fatal.code == "BAD_ENCODING" and "looks encoded in" in p.fatal.message
+
+
 def test_missing_columns_are_all_named() -> None:
     header = [c for c in COLUMNS if c not in ("EcritureDate", "CompteLib", "Montantdevise", "Idevise")]
     p = parse(build([], header) + b"x\n")

@@ -11,8 +11,10 @@ from typing import Any
 import strawberry
 from strawberry.file_uploads import Upload
 
+from ecluse.activity.record import audit
 from ecluse.api.context import Info
 from ecluse.api.core import FiscalYear, UserError, to_int_id
+from ecluse.api.loaders import loader
 from ecluse.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
 from ecluse.api.permissions import forbidden, principal, require
 from ecluse.api.scalars import Money
@@ -25,10 +27,8 @@ from ecluse.imports.models import ImportBatch as BatchModel
 from ecluse.imports.models import ImportIssue as IssueModel
 from ecluse.imports.receive import receive_file
 from ecluse.imports.statuses import BatchStatus, ImportFormat, Origin
-from ecluse.jobs.models import Job as JobModel
 from ecluse.jobs.progress import create_job
 from ecluse.ledger.models import Company as CompanyModel
-from ecluse.ledger.models import FiscalYear as FiscalYearModel
 from ecluse.ledger.queries import LineRow, batch_line_totals, batch_lines
 from ecluse.money import to_decimal
 from ecluse.storage import CHUNK
@@ -232,10 +232,10 @@ class ImportBatch:
         return strawberry.ID(str(dup)) if dup else None
 
     @strawberry.field(description="The fiscal year holding the movements.")
-    async def reference_period(self) -> FiscalYear | None:
+    async def reference_period(self, info: Info) -> FiscalYear | None:
         if self._batch.fiscal_year_id is None:
             return None
-        year = await FiscalYearModel.get_or_none(id=self._batch.fiscal_year_id)
+        year = await loader(info.context, "FiscalYearByIdLoader").load(self._batch.fiscal_year_id)
         return FiscalYear.from_model(year) if year else None
 
     @strawberry.field
@@ -258,8 +258,8 @@ class ImportBatch:
         return f"/files/batches/{self._batch.id}/errors.csv"
 
     @strawberry.field
-    async def job_id(self) -> strawberry.ID | None:
-        job = await JobModel.filter(batch_id=self._batch.id).order_by("-created_at").first()
+    async def job_id(self, info: Info) -> strawberry.ID | None:
+        job = await loader(info.context, "LatestJobByBatchLoader").load(self._batch.id)
         return strawberry.ID(job.id) if job else None
 
     @strawberry.field(description="Staged (or posted) entry lines, in file order.")
@@ -451,8 +451,6 @@ class ImportMutation:
             job_id = str(uuid.uuid4())
             await create_job(job_id, "validate_import", company_id=batch.company_id, batch_id=batch.id)
             await ctx.jobs.enqueue("validate_import", job_id, batch_id=batch.id)
-            from ecluse.activity.record import audit
-
             await audit(
                 "import.validated",
                 "ImportBatch",
@@ -475,8 +473,6 @@ class ImportMutation:
         except DomainError as exc:
             return _failed(exc)
         if before != batch.status:
-            from ecluse.activity.record import audit
-
             await audit(
                 "import.rejected",
                 "ImportBatch",
@@ -500,4 +496,5 @@ class ImportSubscription:
                 batch = await BatchModel.get_or_none(id=event["batch_id"])
                 if batch is None or not _visible(who, batch):
                     continue
+                info.context.loaders.clear()  # fresh loaders per event: never a stale related row
                 yield await ImportBatch.load(batch)

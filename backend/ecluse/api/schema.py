@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.types import ExecutionContext
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
 
 from ecluse.api.core import CoreMutation, CoreQuery, CoreSubscription
 from ecluse.api.imports import ImportMutation, ImportQuery, ImportSubscription
@@ -21,7 +21,9 @@ EXPECTED = frozenset({"UNAUTHENTICATED", "FORBIDDEN", "BAD_USER_INPUT"})
 
 
 class Schema(strawberry.Schema):
-    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
         # Refusals the client caused are answers, not incidents: log only the unexpected ones.
         unexpected = [e for e in errors if (e.extensions or {}).get("code") not in EXPECTED]
         if unexpected:

@@ -52,6 +52,8 @@ def _latin_fallback(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error("ecluse.latin9-fallback", _latin_fallback)
 
 _C1 = re.compile(rb"[\x80-\x9f]")
+_LATIN_LETTERS = re.compile(rb"[\xc0-\xff]")
+_HIGH_RUN = re.compile(rb"[\x80-\xff]{3,}")
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # not TAB/LF/CR/FF/VT/ESC
 _SPACES = str.maketrans({"\xa0": " ", "\u202f": " "})
 _MAGIC = (
@@ -106,6 +108,14 @@ def _sniff_problem(head: bytes) -> ParseError | None:
     return None
 
 
+def _latin_doubts(sample: bytes) -> bool:
+    """Signs that non-UTF-8 bytes are not Western Latin text: runs of 3+ high bytes (Cyrillic, CJK… write
+    whole words in them; French accents come one at a time), or more 0x80-0x9F bytes (rare punctuation
+    in cp1252) than 0xC0-0xFF letters (é, è, à…): a DOS or Mac code page."""
+    runs = len(_HIGH_RUN.findall(sample))
+    return runs >= 3 or len(_C1.findall(sample)) > len(_LATIN_LETTERS.findall(sample))
+
+
 def _guess_foreign(head: bytes) -> str | None:
     """Name of a non-Latin charset charset-normalizer recognises in `head`, or None if it reads as Latin."""
     from charset_normalizer import from_bytes  # lazy: only for files that are neither UTF-8 nor plain Latin
@@ -113,7 +123,7 @@ def _guess_foreign(head: bytes) -> str | None:
     best = from_bytes(head[:65536]).best()
     if best is None:
         return "an unknown encoding"
-    if best.encoding in {"cp1252", "latin_1", "iso8859_15", "iso8859_1", "ascii", "utf_8"}:
+    if best.encoding in {"cp1252", "cp1250", "latin_1", "iso8859_15", "iso8859_1", "iso8859_2", "ascii"}:
         return None
     return best.encoding
 
@@ -165,13 +175,11 @@ class LineReader:
             return
         except UnicodeDecodeError:
             pass
-        high = sum(1 for byte in head[:SNIFF_SIZE] if byte >= 0x80)
-        if high * 10 > min(len(head), SNIFF_SIZE) * 3:  # not plainly Latin text: ask for a second opinion
+        if _latin_doubts(head[:65536]):  # not plainly Latin text: ask charset-normalizer what it is
             foreign = _guess_foreign(head)
             if foreign is not None:
-                self.fatal = ParseError(
-                    0, None, "BAD_ENCODING", f"The file looks encoded in {foreign}; {_ALLOWED}"
-                )
+                message = f"The file looks encoded in {foreign}; {_ALLOWED}"
+                self.fatal = ParseError(0, None, "BAD_ENCODING", message)
                 return
         if _C1.search(head):
             self.encoding, self._table = "cp1252", _CP1252_TABLE

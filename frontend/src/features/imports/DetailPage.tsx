@@ -1,0 +1,127 @@
+import { useState } from "react";
+import { useQuery } from "urql";
+import { Link, useLocation } from "../../app/router";
+import type { Company } from "../../app/session";
+import { Tabs } from "../../components/Tabs";
+import { formatDecimal, isZeroDecimal, subtractDecimal } from "../../lib/money";
+import { useI18n } from "../../i18n/I18n";
+import { StatusCell } from "./BatchTable";
+import { Breadcrumb } from "./Breadcrumb";
+import { EntryGrid } from "./EntryGrid";
+import { ErrorList } from "./ErrorList";
+import { useBatchStore } from "./live";
+import { BatchDetailQuery } from "./operations";
+import { useStoreVersion } from "./store";
+
+/** « Détail des écritures »: one tab per selected batch. */
+export function DetailPage({ company }: { company: Company }) {
+  const { t } = useI18n();
+  const { search } = useLocation();
+  const ids = (search.get("ids") ?? "").split(",").filter(Boolean);
+  const [active, setActive] = useState(ids[0] ?? "");
+  const store = useBatchStore();
+  useStoreVersion(store);
+  const base = `/c/${encodeURIComponent(company.id)}`;
+
+  return (
+    <section aria-labelledby="detail-title" className="detail">
+      <Breadcrumb trail={[t.accounting, t.imports, t.partnerImports]} current={t.detailTitle} />
+      <div className="page-head page-head-row">
+        <h1 id="detail-title">{t.detailTitle}</h1>
+        <Link to={`${base}/imports`} className="btn">
+          {t.backToConsole}
+        </Link>
+      </div>
+      {ids.length === 1 ? (
+        <BatchDetail batchId={ids[0]!} />
+      ) : (
+        <Tabs
+          label={t.batchTabs}
+          active={active}
+          onChange={setActive}
+          items={ids.map((id) => ({ key: id, label: store.get(id)?.fileName ?? `#${id}`, panel: <BatchDetail batchId={id} /> }))}
+        />
+      )}
+      {ids.length === 0 && <p>{t.noImports}</p>}
+    </section>
+  );
+}
+
+function BatchDetail({ batchId }: { batchId: string }) {
+  const { t, locale } = useI18n();
+  const store = useBatchStore();
+  const [{ data, error }] = useQuery({ query: BatchDetailQuery, variables: { id: batchId }, requestPolicy: "network-only" });
+  const [tab, setTab] = useState("entries");
+  if (error)
+    return (
+      <p role="alert" className="form-error">
+        {t.errorGeneric(error.message)}
+      </p>
+    );
+  const detail = data?.importBatch;
+  if (!detail) return <p aria-busy="true">{t.loading}</p>;
+  const live = store.get(batchId) ?? detail;
+  const difference = subtractDecimal(detail.totalDebit, detail.totalCredit);
+  const n = (v: number) => new Intl.NumberFormat(locale).format(v);
+
+  return (
+    <article className="batch-detail" aria-labelledby={`batch-${batchId}-title`} data-testid="batch-detail">
+      <header className="batch-head">
+        <div>
+          <h2 id={`batch-${batchId}-title`} className="batch-title">
+            {detail.fileName}
+          </h2>
+          <p className="muted">
+            {detail.partner} · {t.format[detail.format]} · {t.origin[detail.origin]} · {t.entriesCount(n(detail.entryCount))} · <StatusCell batch={live} />
+          </p>
+        </div>
+        <nav aria-label={t.downloads} className="downloads">
+          <a className="btn" href={detail.file.downloadUrl} download={detail.file.name}>
+            {t.downloadOriginal}
+          </a>
+          {detail.rejectedLinesUrl && (
+            <a className="btn" href={detail.rejectedLinesUrl} download>
+              {t.downloadRejected}
+            </a>
+          )}
+          <a className="btn" href={detail.errorsCsvUrl} download>
+            {t.downloadErrors}
+          </a>
+        </nav>
+      </header>
+      <Tabs
+        label={detail.fileName}
+        active={tab}
+        onChange={setTab}
+        items={[
+          { key: "entries", label: t.entriesTab, panel: <EntryGrid batchId={batchId} fileName={detail.fileName} /> },
+          { key: "errors", label: t.errorsTab(detail.errorCount + detail.findingCount), panel: <ErrorList batchId={batchId} fileName={detail.fileName} /> },
+        ]}
+      />
+      <dl className="totals" aria-label={t.totals}>
+        <div>
+          <dt>{t.totals}</dt>
+          <dd className="muted">{t.linesCount(n(detail.lineCount))}</dd>
+        </div>
+        <div>
+          <dt>{t.ecol.debit}</dt>
+          <dd className="num" data-testid="total-debit">
+            {formatDecimal(detail.totalDebit, locale)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t.ecol.credit}</dt>
+          <dd className="num" data-testid="total-credit">
+            {formatDecimal(detail.totalCredit, locale)}
+          </dd>
+        </div>
+        <div>
+          <dt className="sr-only">{t.balanced}</dt>
+          <dd className={isZeroDecimal(difference) ? "ok-text" : "form-error"}>
+            {isZeroDecimal(difference) ? t.balanced : t.difference(formatDecimal(difference, locale))} {detail.currency}
+          </dd>
+        </div>
+      </dl>
+    </article>
+  );
+}

@@ -1,0 +1,140 @@
+/**
+ * The notification centre: unread count on the bell, the latest notifications in a panel, new ones pushed
+ * by the `notifications` subscription (and shown as a toast, which screen readers hear).
+ */
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useClient } from "urql";
+import { useSession } from "../../app/session";
+import { useAnnouncer } from "../../components/Announcer";
+import type { NotificationFieldsFragment } from "../../gql/graphql";
+import { formatDateTime } from "../../lib/dates";
+import { useI18n } from "../../i18n/I18n";
+import type { Messages } from "../../i18n/messages";
+import { useLiveEpoch } from "../imports/live";
+import { MarkReadMutation, NotificationAddedSubscription, NotificationsQuery } from "./operations";
+
+type Note = NotificationFieldsFragment;
+
+/** The backend's message is English; the kinds we know are said in the user's language. */
+export function noteText(t: Messages, note: Note): string {
+  const name = /^(.+?)(?::| could not be read)/.exec(note.message)?.[1];
+  if (!name) return note.message;
+  switch (note.kind) {
+    case "PARSE_DONE":
+      return / rejected$/.test(note.message) ? t.note.PARSE_DONE_ERRORS(name) : t.note.PARSE_DONE(name);
+    case "PARSE_FAILED":
+      return t.note.PARSE_FAILED(name);
+    case "VALIDATED":
+      return t.note.VALIDATED(name);
+    case "REJECTED":
+      return t.note.REJECTED(name);
+    default:
+      return note.message;
+  }
+}
+
+export function NotificationCentre() {
+  const { t, locale } = useI18n();
+  const client = useClient();
+  const { api } = useSession();
+  const epoch = useLiveEpoch(api);
+  const { toast } = useAnnouncer();
+  const [notes, setNotes] = useState<Note[]>([]);
+  const [unread, setUnread] = useState(0);
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  const load = useCallback(async () => {
+    const result = await client.query(NotificationsQuery, { first: 30 }, { requestPolicy: "network-only" }).toPromise();
+    if (result.data) {
+      setNotes(result.data.notifications.nodes);
+      setUnread(result.data.unread.totalCount);
+    }
+  }, [client]);
+
+  useEffect(() => {
+    void load();
+  }, [load, epoch]);
+
+  useEffect(() => {
+    const sub = client.subscription(NotificationAddedSubscription, {}).subscribe((result) => {
+      const note = result.data?.notifications;
+      if (!note) return;
+      setNotes((list) => (list.some((n) => n.id === note.id) ? list : [note, ...list].slice(0, 50)));
+      if (!note.read) setUnread((n) => n + 1);
+      toast(noteText(t, note), note.kind === "PARSE_FAILED" ? "error" : "info");
+    });
+    return () => sub.unsubscribe();
+  }, [client, toast, t]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (event: MouseEvent) => {
+      if (root.current && !root.current.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener("mousedown", onDown);
+    return () => document.removeEventListener("mousedown", onDown);
+  }, [open]);
+
+  const markAll = async () => {
+    const ids = notes.filter((n) => !n.read).map((n) => n.id);
+    if (ids.length) await client.mutation(MarkReadMutation, { ids }).toPromise();
+    setNotes((list) => list.map((n) => ({ ...n, read: true })));
+    setUnread(0);
+  };
+
+  return (
+    <div
+      className="notif"
+      ref={root}
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && open) {
+          setOpen(false);
+          button.current?.focus();
+        }
+      }}
+    >
+      <button
+        ref={button}
+        type="button"
+        className="btn btn-quiet notif-button"
+        aria-expanded={open}
+        aria-controls={id}
+        aria-label={t.notificationsUnread(unread)}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="notifications-button"
+      >
+        <span aria-hidden="true">🔔</span>
+        {unread > 0 && (
+          <span className="badge" data-testid="unread-count" aria-hidden="true">
+            {unread}
+          </span>
+        )}
+      </button>
+      <div id={id} className="notif-panel" hidden={!open} role="region" aria-label={t.notifications}>
+        <div className="notif-head">
+          <h2 className="section-title">{t.notifications}</h2>
+          <button type="button" className="btn btn-quiet" onClick={markAll} disabled={unread === 0}>
+            {t.markAllRead}
+          </button>
+        </div>
+        {notes.length === 0 ? (
+          <p className="muted">{t.noNotifications}</p>
+        ) : (
+          <ul className="notif-list">
+            {notes.map((note) => (
+              <li key={note.id} className={note.read ? "" : "unread"}>
+                <span>{noteText(t, note)}</span>
+                <time dateTime={note.createdAt} className="muted">
+                  {formatDateTime(note.createdAt, locale)}
+                </time>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
