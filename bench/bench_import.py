@@ -192,13 +192,14 @@ def stop_process(proc: subprocess.Popen[Any], sig: int = signal.SIGTERM, wait: f
 
 
 class Profiler:
-    """py-spy attached to a PID (raw collapsed stacks); stops when the process exits or on stop()."""
+    """py-spy attached to a PID (raw collapsed stacks of the thread holding the GIL: Python CPU time, not
+    the time the database spends with the GIL released); stops when the process exits or on stop()."""
 
     def __init__(self, pid: int, out: Path, rate: int = 100) -> None:
         self.out = out
         exe = shutil.which("py-spy") or str(Path(sys.executable).parent / "py-spy")
         self.proc = subprocess.Popen(
-            [exe, "record", "--pid", str(pid), "--format", "raw", "--rate", str(rate), "-o", str(out)],
+            [exe, "record", "--pid", str(pid), "--format", "raw", "--rate", str(rate), "--gil", "-o", str(out)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         )  # fmt: skip
         time.sleep(0.5)  # let it attach
@@ -474,12 +475,17 @@ async def child_setup(settings: Any, spec: dict[str, Any]) -> dict[str, Any]:
 
 async def child_stage(settings: Any, spec: dict[str, Any]) -> dict[str, Any]:
     from ecluse.db.init import open_orm
+
+    await open_orm(settings)
+    return await _stage(settings, spec)
+
+
+async def _stage(settings: Any, spec: dict[str, Any], on_done: Any = None) -> dict[str, Any]:
     from ecluse.imports.models import ImportBatch
     from ecluse.imports.receive import receive_file
     from ecluse.imports.statuses import BatchStatus, ImportFormat, Origin
     from ecluse.storage import iter_file
 
-    await open_orm(settings)
     bus, store, jobs = await _runtime(settings)
     path = Path(spec["file"])
     size = path.stat().st_size  # noqa: ASYNC240 (outside the measurement)
@@ -496,6 +502,7 @@ async def child_stage(settings: Any, spec: dict[str, Any]) -> dict[str, Any]:
     done = {BatchStatus.PENDING_VALIDATION, BatchStatus.FINISHED_WITH_ERROR, BatchStatus.FAILED}
     status = await _wait_status(batch_id, {s.value for s in done}, spec["within"], jobs)
     seconds = time.perf_counter() - started
+    measured = on_done() if on_done is not None else None
     batch = await ImportBatch.get(id=batch_id)
     times = await _job_times(batch_id, "parse_import")
     await jobs.close()
@@ -504,22 +511,27 @@ async def child_stage(settings: Any, spec: dict[str, Any]) -> dict[str, Any]:
         "batch_id": batch_id, "status": status, "seconds": seconds, "receive_s": received_s, **times,
         "lines": batch.line_count, "entries": batch.entry_count, "rejected": batch.rejected_entry_count,
         "errors": batch.error_count, "findings": batch.finding_count, "error_summary": batch.error_summary,
-        "peak_rss": _rss_self(), "baseline_rss": baseline, "size": size,
+        "peak_rss": _rss_self(), "baseline_rss": baseline, "size": size, "timings": measured,
     }  # fmt: skip
 
 
 async def child_validate(settings: Any, spec: dict[str, Any]) -> dict[str, Any]:
+    from ecluse.db.init import open_orm
+
+    await open_orm(settings)
+    return await _validate(settings, spec)
+
+
+async def _validate(settings: Any, spec: dict[str, Any], on_done: Any = None) -> dict[str, Any]:
     """What the validateImport mutation does (minus its audit record): request_validation, then the job."""
     from ecluse.auth.principal import Principal
     from ecluse.auth.roles import Role
-    from ecluse.db.init import open_orm
     from ecluse.imports.decide import request_validation
     from ecluse.imports.models import ImportBatch
     from ecluse.imports.statuses import BatchStatus
     from ecluse.jobs.progress import create_job
     from ecluse.ledger.models import Entry
 
-    await open_orm(settings)
     bus, _, jobs = await _runtime(settings)
     info = spec["info"]
     batch_id = spec["batch_id"]
@@ -536,11 +548,12 @@ async def child_validate(settings: Any, spec: dict[str, Any]) -> dict[str, Any]:
     wanted = {BatchStatus.SUCCEEDED.value, BatchStatus.PENDING_VALIDATION.value, "FINISHED_WITH_ERROR"}
     status = await _wait_status(batch_id, wanted, spec["within"], jobs)
     seconds = time.perf_counter() - started
+    measured = on_done() if on_done is not None else None
     times = await _job_times(batch_id, "validate_import")
     posted = await Entry.filter(batch_id=batch_id, state="posted").count()
     await jobs.close()
     await bus.close()
-    result = {"status": status, "seconds": seconds, "posted_entries": posted, **times}
+    result = {"status": status, "seconds": seconds, "posted_entries": posted, **times, "timings": measured}
     result.update(peak_rss=_rss_self(), baseline_rss=baseline)
     if status != BatchStatus.SUCCEEDED:
         result["error"] = f"validation ended {status}: {(await ImportBatch.get(id=batch_id)).error_summary}"
@@ -553,10 +566,11 @@ async def child_naive(settings: Any, spec: dict[str, Any]) -> dict[str, Any]:
     from datetime import date
     from decimal import Decimal
 
+    from tortoise.transactions import in_transaction
+
     from ecluse.db.init import open_orm
     from ecluse.ledger.masterdata import third_party_kind
     from ecluse.ledger.models import Account, Entry, EntryLine, Journal, ThirdParty
-    from tortoise.transactions import in_transaction
 
     await open_orm(settings)
     cid = spec["info"]["company_id"]
@@ -655,7 +669,162 @@ async def child_naive(settings: Any, spec: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-CHILDREN = {"setup": child_setup, "stage": child_stage, "validate": child_validate, "naive": child_naive}
+class _Timings:
+    """Seconds and calls per pipeline step and per SQL statement (outermost call only)."""
+
+    def __init__(self) -> None:
+        self.steps: dict[str, list[float]] = {}
+        self.sql: dict[str, list[float]] = {}
+
+    @staticmethod
+    def _add(table: dict[str, list[float]], key: str, seconds: float) -> None:
+        entry = table.setdefault(key, [0.0, 0])
+        entry[0] += seconds
+        entry[1] += 1
+
+    def take(self) -> dict[str, Any]:
+        steps = sorted(self.steps.items(), key=lambda kv: -kv[1][0])
+        sql = sorted(self.sql.items(), key=lambda kv: -kv[1][0])[:10]
+        self.steps, self.sql = {}, {}
+        return {"steps": steps, "sql": sql}
+
+
+def _instrument(timings: _Timings) -> None:
+    """Wrap the staging steps and every Tortoise client's execute_* with timers (after the ORM is open).
+
+    Only names that exist are wrapped: the pipeline may change without breaking the benchmark."""
+    import contextvars
+    import functools
+    import inspect
+
+    from tortoise.backends.base.client import BaseDBAsyncClient
+
+    from ecluse.imports import stage as stage_module
+    from ecluse.jobs.progress import JobReporter
+    from ecluse.ledger.masterdata import MasterData
+
+    def wrap(name: str, fn: Any) -> Any:
+        if inspect.iscoroutinefunction(fn):
+
+            @functools.wraps(fn)
+            async def timed_async(*args: Any, **kwargs: Any) -> Any:
+                started = time.perf_counter()
+                try:
+                    return await fn(*args, **kwargs)
+                finally:
+                    timings._add(timings.steps, name, time.perf_counter() - started)
+
+            return timed_async
+
+        @functools.wraps(fn)
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                timings._add(timings.steps, name, time.perf_counter() - started)
+
+        return timed
+
+    for name in ("open_fec", "_take", "_rows", "insert_rows", "allocate_ids", "publish_batch", "clear_staging",
+                 "_finish"):  # fmt: skip
+        if callable(getattr(stage_module, name, None)):
+            setattr(stage_module, name, wrap(f"stage.{name}", getattr(stage_module, name)))
+    for cls, name in ((MasterData, "ensure"), (MasterData, "load"), (JobReporter, "progress")):
+        if callable(getattr(cls, name, None)):
+            setattr(cls, name, wrap(f"{cls.__name__}.{name}", getattr(cls, name)))
+
+    inside = contextvars.ContextVar("inside_sql", default=False)
+
+    def wrap_sql(fn: Any) -> Any:
+        @functools.wraps(fn)
+        async def timed(self: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
+            if inside.get():
+                return await fn(self, query, *args, **kwargs)
+            token = inside.set(True)
+            started = time.perf_counter()
+            try:
+                return await fn(self, query, *args, **kwargs)
+            finally:
+                inside.reset(token)
+                text = " ".join(str(query).split())
+                timings._add(timings.sql, text[:110] + ("…" if len(text) > 110 else ""),
+                             time.perf_counter() - started)  # fmt: skip
+
+        return timed
+
+    def subclasses(cls: type) -> Iterator[type]:
+        yield cls
+        for sub in cls.__subclasses__():
+            yield from subclasses(sub)
+
+    for cls in set(subclasses(BaseDBAsyncClient)):
+        for meth in (
+            "execute_query",
+            "execute_query_dict",
+            "execute_many",
+            "execute_insert",
+            "execute_script",
+        ):
+            if meth in cls.__dict__:
+                setattr(cls, meth, wrap_sql(cls.__dict__[meth]))
+
+
+def _serialise_steps() -> None:
+    """What-if (not the shipped path): parsing, row building and inserting never run at the same time, so
+    the parse thread cannot hold the GIL while the driver's thread wants it back after each row."""
+    import functools
+    import threading
+
+    from ecluse.imports import stage as stage_module
+
+    lock = threading.Lock()
+
+    def exclusive(fn: Any) -> Any:
+        @functools.wraps(fn)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            with lock:
+                return fn(*args, **kwargs)
+
+        return run
+
+    def exclusive_async(fn: Any) -> Any:
+        @functools.wraps(fn)
+        async def run(*args: Any, **kwargs: Any) -> Any:
+            await asyncio.to_thread(lock.acquire)
+            try:
+                return await fn(*args, **kwargs)
+            finally:
+                lock.release()
+
+        return run
+
+    for name in ("_take", "_rows"):
+        setattr(stage_module, name, exclusive(getattr(stage_module, name)))
+    stage_module.insert_rows = exclusive_async(stage_module.insert_rows)  # type: ignore[attr-defined]
+
+
+async def child_breakdown(settings: Any, spec: dict[str, Any]) -> dict[str, Any]:
+    """Stage then validate in this process (in-process jobs, even on PostgreSQL), every step timed."""
+    from ecluse.db.init import open_orm
+
+    await open_orm(settings)
+    experiment = spec.get("experiment")
+    if experiment == "serial":
+        _serialise_steps()
+    elif experiment == "switch":
+        sys.setswitchinterval(0.0002)
+    timings = _Timings()
+    _instrument(timings)
+    staged = await _stage(settings, spec, on_done=timings.take)
+    validated = await _validate(settings, {**spec, "batch_id": staged["batch_id"]}, on_done=timings.take)
+    return {"stage": staged, "validate": validated}
+
+
+CHILDREN = {
+    "setup": child_setup, "stage": child_stage, "validate": child_validate, "naive": child_naive,
+    "breakdown": child_breakdown,
+}  # fmt: skip
 
 
 def child_main(spec_text: str) -> None:
@@ -727,7 +896,7 @@ def profile_summary(raw: Path, top: int = 12) -> dict[str, Any]:
 
 
 def print_profile(title: str, summary: dict[str, Any]) -> None:
-    print(f"\n### Profile: {title} ({summary['samples']} samples at 100 Hz, busy threads only)\n")
+    print(f"\n### Profile: {title} ({summary['samples']} samples at 100 Hz of the thread holding the GIL)\n")
     print("| self % | function |\n|---:|---|")
     for name, pct in summary["self"]:
         print(f"| {pct} | `{name}` |")
@@ -841,6 +1010,62 @@ def markdown(rows: list[dict[str, Any]]) -> str:
 LOAD_AT_START = os.getloadavg()[0]
 
 
+def code_version() -> str:
+    """The commit measured, and whether the backend had uncommitted changes (read-only git calls)."""
+    root = BENCH.parent
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True,
+                              timeout=10).stdout.strip()  # fmt: skip
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "backend"], cwd=root, capture_output=True,
+                               text=True, timeout=10).stdout.strip()  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return head + (f" + {len(dirty.splitlines())} uncommitted backend file(s)" if dirty else "")
+
+
+def header(title: str, profiled: bool = False) -> str:
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return (
+        f"\n## {title} — {stamp}, {os.cpu_count()} cores, Python {platform.python_version()}, commit "
+        f"{code_version()}, load average {LOAD_AT_START:.1f} at start / {os.getloadavg()[0]:.1f} at end"
+        + (" — PROFILED (py-spy): slower figures" if profiled else "")
+        + "\n"
+    )
+
+
+def print_breakdown(label: str, phase: str, result: dict[str, Any]) -> None:
+    wall = result["seconds"]
+    print(
+        f"\n### Where the time goes: {label}, {phase} (wall {wall:.2f} s; in-process job; steps may overlap)\n"
+    )
+    print("| step | seconds | calls | share of wall |\n|---|---:|---:|---:|")
+    for name, (seconds, calls) in result["timings"]["steps"]:
+        print(f"| `{name}` | {seconds:.2f} | {int(calls)} | {100 * seconds / wall:.0f}% |")
+    print("\n| SQL statement (Tortoise client) | seconds | calls | share of wall |\n|---|---:|---:|---:|")
+    for text, (seconds, calls) in result["timings"]["sql"]:
+        print(f"| `{text.replace('|', '/')}` | {seconds:.2f} | {int(calls)} | {100 * seconds / wall:.0f}% |")
+
+
+def breakdown(kinds: list[str], path: Path, args: argparse.Namespace) -> None:
+    results = {}
+    for kind in kinds:
+        with deployment(kind, keep=args.keep, redis=False) as dep:
+            setup(dep)
+            print(f"[{dep.label}] breakdown of staging and validation, in-process…", flush=True)
+            results[dep.label] = run_child(dep, "breakdown", args.timeout * 2 + 60, file=str(path),
+                                           within=args.timeout, experiment=args.experiment)  # fmt: skip
+    what = {None: "", "serial": " — WHAT-IF: parse, rows and inserts serialised (not the shipped path)",
+            "switch": " — WHAT-IF: sys.setswitchinterval(0.0002) (not the shipped path)"}[args.experiment]  # fmt: skip
+    print(header(f"FEC import breakdown, {args.lines:,} lines{what}"))
+    for label, result in results.items():
+        print_breakdown(label, "upload → PENDING_VALIDATION", result["stage"])
+        print_breakdown(label, "validateImport", result["validate"])
+    tag = f"_{args.experiment}" if args.experiment else ""
+    out = DATA / f"import_breakdown_{args.lines}{tag}_{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
+    out.write_text(json.dumps(results, indent=1, default=str))
+    print(f"\n(figures saved in {out.relative_to(BENCH.parent)})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=1_000_000)
@@ -853,6 +1078,10 @@ def main() -> None:
     parser.add_argument(
         "--profile", action="store_true", help="attach py-spy; print hotspots (slower figures)"
     )
+    parser.add_argument("--breakdown", action="store_true",
+                        help="instead: time each staging step and SQL statement (in-process jobs)")  # fmt: skip
+    parser.add_argument("--experiment", choices=("serial", "switch"),
+                        help="with --breakdown: serialise parse/rows/inserts, or shorten the GIL switch interval")  # fmt: skip
     parser.add_argument("--timeout", type=float, default=900, help="seconds allowed per step")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -861,23 +1090,27 @@ def main() -> None:
         return
     path = fec_file(args.lines)
     kinds = ["sqlite", "postgres"] if args.db == "both" else [args.db]
+    if args.breakdown:
+        breakdown(kinds, path, args)
+        return
     rows: list[dict[str, Any]] = []
     for kind in kinds:
         rows += bench_database(kind, path, args.lines, args)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    print(f"\n## FEC import, {args.lines:,} lines ({path.stat().st_size / 1e6:.0f} MB) — {stamp}, "
-          f"{os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"load average {os.getloadavg()[0]:.1f} (at start {LOAD_AT_START:.1f})" + (" — PROFILED (py-spy)" if args.profile else "")
-          + "\n")  # fmt: skip
+    title = f"FEC import, {args.lines:,} lines ({path.stat().st_size / 1e6:.0f} MB)"
+    print(header(title, args.profile))
     print(markdown(rows))
     for r in rows:
-        if "job_s" in r and r.get("job_s") is not None:
+        if r.get("job_s") is not None:
             print(f"- {r['db']}, {r['path']}: job {r['job_s']:.2f} s (queued {r['queued_s']:.2f} s)"
                   + (f", receive_file {r['receive_s']:.2f} s" if "receive_s" in r else ""))  # fmt: skip
-    out = DATA / f"import_results_{args.db}_{args.lines}_{stamp}.json"
-    out.write_text(
-        json.dumps({"lines": args.lines, "profiled": args.profile, "rows": rows}, indent=1, default=str)
-    )
+    out = DATA / f"import_results_{args.db}_{args.lines}_{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
+    meta = {
+        "lines": args.lines,
+        "profiled": args.profile,
+        "commit": code_version(),
+        "load_start": LOAD_AT_START,
+    }
+    out.write_text(json.dumps({**meta, "rows": rows}, indent=1, default=str))
     print(f"\n(figures saved in {out.relative_to(BENCH.parent)})")
     if args.profile:
         for kind in kinds:

@@ -4,8 +4,8 @@ nothing is half-posted, and the received file is kept."""
 from __future__ import annotations
 
 import pytest
-from ecluse.demo import HEADER, demo_fec
 
+from ecluse.demo import HEADER, demo_fec
 from tests.support import Api
 
 DONE = {"PENDING_VALIDATION", "FINISHED_WITH_ERROR", "FAILED"}

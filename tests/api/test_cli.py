@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from ecluse.demo import demo_fec
-
 from tests.support import Api
 
 

@@ -6,7 +6,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from ecluse.demo import demo_fec
-
 from tests.support import Api
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "fec"

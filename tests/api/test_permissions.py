@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+
 from ecluse.auth.roles import MATRIX, Action, Role
 from ecluse.demo import demo_fec
-
 from tests.support import Api
 
 DONE = {"PENDING_VALIDATION", "FINISHED_WITH_ERROR", "FAILED"}

@@ -44,11 +44,15 @@ def _queries_for_list(api: Api, firm: dict) -> int:
 def test_batch_list_has_no_n_plus_one(api: Api, firm: dict) -> None:
     token = firm["tokens"]["admin"]
     for seed in range(2):
-        batch = api.upload(firm["company"], f"f{seed}.txt", demo_fec(2, 2025, seed=seed), token=token)["batch"]
+        batch = api.upload(firm["company"], f"f{seed}.txt", demo_fec(2, 2025, seed=seed), token=token)[
+            "batch"
+        ]
         api.wait_batch(batch["id"], {"PENDING_VALIDATION"}, token=token)
     few = _queries_for_list(api, firm)
     for seed in range(2, 12):
-        batch = api.upload(firm["company"], f"f{seed}.txt", demo_fec(2, 2025, seed=seed), token=token)["batch"]
+        batch = api.upload(firm["company"], f"f{seed}.txt", demo_fec(2, 2025, seed=seed), token=token)[
+            "batch"
+        ]
         api.wait_batch(batch["id"], {"PENDING_VALIDATION"}, token=token)
     many = _queries_for_list(api, firm)
     assert many == few, (few, many)

@@ -7,7 +7,6 @@ import time
 from typing import Any
 
 from ecluse.demo import demo_fec
-
 from tests.support import Api
 
 SUB = "subscription($c: ID!) { importBatchChanged(companyId: $c) { id status progress entryCount } }"

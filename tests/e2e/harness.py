@@ -10,6 +10,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -173,3 +174,35 @@ def live_server(root: Path | None = None) -> Iterator[Live]:
 
 def launch_browser(playwright: Any) -> Any:
     return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+
+
+def screenshot(page: Any, name: str) -> Path:
+    """Kept in the repository for reviewers: tests/e2e/screenshots/<name>.png."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
+
+
+def fec_file(entries: int, seed: int, *, unbalanced: int = 0, year: int | None = None) -> bytes:
+    """A FEC file from the demo's generator (3 lines per entry), dated in an open fiscal year."""
+    from datetime import date
+
+    from ecluse.demo import demo_fec
+
+    return demo_fec(entries, year or date.today().year, seed, unbalanced=unbalanced)
+
+
+def fec_totals(data: bytes) -> tuple[Decimal, Decimal]:
+    debit = credit = Decimal(0)
+    for line in data.decode("utf-8").splitlines()[1:]:
+        cells = line.split("\t")
+        debit += Decimal(cells[11].replace(",", "."))
+        credit += Decimal(cells[12].replace(",", "."))
+    return debit, credit
+
+
+def fr_amount(value: Decimal) -> str:
+    """1138.5 → "1 138,50" with a narrow no-break space, as the web app shows it in French."""
+    text = f"{value:,.2f}"
+    return text.replace(",", "\u202f").replace(".", ",")

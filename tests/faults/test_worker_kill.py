@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ecluse.demo import demo_fec
 
+from ecluse.demo import demo_fec
 from tests.processes import Server, spawn, stop
 from tests.support import BATCH_FIELDS, UPLOAD, Api
 

@@ -6,6 +6,7 @@ import dataclasses
 from datetime import date
 
 import pytest
+
 from ecluse.formats.entries import LOOSE, LineItem, cents, group_entries
 from ecluse.formats.records import Entry, EntryLine, ParseError, RejectedEntry, new_entry, new_entry_line
 
@@ -30,8 +31,10 @@ def bad(no: int, key: tuple[str, str] | None, code: str = "BAD_AMOUNT") -> LineI
     return (no, f"raw {no}", key, None, [ParseError(no, "Debit", code, "Debit 'x' is not an amount")])
 
 
-def run(items: list[LineItem], **kw: int) -> list[Entry | RejectedEntry | ParseError]:
-    return list(group_entries(items, **kw))
+def run(
+    items: list[LineItem], window: int = 8, memory: int = 4096
+) -> list[Entry | RejectedEntry | ParseError]:
+    return list(group_entries(items, window=window, memory=memory))
 
 
 def test_fast_constructors_build_genuine_frozen_records() -> None:

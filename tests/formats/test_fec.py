@@ -12,8 +12,10 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+
 from ecluse.formats import fec as fec_module
-from ecluse.formats.fec import open_fec, parse_amount, parse_date
+from ecluse.formats.entries import parse_amount, parse_date
+from ecluse.formats.fec import open_fec
 from ecluse.formats.reader import LineReader
 from ecluse.formats.records import Entry, FileInfo, ParseError, RejectedEntry
 
@@ -234,6 +236,11 @@ def test_no_final_line_end_and_crlf_inside_a_lf_file() -> None:
     assert [e.number for e in p.entries] == ["VT1", "VT2"] and p.entries[1].lines[0].currency == ""
 
 
+def test_dos_end_of_file_mark_is_ignored() -> None:
+    p = parse(build(pair(), eol="\r\n") + b"\x1a")
+    assert len(p.entries) == 1 and not p.rejected and not p.notes and p.line_count == 2
+
+
 @pytest.mark.parametrize("block_size", [7, 64, 1000])
 def test_reader_block_boundaries(block_size: int) -> None:
     text = "\r\n".join(["JournalCode\tx", "é€œ\tà\u202fb", "", "naïve\xa0café", "x" * 50, "fin"]) + "\r\n"
@@ -281,7 +288,11 @@ def test_fatal_files(data: bytes, code: str, words: str) -> None:
 
 @pytest.mark.parametrize(
     ("encoding", "label"),
-    [("cp1251", "Счёт-фактура поставщика"), ("shift_jis", "請求書の支払い"), ("cp850", "Facture élève été à Noël")],
+    [
+        ("cp1251", "Счёт-фактура поставщика"),
+        ("shift_jis", "請求書の支払い"),
+        ("cp850", "Facture élève été à Noël"),
+    ],
 )
 def test_non_latin_charsets_are_refused(encoding: str, label: str) -> None:
     rows = [r for k in range(30) for r in pair(f"VT{k}", EcritureLib=label)]

@@ -1,6 +1,8 @@
-"""Grouping parsed lines into entries, with the entry-level checks (balance, one date per entry).
+"""Format-independent building blocks: grouping parsed lines into entries with the entry-level checks
+(balance, one date per entry, chronology), and the value parsers of French accounting text files
+(amounts with a decimal comma into integer cents, YYYYMMDD dates) that custom layouts reuse.
 
-Format-independent: a parser feeds `LineItem` tuples in file order and gets back `Entry`,
+A parser feeds `LineItem` tuples in file order and gets back `Entry`,
 `RejectedEntry` and (finding) `ParseError` items, in the file order of each entry's first line.
 
 Lines are grouped by key (journal code, entry number). Non-contiguous lines are handled with memory
@@ -19,8 +21,13 @@ what to fix first).
 
 from __future__ import annotations
 
+import contextlib
+import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
+from datetime import date
+from decimal import Decimal
+from typing import Any
 
 from ecluse.formats.records import Entry, EntryLine, ParseError, RejectedEntry, new_entry
 
@@ -186,3 +193,107 @@ def _reject(group: Group, date_column: str) -> RejectedEntry:
         raw_lines=tuple([item[1] for item in items]),
         errors=tuple(errors),
     )
+
+
+# --- value parsing shared by the French text formats (FEC, custom layouts) ---------------------------
+
+_TIME = r"(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)?"
+_YMD = re.compile(r"(\d{4})([-/.]?)(\d\d)\2(\d\d)" + _TIME)
+_DMY = re.compile(r"(\d\d)([-/.]?)(\d\d)\2(\d{4})" + _TIME)
+_AMOUNT = re.compile(r"([+-]?)(\d*)(?:([,.])(\d*))?([+-]?)")
+_EXPONENT = re.compile(r"[+-]?\d+(?:[.,]\d*)?[eE][+-]?\d+")
+
+
+def parse_amount(text: str) -> tuple[int, str | None]:
+    """Amount as the FEC writes it (A47 A-1 XII: decimal comma, sign before or after, no thousands
+    separator) → (signed cents, finding code or None). Raises ValueError saying what is wrong."""
+    if not text:
+        return 0, None
+    m = _AMOUNT.fullmatch(text)
+    if m is None:
+        if _EXPONENT.fullmatch(text):  # tolerated by TCD: 1,5E+03
+            scaled = Decimal(text.replace(",", ".")) * 100
+            if abs(scaled) >= 10**17 or scaled != scaled.to_integral_value():
+                raise ValueError("is too large or has more than 2 decimals")
+            return int(scaled), "AMOUNT_EXPONENT"
+        if " " in text or text.count(",") + text.count(".") > 1:
+            raise ValueError("has thousands separators (not allowed: write 1234,56)")
+        raise ValueError("is not an amount")
+    lead, whole, point, decimals, trail = m.groups()
+    decimals = decimals or ""
+    if (lead and trail) or not (whole or decimals) or len(whole) > 15:
+        raise ValueError("is not an amount" if len(whole) <= 15 else "is too large")
+    finding = None
+    if point == ".":
+        if len(decimals) > 2:
+            raise ValueError("is ambiguous: '.' may separate thousands or decimals (the FEC uses ',')")
+        finding = "DOT_DECIMAL"
+    if len(decimals) > 2:
+        if decimals[2:].strip("0"):
+            raise ValueError("has more than 2 decimals")
+        decimals = decimals[:2]
+    value = int(whole or "0") * 100 + int(decimals.ljust(2, "0"))
+    return (-value if "-" in (lead, trail) else value), finding
+
+
+def parse_date(text: str) -> tuple[date | None, str | None, str]:
+    """FEC date → (date, or None when blank; code; detail). Code None: clean YYYYMMDD. DATE_SEPARATORS,
+    DATE_OUT_OF_RANGE: tolerated (finding). BAD_DATE: unreadable. Forms as TCD: YYYYMMDD or DDMMYYYY,
+    optional '-', '/' or '.' separators, optional time."""
+    if not text.replace("0", "").strip("-/. :T"):
+        return None, None, ""
+    ymd, dmy = _YMD.fullmatch(text), _DMY.fullmatch(text)
+    candidates = [(int(ymd[1]), int(ymd[3]), int(ymd[4]))] if ymd else []
+    if dmy:
+        candidates.append((int(dmy[4]), int(dmy[3]), int(dmy[1])))
+    if not candidates:
+        return None, "BAD_DATE", "is not a date (expected YYYYMMDD)"
+    valid = []
+    for year, month, day in candidates:
+        with contextlib.suppress(ValueError):
+            valid.append(date(year, month, day))
+    if not valid:
+        year, month, day = candidates[0]
+        why = f"month {month}" if not 1 <= month <= 12 else f"day {day} of {year:04d}-{month:02d}"
+        return None, "BAD_DATE", f"is not a valid date ({why})"
+    usual = [d for d in valid if 1900 <= d.year <= 2099]
+    if not usual:
+        return valid[0], "DATE_OUT_OF_RANGE", f"is outside 1900-2099 (read as {valid[0].isoformat()})"
+    value = usual[0]
+    if len(text) == 8 and ymd and (value.year, value.month, value.day) == candidates[0]:
+        return value, None, ""  # plain YYYYMMDD
+    return value, "DATE_SEPARATORS", f"is not in the YYYYMMDD form (read as {value.isoformat()})"
+
+
+# --- entry-level checks --------------------------------------------------------------------------
+
+
+def _number_key(number: str) -> tuple[Any, ...]:
+    """Natural order: 'VT9' < 'VT10'."""
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(re.split(r"(\d+)", number)))
+
+
+def chronology(
+    entry: Entry,
+    last_date: date,
+    last_number: str,
+    columns: tuple[str, str] = ("EcritureDate", "EcritureNum"),
+) -> list[ParseError]:
+    """A CHRONOLOGY finding when `entry` is dated before, or numbered before (natural order), the
+    previous entry of its journal (`last_date`, `last_number`)."""
+    line, name = entry.lines[0].line, f"{entry.journal_code} {entry.number}"
+    if entry.date < last_date:
+        message = (
+            f"Entry {name} ({entry.date.isoformat()}) is dated before the previous {entry.journal_code} "
+            f"entry {last_number} ({last_date.isoformat()})"
+        )
+        return [ParseError(line, columns[0], "CHRONOLOGY", message, "finding")]
+    if len(entry.number) == len(last_number):
+        if entry.number >= last_number:
+            return []
+    elif _number_key(entry.number) > _number_key(last_number):
+        return []  # 'VT10' after 'VT9'
+    message = (
+        f"Entry {name} comes after {last_number} in journal {entry.journal_code}: numbering goes backwards"
+    )
+    return [ParseError(line, columns[1], "CHRONOLOGY", message, "finding")]

@@ -18,17 +18,25 @@ Choices worth knowing:
 
 from __future__ import annotations
 
-import contextlib
 import re
 import unicodedata
 from collections.abc import Iterator
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 from itertools import chain
 from operator import itemgetter
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
-from ecluse.formats.entries import LOOSE, Key, LineItem, cents, group_entries
+from ecluse.formats.entries import (
+    LOOSE,
+    Key,
+    LineItem,
+    cents,
+    chronology,
+    group_entries,
+    parse_amount,
+    parse_date,
+)
 from ecluse.formats.reader import LineReader
 from ecluse.formats.records import Entry, FileInfo, ParseError, RejectedEntry, Severity, new_entry_line
 
@@ -41,73 +49,8 @@ MANDATORY = 16  # the two currency columns may be absent
 FINDINGS_PER_CODE = 1000
 _MISS = date(1, 1, 1)  # cache-miss sentinel, compared by identity
 _BLANK_DATES = ("", "00000000")
-_TIME = r"(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)?"
-_YMD = re.compile(r"(\d{4})([-/.]?)(\d\d)\2(\d\d)" + _TIME)
-_DMY = re.compile(r"(\d\d)([-/.]?)(\d\d)\2(\d{4})" + _TIME)
-_AMOUNT = re.compile(r"([+-]?)(\d*)(?:([,.])(\d*))?([+-]?)")
-_EXPONENT = re.compile(r"[+-]?\d+(?:[.,]\d*)?[eE][+-]?\d+")
 _NAME = re.compile(r"(?:(?<!\d)(\d{9}))?FEC(20\d\d[01]\d[0-3]\d)")
 _SEP_NAMES = {"\t": "TAB", "|": "'|'"}
-
-
-def parse_amount(text: str) -> tuple[int, str | None]:
-    """FEC amount → (signed cents, finding code or None). Raises ValueError saying what is wrong."""
-    if not text:
-        return 0, None
-    m = _AMOUNT.fullmatch(text)
-    if m is None:
-        if _EXPONENT.fullmatch(text):  # tolerated by TCD: 1,5E+03
-            scaled = Decimal(text.replace(",", ".")) * 100
-            if abs(scaled) >= 10**17 or scaled != scaled.to_integral_value():
-                raise ValueError("is too large or has more than 2 decimals")
-            return int(scaled), "AMOUNT_EXPONENT"
-        if " " in text or text.count(",") + text.count(".") > 1:
-            raise ValueError("has thousands separators (not allowed: write 1234,56)")
-        raise ValueError("is not an amount")
-    lead, whole, point, decimals, trail = m.groups()
-    decimals = decimals or ""
-    if (lead and trail) or not (whole or decimals) or len(whole) > 15:
-        raise ValueError("is not an amount" if len(whole) <= 15 else "is too large")
-    finding = None
-    if point == ".":
-        if len(decimals) > 2:
-            raise ValueError("is ambiguous: '.' may separate thousands or decimals (the FEC uses ',')")
-        finding = "DOT_DECIMAL"
-    if len(decimals) > 2:
-        if decimals[2:].strip("0"):
-            raise ValueError("has more than 2 decimals")
-        decimals = decimals[:2]
-    value = int(whole or "0") * 100 + int(decimals.ljust(2, "0"))
-    return (-value if "-" in (lead, trail) else value), finding
-
-
-def parse_date(text: str) -> tuple[date | None, str | None, str]:
-    """FEC date → (date, or None when blank; code; detail). Code None: clean YYYYMMDD. DATE_SEPARATORS,
-    DATE_OUT_OF_RANGE: tolerated (finding). BAD_DATE: unreadable. Forms as TCD: YYYYMMDD or DDMMYYYY,
-    optional '-', '/' or '.' separators, optional time."""
-    if not text.replace("0", "").strip("-/. :T"):
-        return None, None, ""
-    ymd, dmy = _YMD.fullmatch(text), _DMY.fullmatch(text)
-    candidates = [(int(ymd[1]), int(ymd[3]), int(ymd[4]))] if ymd else []
-    if dmy:
-        candidates.append((int(dmy[4]), int(dmy[3]), int(dmy[1])))
-    if not candidates:
-        return None, "BAD_DATE", "is not a date (expected YYYYMMDD)"
-    valid = []
-    for year, month, day in candidates:
-        with contextlib.suppress(ValueError):
-            valid.append(date(year, month, day))
-    if not valid:
-        year, month, day = candidates[0]
-        why = f"month {month}" if not 1 <= month <= 12 else f"day {day} of {year:04d}-{month:02d}"
-        return None, "BAD_DATE", f"is not a valid date ({why})"
-    usual = [d for d in valid if 1900 <= d.year <= 2099]
-    if not usual:
-        return valid[0], "DATE_OUT_OF_RANGE", f"is outside 1900-2099 (read as {valid[0].isoformat()})"
-    value = usual[0]
-    if len(text) == 8 and ymd and (value.year, value.month, value.day) == candidates[0]:
-        return value, None, ""  # plain YYYYMMDD
-    return value, "DATE_SEPARATORS", f"is not in the YYYYMMDD form (read as {value.isoformat()})"
 
 
 def names_from_filename(filename: str | None) -> tuple[str | None, date | None, bool]:
@@ -245,7 +188,7 @@ class FecFile:
                     or item.number <= previous[1]
                     or len(item.number) != len(previous[1])
                 ):
-                    notes.extend(_chronology(item, *previous))
+                    notes.extend(chronology(item, *previous))
                 last[item.journal_code] = (item.date, item.number)
                 if not notes:
                     yield item
@@ -282,6 +225,9 @@ class FecFile:
         lay = self._layout
         assert lay is not None
         sep, n, get, pad, montant_sens = lay.sep, lay.n, lay.getter, lay.pad, lay.variant == "montant-sens"
+        direct = lay.positions == list(range(len(COLUMNS))) and n == len(
+            COLUMNS
+        )  # the legal layout: unpack f
         before, after = " " + sep, sep + " "
         dget, miss, accounts = self._dates.get, _MISS, self._accounts
         date_of, amount_of, make = self._date, self._amount, new_entry_line
@@ -301,7 +247,7 @@ class FecFile:
                 f = fixed
             if pad:
                 f.append("")
-            jc, jl, num, eds, acc, accl, aux, auxl, ref, pds, lib, deb, cred, let, dls, vds, camt, cur = get(f)  # fmt: skip
+            jc, jl, num, eds, acc, accl, aux, auxl, ref, pds, lib, deb, cred, let, dls, vds, camt, cur = f if direct else get(f)  # fmt: skip
             ed = dget(eds, miss)
             if ed is miss or ed is None:
                 ed = self._entry_date(eds, line_no, probs)
@@ -480,30 +426,6 @@ def _capped(notes: list[ParseError], counts: dict[str, int]) -> Iterator[ParseEr
         if seen <= FINDINGS_PER_CODE:
             yield note
     notes.clear()
-
-
-def _number_key(number: str) -> tuple[Any, ...]:
-    """Natural order: 'VT9' < 'VT10'."""
-    return tuple(int(p) if i % 2 else p for i, p in enumerate(re.split(r"(\d+)", number)))
-
-
-def _chronology(entry: Entry, last_date: date, last_number: str) -> list[ParseError]:
-    line, name = entry.lines[0].line, f"{entry.journal_code} {entry.number}"
-    if entry.date < last_date:
-        message = (
-            f"Entry {name} ({entry.date.isoformat()}) is dated before the previous {entry.journal_code} "
-            f"entry {last_number} ({last_date.isoformat()})"
-        )
-        return [ParseError(line, "EcritureDate", "CHRONOLOGY", message, "finding")]
-    if len(entry.number) == len(last_number):
-        if entry.number >= last_number:
-            return []
-    elif _number_key(entry.number) > _number_key(last_number):
-        return []  # 'VT10' after 'VT9'
-    message = (
-        f"Entry {name} comes after {last_number} in journal {entry.journal_code}: numbering goes backwards"
-    )
-    return [ParseError(line, "EcritureNum", "CHRONOLOGY", message, "finding")]
 
 
 def open_fec(stream: BinaryIO, filename: str | None = None) -> FecFile:

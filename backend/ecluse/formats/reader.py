@@ -52,7 +52,7 @@ def _latin_fallback(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error("ecluse.latin9-fallback", _latin_fallback)
 
 _C1 = re.compile(rb"[\x80-\x9f]")
-_LATIN_LETTERS = re.compile(rb"[\xc0-\xff]")
+_ODD_C1 = re.compile(rb"[\x81-\x84\x86-\x8b\x8d-\x90\x98\x9a\x9b\x9d-\x9f]")
 _HIGH_RUN = re.compile(rb"[\x80-\xff]{3,}")
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # not TAB/LF/CR/FF/VT/ESC
 _SPACES = str.maketrans({"\xa0": " ", "\u202f": " "})
@@ -110,10 +110,12 @@ def _sniff_problem(head: bytes) -> ParseError | None:
 
 def _latin_doubts(sample: bytes) -> bool:
     """Signs that non-UTF-8 bytes are not Western Latin text: runs of 3+ high bytes (Cyrillic, CJK… write
-    whole words in them; French accents come one at a time), or more 0x80-0x9F bytes (rare punctuation
-    in cp1252) than 0xC0-0xFF letters (é, è, à…): a DOS or Mac code page."""
-    runs = len(_HIGH_RUN.findall(sample))
-    return runs >= 3 or len(_C1.findall(sample)) > len(_LATIN_LETTERS.findall(sample))
+    whole words in them; French accents come one at a time), or 0x80-0x9F bytes that cp1252 text hardly
+    uses (‚ ƒ „ † ‡ ˆ ‰ Š ‹…) outnumbering those it does (€ … ’ “ ” – — œ): é, è, à of a DOS or Mac page."""
+    if len(_HIGH_RUN.findall(sample)) >= 3:
+        return True
+    odd = len(_ODD_C1.findall(sample))
+    return odd > 2 and odd > len(_C1.findall(sample)) - odd
 
 
 def _guess_foreign(head: bytes) -> str | None:
@@ -220,6 +222,8 @@ class LineReader:
                 text = pending + self._decode_utf8(chunk[:cut])
             else:
                 text = pending + codecs.charmap_decode(data, "strict", table)[0]
+            if final and text.endswith("\x1a"):  # DOS end-of-file mark (Ctrl-Z)
+                text = text.rstrip("\x1a")
             if "\xa0" in text or "\u202f" in text:  # single-char searches: cheap, unlike 2-byte ones
                 text = text.translate(_SPACES)
             if other_end and other_end in text:  # CRLF in a LF or CR file: still one line end

@@ -53,13 +53,15 @@ export function AppHeader({ company }: { company: Company | null }) {
 /** Comptabilité › Imports › Imports partenaires | Historique des imports, as a disclosure menu. */
 function MainMenu({ companyId }: { companyId: string }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
+  const { pathname } = useLocation();
+  // Open on the page where it was opened: navigating closes it.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+  const setOpen = (next: boolean | ((was: boolean) => boolean)) =>
+    setOpenOn((typeof next === "function" ? next(open) : next) ? pathname : null);
   const id = useId();
   const root = useRef<HTMLDivElement>(null);
-  const { pathname } = useLocation();
   const base = `/c/${encodeURIComponent(companyId)}`;
-
-  useEffect(() => setOpen(false), [pathname]);
   useEffect(() => {
     if (!open) return;
     const onDown = (event: MouseEvent) => {
@@ -67,7 +69,7 @@ function MainMenu({ companyId }: { companyId: string }) {
     };
     document.addEventListener("mousedown", onDown);
     return () => document.removeEventListener("mousedown", onDown);
-  }, [open]);
+  });
 
   const current = (path: string) => (pathname === path ? ("page" as const) : undefined);
   return (

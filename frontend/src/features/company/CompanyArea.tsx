@@ -28,10 +28,8 @@ export function CompanyArea({ companyId }: { companyId: string }) {
   const store = useMemo(() => new BatchStore(), []);
 
   useEffect(() => {
-    store.onStatusChange = (batch) => announce(t.statusChanged(batch.fileName, t.status[batch.status]));
-    return () => {
-      store.onStatusChange = null;
-    };
+    store.setStatusListener((batch) => announce(t.statusChanged(batch.fileName, t.status[batch.status])));
+    return () => store.setStatusListener(null);
   }, [store, announce, t]);
   useBatchEvents(client, companyId, store);
 

@@ -1,4 +1,4 @@
-import type { Role } from "../../gql/graphql";
+import type { ImportStatus, Role } from "../../gql/graphql";
 import { ActionButton } from "../../components/ActionButton";
 import { useI18n } from "../../i18n/I18n";
 import type { Messages } from "../../i18n/messages";
@@ -22,7 +22,7 @@ export function reasonText(t: Messages, reason: Reason, role: Role | null | unde
 }
 
 export interface ActionBarProps {
-  selected: readonly { status: import("../../gql/graphql").ImportStatus }[];
+  selected: readonly { status: ImportStatus }[];
   role: Role | null | undefined;
   onView: () => void;
   onValidate: () => void;

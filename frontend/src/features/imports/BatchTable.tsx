@@ -151,6 +151,7 @@ export function BatchTable(props: BatchTableProps) {
                   type="checkbox"
                   aria-label={t.selectAll}
                   checked={rows.length > 0 && selectedCount === rows.length}
+                  disabled={rows.length === 0}
                   onChange={(e) => onSelect?.(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())}
                 />
               </th>

@@ -108,17 +108,19 @@ function BatchDetail({ batchId }: { batchId: string }) {
           <dd className="num" data-testid="total-debit">
             {formatDecimal(detail.totalDebit, locale)}
           </dd>
+          <dd className="muted">{detail.currency}</dd>
         </div>
         <div>
           <dt>{t.ecol.credit}</dt>
           <dd className="num" data-testid="total-credit">
             {formatDecimal(detail.totalCredit, locale)}
           </dd>
+          <dd className="muted">{detail.currency}</dd>
         </div>
         <div>
-          <dt className="sr-only">{t.balanced}</dt>
-          <dd className={isZeroDecimal(difference) ? "ok-text" : "form-error"}>
-            {isZeroDecimal(difference) ? t.balanced : t.difference(formatDecimal(difference, locale))} {detail.currency}
+          <dt className="sr-only">{t.balance}</dt>
+          <dd className={isZeroDecimal(difference) ? "ok-text" : "form-error"} data-testid="balance">
+            {isZeroDecimal(difference) ? t.balanced : `${t.difference(formatDecimal(difference, locale))} ${detail.currency}`}
           </dd>
         </div>
       </dl>

@@ -34,6 +34,8 @@ export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: st
   const scroller = useRef<HTMLDivElement>(null);
   const marked = useRef(false);
 
+  // TanStack Virtual returns functions the React Compiler cannot memoise; this component is not compiled.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: total ?? 0,
     getScrollElement: () => scroller.current,

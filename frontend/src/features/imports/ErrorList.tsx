@@ -33,6 +33,8 @@ export function ErrorList({ batchId, fileName }: { batchId: string; fileName: st
   }, [batchId]);
 
   useEffect(() => {
+    // Fetch on mount (and on reconnection); the loader sets its own loading state.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void load();
   }, [load]);
 

@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useSyncExternalStore } from "reac
 import type { Client } from "urql";
 import type { Api } from "../../app/client";
 import { BatchChangedSubscription } from "./operations";
-import { BatchStore, tick } from "./store";
+import { tick, type BatchStore } from "./store";
 
 export const StoreContext = createContext<BatchStore | null>(null);
 

@@ -1,35 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { BatchStore, tick } from "./store";
-import { compareBatches, matchesFilter, EMPTY_FILTER, type Batch } from "./model";
+import { compareBatches, matchesFilter, EMPTY_FILTER } from "./model";
+import { batch } from "../../test/fixtures";
 
-export function batch(over: Partial<Batch> = {}): Batch {
-  return {
-    id: "1",
-    companyId: "1",
-    partner: "Application partenaire",
-    fileName: "123456782FEC20241231.txt",
-    format: "FEC",
-    origin: "PARTNER_API",
-    status: "PENDING_VALIDATION",
-    progress: 100,
-    errorSummary: "",
-    entryCount: 97,
-    lineCount: 291,
-    rejectedEntryCount: 0,
-    errorCount: 0,
-    findingCount: 0,
-    currency: "EUR",
-    totalDebit: "1138.50",
-    totalCredit: "1138.50",
-    createdAt: "2024-05-01T10:00:00+00:00",
-    updatedAt: "2024-05-01T10:00:00+00:00",
-    firstMovement: "2024-01-01",
-    lastMovement: "2024-12-31",
-    duplicateOfId: null,
-    referencePeriod: { id: "1", name: "Exercice 2024" },
-    ...over,
-  };
-}
 
 describe("BatchStore", () => {
   it("keeps an event that arrived after a page was requested", () => {
@@ -50,7 +23,7 @@ describe("BatchStore", () => {
   it("remembers the rows it learnt from events, and tells status changes", () => {
     const store = new BatchStore();
     const changes: string[] = [];
-    store.onStatusChange = (b) => changes.push(b.status);
+    store.setStatusListener((b) => changes.push(b.status));
     store.put(batch({ id: "9", status: "RECEIVED" }), tick(), true);
     store.put(batch({ id: "9", status: "PARSING" }), tick(), true);
     store.put(batch({ id: "9", status: "PARSING", progress: 50 }), tick(), true);

@@ -26,7 +26,11 @@ export class BatchStore {
   private version = 0;
   private listeners = new Set<() => void>();
   /** Called for each event that changed a batch's status (announcements). */
-  onStatusChange: ((batch: Batch, before: Batch | undefined) => void) | null = null;
+  private onStatusChange: ((batch: Batch, before: Batch | undefined) => void) | null = null;
+
+  setStatusListener(listener: ((batch: Batch, before: Batch | undefined) => void) | null): void {
+    this.onStatusChange = listener;
+  }
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);

@@ -99,6 +99,8 @@ export function useBatchList(scope: Scope, companyId: string, filter: Filter, so
   );
 
   useEffect(() => {
+    // Fetch on mount (and on reconnection); the loader sets its own loading state.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void load(null);
   }, [load, epoch, reloads]);
 

@@ -55,6 +55,8 @@ export function NotificationCentre() {
   }, [client]);
 
   useEffect(() => {
+    // Fetch on mount (and on reconnection); the loader sets its own loading state.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void load();
   }, [load, epoch]);
 
@@ -106,7 +108,10 @@ export function NotificationCentre() {
         onClick={() => setOpen((o) => !o)}
         data-testid="notifications-button"
       >
-        <span aria-hidden="true">🔔</span>
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="2">
+          <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
         {unread > 0 && (
           <span className="badge" data-testid="unread-count" aria-hidden="true">
             {unread}

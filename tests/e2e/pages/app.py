@@ -1,0 +1,120 @@
+"""Page objects: what a person sees and does on each screen, in the words the screens use (French)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from playwright.sync_api import Locator, Page, expect
+
+LIVE_TIMEOUT = 60_000  # a parse or a validation on a loaded CI machine
+
+
+@dataclass
+class LoginPage:
+    page: Page
+
+    def login(self, email: str, password: str) -> CompanyPicker:
+        self.page.goto("/")
+        self.page.get_by_label("Adresse e-mail").fill(email)
+        self.page.get_by_label("Mot de passe").fill(password)
+        self.page.get_by_role("button", name="Se connecter").click()
+        expect(self.page.get_by_role("heading", name="Choisir un dossier")).to_be_visible()
+        return CompanyPicker(self.page)
+
+
+@dataclass
+class CompanyPicker:
+    page: Page
+
+    def open(self, name: str) -> None:
+        self.page.get_by_role("button", name=f"Ouvrir le dossier {name}").click()
+
+    def prompt(self) -> Locator:
+        return self.page.get_by_role("alertdialog", name="Imports partenaires")
+
+
+@dataclass
+class ConsolePage:
+    page: Page
+
+    @classmethod
+    def goto(cls, page: Page, company_id: str) -> ConsolePage:
+        page.goto(f"/c/{company_id}/imports")
+        console = cls(page)
+        console.wait_loaded()
+        return console
+
+    def wait_loaded(self) -> None:
+        expect(self.page.get_by_role("heading", level=1, name="Imports partenaires")).to_be_visible()
+        expect(self.page.locator("table.grid-table")).not_to_have_attribute("aria-busy", "true")
+
+    def button(self, name: str) -> Locator:
+        return self.page.get_by_role("toolbar", name="Actions").get_by_role("button", name=name, exact=True)
+
+    def row(self, file_name: str) -> Locator:
+        return self.page.locator("tbody tr").filter(has=self.page.get_by_text(file_name, exact=True))
+
+    def row_by_id(self, batch_id: str) -> Locator:
+        return self.page.locator(f'tbody tr[data-batch-id="{batch_id}"]')
+
+    def status(self, row: Locator) -> Locator:
+        return row.get_by_test_id("status")
+
+    def select(self, file_name: str) -> None:
+        self.page.get_by_role("checkbox", name=f"Sélectionner l'import {file_name}", exact=True).check()
+
+    def upload(self, file_name: str, data: bytes) -> None:
+        self.page.get_by_test_id("file-input").set_input_files(
+            files=[{"name": file_name, "mimeType": "text/plain", "buffer": data}]
+        )
+        expect(self.page.get_by_test_id("chosen-file")).to_contain_text(file_name)
+        self.page.get_by_role("button", name="Téléverser", exact=True).click()
+
+    def confirm(self, title: str) -> Locator:
+        dialog = self.page.get_by_role("alertdialog", name=title)
+        expect(dialog).to_be_visible()
+        return dialog
+
+    def file_names(self) -> list[str]:
+        return [name.strip() for name in self.page.locator("tbody td.col-fileName").all_inner_texts()]
+
+
+@dataclass
+class DetailPage:
+    page: Page
+
+    def wait_loaded(self) -> None:
+        expect(self.page.get_by_role("heading", level=1, name="Détail des écritures")).to_be_visible()
+
+    def grid(self) -> Locator:
+        return self.page.get_by_role("grid")
+
+    def body_rows(self) -> Locator:
+        return self.grid().locator('[role="rowgroup"].eg-body [role="row"]:not(.eg-placeholder)')
+
+    def first_row_cells(self) -> list[str]:
+        row = self.grid().locator('[role="row"][aria-rowindex="2"]')
+        expect(row).not_to_have_class(re.compile("eg-placeholder"))
+        return [c.strip() for c in row.get_by_role("gridcell").all_inner_texts()]
+
+
+@dataclass
+class HistoryPage:
+    page: Page
+
+    def row_by_id(self, batch_id: str) -> Locator:
+        return self.page.locator(f'tbody tr[data-batch-id="{batch_id}"]')
+
+
+class Notifications:
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.button = page.get_by_test_id("notifications-button")
+
+    def open(self) -> Locator:
+        if self.button.get_attribute("aria-expanded") != "true":
+            self.button.click()
+        panel = self.page.get_by_role("region", name="Notifications")
+        expect(panel).to_be_visible()
+        return panel

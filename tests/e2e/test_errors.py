@@ -1,0 +1,59 @@
+"""Files with errors: the console shows the summary, the entry detail lists each error (line, field,
+message) and offers the rejected lines; an unreadable file fails and can only be rejected."""
+
+from __future__ import annotations
+
+import uuid
+
+from playwright.sync_api import Page, expect
+
+from tests.e2e.harness import fec_file
+from tests.e2e.pages.app import LIVE_TIMEOUT, ConsolePage, DetailPage
+
+
+def test_a_file_with_unbalanced_entries_shows_its_errors(admin_page: Page, company: str) -> None:
+    page = admin_page
+    console = ConsolePage.goto(page, company)
+    name = f"errors_{uuid.uuid4().hex[:8]}.txt"
+    console.upload(name, fec_file(12, uuid.uuid4().int % 100_000, unbalanced=3))
+    row = console.row(name)
+    expect(console.status(row)).to_have_text("Terminé avec erreur", timeout=LIVE_TIMEOUT)
+    expect(row.locator("td.col-error")).to_contain_text("UNBALANCED_ENTRY")
+    expect(row.locator("td.col-detail")).to_contain_text("3 rejetée(s)")
+
+    console.select(name)
+    expect(console.button("Visualiser")).to_be_enabled()
+    expect(console.button("Valider")).to_be_enabled()
+    console.button("Visualiser").click()
+    DetailPage(page).wait_loaded()
+    page.get_by_role("tab", name="Erreurs", exact=False).click()
+    expect(page.locator("table.errors-table")).to_be_visible()
+    errors = page.locator("table.errors-table tbody tr").filter(has_text="UNBALANCED_ENTRY")
+    expect(errors).to_have_count(3)
+    first = errors.first.locator("td").all_inner_texts()
+    assert first[0].isdigit() and "unbalanced" in first[2], first  # line, field, message
+    rejected = page.get_by_role("link", name="Lignes rejetées")
+    expect(rejected).to_have_attribute("href", f"/files/batches/{row_id(page, name)}/rejected")
+    with page.expect_download() as download:
+        rejected.click()
+    assert download.value.suggested_filename.endswith("_rejected.txt")
+
+
+def row_id(page: Page, name: str) -> str:
+    """The batch id, read from the detail's own download link."""
+    href = page.get_by_role("link", name="Fichier d'origine").get_attribute("href") or ""
+    return href.split("/")[3]
+
+
+def test_an_unreadable_file_fails_and_can_only_be_rejected(admin_page: Page, company: str) -> None:
+    page = admin_page
+    console = ConsolePage.goto(page, company)
+    name = f"garbage_{uuid.uuid4().hex[:8]}.bin"
+    console.upload(name, b"\x00\x01\x02 not an accounting file \xff\xfe" * 10)
+    row = console.row(name)
+    expect(console.status(row)).to_have_text("Échec", timeout=LIVE_TIMEOUT)
+    expect(row.locator("td.col-error")).not_to_be_empty()
+    console.select(name)
+    expect(console.button("Visualiser")).to_be_disabled()
+    expect(console.button("Valider")).to_be_disabled()
+    expect(console.button("Rejeter")).to_be_enabled()
