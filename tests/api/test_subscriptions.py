@@ -126,3 +126,29 @@ def test_websocket_with_bad_credentials_is_refused(api: Api, firm: dict) -> None
     finally:
         with contextlib.suppress(Exception):
             ws.__exit__(None, None, None)
+
+
+def test_job_progress_follows_a_parse_to_its_end(api: Api, firm: dict) -> None:
+    token = firm["tokens"]["admin"]
+    payload = api.upload(firm["company"], "job.txt", demo_fec(3000, 2025, seed=12), token=token)
+    job_id = payload["jobId"]
+    assert job_id
+    ws, session = _connect(api, "graphql-transport-ws", {"authorization": f"Bearer {token}"})
+    try:
+        query = "subscription($id: ID!) { jobProgress(jobId: $id) { id state progress attempts kind } }"
+        session.send_json(
+            {"id": "j", "type": "subscribe", "payload": {"query": query, "variables": {"id": job_id}}}
+        )
+        states = []
+        while True:
+            message = session.receive_json()
+            if message["type"] == "complete":
+                break
+            assert message["type"] == "next", message
+            states.append(message["payload"]["data"]["jobProgress"])
+        assert states[-1]["state"] == "DONE" and states[-1]["progress"] == 100
+        assert states[-1]["kind"] == "parse_import" and states[-1]["attempts"] == 1
+        progress = [s["progress"] for s in states]
+        assert progress == sorted(progress)
+    finally:
+        ws.__exit__(None, None, None)

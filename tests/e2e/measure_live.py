@@ -65,7 +65,7 @@ def _note_time(live: Live, batch_id: str, kind: str) -> float:
 
 def _summary(label: str, values: list[float]) -> str:
     values = sorted(values)
-    p90 = values[min(len(values) - 1, int(round(0.9 * (len(values) - 1))))]
+    p90 = values[min(len(values) - 1, round(0.9 * (len(values) - 1)))]
     return (
         f"{label}: median {statistics.median(values):.1f} ms, min {values[0]:.1f}, p90 {p90:.1f}, "
         f"max {values[-1]:.1f} (n={len(values)})"
@@ -90,8 +90,12 @@ def measure_latency(live: Live, page: Any, company: str, runs: int) -> list[str]
         from_response.append(shown - received)
     return [
         _summary("1a. API status change (rejectImport) -> second browser, from request sent", from_send),
-        _summary("    same, from the API's response received (negative: shown before the reply)", from_response),
-        _summary("1b. job status change (parse done) -> second browser, from the server's record", from_worker),
+        _summary(
+            "    same, from the API's response received (negative: shown before the reply)", from_response
+        ),
+        _summary(
+            "1b. job status change (parse done) -> second browser, from the server's record", from_worker
+        ),
     ]
 
 
@@ -105,7 +109,9 @@ def measure_detail(live: Live, page: Any, company: str, entries: int) -> list[st
     out = [f"2.  {lines:,} lines ({len(data) / 1e6:.1f} MB) uploaded and parsed in {parsed:.1f} s"]
 
     # The first page as the API serves it, alone.
-    query = "query($id: ID!) { importBatch(id: $id) { entries(first: 500) { totalCount nodes { id debit } } } }"
+    query = (
+        "query($id: ID!) { importBatch(id: $id) { entries(first: 500) { totalCount nodes { id debit } } } }"
+    )
     api_times = []
     for _ in range(5):
         t0 = time.perf_counter()
@@ -119,9 +125,15 @@ def measure_detail(live: Live, page: Any, company: str, entries: int) -> list[st
         page.goto(url)
         page.wait_for_function("() => performance.getEntriesByName('ecluse:entries-first-render').length > 0")
         by_url.append(
-            float(page.evaluate("() => performance.getEntriesByName('ecluse:entries-first-render')[0].startTime"))
+            float(
+                page.evaluate(
+                    "() => performance.getEntriesByName('ecluse:entries-first-render')[0].startTime"
+                )
+            )
         )
-    out.append(_summary("2a. first rows of the 100k-line detail, opened by URL (from navigation start)", by_url))
+    out.append(
+        _summary("2a. first rows of the 100k-line detail, opened by URL (from navigation start)", by_url)
+    )
 
     by_click = []
     console = ConsolePage.goto(page, company)
@@ -154,7 +166,9 @@ def measure_detail(live: Live, page: Any, company: str, entries: int) -> list[st
     t0 = time.perf_counter()
     grid.evaluate("(el) => { el.scrollTop = el.scrollHeight; }")
     grid.locator(f'[role="row"][aria-rowindex="{lines + 1}"]:not(.eg-placeholder)').wait_for(timeout=300_000)
-    out.append(f"2c. jump to line {lines:,} (all {lines // 500 + 1} pages chained): {time.perf_counter() - t0:.1f} s")
+    out.append(
+        f"2c. jump to line {lines:,} (all {lines // 500 + 1} pages chained): {time.perf_counter() - t0:.1f} s"
+    )
 
     frames = page.evaluate(
         """(grid) => new Promise((resolve) => {
@@ -182,7 +196,9 @@ def measure_detail(live: Live, page: Any, company: str, entries: int) -> list[st
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--entries", type=int, default=33334, help="entries of the big file (3 lines each)")
     args = parser.parse_args()

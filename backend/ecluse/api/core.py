@@ -364,14 +364,23 @@ class CoreSubscription:
                 if note is not None and note.company_id in who.roles:
                     yield Notification.from_model(note)
 
-    @strawberry.subscription(description="State and progress of one job.")
+    @strawberry.subscription(
+        description="State and progress of one job: its current state, then each change, until it ends."
+    )
     async def job_progress(self, info: Info, job_id: strawberry.ID) -> AsyncGenerator[Job, None]:
         job = await JobModel.get_or_none(id=str(job_id))
         if job is None or job.company_id is None:
             raise forbidden("No such job, or you may not see it.")
         require(info, Action.VIEW, job.company_id)
         async with info.context.bus.subscribe(job_channel(job.id)) as events:
+            # Subscribed first, then the current state: nothing published in between is lost. The stream
+            # ends with the job, so a client never waits on a job that is already over.
+            current = await JobModel.get(id=job.id)
+            yield Job.from_model(current)
+            if current.state in ("done", "failed"):
+                return
             async for _event in events:
-                current = await JobModel.get_or_none(id=job.id)
-                if current is not None:
-                    yield Job.from_model(current)
+                current = await JobModel.get(id=job.id)
+                yield Job.from_model(current)
+                if current.state in ("done", "failed"):
+                    return

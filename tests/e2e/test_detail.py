@@ -1,0 +1,69 @@
+"""The entry detail on a bigger batch: the virtual grid pages through the lines as it scrolls, keeps few
+rows in the DOM, and works from the keyboard; the app in English formats amounts and dates for it."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.harness import Live, fec_file, fec_totals
+from tests.e2e.pages.app import ConsolePage, DetailPage
+
+
+@pytest.mark.timeout(300)
+def test_the_grid_pages_through_a_big_batch(admin_page: Page, live: Live, company: str) -> None:
+    entries = 3_400  # 10,200 lines: 21 pages of 500
+    batch = live.upload(
+        company, f"big_{uuid.uuid4().hex[:8]}.txt", fec_file(entries, uuid.uuid4().int % 99_999)
+    )
+    live.wait_status(batch["id"], {"PENDING_VALIDATION"})
+    lines = entries * 3
+    page = admin_page
+    page.goto(f"/c/{company}/imports/detail?ids={batch['id']}")
+    detail = DetailPage(page)
+    detail.wait_loaded()
+    grid = detail.grid()
+    expect(grid).to_have_attribute("aria-rowcount", str(lines + 1))
+    assert detail.first_row_cells()[0] == "2"
+    # Only what is on screen (and a margin) is in the DOM, and only the pages near it are loaded.
+    assert grid.locator('[role="row"]').count() < 100
+    assert int(grid.get_attribute("data-loaded") or 0) < lines
+
+    # The keyboard scrolls the grid (it takes the focus); End reaches the last line, pages chained.
+    grid.focus()
+    page.keyboard.press("PageDown")
+    expect(grid.locator('[role="row"][aria-rowindex="40"]')).to_be_visible()
+    page.keyboard.press("End")
+    last = grid.locator(f'[role="row"][aria-rowindex="{lines + 1}"]')
+    expect(last).not_to_have_class(re.compile("eg-placeholder"), timeout=60_000)
+    expect(last.get_by_role("gridcell").first).to_have_text(str(lines + 1))  # its line in the file
+    expect(grid).to_have_attribute("data-loaded", str(lines))
+    assert grid.locator('[role="row"]').count() < 100
+
+
+def test_english(admin_page: Page, live: Live, company: str) -> None:
+    page = admin_page
+    data = fec_file(7, uuid.uuid4().int % 99_999)
+    debit, _ = fec_totals(data)
+    batch = live.upload(company, f"english_{uuid.uuid4().hex[:8]}.txt", data)
+    live.wait_status(batch["id"], {"PENDING_VALIDATION"})
+
+    ConsolePage.goto(page, company)
+    page.get_by_label("Langue").select_option("en")
+    expect(page.get_by_role("heading", level=1, name="Partner imports")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    row = page.locator(f'tbody tr[data-batch-id="{batch["id"]}"]')
+    expect(row.get_by_test_id("status")).to_have_text("Pending validation")
+    expect(page.get_by_role("toolbar", name="Actions").get_by_role("button", name="Validate")).to_be_visible()
+
+    page.goto(f"/c/{company}/imports/detail?ids={batch['id']}")
+    expect(page.get_by_role("heading", level=1, name="Entry detail")).to_be_visible()
+    expect(page.get_by_test_id("total-debit")).to_have_text(f"{debit:,.2f}")  # 1,138.50
+    # The choice is kept: French again only when asked.
+    page.reload()
+    expect(page.get_by_role("heading", level=1, name="Entry detail")).to_be_visible()
+    page.get_by_label("Language").select_option("fr")
+    expect(page.get_by_role("heading", level=1, name="Détail des écritures")).to_be_visible()
