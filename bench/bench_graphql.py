@@ -29,7 +29,6 @@ import asyncio
 import contextlib
 import json
 import os
-import platform
 import re
 import shutil
 import socket
@@ -331,15 +330,13 @@ def main() -> None:
     rows: list[dict[str, Any]] = []
     for kind in kinds:
         rows += bench_database(kind, path, args, tool)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     server = "`ecluse serve` (access log on)" if args.access_log == "on" else "uvicorn --no-access-log"
-    print(f"\n## GraphQL, one uvicorn worker ({server}), {tool}, {args.duration:.0f} s — {stamp}, "
-          f"{os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"load average {os.getloadavg()[0]:.1f} (at start {LOAD_AT_START:.1f})"
-          + (" — PROFILED (py-spy)" if args.profile else "") + "\n")  # fmt: skip
+    title = f"GraphQL, one uvicorn worker ({server}), {tool}, {args.connections} connections, {args.duration:.0f} s"
+    print(bi.header(title, args.profile))
     print(markdown(rows))
-    out = bi.DATA / f"graphql_results_{args.db}_{stamp}.json"
-    out.write_text(json.dumps({"args": vars(args), "tool": tool, "rows": rows}, indent=1, default=str))
+    out = bi.DATA / f"graphql_results_{args.db}_{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
+    meta = {"args": vars(args), "tool": tool, "commit": bi.code_version(), "load_start": bi.LOAD_AT_START}
+    out.write_text(json.dumps({**meta, "rows": rows}, indent=1, default=str))
     print(f"\n(figures saved in {out.relative_to(bi.BENCH.parent)})")
     if args.profile:
         for kind in kinds:

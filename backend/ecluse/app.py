@@ -122,7 +122,11 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Sta
         app.state.store = FileStore(settings.storage_dir)
         app.state.bus = await make_event_bus(settings.redis_url, settings.channel_prefix)
         if settings.redis_url:
-            app.state.jobs = ArqQueue(await make_arq_pool(settings.redis_url), settings.queue_name)
+            queue = ArqQueue(
+                await make_arq_pool(settings.redis_url), settings.queue_name, settings.job_sweep_s
+            )
+            queue.start_sweeper()
+            app.state.jobs = queue
         else:
             runner = InProcessQueue({"bus": app.state.bus, "store": app.state.store, "settings": settings})
             app.state.jobs = runner

@@ -17,6 +17,7 @@ from contextlib import asynccontextmanager
 from typing import Any, Protocol
 
 from redis.asyncio import Redis
+from redis.exceptions import RedisError
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +114,8 @@ class RedisEventBus:
             while True:
                 try:
                     message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=1.0)
-                except (ConnectionError, OSError) as exc:
+                except (RedisError, OSError) as exc:
+                    # redis-py reconnects and subscribes again on the next call.
                     log.warning("event bus lost Redis (%s); retrying", exc)
                     await asyncio.sleep(0.5)
                     continue
@@ -128,7 +130,7 @@ class RedisEventBus:
                 await pubsub.aclose()
 
     async def publish(self, channel: str, event: Event) -> None:
-        await self._redis.publish(f"{self._prefix}:{channel}", json.dumps(event))
+        await _publish(self._redis, f"{self._prefix}:{channel}", event)
 
     def subscribe(self, channel: str) -> Any:
         return self._fanout.subscribe(channel)
@@ -149,13 +151,21 @@ class PublishOnlyBus:
         self._prefix = prefix
 
     async def publish(self, channel: str, event: Event) -> None:
-        await self._redis.publish(f"{self._prefix}:{channel}", json.dumps(event))
+        await _publish(self._redis, f"{self._prefix}:{channel}", event)
 
     def subscribe(self, channel: str) -> Any:
         raise RuntimeError("a worker does not subscribe to events")
 
     async def close(self) -> None:
         return None
+
+
+async def _publish(redis: Redis, channel: str, event: Event) -> None:
+    """Events are notices, the database holds the truth: Redis being down must not fail the change."""
+    try:
+        await redis.publish(channel, json.dumps(event))
+    except (RedisError, OSError) as exc:
+        log.warning("event on %s not published: %s", channel, exc)
 
 
 async def make_event_bus(redis_url: str | None, prefix: str) -> LocalEventBus | RedisEventBus:

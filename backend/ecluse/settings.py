@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     queue_name: str = "ecluse:queue"
     channel_prefix: str = "ecluse:events"
     job_timeout_s: int = 3600
+    #: How often the API sends again jobs that Redis did not take (it was down).
+    job_sweep_s: float = 15.0
     #: Entries staged per transaction: short transactions keep the API answering during a big parse.
     stage_chunk_entries: int = 20_000
     session_days: int = 14

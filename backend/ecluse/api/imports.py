@@ -28,6 +28,7 @@ from ecluse.imports.models import ImportIssue as IssueModel
 from ecluse.imports.receive import receive_file
 from ecluse.imports.statuses import BatchStatus, ImportFormat, Origin
 from ecluse.jobs.progress import create_job
+from ecluse.jobs.queue import submit
 from ecluse.ledger.models import Company as CompanyModel
 from ecluse.ledger.queries import LineRow, batch_line_totals, batch_lines
 from ecluse.money import to_decimal
@@ -450,7 +451,7 @@ class ImportMutation:
         if before != batch.status and batch.status == BatchStatus.VALIDATING:
             job_id = str(uuid.uuid4())
             await create_job(job_id, "validate_import", company_id=batch.company_id, batch_id=batch.id)
-            await ctx.jobs.enqueue("validate_import", job_id, batch_id=batch.id)
+            await submit(ctx.jobs, "validate_import", job_id, batch_id=batch.id)
             await audit(
                 "import.validated",
                 "ImportBatch",

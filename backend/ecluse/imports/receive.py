@@ -18,7 +18,7 @@ from ecluse.imports.models import ImportBatch, ImportIssue, ReceivedFile
 from ecluse.imports.publish import publish_batch
 from ecluse.imports.statuses import SUPPORTED_FORMATS, BatchStatus, ImportFormat, Origin
 from ecluse.jobs.progress import create_job
-from ecluse.jobs.queue import JobQueue
+from ecluse.jobs.queue import JobQueue, submit
 from ecluse.ledger.models import Company
 from ecluse.storage import FileStore, TooLarge
 
@@ -118,5 +118,5 @@ async def receive_file(
     )  # fmt: skip
     await publish_batch(bus, batch, notify=file_error is not None)
     if job_id is not None:
-        await jobs.enqueue("parse_import", job_id, batch_id=batch.id)
+        await submit(jobs, "parse_import", job_id, batch_id=batch.id)
     return Received(batch, created=True, job_id=job_id)

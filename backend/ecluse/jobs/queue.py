@@ -5,7 +5,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
+
+from redis.exceptions import RedisError
 
 log = logging.getLogger(__name__)
 
@@ -63,15 +66,55 @@ class InProcessQueue:
 
 
 class ArqQueue:
-    def __init__(self, pool: Any, queue_name: str) -> None:
+    def __init__(self, pool: Any, queue_name: str, sweep_every: float = 15.0) -> None:
         self.pool = pool
         self.queue_name = queue_name
+        self.sweep_every = sweep_every
+        self._sweeper: asyncio.Task[None] | None = None
 
     async def enqueue(self, kind: str, job_id: str, *, batch_id: int) -> None:
+        # The same _job_id twice is a no-op in arq: sending a job again is always safe.
         await self.pool.enqueue_job(kind, batch_id, job_id, _job_id=job_id, _queue_name=self.queue_name)
 
+    def start_sweeper(self) -> None:
+        self._sweeper = asyncio.create_task(self._sweep_forever(), name="job-sweeper")
+
+    async def _sweep_forever(self) -> None:
+        while True:
+            try:
+                await self.sweep()
+            except Exception as exc:
+                log.warning("job sweep failed: %s", exc)
+            await asyncio.sleep(self.sweep_every)
+
+    async def sweep(self) -> int:
+        """Send again the jobs still `queued` in the database: Redis was down when they were submitted."""
+        from ecluse.jobs.models import Job
+
+        cutoff = datetime.now(UTC) - timedelta(seconds=self.sweep_every)
+        stale = await Job.filter(state="queued", created_at__lt=cutoff).order_by("created_at")
+        for job in stale:
+            if job.batch_id is not None:
+                await self.enqueue(job.kind, job.id, batch_id=job.batch_id)
+        return len(stale)
+
     async def close(self) -> None:
+        if self._sweeper is not None:
+            self._sweeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._sweeper
         await self.pool.aclose()
+
+
+async def submit(queue: JobQueue, kind: str, job_id: str, *, batch_id: int) -> bool:
+    """Hand a job (already recorded in the database) to the queue. A broker that is down does not fail
+    the request: the job stays `queued` and the sweeper sends it when the broker is back."""
+    try:
+        await queue.enqueue(kind, job_id, batch_id=batch_id)
+    except (OSError, RedisError) as exc:
+        log.warning("job %s (%s) not sent, will be retried: %s", job_id, kind, exc)
+        return False
+    return True
 
 
 async def make_arq_pool(redis_url: str) -> Any:

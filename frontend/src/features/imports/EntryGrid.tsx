@@ -40,7 +40,7 @@ export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: st
     count: total ?? 0,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 20,
+    overscan: 8,
   });
   const items = virtualizer.getVirtualItems();
   const lastVisible = items.length ? items[items.length - 1]!.index : 0;
