@@ -3,6 +3,7 @@ created by the batch (a rejected batch keeps them: they may already be in use)."
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 
 from ecluse.formats.records import Entry
@@ -34,6 +35,13 @@ class MasterData:
 
     async def ensure(self, entries: Iterable[Entry]) -> None:
         """Create whatever these entries name that the company does not have yet."""
+        # Scanning tens of thousands of lines is CPU work: off the event loop.
+        await self.create(*await asyncio.to_thread(self.missing, entries))
+
+    def missing(
+        self, entries: Iterable[Entry]
+    ) -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, str]]]:
+        """Journals, accounts and third parties named by the entries and unknown to the company."""
         journals: dict[str, str] = {}
         accounts: dict[str, str] = {}
         parties: dict[str, tuple[str, str]] = {}
@@ -47,6 +55,11 @@ class MasterData:
                     parties.setdefault(
                         line.aux_number, (line.aux_label, third_party_kind(line.account_number))
                     )
+        return journals, accounts, parties
+
+    async def create(
+        self, journals: dict[str, str], accounts: dict[str, str], parties: dict[str, tuple[str, str]]
+    ) -> None:
         cid, bid = self.company_id, self.batch_id
         if journals:
             await Journal.bulk_create(
