@@ -25,7 +25,7 @@ from ecluse.api.schema import schema
 from ecluse.db.init import close_orm, open_orm, run_migrations
 from ecluse.events import make_event_bus
 from ecluse.files import file_routes
-from ecluse.jobs.queue import ArqQueue, InProcessQueue, make_arq_pool
+from ecluse.jobs.queue import ArqQueue, make_job_queue
 from ecluse.settings import Settings, get_settings
 from ecluse.storage import FileStore
 
@@ -121,16 +121,11 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Sta
         app.state.settings = settings
         app.state.store = FileStore(settings.storage_dir)
         app.state.bus = await make_event_bus(settings.redis_url, settings.channel_prefix)
-        if settings.redis_url:
-            queue = ArqQueue(
-                await make_arq_pool(settings.redis_url), settings.queue_name, settings.job_sweep_s
-            )
+        app.state.jobs = queue = await make_job_queue(settings, app.state.bus, app.state.store)
+        if isinstance(queue, ArqQueue):
             queue.start_sweeper()
-            app.state.jobs = queue
         else:
-            runner = InProcessQueue({"bus": app.state.bus, "store": app.state.store, "settings": settings})
-            app.state.jobs = runner
-            resumed = await runner.resume()
+            resumed = await queue.resume()
             if resumed:
                 log.info("resumed %d interrupted job(s)", resumed)
         try:

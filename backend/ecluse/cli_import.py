@@ -13,7 +13,7 @@ from ecluse.events import make_event_bus
 from ecluse.imports.models import ImportBatch, ImportIssue
 from ecluse.imports.receive import receive_file
 from ecluse.imports.statuses import BatchStatus, ImportFormat, Origin
-from ecluse.jobs.queue import ArqQueue, InProcessQueue, JobQueue, make_arq_pool
+from ecluse.jobs.queue import InProcessQueue, make_job_queue
 from ecluse.ledger.models import Company
 from ecluse.settings import Settings
 from ecluse.storage import FileStore, iter_file
@@ -27,11 +27,7 @@ async def run_import(settings: Settings, company_ref: str, fmt: str, path: Path,
     await open_orm(settings)
     bus = await make_event_bus(settings.redis_url, settings.channel_prefix)
     store = FileStore(settings.storage_dir)
-    jobs: JobQueue
-    if settings.redis_url:
-        jobs = ArqQueue(await make_arq_pool(settings.redis_url), settings.queue_name)
-    else:
-        jobs = InProcessQueue({"bus": bus, "store": store, "settings": settings})
+    jobs = await make_job_queue(settings, bus, store)
     try:
         company = await _company(company_ref)
         if company is None:

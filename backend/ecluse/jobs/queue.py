@@ -10,6 +10,8 @@ from typing import Any, Protocol
 
 from redis.exceptions import RedisError
 
+from ecluse.settings import Settings
+
 log = logging.getLogger(__name__)
 
 
@@ -115,6 +117,13 @@ async def submit(queue: JobQueue, kind: str, job_id: str, *, batch_id: int) -> b
         log.warning("job %s (%s) not sent, will be retried: %s", job_id, kind, exc)
         return False
     return True
+
+
+async def make_job_queue(settings: Settings, bus: Any, store: Any) -> InProcessQueue | ArqQueue:
+    """arq on Redis when ECLUSE_REDIS_URL is set, else the in-process runner: chosen by settings only."""
+    if settings.redis_url:
+        return ArqQueue(await make_arq_pool(settings.redis_url), settings.queue_name, settings.job_sweep_s)
+    return InProcessQueue({"bus": bus, "store": store, "settings": settings})
 
 
 async def make_arq_pool(redis_url: str) -> Any:

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable
+from typing import TypeVar
 
 from ecluse.formats.records import Entry
 from ecluse.ledger.models import Account, Journal, ThirdParty
+
+M = TypeVar("M", Journal, Account, ThirdParty)
 
 
 def third_party_kind(account_number: str) -> str:
@@ -61,33 +64,27 @@ class MasterData:
         self, journals: dict[str, str], accounts: dict[str, str], parties: dict[str, tuple[str, str]]
     ) -> None:
         cid, bid = self.company_id, self.batch_id
-        if journals:
-            await Journal.bulk_create(
-                [
-                    Journal(company_id=cid, code=c, label=lbl, created_by_batch_id=bid)
-                    for c, lbl in journals.items()
-                ],
-                ignore_conflicts=True,
-            )
-            rows = await Journal.filter(company_id=cid, code__in=list(journals)).values_list("code", "id")
-            self.journals.update(dict(rows))
-        if accounts:
-            await Account.bulk_create(
-                [
-                    Account(company_id=cid, number=n, label=lbl, created_by_batch_id=bid)
-                    for n, lbl in accounts.items()
-                ],
-                ignore_conflicts=True,
-            )
-            rows = await Account.filter(company_id=cid, number__in=list(accounts)).values_list("number", "id")
-            self.accounts.update(dict(rows))
-        if parties:
-            await ThirdParty.bulk_create(
-                [
-                    ThirdParty(company_id=cid, code=c, name=name, kind=kind, created_by_batch_id=bid)
-                    for c, (name, kind) in parties.items()
-                ],
-                ignore_conflicts=True,
-            )
-            rows = await ThirdParty.filter(company_id=cid, code__in=list(parties)).values_list("code", "id")
-            self.third_parties.update(dict(rows))
+        new_journals = [
+            Journal(company_id=cid, code=c, label=lbl, created_by_batch_id=bid) for c, lbl in journals.items()
+        ]
+        new_accounts = [
+            Account(company_id=cid, number=n, label=lbl, created_by_batch_id=bid)
+            for n, lbl in accounts.items()
+        ]
+        new_parties = [
+            ThirdParty(company_id=cid, code=c, name=name, kind=kind, created_by_batch_id=bid)
+            for c, (name, kind) in parties.items()
+        ]
+        self.journals.update(await _insert(Journal, "code", new_journals, cid))
+        self.accounts.update(await _insert(Account, "number", new_accounts, cid))
+        self.third_parties.update(await _insert(ThirdParty, "code", new_parties, cid))
+
+
+async def _insert(model: type[M], key: str, rows: list[M], company_id: int) -> dict[str, int]:
+    """Insert (another batch may have created some meanwhile: conflicts ignored), then read their ids."""
+    if not rows:
+        return {}
+    await model.bulk_create(rows, ignore_conflicts=True)
+    keys = [getattr(row, key) for row in rows]
+    found = await model.filter(company_id=company_id, **{f"{key}__in": keys}).values_list(key, "id")
+    return {str(k): int(v) for k, v in found}
