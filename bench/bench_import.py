@@ -2,6 +2,7 @@
 
     python bench/bench_import.py --lines 1000000 --db sqlite|postgres|both [--keep] [--naive-lines N]
                                  [--no-naive] [--profile] [--timeout 900]
+    python bench/bench_import.py --lines 1000000 --db both --breakdown [--experiment serial|switch]
 
 For each database, in fresh processes (nothing is shared between measurements):
 
@@ -17,9 +18,16 @@ For each database, in fresh processes (nothing is shared between measurements):
    per row + balance check + Tortoise `bulk_create` of Entry and EntryLine objects (batch_size=1000), one
    transaction per 20,000 entries as staging does. `--naive-lines` runs it on a slice and extrapolates.
 
-Prints a Markdown table and writes the figures as JSON in bench/data/. `--profile` attaches py-spy to the
-process doing the work (the measuring subprocess on SQLite, the worker on PostgreSQL) and prints where the
-time goes; profiled timings are slower and are marked so.
+Prints a Markdown table and writes the figures as JSON in bench/data/. `--profile` attaches py-spy (GIL
+holder only, 100 Hz) to the process doing the work (the measuring subprocess on SQLite, the worker on
+PostgreSQL) and prints where the Python time goes; profiled runs are marked so.
+
+`--breakdown` instead stages and validates in one subprocess (in-process jobs on both databases) with timers
+around each staging step (`stage._take` = parsing, `stage._rows`, `stage.insert_rows`, `allocate_ids`…) and
+around every SQL statement of the Tortoise clients: wall seconds per step, which may overlap (the parse of
+the next chunk runs in a thread while the current one is inserted). `--experiment serial` serialises parsing,
+row building and inserting (a what-if, not the shipped path); `--experiment switch` shortens the GIL switch
+interval to 0.2 ms.
 
 Environment: ECLUSE_BENCH_PG (admin URL, default postgres://postgres@127.0.0.1:5432/test),
 ECLUSE_BENCH_REDIS (default redis://127.0.0.1:6379).
