@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import strawberry
 from graphql import GraphQLError
+from strawberry.extensions import ParserCache, ValidationCache
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
@@ -35,6 +36,8 @@ schema = Schema(
     mutation=Mutation,
     subscription=Subscription,
     config=StrawberryConfig(scalar_map={Money: MONEY_SCALAR}),
+    # Clients send the same few documents again and again: parse and validate each once.
+    extensions=[lambda: ParserCache(maxsize=512), lambda: ValidationCache(maxsize=512)],
 )
 
 

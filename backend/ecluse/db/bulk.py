@@ -49,7 +49,13 @@ async def allocate_ids(conn: BaseDBAsyncClient, table: str, count: int) -> list[
         rows = await conn.execute_query_dict(f"SELECT COALESCE(MAX(id), 0) AS m FROM {table}")
         start = int(rows[0]["m"]) + 1
         return list(range(start, start + count))
+    # One block per chunk: the table lock (held to the end of the caller's transaction; plain reads still
+    # pass) keeps any other writer from drawing ids in between. 333k nextval() calls cost 5 s; this 30 ms.
+    await conn.execute_query(f"LOCK TABLE {table} IN EXCLUSIVE MODE")
     rows = await conn.execute_query_dict(
-        f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) AS id FROM generate_series(1, $1)", [count]
+        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), nextval(pg_get_serial_sequence('{table}', 'id'))"
+        " + $1 - 1) AS last",
+        [count],
     )
-    return [int(r["id"]) for r in rows]
+    last = int(rows[0]["last"])
+    return list(range(last - count + 1, last + 1))
