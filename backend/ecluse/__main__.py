@@ -1,3 +1,5 @@
 from ecluse.cli import main
 
-main()
+# Guarded: a parser process started with "spawn" imports this module again and must not run the CLI.
+if __name__ == "__main__":
+    main()

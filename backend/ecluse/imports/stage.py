@@ -1,14 +1,13 @@
-"""Stage a received file: parse it (off the event loop), check each entry, bulk-insert the good ones as
-drafts and record every refused line with its reason. Safe to run again: a rerun starts from a clean slate.
+"""Stage a received file: parse it (in a child process or a thread, imports/feed.py), bulk-insert the good
+entries as drafts and record every refused line with its reason. Safe to run again: a rerun starts from a
+clean slate.
 """
 
 from __future__ import annotations
 
 import asyncio
-import itertools
 import logging
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -16,17 +15,16 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
-from ecluse.db.bulk import allocate_ids, db_date, insert_rows
+from ecluse.db.bulk import allocate_ids, insert_rows, is_sqlite
 from ecluse.events import EventBus
-from ecluse.formats.fec import open_fec
-from ecluse.formats.records import Entry, ParseError, RejectedEntry
+from ecluse.formats.records import ParseError
+from ecluse.imports.feed import Chunk, Header, messages
 from ecluse.imports.models import ImportBatch, ImportIssue, ReceivedFile, RejectedLine
 from ecluse.imports.publish import publish_batch
 from ecluse.imports.statuses import BatchStatus
 from ecluse.ledger.masterdata import MasterData
 from ecluse.ledger.models import Entry as EntryModel
-from ecluse.ledger.models import EntryLine
-from ecluse.ledger.periods import OpenYears
+from ecluse.ledger.models import EntryLine, FiscalYear
 from ecluse.storage import FileStore
 
 log = logging.getLogger(__name__)
@@ -53,12 +51,28 @@ class StageStats:
     credit: int = 0
     first: date | None = None
     last: date | None = None
+    lines: int = 0
     codes: Counter[str] = field(default_factory=Counter)
     fiscal_years: Counter[int] = field(default_factory=Counter)
 
-
-def _take(items: Iterator[Any], n: int) -> list[Any]:
-    return list(itertools.islice(items, n))
+    def add(self, chunk: Chunk) -> None:
+        self.entries += len(chunk.entries)
+        self.debit += chunk.debit
+        self.credit += chunk.credit
+        self.fiscal_years.update(chunk.year_counts)
+        if chunk.first is not None and (self.first is None or chunk.first < self.first):
+            self.first = chunk.first
+        if chunk.last is not None and (self.last is None or chunk.last > self.last):
+            self.last = chunk.last
+        for rejected in chunk.refused:
+            self.rejected += 1
+            self.codes[rejected.errors[0].code] += 1  # entries counted by their first reason
+            self.errors += len(rejected.errors)
+        for note in chunk.notes:
+            if note.severity == "error":
+                self.errors += 1
+            else:
+                self.findings += 1
 
 
 async def clear_staging(batch_id: int) -> None:
@@ -66,17 +80,6 @@ async def clear_staging(batch_id: int) -> None:
     await EntryModel.filter(batch_id=batch_id, state="draft").delete()
     await ImportIssue.filter(batch_id=batch_id).delete()
     await RejectedLine.filter(batch_id=batch_id).delete()
-
-
-def out_of_period(entry: Entry, message: str) -> RejectedEntry:
-    error = ParseError(entry.lines[0].line, "EcritureDate", "NO_OPEN_FISCAL_YEAR", message)
-    return RejectedEntry(
-        journal_code=entry.journal_code,
-        number=entry.number,
-        lines=tuple(line.line for line in entry.lines),
-        raw_lines=(),
-        errors=(error,),
-    )
 
 
 async def stage_batch(
@@ -92,123 +95,76 @@ async def stage_batch(
     batch = await ImportBatch.get(id=batch_id)
     await publish_batch(bus, batch)
     received = await ReceivedFile.get(id=batch.file_id)
-    with store.open(received.storage_path) as stream:
-        fec = await asyncio.to_thread(open_fec, stream, received.name)
-        if fec.fatal is not None or fec.info is None:
-            await _fail(batch, received, fec.fatal, bus)
-            return
-        received.encoding = fec.info.encoding
-        await received.save(update_fields=["encoding"])
-        batch.siren = fec.info.siren
-        batch.closing_date = fec.info.closing_date
-        stats = await _stage_items(batch, fec, received.size, bus, on_progress, chunk)
-    await _finish(batch, fec.line_count, stats, bus)
-
-
-async def _stage_items(
-    batch: ImportBatch, fec: Any, size: int, bus: EventBus, on_progress: Any, chunk_size: int
-) -> StageStats:
+    years = [
+        (y.id, y.start_date, y.end_date)
+        for y in await FiscalYear.filter(company_id=batch.company_id, closed=False)
+    ]
     stats = StageStats()
     master = MasterData(batch.company_id, batch.id)
     await master.load()
-    years = await OpenYears.of(batch.company_id)
-    items = fec.items()
-    # Parse the next chunk while this one is inserted: the driver releases the GIL while SQLite or
-    # PostgreSQL works, so reading and writing overlap.
-    upcoming = asyncio.ensure_future(asyncio.to_thread(_take, items, chunk_size))
-    while chunk := await upcoming:
-        upcoming = asyncio.ensure_future(asyncio.to_thread(_take, items, chunk_size))
-        good: list[Entry] = []
-        refused: list[RejectedEntry] = []
-        notes: list[ParseError] = []
-        for item in chunk:
-            if isinstance(item, Entry):
-                year = years.holding(item.date)
-                if year is None:
-                    refused.append(
-                        out_of_period(item, f"{item.date.isoformat()} falls outside every open fiscal year")
-                    )
-                else:
-                    stats.fiscal_years[year.id] += 1
-                    good.append(item)
-            elif isinstance(item, RejectedEntry):
-                refused.append(item)
-            else:
-                notes.append(item)
-        await master.ensure(good)
-        async with in_transaction() as conn:
-            ids = await allocate_ids(conn, "entries", len(good))
-            rows = await asyncio.to_thread(_rows, conn, batch, master, good, ids, refused, notes, stats)
-            for table, columns, data in rows:
-                await insert_rows(conn, table, columns, data)
-        percent = min(99, int(fec.bytes_read * 100 / size)) if size else 99
-        batch.progress = percent
-        if on_progress is not None:
-            await on_progress(percent)
-        await ImportBatch.filter(id=batch.id).update(progress=percent)
-        await publish_batch(bus, batch)
-    return stats
+    source = messages(store.absolute(received.storage_path), received.size, received.name, chunk, years)
+    async for message in source:
+        if isinstance(message, Header):
+            if message.fatal is not None or message.info is None:
+                await _fail(batch, received, message.fatal, bus)
+                return
+            received.encoding = message.info.encoding
+            await received.save(update_fields=["encoding"])
+            batch.siren = message.info.siren
+            batch.closing_date = message.info.closing_date
+        elif isinstance(message, Chunk):
+            await _stage_chunk(batch, master, message, stats)
+            percent = min(99, int(message.bytes_read * 100 / received.size)) if received.size else 99
+            batch.progress = percent
+            if on_progress is not None:
+                await on_progress(percent)
+            await ImportBatch.filter(id=batch.id).update(progress=percent)
+            await publish_batch(bus, batch)
+        else:
+            stats.lines = message.line_count
+    await _finish(batch, stats, bus)
+
+
+async def _stage_chunk(batch: ImportBatch, master: MasterData, chunk: Chunk, stats: StageStats) -> None:
+    await master.create(chunk.journals, chunk.accounts, chunk.parties)
+    async with in_transaction() as conn:
+        ids = await allocate_ids(conn, "entries", len(chunk.entries))
+        rows = await asyncio.to_thread(_rows, conn, batch, master, chunk, ids)
+        for table, columns, data in rows:
+            await insert_rows(conn, table, columns, data)
+    stats.add(chunk)
 
 
 def _rows(
-    conn: BaseDBAsyncClient,
-    batch: ImportBatch,
-    master: MasterData,
-    good: list[Entry],
-    ids: list[int],
-    refused: list[RejectedEntry],
-    notes: list[ParseError],
-    stats: StageStats,
+    conn: BaseDBAsyncClient, batch: ImportBatch, master: MasterData, chunk: Chunk, ids: list[int]
 ) -> list[tuple[str, tuple[str, ...], list[Any]]]:
     """Plain tuples for the driver (runs in a thread: a chunk is tens of thousands of rows)."""
     cid, bid = batch.company_id, batch.id
     accounts, parties, journals = master.accounts, master.third_parties, master.journals
+    # Dates arrive as ISO text, which is what SQLite stores; asyncpg wants `date` objects.
+    d: Any = (lambda v: v) if is_sqlite(conn) else _Dates()
     entry_rows: list[Any] = []
     line_rows: list[Any] = []
-    dates: dict[date | None, Any] = {None: None}
-
-    def d(value: date | None) -> Any:
-        try:
-            return dates[value]
-        except KeyError:
-            dates[value] = converted = db_date(conn, value)
-            return converted
-
-    for entry, entry_id in zip(good, ids, strict=True):
-        first = entry.lines[0].line
-        entry_rows.append(
-            (entry_id, cid, bid, journals[entry.journal_code], entry.number, d(entry.date), "draft", first)
-        )
-        for ln in entry.lines:
+    for (journal, number, day, first, lines), entry_id in zip(chunk.entries, ids, strict=True):
+        entry_rows.append((entry_id, cid, bid, journals[journal], number, d(day), "draft", first))
+        for (
+            line, account, _, aux, _, piece_ref, piece_date, label, debit, credit, lettering, lettering_date,
+            validation_date, currency_amount, currency,
+        ) in lines:  # fmt: skip
             line_rows.append((
-                entry_id, cid, bid, ln.line, accounts[ln.account_number],
-                parties[ln.aux_number] if ln.aux_number else None, ln.piece_ref, d(ln.piece_date), ln.label,
-                ln.debit, ln.credit, ln.lettering, d(ln.lettering_date), d(ln.validation_date),
-                ln.currency_amount, ln.currency,
+                entry_id, cid, bid, line, accounts[account], parties[aux] if aux else None, piece_ref,
+                d(piece_date), label, debit, credit, lettering, d(lettering_date), d(validation_date),
+                currency_amount, currency,
             ))  # fmt: skip
-            stats.debit += ln.debit
-            stats.credit += ln.credit
-        if stats.first is None or entry.date < stats.first:
-            stats.first = entry.date
-        if stats.last is None or entry.date > stats.last:
-            stats.last = entry.date
-    stats.entries += len(good)
     issue_rows: list[Any] = []
     rejected_rows: list[Any] = []
-    for rejected in refused:
-        stats.rejected += 1
-        stats.codes[rejected.errors[0].code] += 1  # entries counted by their first reason
+    for rejected in chunk.refused:
         for error in rejected.errors:
-            stats.errors += 1
             issue_rows.append((bid, error.line, error.column, error.code, error.message, "error"))
         # The download re-reads the received file by line number; the text is kept when the parser has it.
         texts = rejected.raw_lines or ("",) * len(rejected.lines)
         rejected_rows.extend((bid, n, text) for n, text in zip(rejected.lines, texts, strict=True))
-    for note in notes:
-        if note.severity == "error":
-            stats.errors += 1
-        else:
-            stats.findings += 1
+    for note in chunk.notes:
         issue_rows.append((bid, note.line, note.column, note.code, note.message, note.severity))
     return [
         ("entries", ENTRY_COLUMNS, entry_rows),
@@ -216,6 +172,18 @@ def _rows(
         ("import_issues", ISSUE_COLUMNS, issue_rows),
         ("import_rejected_lines", REJECTED_COLUMNS, rejected_rows),
     ]
+
+
+class _Dates(dict[str | None, date | None]):
+    """ISO text → `date`, each distinct day parsed once."""
+
+    def __call__(self, value: str | None) -> date | None:
+        return self[value]
+
+    def __missing__(self, value: str | None) -> date | None:
+        parsed = None if value is None else date.fromisoformat(value)
+        self[value] = parsed
+        return parsed
 
 
 def summarise(stats: StageStats) -> str:
@@ -230,7 +198,7 @@ def summarise(stats: StageStats) -> str:
     return "; ".join(parts)
 
 
-async def _finish(batch: ImportBatch, line_count: int, stats: StageStats, bus: EventBus) -> None:
+async def _finish(batch: ImportBatch, stats: StageStats, bus: EventBus) -> None:
     status = (
         BatchStatus.FINISHED_WITH_ERROR if stats.rejected or stats.errors else BatchStatus.PENDING_VALIDATION
     )
@@ -238,7 +206,7 @@ async def _finish(batch: ImportBatch, line_count: int, stats: StageStats, bus: E
     values = dict(
         status=status,
         progress=100,
-        line_count=line_count,
+        line_count=stats.lines,
         entry_count=stats.entries,
         rejected_entry_count=stats.rejected,
         error_count=stats.errors,

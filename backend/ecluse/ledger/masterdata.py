@@ -3,23 +3,11 @@ created by the batch (a rejected batch keeps them: they may already be in use)."
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Iterable
 from typing import TypeVar
 
-from ecluse.formats.records import Entry
 from ecluse.ledger.models import Account, Journal, ThirdParty
 
 M = TypeVar("M", Journal, Account, ThirdParty)
-
-
-def third_party_kind(account_number: str) -> str:
-    # French chart of accounts: 401 suppliers, 411 customers.
-    if account_number.startswith("401") or account_number.startswith("403"):
-        return "supplier"
-    if account_number.startswith("411") or account_number.startswith("413"):
-        return "customer"
-    return "other"
 
 
 class MasterData:
@@ -36,33 +24,13 @@ class MasterData:
         self.accounts = dict(await Account.filter(company_id=cid).values_list("number", "id"))
         self.third_parties = dict(await ThirdParty.filter(company_id=cid).values_list("code", "id"))
 
-    async def ensure(self, entries: Iterable[Entry]) -> None:
-        """Create whatever these entries name that the company does not have yet."""
-        # Scanning tens of thousands of lines is CPU work: off the event loop.
-        await self.create(*await asyncio.to_thread(self.missing, entries))
-
-    def missing(
-        self, entries: Iterable[Entry]
-    ) -> tuple[dict[str, str], dict[str, str], dict[str, tuple[str, str]]]:
-        """Journals, accounts and third parties named by the entries and unknown to the company."""
-        journals: dict[str, str] = {}
-        accounts: dict[str, str] = {}
-        parties: dict[str, tuple[str, str]] = {}
-        for entry in entries:
-            if entry.journal_code not in self.journals:
-                journals.setdefault(entry.journal_code, entry.journal_label)
-            for line in entry.lines:
-                if line.account_number not in self.accounts:
-                    accounts.setdefault(line.account_number, line.account_label)
-                if line.aux_number and line.aux_number not in self.third_parties:
-                    parties.setdefault(
-                        line.aux_number, (line.aux_label, third_party_kind(line.account_number))
-                    )
-        return journals, accounts, parties
-
     async def create(
         self, journals: dict[str, str], accounts: dict[str, str], parties: dict[str, tuple[str, str]]
     ) -> None:
+        """Create those the company does not have yet, and learn their ids."""
+        journals = {k: v for k, v in journals.items() if k not in self.journals}
+        accounts = {k: v for k, v in accounts.items() if k not in self.accounts}
+        parties = {k: v for k, v in parties.items() if k not in self.third_parties}
         cid, bid = self.company_id, self.batch_id
         new_journals = [
             Journal(company_id=cid, code=c, label=lbl, created_by_batch_id=bid) for c, lbl in journals.items()
