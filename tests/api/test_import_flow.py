@@ -212,3 +212,32 @@ def test_a_file_already_posted_cannot_be_posted_again(api: Api, firm: dict) -> N
         "query($c: ID!) { trialBalance(companyId: $c) { totalDebit } }", {"c": firm["company"]}, token=token
     )["trialBalance"]
     assert balance["totalDebit"] == api.batch(second["id"], token=token)["totalDebit"]
+
+
+def test_updated_at_moves_and_entries_can_start_at_a_line(api: Api, firm: dict) -> None:
+    token = firm["tokens"]["admin"]
+    batch = api.upload(firm["company"], "jump.txt", demo_fec(20, 2025, seed=41), token=token)["batch"]
+    done = api.gql(
+        "query($id: ID!) { importBatch(id: $id) { status createdAt updatedAt } }",
+        {"id": batch["id"]},
+        token=token,
+    )["importBatch"]
+    while done["status"] != "PENDING_VALIDATION":
+        done = api.gql(
+            "query($id: ID!) { importBatch(id: $id) { status createdAt updatedAt } }",
+            {"id": batch["id"]},
+            token=token,
+        )["importBatch"]
+    assert done["updatedAt"] > done["createdAt"]
+    page = api.gql(
+        "query($id: ID!) { importBatch(id: $id) { entries(first: 5, fromLine: 40) { nodes { line } pageInfo { endCursor } } } }",
+        {"id": batch["id"]},
+        token=token,
+    )["importBatch"]["entries"]
+    assert [n["line"] for n in page["nodes"]] == [40, 41, 42, 43, 44]
+    following = api.gql(
+        "query($id: ID!, $a: String) { importBatch(id: $id) { entries(first: 2, after: $a) { nodes { line } } } }",
+        {"id": batch["id"], "a": page["pageInfo"]["endCursor"]},
+        token=token,
+    )["importBatch"]["entries"]["nodes"]
+    assert [n["line"] for n in following] == [45, 46]

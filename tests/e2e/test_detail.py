@@ -34,14 +34,38 @@ def test_the_grid_pages_through_a_big_batch(admin_page: Page, live: Live, compan
 
     # The keyboard scrolls the grid (it takes the focus); End reaches the last line, pages chained.
     grid.focus()
-    page.keyboard.press("PageDown")
-    expect(grid.locator('[role="row"][aria-rowindex="40"]')).to_be_visible()
     page.keyboard.press("End")
+    page.wait_for_function(
+        "() => { const el = document.querySelector('[role=grid]');"
+        " return el.scrollTop + el.clientHeight >= el.scrollHeight - 2; }"
+    )
     last = grid.locator(f'[role="row"][aria-rowindex="{lines + 1}"]')
     expect(last).not_to_have_class(re.compile("eg-placeholder"), timeout=60_000)
     expect(last.get_by_role("gridcell").first).to_have_text(str(lines + 1))  # its line in the file
     expect(grid).to_have_attribute("data-loaded", str(lines))
     assert grid.locator('[role="row"]').count() < 100
+    page.keyboard.press("PageUp")
+    expect(grid.locator(f'[role="row"][aria-rowindex="{lines + 1}"]')).to_have_count(0)  # scrolled up
+    settle(page)  # keyboard scrolling is animated: one key at a time
+    page.keyboard.press("Home")
+    expect(grid.locator('[role="row"][aria-rowindex="2"]')).to_be_visible()
+
+
+def settle(page: Page) -> None:
+    """Wait until the grid's scroll position holds still for 10 frames (at most 10 s)."""
+    page.evaluate(
+        """() => new Promise((resolve) => {
+          const el = document.querySelector('[role=grid]');
+          let last = el.scrollTop, still = 0, frames = 0;
+          const check = () => {
+            still = el.scrollTop === last ? still + 1 : 0;
+            last = el.scrollTop;
+            if (still >= 10 || ++frames > 600) resolve(still >= 10);
+            else requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        })"""
+    )
 
 
 def test_english(admin_page: Page, live: Live, company: str) -> None:

@@ -49,7 +49,7 @@ def test_an_unreadable_file_fails_and_can_only_be_rejected(admin_page: Page, com
     page = admin_page
     console = ConsolePage.goto(page, company)
     name = f"garbage_{uuid.uuid4().hex[:8]}.bin"
-    console.upload(name, b"\x00\x01\x02 not an accounting file \xff\xfe" * 10)
+    console.drop(name, b"\x00\x01\x02 not an accounting file \xff\xfe" * 10)
     row = console.row(name)
     expect(console.status(row)).to_have_text("Échec", timeout=LIVE_TIMEOUT)
     expect(row.locator("td.col-error")).not_to_be_empty()

@@ -11,6 +11,7 @@ import strawberry
 
 from ecluse.activity.models import Notification as NotificationModel
 from ecluse.api.context import SESSION_COOKIE, Info
+from ecluse.api.loaders import loader
 from ecluse.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
 from ecluse.api.permissions import forbidden, principal, require
 from ecluse.auth import principal as auth
@@ -110,6 +111,13 @@ class Notification:
     batch_id: strawberry.ID | None
     created_at: datetime
     read: bool
+
+    @strawberry.field(description="The name of the file the notification is about.")
+    async def file_name(self, info: Info) -> str | None:
+        if self.batch_id is None:
+            return None
+        name: str | None = await loader(info.context, "FileNameByBatchLoader").load(int(self.batch_id))
+        return name
 
     @classmethod
     def from_model(cls, note: NotificationModel) -> Notification:
@@ -362,6 +370,7 @@ class CoreSubscription:
             async for event in events:
                 note = await NotificationModel.get_or_none(id=event["notification_id"])
                 if note is not None and note.company_id in who.roles:
+                    info.context.loaders.clear()
                     yield Notification.from_model(note)
 
     @strawberry.subscription(

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import AsyncGenerator, AsyncIterator
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.file_uploads import Upload
@@ -264,10 +264,18 @@ class ImportBatch:
         return strawberry.ID(job.id) if job else None
 
     @strawberry.field(description="Staged (or posted) entry lines, in file order.")
-    async def entries(self, first: int | None = 100, after: str | None = None) -> Connection[EntryLine]:
+    async def entries(
+        self,
+        first: int | None = 100,
+        after: str | None = None,
+        from_line: Annotated[
+            int | None,
+            strawberry.argument(description="Start at this line of the file (a jump in the grid)."),
+        ] = None,
+    ) -> Connection[EntryLine]:
         limit = page_size(first)
         cursor = decode_cursor(after)
-        rows = await batch_lines(self._batch.id, int(cursor[0]) if cursor else 0, limit + 1)
+        rows = await batch_lines(self._batch.id, int(cursor[0]) if cursor else 0, limit + 1, from_line or 0)
         batch_id = self._batch.id
 
         async def count() -> int:

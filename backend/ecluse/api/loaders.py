@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from strawberry.dataloader import DataLoader
 
 from ecluse.api.context import Context
+from ecluse.imports.models import ImportBatch
 from ecluse.jobs.models import Job
 from ecluse.ledger.models import FiscalYear
 
@@ -29,7 +30,14 @@ async def _latest_jobs(batch_ids: Sequence[int]) -> list[Job | None]:
     return [latest.get(i) for i in batch_ids]
 
 
+async def _file_names(batch_ids: Sequence[int]) -> list[str | None]:
+    rows = await ImportBatch.filter(id__in=list(batch_ids)).values_list("id", "file__name")
+    names = {int(bid): str(name) for bid, name in rows}
+    return [names.get(i) for i in batch_ids]
+
+
 LOADERS: dict[str, Callable[[Sequence[Any]], Any]] = {
+    "FileNameByBatchLoader": _file_names,
     "FiscalYearByIdLoader": _fiscal_years,
     "LatestJobByBatchLoader": _latest_jobs,
 }

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from typing import Any
+
 from tortoise import fields
+from tortoise.manager import Manager
 from tortoise.models import Model
+from tortoise.queryset import QuerySet, UpdateQuery
 
 
 class ReceivedFile(Model):
@@ -21,6 +26,20 @@ class ReceivedFile(Model):
 
     class Meta:
         table = "received_files"
+
+
+class _TouchingQuerySet(QuerySet[Any]):
+    """Every status and progress change is a conditional `UPDATE`: it must move `updated_at` too
+    (Tortoise's auto_now only fires on `save()`)."""
+
+    def update(self, **kwargs: Any) -> UpdateQuery:
+        kwargs.setdefault("updated_at", datetime.now(UTC))
+        return super().update(**kwargs)
+
+
+class _TouchingManager(Manager):
+    def get_queryset(self) -> QuerySet[Any]:
+        return _TouchingQuerySet(self._model)
 
 
 class ImportBatch(Model):
@@ -63,6 +82,7 @@ class ImportBatch(Model):
         table = "import_batches"
         indexes = (("company_id", "status"), ("company_id", "created_at"))
         unique_together = (("company_id", "idempotency_key"),)
+        manager = _TouchingManager()
 
 
 class ImportIssue(Model):

@@ -47,9 +47,9 @@ JOIN entries e ON e.id = l.entry_id
 JOIN journals j ON j.id = e.journal_id
 JOIN accounts a ON a.id = l.account_id
 LEFT JOIN third_parties t ON t.id = l.third_party_id
-WHERE l.batch_id = $1 AND l.id > $2
+WHERE l.batch_id = $1 AND l.id > $2 AND l.source_line >= $3
 ORDER BY l.id
-LIMIT $3
+LIMIT $4
 """
 
 
@@ -57,9 +57,10 @@ def _date(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(value)
 
 
-async def batch_lines(batch_id: int, after_id: int, limit: int) -> list[LineRow]:
+async def batch_lines(batch_id: int, after_id: int, limit: int, from_line: int = 0) -> list[LineRow]:
+    """A page of a batch's lines in file order (ids follow the file: lines are inserted in its order)."""
     conn, sql = _sql(_LINES)
-    rows = await conn.execute_query_dict(sql, [batch_id, after_id, limit])
+    rows = await conn.execute_query_dict(sql, [batch_id, after_id, from_line, limit])
     return [LineRow(**{**row, "entry_date": _date(row["entry_date"])}) for row in rows]
 
 

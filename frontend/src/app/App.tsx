@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { Provider, useQuery } from "urql";
 import { AnnouncerProvider } from "../components/Announcer";
 import { useI18n } from "../i18n/I18n";
@@ -14,8 +14,15 @@ import { AppHeader } from "./AppHeader";
 export function App() {
   const { t } = useI18n();
   const [api, setApi] = useState<Api>(createApi);
-  useEffect(() => () => api.dispose(), [api]);
-  const restart = useCallback(() => setApi(createApi()), []);
+  const current = useRef(api);
+  // A login or a logout: a fresh client (cache, WebSocket with the new cookie); the old socket closes.
+  // (Not an effect cleanup: StrictMode's rehearsal unmount would close the live socket in development.)
+  const restart = useCallback(() => {
+    current.current.dispose();
+    const next = createApi();
+    current.current = next;
+    setApi(next);
+  }, []);
   return (
     <Provider value={api.client}>
       <ApiContext.Provider value={api}>

@@ -71,6 +71,23 @@ class ConsolePage:
         expect(self.page.get_by_test_id("chosen-file")).to_contain_text(file_name)
         self.page.get_by_role("button", name="Téléverser", exact=True).click()
 
+    def drop(self, file_name: str, data: bytes) -> None:
+        """Drag and drop a file onto the drop zone, then send it."""
+        transfer = self.page.evaluate_handle(
+            """([name, bytes]) => {
+              const dt = new DataTransfer();
+              dt.items.add(new File([new Uint8Array(bytes)], name, { type: "application/octet-stream" }));
+              return dt;
+            }""",
+            [file_name, list(data)],
+        )
+        zone = self.page.get_by_test_id("filedrop")
+        zone.dispatch_event("dragover", {"dataTransfer": transfer})
+        expect(zone).to_have_class(re.compile("filedrop-over"))
+        zone.dispatch_event("drop", {"dataTransfer": transfer})
+        expect(self.page.get_by_test_id("chosen-file")).to_contain_text(file_name)
+        self.page.get_by_role("button", name="Téléverser", exact=True).click()
+
     def confirm(self, title: str) -> Locator:
         dialog = self.page.get_by_role("alertdialog", name=title)
         expect(dialog).to_be_visible()

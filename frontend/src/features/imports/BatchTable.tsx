@@ -111,12 +111,19 @@ export function BatchTable(props: BatchTableProps) {
       case "status":
         return <StatusCell batch={batch} />;
       case "error":
-        return batch.errorSummary ? (
-          <span className="error-summary" title={batch.errorSummary}>
-            {batch.errorSummary}
-          </span>
-        ) : (
-          ""
+        return (
+          <>
+            {batch.duplicateOfId && (
+              <span className="duplicate" title={t.duplicateOf}>
+                {t.duplicate}{" "}
+              </span>
+            )}
+            {batch.errorSummary && (
+              <span className="error-summary" title={batch.errorSummary}>
+                {batch.errorSummary}
+              </span>
+            )}
+          </>
         );
       case "detail":
         return (

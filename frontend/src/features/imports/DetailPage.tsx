@@ -52,78 +52,88 @@ function BatchDetail({ batchId }: { batchId: string }) {
   const store = useBatchStore();
   const [{ data, error }] = useQuery({ query: BatchDetailQuery, variables: { id: batchId }, requestPolicy: "network-only" });
   const [tab, setTab] = useState("entries");
-  if (error)
-    return (
-      <p role="alert" className="form-error">
-        {t.errorGeneric(error.message)}
-      </p>
-    );
   const detail = data?.importBatch;
-  if (!detail) return <p aria-busy="true">{t.loading}</p>;
-  const live = store.get(batchId) ?? detail;
-  const difference = subtractDecimal(detail.totalDebit, detail.totalCredit);
+  const known = store.get(batchId) ?? detail;
+  // The grid starts loading its lines at once, beside the batch's own query (not after it).
+  const name = known?.fileName ?? `#${batchId}`;
   const n = (v: number) => new Intl.NumberFormat(locale).format(v);
+  const difference = detail ? subtractDecimal(detail.totalDebit, detail.totalCredit) : "0";
 
   return (
-    <article className="batch-detail" aria-labelledby={`batch-${batchId}-title`} data-testid="batch-detail">
+    <article className="batch-detail" aria-labelledby={`batch-${batchId}-title`} data-testid="batch-detail" aria-busy={!detail || undefined}>
       <header className="batch-head">
         <div>
           <h2 id={`batch-${batchId}-title`} className="batch-title">
-            {detail.fileName}
+            {name}
           </h2>
-          <p className="muted">
-            {detail.partner} · {t.format[detail.format]} · {t.origin[detail.origin]} · {t.entriesCount(n(detail.entryCount))} · <StatusCell batch={live} />
-          </p>
-        </div>
-        <nav aria-label={t.downloads} className="downloads">
-          <a className="btn" href={detail.file.downloadUrl} download={detail.file.name}>
-            {t.downloadOriginal}
-          </a>
-          {detail.rejectedLinesUrl && (
-            <a className="btn" href={detail.rejectedLinesUrl} download>
-              {t.downloadRejected}
-            </a>
+          {error && (
+            <p role="alert" className="form-error">
+              {t.errorGeneric(error.message)}
+            </p>
           )}
-          <a className="btn" href={detail.errorsCsvUrl} download>
-            {t.downloadErrors}
-          </a>
-        </nav>
+          {known && (
+            <p className="muted">
+              {known.partner} · {t.format[known.format]} · {t.origin[known.origin]} · {t.entriesCount(n(known.entryCount))} · <StatusCell batch={known} />
+            </p>
+          )}
+        </div>
+        {detail && (
+          <nav aria-label={t.downloads} className="downloads">
+            <a className="btn" href={detail.file.downloadUrl} download={detail.file.name}>
+              {t.downloadOriginal}
+            </a>
+            {detail.rejectedLinesUrl && (
+              <a className="btn" href={detail.rejectedLinesUrl} download>
+                {t.downloadRejected}
+              </a>
+            )}
+            <a className="btn" href={detail.errorsCsvUrl} download>
+              {t.downloadErrors}
+            </a>
+          </nav>
+        )}
       </header>
       <Tabs
-        label={detail.fileName}
+        label={name}
         active={tab}
         onChange={setTab}
         items={[
-          { key: "entries", label: t.entriesTab, panel: <EntryGrid batchId={batchId} fileName={detail.fileName} /> },
-          { key: "errors", label: t.errorsTab(detail.errorCount + detail.findingCount), panel: <ErrorList batchId={batchId} fileName={detail.fileName} /> },
+          { key: "entries", label: t.entriesTab, panel: <EntryGrid batchId={batchId} fileName={name} /> },
+          {
+            key: "errors",
+            label: known ? t.errorsTab(known.errorCount + known.findingCount) : t.errorsTab(0),
+            panel: <ErrorList batchId={batchId} fileName={name} />,
+          },
         ]}
       />
-      <dl className="totals" aria-label={t.totals}>
-        <div>
-          <dt>{t.totals}</dt>
-          <dd className="muted">{t.linesCount(n(detail.lineCount))}</dd>
-        </div>
-        <div>
-          <dt>{t.ecol.debit}</dt>
-          <dd className="num" data-testid="total-debit">
-            {formatDecimal(detail.totalDebit, locale)}
-          </dd>
-          <dd className="muted">{detail.currency}</dd>
-        </div>
-        <div>
-          <dt>{t.ecol.credit}</dt>
-          <dd className="num" data-testid="total-credit">
-            {formatDecimal(detail.totalCredit, locale)}
-          </dd>
-          <dd className="muted">{detail.currency}</dd>
-        </div>
-        <div>
-          <dt className="sr-only">{t.balance}</dt>
-          <dd className={isZeroDecimal(difference) ? "ok-text" : "form-error"} data-testid="balance">
-            {isZeroDecimal(difference) ? t.balanced : `${t.difference(formatDecimal(difference, locale))} ${detail.currency}`}
-          </dd>
-        </div>
-      </dl>
+      {detail && (
+        <dl className="totals" aria-label={t.totals}>
+          <div>
+            <dt>{t.totals}</dt>
+            <dd className="muted">{t.linesCount(n(detail.lineCount))}</dd>
+          </div>
+          <div>
+            <dt>{t.ecol.debit}</dt>
+            <dd className="num" data-testid="total-debit">
+              {formatDecimal(detail.totalDebit, locale)}
+            </dd>
+            <dd className="muted">{detail.currency}</dd>
+          </div>
+          <div>
+            <dt>{t.ecol.credit}</dt>
+            <dd className="num" data-testid="total-credit">
+              {formatDecimal(detail.totalCredit, locale)}
+            </dd>
+            <dd className="muted">{detail.currency}</dd>
+          </div>
+          <div>
+            <dt className="sr-only">{t.balance}</dt>
+            <dd className={isZeroDecimal(difference) ? "ok-text" : "form-error"} data-testid="balance">
+              {isZeroDecimal(difference) ? t.balanced : `${t.difference(formatDecimal(difference, locale))} ${detail.currency}`}
+            </dd>
+          </div>
+        </dl>
+      )}
     </article>
   );
 }

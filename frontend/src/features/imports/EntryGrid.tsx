@@ -1,7 +1,7 @@
 /**
  * The entry lines of a batch in a virtualised ARIA grid: only the visible rows (plus an overscan) are in the
- * DOM, so a 100,000-line batch scrolls like a 100-line one. Lines come in keyset pages of 500 as the
- * user scrolls (each page's cursor leads to the next); rows not loaded yet show as placeholders.
+ * DOM, so a 100,000-line batch scrolls like a 100-line one. Lines come in keyset pages (100 first, then 500)
+ * as the user scrolls (each page's cursor leads to the next); rows not loaded yet show as placeholders.
  */
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -15,9 +15,13 @@ import { BatchEntriesQuery as EntriesDoc } from "./operations";
 type Line = NonNullable<BatchEntriesQuery["importBatch"]["entries"]["nodes"]>[number];
 
 export const PAGE_SIZE = 500;
+/** The first page is small: the first rows show sooner (a screen holds ~20). */
+const FIRST_PAGE = 100;
 const ROW_HEIGHT = 30;
 /** Keep this many loaded rows ahead of the last visible one. */
 const AHEAD = 250;
+/** More than the rows ever in the DOM at once (a viewport of rows + 2 × overscan). */
+const SLOTS = 128;
 export const FIRST_RENDER_MARK = "ecluse:entries-first-render";
 
 const COLUMNS = ["line", "journal", "date", "piece", "account", "thirdParty", "reference", "label", "debit", "credit", "lettering"] as const;
@@ -45,18 +49,32 @@ export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: st
   const items = virtualizer.getVirtualItems();
   const lastVisible = items.length ? items[items.length - 1]!.index : 0;
 
-  const loadNext = useCallback(async () => {
-    if (busy.current || !hasNext.current) return;
+  // How far the lines must be loaded: the last visible row plus a margin, read by the loading loop.
+  const want = total === null ? 1 : Math.min(total, lastVisible + AHEAD);
+  const wanted = useRef(0);
+
+  /** One loop at a time fetches pages in order (each cursor leads to the next) until `wanted` is reached;
+   * a jump to the end chains them all. */
+  const fill = useCallback(async () => {
+    if (busy.current) return;
     busy.current = true;
     try {
-      const data = await gqlFetch(EntriesDoc, { id: batchId, first: PAGE_SIZE, after: cursor.current, withCount: cursor.current === null });
-      const page = data.importBatch.entries;
-      lines.current.push(...page.nodes);
-      cursor.current = page.pageInfo.endCursor ?? null;
-      hasNext.current = page.pageInfo.hasNextPage;
-      if (page.totalCount != null) setTotal(page.totalCount);
-      if (!page.pageInfo.hasNextPage) setTotal(lines.current.length);
-      setLoaded(lines.current.length);
+      while (hasNext.current && lines.current.length < wanted.current) {
+        const data = await gqlFetch(EntriesDoc, {
+          id: batchId,
+          first: cursor.current === null ? FIRST_PAGE : PAGE_SIZE,
+          after: cursor.current,
+          withCount: cursor.current === null,
+        });
+        const page = data.importBatch.entries;
+        lines.current.push(...page.nodes);
+        cursor.current = page.pageInfo.endCursor ?? null;
+        hasNext.current = page.pageInfo.hasNextPage;
+        if (page.totalCount != null) setTotal(page.totalCount);
+        if (!page.pageInfo.hasNextPage) setTotal(lines.current.length);
+        setLoaded(lines.current.length);
+        if (page.totalCount != null) break; // let the grid learn its size before going further
+      }
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       hasNext.current = false;
@@ -65,11 +83,10 @@ export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: st
     }
   }, [batchId]);
 
-  // Load pages until the rows ahead of the viewport are there (a jump to the end chains the pages).
   useEffect(() => {
-    if (error) return;
-    if (total === null || (hasNext.current && loaded < Math.min(total, lastVisible + AHEAD))) void loadNext();
-  }, [loaded, lastVisible, total, loadNext, error]);
+    wanted.current = want;
+    if (!error && hasNext.current && lines.current.length < want) void fill();
+  }, [loaded, want, fill, error]);
 
   useEffect(() => {
     if (loaded > 0 && !marked.current) {
@@ -129,7 +146,8 @@ export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: st
             const line = lines.current[item.index];
             return (
               <div
-                key={item.key}
+                // Recycled slots: scrolling updates the text of existing rows instead of creating new ones.
+                key={item.index % SLOTS}
                 role="row"
                 aria-rowindex={item.index + 2}
                 className={`eg-row${line ? "" : " eg-placeholder"}`}

@@ -148,7 +148,6 @@ export const BatchEntriesQuery = graphql(`
           endCursor
         }
         nodes {
-          id
           line
           journal
           date
