@@ -86,7 +86,8 @@ def test_legacy_graphql_ws_protocol_and_notifications(api: Api, firm: dict) -> N
             assert note["kind"] == "PARSE_DONE" and note["batchId"] == batch["id"]
             break
         stored = api.gql(
-            "{ notifications(unreadOnly: true) { totalCount nodes { id kind fileName } } }", token=client_token
+            "{ notifications(unreadOnly: true) { totalCount nodes { id kind fileName } } }",
+            token=client_token,
         )
         assert stored["notifications"]["totalCount"] == 1
         assert stored["notifications"]["nodes"][0]["fileName"] == "notify.txt"
