@@ -577,7 +577,7 @@ async def child_naive(settings: Any, spec: dict[str, Any]) -> dict[str, Any]:
     from tortoise.transactions import in_transaction
 
     from ecluse.db.init import open_orm
-    from ecluse.ledger.masterdata import third_party_kind
+    from ecluse.imports.feed import third_party_kind
     from ecluse.ledger.models import Account, Entry, EntryLine, Journal, ThirdParty
 
     await open_orm(settings)

@@ -21,11 +21,10 @@ from typing import Any, BinaryIO
 from ecluse.formats.fec import open_fec
 from ecluse.formats.records import Entry, FileInfo, ParseError, RejectedEntry
 
-#: (line, account, account label, aux, aux label, piece ref, piece date, label, debit, credit, lettering,
-#:  lettering date, validation date, currency amount, currency) — dates as ISO text or None.
-WireLine = tuple[
-    int, str, str, str, str, str, str | None, str, int, int, str, str | None, str | None, int | None, str
-]
+#: (line, account, aux, piece ref, piece date, label, debit, credit, lettering, lettering date,
+#:  validation date, currency amount, currency) — dates as ISO text or None; labels of accounts and third
+#:  parties travel once, in the chunk's master data.
+WireLine = tuple[int, str, str, str, str | None, str, int, int, str, str | None, str | None, int | None, str]
 #: (journal code, entry number, entry date ISO, first line, lines)
 WireEntry = tuple[str, str, str, int, tuple[WireLine, ...]]
 Year = tuple[int, date, date]  # (fiscal year id, start, end) of the company's open years
@@ -80,8 +79,13 @@ def third_party_kind(account_number: str) -> str:
     return "other"
 
 
-def _iso(value: date | None) -> str | None:
-    return None if value is None else value.isoformat()
+class _Iso(dict[date | None, str | None]):
+    """date → ISO text, each distinct day formatted once."""
+
+    def __missing__(self, value: date | None) -> str | None:
+        text = None if value is None else value.isoformat()
+        self[value] = text
+        return text
 
 
 class _Feeder:
@@ -91,6 +95,7 @@ class _Feeder:
         self.journals: set[str] = set()
         self.accounts: set[str] = set()
         self.parties: set[str] = set()
+        self.iso = _Iso()
 
     def year(self, day: date) -> int | None:
         try:
@@ -123,24 +128,27 @@ class _Feeder:
         if entry.journal_code not in self.journals:
             self.journals.add(entry.journal_code)
             out.journals[entry.journal_code] = entry.journal_label
+        iso, accounts, parties = self.iso, self.accounts, self.parties
+        debit = credit = 0
         wire: list[WireLine] = []
         for ln in entry.lines:
-            if ln.account_number not in self.accounts:
-                self.accounts.add(ln.account_number)
+            if ln.account_number not in accounts:
+                accounts.add(ln.account_number)
                 out.accounts[ln.account_number] = ln.account_label
-            if ln.aux_number and ln.aux_number not in self.parties:
-                self.parties.add(ln.aux_number)
+            if ln.aux_number and ln.aux_number not in parties:
+                parties.add(ln.aux_number)
                 out.parties[ln.aux_number] = (ln.aux_label, third_party_kind(ln.account_number))
-            out.debit += ln.debit
-            out.credit += ln.credit
+            debit += ln.debit
+            credit += ln.credit
             wire.append((
-                ln.line, ln.account_number, ln.account_label, ln.aux_number, ln.aux_label, ln.piece_ref,
-                _iso(ln.piece_date), ln.label, ln.debit, ln.credit, ln.lettering, _iso(ln.lettering_date),
-                _iso(ln.validation_date), ln.currency_amount, ln.currency,
+                ln.line, ln.account_number, ln.aux_number, ln.piece_ref, iso[ln.piece_date], ln.label, ln.debit,
+                ln.credit, ln.lettering, iso[ln.lettering_date], iso[ln.validation_date], ln.currency_amount,
+                ln.currency,
             ))  # fmt: skip
-        out.entries.append(
-            (entry.journal_code, entry.number, entry.date.isoformat(), entry.lines[0].line, tuple(wire))
-        )
+        out.debit += debit
+        out.credit += credit
+        day = iso[entry.date] or entry.date.isoformat()  # never None: an entry always has its date
+        out.entries.append((entry.journal_code, entry.number, day, entry.lines[0].line, tuple(wire)))
         if out.first is None or entry.date < out.first:
             out.first = entry.date
         if out.last is None or entry.date > out.last:

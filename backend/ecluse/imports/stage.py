@@ -148,7 +148,7 @@ def _rows(
     for (journal, number, day, first, lines), entry_id in zip(chunk.entries, ids, strict=True):
         entry_rows.append((entry_id, cid, bid, journals[journal], number, d(day), "draft", first))
         for (
-            line, account, _, aux, _, piece_ref, piece_date, label, debit, credit, lettering, lettering_date,
+            line, account, aux, piece_ref, piece_date, label, debit, credit, lettering, lettering_date,
             validation_date, currency_amount, currency,
         ) in lines:  # fmt: skip
             line_rows.append((
