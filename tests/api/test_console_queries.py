@@ -61,7 +61,10 @@ def test_filters_sorting_and_pages(api: Api, firm: dict) -> None:
     assert by_count[0] == "d-later.txt"
 
     # Keyset pages of 1 visit every row once, in order, for each sort.
-    for field in ("CREATED_AT", "UPDATED_AT", "STATUS", "FORMAT", "PARTNER", "FILE_NAME", "ENTRY_COUNT"):
+    for field in (
+        "CREATED_AT", "UPDATED_AT", "STATUS", "FORMAT", "PARTNER", "FILE_NAME", "ENTRY_COUNT", "ORIGIN",
+        "ERROR_SUMMARY", "FIRST_MOVEMENT", "LAST_MOVEMENT", "REFERENCE_PERIOD",
+    ):  # fmt: skip
         for direction in ("ASC", "DESC"):
             seen, after = [], None
             while True:
@@ -143,3 +146,36 @@ def test_every_corpus_file_is_received(api: Api, firm: dict, name: str) -> None:
     )["importBatch"]["errors"]["nodes"]
     assert {e["code"] for e in errors} == codes
     assert batch["totalDebit"] == batch["totalCredit"]
+
+
+def test_sorting_by_a_column_that_may_be_empty(api: Api, firm: dict) -> None:
+    token = firm["tokens"]["admin"]
+    ids = []
+    for name, content in [
+        ("late.txt", demo_fec(2, 2026, seed=5)),
+        ("empty.txt", b""),
+        ("early.txt", demo_fec(2, 2024, seed=6)),
+    ]:
+        batch = api.upload(firm["company"], name, content, token=token)["batch"]
+        ids.append(api.wait_batch(batch["id"], DONE, token=token)["id"])
+    for direction, expected in (
+        ("ASC", ["early.txt", "late.txt", "empty.txt"]),
+        ("DESC", ["empty.txt", "late.txt", "early.txt"]),
+    ):
+        seen, after = [], None
+        while True:
+            data = api.gql(
+                LIST,
+                {
+                    "c": firm["company"],
+                    "first": 1,
+                    "after": after,
+                    "s": {"field": "FIRST_MOVEMENT", "direction": direction},
+                },
+                token=token,
+            )["importBatches"]
+            seen += [n["fileName"] for n in data["nodes"]]
+            if not data["pageInfo"]["hasNextPage"]:
+                break
+            after = data["pageInfo"]["endCursor"]
+        assert seen == expected, direction

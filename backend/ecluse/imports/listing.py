@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from tortoise.expressions import Q
+from tortoise.functions import Coalesce
 from tortoise.queryset import QuerySet
 
 from ecluse.imports.models import ImportBatch
@@ -21,6 +22,18 @@ SORT_FIELDS = {
     "PARTNER": "partner_name",
     "FILE_NAME": "file__name",
     "ENTRY_COUNT": "entry_count",
+    "ORIGIN": "origin",
+    "ERROR_SUMMARY": "error_summary",
+    "FIRST_MOVEMENT": "sort_first_date",
+    "LAST_MOVEMENT": "sort_last_date",
+    "REFERENCE_PERIOD": "sort_fiscal_year",
+}
+#: Nullable columns sort through a non-null stand-in (empty values last in either direction's ascending
+#: form), so that the keyset (value, id) stays exact on SQLite and PostgreSQL alike.
+_STAND_INS: dict[str, tuple[str, Any]] = {
+    "sort_first_date": ("first_date", date(9999, 12, 31)),
+    "sort_last_date": ("last_date", date(9999, 12, 31)),
+    "sort_fiscal_year": ("fiscal_year_id", 2**31 - 1),
 }
 
 
@@ -57,7 +70,7 @@ def _value(batch: ImportBatch, path: str) -> Any:
     if path == "file__name":
         return batch.file.name
     value = getattr(batch, path)
-    return value.isoformat() if isinstance(value, datetime) else value
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def cursor_values(batch: ImportBatch, sort: str) -> list[Any]:
@@ -65,15 +78,22 @@ def cursor_values(batch: ImportBatch, sort: str) -> list[Any]:
 
 
 def parse_cursor_value(sort: str, value: Any) -> Any:
-    return (
-        datetime.fromisoformat(value) if sort in ("CREATED_AT", "UPDATED_AT") and value is not None else value
-    )
+    if value is None:
+        return None
+    if sort in ("CREATED_AT", "UPDATED_AT"):
+        return datetime.fromisoformat(value)
+    if sort in ("FIRST_MOVEMENT", "LAST_MOVEMENT"):
+        return date.fromisoformat(value)
+    return value
 
 
 async def page_batches(
     query: QuerySet[ImportBatch], sort: str, descending: bool, after: list[Any] | None, limit: int
 ) -> list[ImportBatch]:
     path = SORT_FIELDS[sort]
+    if path in _STAND_INS:
+        column, stand_in = _STAND_INS[path]
+        query = query.annotate(**{path: Coalesce(column, stand_in)})
     if after is not None and len(after) == 2:
         value, last_id = parse_cursor_value(sort, after[0]), int(after[1])
         op = "lt" if descending else "gt"

@@ -40,9 +40,14 @@ export type ImportSort = {
 export type ImportSortField =
   | 'CREATED_AT'
   | 'ENTRY_COUNT'
+  | 'ERROR_SUMMARY'
   | 'FILE_NAME'
+  | 'FIRST_MOVEMENT'
   | 'FORMAT'
+  | 'LAST_MOVEMENT'
+  | 'ORIGIN'
   | 'PARTNER'
+  | 'REFERENCE_PERIOD'
   | 'STATUS'
   | 'UPDATED_AT';
 
