@@ -132,6 +132,7 @@ def test_upload_view_validate_with_a_second_browser_watching(
     expect(hrow.get_by_test_id("status")).to_have_text("Terminé avec succès", timeout=LIVE_TIMEOUT)
     expect(hrow.locator("td.col-origin")).to_have_text("Téléversement")
     expect(hrow).to_have_class(re.compile("highlight"))
+    expect(page.locator("table.grid-table")).not_to_have_attribute("aria-busy", "true")  # every page listed
     screenshot(page, "history")
 
     # The validated import left the console of the other browser, live; both were notified.
@@ -196,10 +197,14 @@ def test_sort_filter_and_select_all(admin_page: Page, company: str) -> None:
     names = console.file_names()
     assert names == sorted(names, reverse=True), names
 
-    # A column the API does not sort: sorted on the page.
+    # Every column is sorted by the API (its keyset pages), the reference period and the error too.
     period = page.get_by_role("columnheader", name=re.compile("^Période de référence"))
     period.get_by_role("button").click()
     expect(period).to_have_attribute("aria-sort", "ascending")
+    error = page.get_by_role("columnheader", name=re.compile("^Erreur"))
+    error.get_by_role("button").click()
+    expect(error).to_have_attribute("aria-sort", "ascending")
+    expect(console.row("export_compta_errors.txt")).to_be_visible()
 
     page.get_by_role("button", name=re.compile("^Filtres")).click()
     form = page.get_by_role("form", name="Filtres")
@@ -240,4 +245,9 @@ def test_history_from_the_menu(admin_page: Page, company: str) -> None:
     headers = page.locator("thead th").all_inner_texts()
     assert any(h.startswith("Origine") for h in headers), headers
     row = page.locator("tbody tr").filter(has=page.get_by_text("partner_ventes_mai.txt", exact=True))
+    expect(row.locator("td.col-origin")).to_have_text("Ligne de commande")
+    # The origin column is sorted by the API like the others.
+    origin = page.get_by_role("columnheader", name=re.compile("^Origine"))
+    origin.get_by_role("button").click()
+    expect(origin).to_have_attribute("aria-sort", "ascending")
     expect(row.locator("td.col-origin")).to_have_text("Ligne de commande")

@@ -3,6 +3,7 @@ message) and offers the rejected lines; an unreadable file fails and can only be
 
 from __future__ import annotations
 
+import re
 import uuid
 
 from playwright.sync_api import Page, expect
@@ -18,7 +19,11 @@ def test_a_file_with_unbalanced_entries_shows_its_errors(admin_page: Page, compa
     console.upload(name, fec_file(12, uuid.uuid4().int % 100_000, unbalanced=3))
     row = console.row(name)
     expect(console.status(row)).to_have_text("Terminé avec erreur", timeout=LIVE_TIMEOUT)
-    expect(row.locator("td.col-error")).to_contain_text("UNBALANCED_ENTRY")
+    # Said in French from the counts; the server's (English) summary stays as the tooltip.
+    error = row.locator("td.col-error .error-summary")
+    expect(error).to_contain_text("3 écriture(s) rejetée(s)")
+    expect(error).not_to_contain_text("UNBALANCED_ENTRY")
+    expect(error).to_have_attribute("title", re.compile("UNBALANCED_ENTRY"))
     expect(row.locator("td.col-detail")).to_contain_text("3 rejetée(s)")
 
     console.select(name)
@@ -32,6 +37,7 @@ def test_a_file_with_unbalanced_entries_shows_its_errors(admin_page: Page, compa
     expect(errors).to_have_count(3)
     first = errors.first.locator("td").all_inner_texts()
     assert first[0].isdigit() and "unbalanced" in first[2], first  # line, field, message
+    assert first[2].startswith("Écriture déséquilibrée"), first  # the code's French label, then the detail
     rejected = page.get_by_role("link", name="Lignes rejetées")
     expect(rejected).to_have_attribute("href", f"/files/batches/{row_id(page, name)}/rejected")
     with page.expect_download() as download:
@@ -52,7 +58,7 @@ def test_an_unreadable_file_fails_and_can_only_be_rejected(admin_page: Page, com
     console.drop(name, b"\x00\x01\x02 not an accounting file \xff\xfe" * 10)
     row = console.row(name)
     expect(console.status(row)).to_have_text("Échec", timeout=LIVE_TIMEOUT)
-    expect(row.locator("td.col-error")).not_to_be_empty()
+    expect(row.locator("td.col-error")).to_have_text("Fichier illisible")
     console.select(name)
     expect(console.button("Visualiser")).to_be_disabled()
     expect(console.button("Valider")).to_be_disabled()

@@ -1,9 +1,10 @@
-/** The table of imports (console and history): sortable headers, optional row selection, live rows. */
+/** The table of imports (console and history): headers sorted by the API, optional row selection, live rows. */
 import { useEffect, useRef, type ReactNode } from "react";
 import { Link } from "../../app/router";
 import { formatDateTime, formatDay } from "../../lib/dates";
 import { useI18n } from "../../i18n/I18n";
-import { IN_PROGRESS, SERVER_SORT, type Batch, type Column, type Sort } from "./model";
+import { errorText } from "./errorText";
+import { IN_PROGRESS, type Batch, type Column, type Sort } from "./model";
 
 export interface BatchTableProps {
   caption: string;
@@ -11,8 +12,6 @@ export interface BatchTableProps {
   rows: Batch[];
   sort: Sort;
   onSort: (sort: Sort) => void;
-  /** Only the columns the API sorts (the history pages through the server's order). */
-  serverSortOnly?: boolean;
   selection?: ReadonlySet<string>;
   onSelect?: (ids: Set<string>) => void;
   highlight?: string | null;
@@ -41,7 +40,7 @@ export function StatusCell({ batch }: { batch: Batch }) {
 }
 
 export function BatchTable(props: BatchTableProps) {
-  const { caption, columns, rows, sort, onSort, serverSortOnly, selection, onSelect, highlight, detailHref, empty, busy } = props;
+  const { caption, columns, rows, sort, onSort, selection, onSelect, highlight, detailHref, empty, busy } = props;
   const { t, locale } = useI18n();
   const all = useRef<HTMLInputElement>(null);
   const selectable = Boolean(selection && onSelect);
@@ -66,26 +65,21 @@ export function BatchTable(props: BatchTableProps) {
 
   const header = (column: Column) => {
     const label = t.col[column];
-    const sortable = !serverSortOnly || Boolean(SERVER_SORT[column]);
     const active = sort.column === column;
     const ariaSort = active ? (sort.direction === "ASC" ? "ascending" : "descending") : undefined;
     return (
       <th key={column} scope="col" aria-sort={ariaSort} className={`col-${column}`}>
-        {sortable ? (
-          <button
-            type="button"
-            className="sort-button"
-            onClick={() => onSort({ column, direction: active && sort.direction === "ASC" ? "DESC" : "ASC" })}
-            title={t.sortBy(label)}
-          >
-            {label}
-            <span aria-hidden="true" className="sort-mark">
-              {active ? (sort.direction === "ASC" ? "▲" : "▼") : "↕"}
-            </span>
-          </button>
-        ) : (
-          label
-        )}
+        <button
+          type="button"
+          className="sort-button"
+          onClick={() => onSort({ column, direction: active && sort.direction === "ASC" ? "DESC" : "ASC" })}
+          title={t.sortBy(label)}
+        >
+          {label}
+          <span aria-hidden="true" className="sort-mark">
+            {active ? (sort.direction === "ASC" ? "▲" : "▼") : "↕"}
+          </span>
+        </button>
       </th>
     );
   };
@@ -118,9 +112,9 @@ export function BatchTable(props: BatchTableProps) {
                 {t.duplicate}{" "}
               </span>
             )}
-            {batch.errorSummary && (
-              <span className="error-summary" title={batch.errorSummary}>
-                {batch.errorSummary}
+            {(batch.errorSummary || errorText(t, batch)) && (
+              <span className="error-summary" title={batch.errorSummary || undefined}>
+                {errorText(t, batch)}
               </span>
             )}
           </>

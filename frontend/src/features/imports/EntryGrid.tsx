@@ -1,7 +1,8 @@
 /**
  * The entry lines of a batch in a virtualised ARIA grid: only the visible rows (plus an overscan) are in the
- * DOM, so a 100,000-line batch scrolls like a 100-line one. Lines come in keyset pages (100 first, then 500)
- * as the user scrolls (each page's cursor leads to the next); rows not loaded yet show as placeholders.
+ * DOM, so a 100,000-line batch scrolls like a 100-line one. Lines come in pages (100 first, then 500) as the
+ * user scrolls: a page's keyset cursor leads to the next, and a jump (End, a scrollbar drag) fetches the page
+ * under the viewport directly from its file line; rows not loaded yet show as placeholders.
  */
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -26,11 +27,22 @@ export const FIRST_RENDER_MARK = "ecluse:entries-first-render";
 
 const COLUMNS = ["line", "journal", "date", "piece", "account", "thirdParty", "reference", "label", "debit", "credit", "lettering"] as const;
 
+/** A loaded page, keyed in the cache by the file line of its first row. */
+interface Page {
+  index: number;
+  count: number;
+  endCursor: string | null;
+  hasNext: boolean;
+}
+
 export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: string }) {
   const { t, locale } = useI18n();
+  /** The rows by their index in the grid (sparse: pages loaded by a jump leave holes before them). */
   const lines = useRef<Line[]>([]);
-  const cursor = useRef<string | null>(null);
-  const hasNext = useRef(true);
+  const pages = useRef(new Map<number, Page>());
+  /** The file line of the first row, and whether row i is at line first + i (learnt by one probe). */
+  const firstLine = useRef<number | null>(null);
+  const contiguous = useRef(false);
   const busy = useRef(false);
   const [loaded, setLoaded] = useState(0);
   const [total, setTotal] = useState<number | null>(null);
@@ -47,46 +59,92 @@ export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: st
     overscan: 8,
   });
   const items = virtualizer.getVirtualItems();
+  const firstVisible = items.length ? items[0]!.index : 0;
   const lastVisible = items.length ? items[items.length - 1]!.index : 0;
 
-  // How far the lines must be loaded: the last visible row plus a margin, read by the loading loop.
-  const want = total === null ? 1 : Math.min(total, lastVisible + AHEAD);
-  const wanted = useRef(0);
+  // The rows that must be loaded, read by the loading loop: from the first visible one (from the first row
+  // when a jump cannot be placed exactly) to the last visible one plus a margin.
+  const wantTo = total === null ? 1 : Math.min(total, lastVisible + AHEAD);
+  const wanted = useRef({ from: 0, to: 0 });
 
-  /** One loop at a time fetches pages in order (each cursor leads to the next) until `wanted` is reached;
-   * a jump to the end chains them all. */
+  const store = useCallback((index: number, page: BatchEntriesQuery["importBatch"]["entries"]) => {
+    const nodes = page.nodes;
+    if (nodes.length === 0) return;
+    for (let i = 0; i < nodes.length; i++) lines.current[index + i] = nodes[i]!;
+    pages.current.set(nodes[0]!.line, {
+      index,
+      count: nodes.length,
+      endCursor: page.pageInfo.endCursor ?? null,
+      hasNext: page.pageInfo.hasNextPage,
+    });
+    // Pages may overlap (a jump that lands inside a loaded page): count the rows (reduce skips the holes).
+    setLoaded(lines.current.reduce((n) => n + 1, 0));
+  }, []);
+
+  /** The first row of [from, to) not loaded yet, or null. */
+  const firstMissing = (from: number, to: number): number | null => {
+    for (let i = from; i < to; i++) if (lines.current[i] === undefined) return i;
+    return null;
+  };
+
+  /** One loop at a time loads what `wanted` lacks. A page that ends where the gap starts continues by its
+   * keyset cursor; anywhere else, a jump fetches the page under the viewport directly (`fromLine`), when
+   * rows map to file lines exactly; otherwise pages chain from the first row. */
   const fill = useCallback(async () => {
     if (busy.current) return;
     busy.current = true;
     try {
-      while (hasNext.current && lines.current.length < wanted.current) {
-        const data = await gqlFetch(EntriesDoc, {
-          id: batchId,
-          first: cursor.current === null ? FIRST_PAGE : PAGE_SIZE,
-          after: cursor.current,
-          withCount: cursor.current === null,
-        });
+      if (firstLine.current === null) {
+        const data = await gqlFetch(EntriesDoc, { id: batchId, first: FIRST_PAGE, after: null, withCount: true });
         const page = data.importBatch.entries;
-        lines.current.push(...page.nodes);
-        cursor.current = page.pageInfo.endCursor ?? null;
-        hasNext.current = page.pageInfo.hasNextPage;
-        if (page.totalCount != null) setTotal(page.totalCount);
-        if (!page.pageInfo.hasNextPage) setTotal(lines.current.length);
-        setLoaded(lines.current.length);
-        if (page.totalCount != null) break; // let the grid learn its size before going further
+        const count = page.totalCount ?? page.nodes.length;
+        setTotal(count);
+        if (page.nodes.length === 0) return;
+        firstLine.current = page.nodes[0]!.line;
+        store(0, page);
+        if (count > page.nodes.length) {
+          // Probe the last row: it is at line first + total - 1 only when no line of the file is missing.
+          const last = await gqlFetch(EntriesDoc, {
+            id: batchId,
+            first: 1,
+            after: null,
+            fromLine: firstLine.current + count - 1,
+            withCount: false,
+          });
+          const probe = last.importBatch.entries;
+          contiguous.current = probe.nodes[0]?.line === firstLine.current + count - 1 && !probe.pageInfo.hasNextPage;
+          if (contiguous.current) store(count - 1, probe);
+        }
+        return; // let the grid learn its size before going further
+      }
+      for (;;) {
+        const from = contiguous.current ? wanted.current.from : 0;
+        const missing = firstMissing(from, wanted.current.to);
+        if (missing === null) break;
+        let previous: Page | undefined;
+        for (const p of pages.current.values()) if (p.index + p.count === missing && p.hasNext) previous = p;
+        if (!previous && !contiguous.current) break; // nothing leads there (the last page was reached)
+        const data = await gqlFetch(
+          EntriesDoc,
+          previous
+            ? { id: batchId, first: PAGE_SIZE, after: previous.endCursor, withCount: false }
+            : { id: batchId, first: PAGE_SIZE, after: null, fromLine: firstLine.current + missing, withCount: false },
+        );
+        const page = data.importBatch.entries;
+        if (page.nodes.length === 0) break;
+        store(missing, page);
       }
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
-      hasNext.current = false;
     } finally {
       busy.current = false;
     }
-  }, [batchId]);
+  }, [batchId, store]);
 
   useEffect(() => {
-    wanted.current = want;
-    if (!error && hasNext.current && lines.current.length < want) void fill();
-  }, [loaded, want, fill, error]);
+    wanted.current = { from: Math.max(0, firstVisible - 8), to: wantTo };
+    if (!error && (total === null || firstMissing(contiguous.current ? wanted.current.from : 0, wantTo) !== null)) void fill();
+  }, [loaded, firstVisible, wantTo, total, fill, error]);
 
   useEffect(() => {
     if (loaded > 0 && !marked.current) {

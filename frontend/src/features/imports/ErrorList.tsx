@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { BatchErrorsQuery } from "../../gql/graphql";
 import { gqlFetch } from "../../lib/gql";
 import { useI18n } from "../../i18n/I18n";
+import { issueLabel } from "./errorText";
 import { BatchErrorsQuery as ErrorsDoc } from "./operations";
 
 type Issue = BatchErrorsQuery["importBatch"]["errors"]["nodes"][number];
@@ -63,7 +64,10 @@ export function ErrorList({ batchId, fileName }: { batchId: string; fileName: st
             <tr key={i} className={`issue-${issue.severity}`}>
               <td className="num">{issue.line > 0 ? issue.line : t.fileLevel}</td>
               <td>{issue.column ?? ""}</td>
-              <td>{issue.message}</td>
+              <td>
+                {issueLabel(t, issue.code) && <span className="issue-label">{issueLabel(t, issue.code)}</span>}
+                <span className="issue-message">{issue.message}</span>
+              </td>
               <td>
                 <code>{issue.code}</code>
               </td>

@@ -43,7 +43,6 @@ export function HistoryPage({ company }: { company: Company }) {
         rows={list.rows}
         sort={sort}
         onSort={setSort}
-        serverSortOnly
         highlight={highlight}
         detailHref={(b) => `${base}/imports/detail?ids=${encodeURIComponent(b.id)}`}
         empty={t.noImports}

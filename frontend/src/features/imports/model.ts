@@ -86,19 +86,26 @@ export interface Sort {
 
 export const DEFAULT_SORT: Sort = { column: "createdAt", direction: "DESC" };
 
-/** Columns the API sorts (its keyset pages follow them); the others are sorted here, on the loaded rows. */
-export const SERVER_SORT: Partial<Record<Column, ImportSortField>> = {
+/** The API's sort field of every column: its keyset pages follow it (no column is sorted in the browser). */
+export const SERVER_SORT: Record<Column, ImportSortField> = {
   partner: "PARTNER",
   fileName: "FILE_NAME",
   format: "FORMAT",
+  origin: "ORIGIN",
   status: "STATUS",
+  error: "ERROR_SUMMARY",
   detail: "ENTRY_COUNT",
   createdAt: "CREATED_AT",
   updatedAt: "UPDATED_AT",
+  firstMovement: "FIRST_MOVEMENT",
+  lastMovement: "LAST_MOVEMENT",
+  referencePeriod: "REFERENCE_PERIOD",
 };
 
 const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The value the API sorts a column by; null for the empty values it sorts through a stand-in greater than
+ * every value (last in ascending order, first in descending order). */
 function key(batch: Batch, column: Column): string | number | null {
   switch (column) {
     case "partner":
@@ -124,23 +131,25 @@ function key(batch: Batch, column: Column): string | number | null {
     case "lastMovement":
       return batch.lastMovement;
     case "referencePeriod":
-      return batch.referencePeriod?.name ?? null;
+      // The API orders fiscal years by id.
+      return batch.referencePeriod ? Number(batch.referencePeriod.id) : null;
   }
 }
 
 const instant = (iso: string) => new Date(iso).getTime();
 
+/** The API's order (merging live rows into its pages keeps it): the sort's value, then the id. */
 export function compareBatches(a: Batch, b: Batch, sort: Sort): number {
   const x = key(a, sort.column);
   const y = key(b, sort.column);
   let order: number;
   if (x === y) order = 0;
-  else if (x === null) order = 1; // empty values last, whatever the direction
+  else if (x === null) order = 1;
   else if (y === null) order = -1;
   else if (typeof x === "number" && typeof y === "number") order = x - y;
   else if (sort.column === "createdAt" || sort.column === "updatedAt") order = instant(String(x)) - instant(String(y));
   else order = text(String(x), String(y));
-  if (x !== null && y !== null && sort.direction === "DESC") order = -order;
+  if (sort.direction === "DESC") order = -order;
   if (order !== 0) return order;
   // Ties by id, in the sort's direction: the API's keyset order.
   const ids = Number(a.id) - Number(b.id);

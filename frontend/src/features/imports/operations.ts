@@ -138,10 +138,10 @@ export const BatchDetailQuery = graphql(`
 `);
 
 export const BatchEntriesQuery = graphql(`
-  query BatchEntries($id: ID!, $first: Int!, $after: String, $withCount: Boolean!) {
+  query BatchEntries($id: ID!, $first: Int!, $after: String, $fromLine: Int, $withCount: Boolean!) {
     importBatch(id: $id) {
       id
-      entries(first: $first, after: $after) {
+      entries(first: $first, after: $after, fromLine: $fromLine) {
         totalCount @include(if: $withCount)
         pageInfo {
           hasNextPage

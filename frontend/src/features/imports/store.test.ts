@@ -45,13 +45,24 @@ describe("filters and sorting", () => {
     expect(matchesFilter(batch({ partner: "Alice" }), f, "console")).toBe(false);
   });
 
-  it("sorts with empty values last and ties by id", () => {
+  it("sorts like the API: empty values after every value (last ascending, first descending), ties by id", () => {
     const a = batch({ id: "1", firstMovement: null });
     const b = batch({ id: "2", firstMovement: "2024-02-01" });
     const c = batch({ id: "3", firstMovement: "2024-01-01" });
     const asc = [a, b, c].sort((x, y) => compareBatches(x, y, { column: "firstMovement", direction: "ASC" }));
     expect(asc.map((x) => x.id)).toEqual(["3", "2", "1"]);
     const desc = [a, b, c].sort((x, y) => compareBatches(x, y, { column: "firstMovement", direction: "DESC" }));
-    expect(desc.map((x) => x.id)).toEqual(["2", "3", "1"]);
+    expect(desc.map((x) => x.id)).toEqual(["1", "2", "3"]);
+  });
+
+  it("sorts the reference period by fiscal year id and the error column by the server's summary", () => {
+    const a = batch({ id: "1", referencePeriod: { id: "10", name: "Exercice 2023" } });
+    const b = batch({ id: "2", referencePeriod: { id: "9", name: "Exercice 2024" } });
+    const c = batch({ id: "3", referencePeriod: null });
+    const asc = [a, b, c].sort((x, y) => compareBatches(x, y, { column: "referencePeriod", direction: "ASC" }));
+    expect(asc.map((x) => x.id)).toEqual(["2", "1", "3"]);
+    const e = [batch({ id: "1", errorSummary: "b" }), batch({ id: "2", errorSummary: "" }), batch({ id: "3", errorSummary: "a" })];
+    const byError = e.sort((x, y) => compareBatches(x, y, { column: "error", direction: "ASC" }));
+    expect(byError.map((x) => x.id)).toEqual(["2", "3", "1"]);
   });
 });

@@ -47,7 +47,7 @@ export function useBatchList(scope: Scope, companyId: string, filter: Filter, so
 
   const apiFilter = useMemo(() => toApiFilter(filter), [filter]);
   const field = SERVER_SORT[sort.column];
-  const apiSort = useMemo<ImportSort | null>(() => (field ? { field, direction: sort.direction } : null), [field, sort.direction]);
+  const apiSort = useMemo<ImportSort>(() => ({ field, direction: sort.direction }), [field, sort.direction]);
 
   const fetchPage = useCallback(
     async (after: string | null, gen: number) => {

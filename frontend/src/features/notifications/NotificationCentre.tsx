@@ -15,13 +15,12 @@ import { MarkReadMutation, NotificationAddedSubscription, NotificationsQuery } f
 
 type Note = NotificationFieldsFragment;
 
-/** The backend's message is English; the kinds we know are said in the user's language. */
-export function noteText(t: Messages, note: Note): string {
-  const name = /^(.+?)(?::| could not be read)/.exec(note.message)?.[1];
-  if (!name) return note.message;
+/** Said in the user's language from the kind and the file's name (the backend's `message` is English). */
+export function noteText(t: Messages, note: Pick<Note, "kind" | "fileName">): string {
+  const name = note.fileName ?? null;
   switch (note.kind) {
     case "PARSE_DONE":
-      return / rejected$/.test(note.message) ? t.note.PARSE_DONE_ERRORS(name) : t.note.PARSE_DONE(name);
+      return t.note.PARSE_DONE(name);
     case "PARSE_FAILED":
       return t.note.PARSE_FAILED(name);
     case "VALIDATED":
@@ -29,7 +28,7 @@ export function noteText(t: Messages, note: Note): string {
     case "REJECTED":
       return t.note.REJECTED(name);
     default:
-      return note.message;
+      return t.note.other(name);
   }
 }
 

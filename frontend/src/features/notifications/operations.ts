@@ -5,6 +5,7 @@ export const NotificationFields = graphql(`
     id
     kind
     message
+    fileName
     companyId
     batchId
     createdAt

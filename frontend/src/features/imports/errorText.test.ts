@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { MESSAGES } from "../../i18n/messages";
+import { batch } from "../../test/fixtures";
+import { noteText } from "../notifications/NotificationCentre";
+import { errorText, issueLabel } from "./errorText";
+
+const { fr, en } = MESSAGES;
+
+describe("errorText (the console's Erreur column)", () => {
+  it("says the counts in the user's language, not the server's summary", () => {
+    const b = batch({
+      status: "FINISHED_WITH_ERROR",
+      rejectedEntryCount: 2,
+      errorCount: 2,
+      findingCount: 1,
+      errorSummary: "2 entries rejected (UNBALANCED_ENTRY ×2); 1 finding",
+    });
+    expect(errorText(fr, b)).toBe("2 écriture(s) rejetée(s) · 1 constat");
+    expect(errorText(en, b)).toBe("2 entries rejected · 1 finding");
+  });
+
+  it("counts errors when no entry was rejected, and findings alone", () => {
+    expect(errorText(fr, batch({ errorCount: 3 }))).toBe("3 erreurs");
+    expect(errorText(en, batch({ errorCount: 1 }))).toBe("1 error");
+    expect(errorText(fr, batch({ findingCount: 4 }))).toBe("4 constats");
+    expect(errorText(en, batch({ rejectedEntryCount: 1, errorCount: 1 }))).toBe("1 entry rejected");
+  });
+
+  it("is empty for a clean batch and generic for a file that could not be read", () => {
+    expect(errorText(fr, batch())).toBe("");
+    expect(errorText(fr, batch({ status: "FAILED", errorCount: 1 }))).toBe("Fichier illisible");
+    expect(errorText(en, batch({ status: "FAILED", errorCount: 1 }))).toBe("File could not be read");
+  });
+});
+
+describe("issueLabel", () => {
+  it("labels known codes and leaves unknown ones alone", () => {
+    expect(issueLabel(fr, "UNBALANCED_ENTRY")).toBe("Écriture déséquilibrée");
+    expect(issueLabel(en, "BAD_DATE")).toBe("Invalid date");
+    expect(issueLabel(fr, "SOMETHING_NEW")).toBeNull();
+    expect(issueLabel(fr, "constructor")).toBeNull();
+  });
+
+  it("has a label in both languages for every code", () => {
+    expect(Object.keys(en.issueCode).sort()).toEqual(Object.keys(fr.issueCode).sort());
+    expect(Object.keys(fr.issueCode)).toHaveLength(28);
+  });
+});
+
+describe("noteText (notifications)", () => {
+  it("builds the message from the kind and the file name", () => {
+    expect(noteText(fr, { kind: "PARSE_DONE", fileName: "a.txt" })).toBe("« a.txt » analysé : en attente de validation.");
+    expect(noteText(en, { kind: "PARSE_DONE", fileName: "a.txt" })).toBe("“a.txt” parsed: pending validation.");
+    expect(noteText(fr, { kind: "PARSE_FAILED", fileName: "b.bin" })).toBe("« b.bin » n'a pas pu être lu.");
+    expect(noteText(fr, { kind: "VALIDATED", fileName: "c.txt" })).toBe("Import « c.txt » validé : écritures comptabilisées.");
+    expect(noteText(en, { kind: "REJECTED", fileName: "d.txt" })).toBe("Import “d.txt” rejected: entries deleted.");
+  });
+
+  it("does without the file name, and never shows the server's English text", () => {
+    expect(noteText(fr, { kind: "VALIDATED", fileName: null })).toBe("Import validé : écritures comptabilisées.");
+    expect(noteText(fr, { kind: "SOMETHING_ELSE", fileName: "e.txt" })).toBe("Nouvelle notification : « e.txt »");
+  });
+});
