@@ -13,7 +13,7 @@ from starlette.responses import FileResponse, JSONResponse, Response, StreamingR
 from starlette.routing import Route
 
 from ecluse.api.context import authenticate, credentials
-from ecluse.auth.roles import Action
+from ecluse.imports.access import can_see
 from ecluse.imports.models import ImportBatch, ImportIssue, ReceivedFile, RejectedLine
 
 
@@ -31,11 +31,7 @@ async def _batch_for(request: Request) -> tuple[ImportBatch, ReceivedFile] | JSO
     except ValueError:
         return _deny(404, "no such import")
     batch = await ImportBatch.get_or_none(id=batch_id)
-    if (
-        batch is None
-        or not who.can(Action.VIEW, batch.company_id)
-        or (who.is_partner and batch.submitted_by_key_id != who.api_key_id)
-    ):
+    if batch is None or not can_see(who, batch):
         return _deny(404, "no such import, or you may not see it")
     return batch, await ReceivedFile.get(id=batch.file_id)
 

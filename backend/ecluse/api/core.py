@@ -19,6 +19,8 @@ from ecluse.auth.models import ApiKey as ApiKeyModel
 from ecluse.auth.models import User as UserModel
 from ecluse.auth.roles import Action
 from ecluse.events import job_channel, user_notifications
+from ecluse.imports.access import can_see
+from ecluse.imports.models import ImportBatch
 from ecluse.jobs.models import Job as JobModel
 from ecluse.ledger.models import Company as CompanyModel
 from ecluse.ledger.models import FiscalYear as FiscalYearModel
@@ -275,11 +277,9 @@ class CoreQuery:
         if job is None or job.company_id is None:
             return None
         who = require(info, Action.VIEW, job.company_id)
-        if who.is_partner and job.batch_id is not None:
-            from ecluse.imports.models import ImportBatch
-
+        if job.batch_id is not None:
             batch = await ImportBatch.get_or_none(id=job.batch_id)
-            if batch is None or batch.submitted_by_key_id != who.api_key_id:
+            if batch is None or not can_see(who, batch):
                 return None
         return Job.from_model(job)
 

@@ -18,11 +18,11 @@ from ecluse.api.loaders import loader
 from ecluse.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
 from ecluse.api.permissions import forbidden, principal, require
 from ecluse.api.scalars import Money
-from ecluse.auth.principal import Principal
 from ecluse.auth.roles import Action
 from ecluse.errors import DomainError
 from ecluse.events import company_batches
 from ecluse.imports import decide, listing
+from ecluse.imports.access import can_see
 from ecluse.imports.models import ImportBatch as BatchModel
 from ecluse.imports.models import ImportIssue as IssueModel
 from ecluse.imports.receive import receive_file
@@ -319,16 +319,10 @@ class ImportBatch:
         return cls(_batch=batch, _currency=company.currency)
 
 
-def _visible(who: Principal, batch: BatchModel) -> bool:
-    if not who.can(Action.VIEW, batch.company_id):
-        return False
-    return not who.is_partner or batch.submitted_by_key_id == who.api_key_id
-
-
 async def _batch_for(info: Info, batch_id: strawberry.ID, action: Action) -> BatchModel:
     who = principal(info)
     batch = await BatchModel.get_or_none(id=to_int_id(batch_id))
-    if batch is None or not _visible(who, batch):
+    if batch is None or not can_see(who, batch):
         raise forbidden("No such import, or you may not see it.")
     require(info, action, batch.company_id)
     return batch
@@ -508,7 +502,7 @@ class ImportSubscription:
         async with info.context.bus.subscribe(company_batches(cid)) as events:
             async for event in events:
                 batch = await BatchModel.get_or_none(id=event["batch_id"])
-                if batch is None or not _visible(who, batch):
+                if batch is None or not can_see(who, batch):
                     continue
                 info.context.loaders.clear()  # fresh loaders per event: never a stale related row
                 yield await ImportBatch.load(batch)

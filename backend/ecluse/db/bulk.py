@@ -6,8 +6,8 @@ PostgreSQL: asyncpg `copy_records_to_table` inside the caller's transaction.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -19,11 +19,9 @@ def is_sqlite(conn: BaseDBAsyncClient) -> bool:
     return conn.capabilities.dialect == "sqlite"
 
 
-def db_date(conn: BaseDBAsyncClient, value: date | None) -> Any:
-    """Dates as the driver wants them: ISO text for SQLite (as Tortoise stores them), `date` for asyncpg."""
-    if value is None or not is_sqlite(conn):
-        return value
-    return value.isoformat()
+def portable(conn: BaseDBAsyncClient, sql: str) -> str:
+    """Raw SQL written with asyncpg's `$1` placeholders, as the connection's driver wants them."""
+    return re.sub(r"\$\d+", "?", sql) if is_sqlite(conn) else sql
 
 
 async def insert_rows(conn: BaseDBAsyncClient, table: str, columns: Sequence[str], rows: list[Row]) -> None:

@@ -9,6 +9,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from ecluse.auth.principal import Principal
+from ecluse.db.bulk import is_sqlite, portable
 from ecluse.errors import DomainError
 from ecluse.events import EventBus
 from ecluse.imports.models import ImportBatch, ReceivedFile
@@ -53,7 +54,7 @@ async def request_validation(batch: ImportBatch, principal: Principal, bus: Even
 async def post_batch(batch_id: int, bus: EventBus) -> bool:
     """Post every staged entry of a VALIDATING batch in one transaction. Returns whether it posted."""
     async with in_transaction() as conn:
-        sqlite = conn.capabilities.dialect == "sqlite"
+        sqlite = is_sqlite(conn)
         batch = await ImportBatch.filter(id=batch_id).using_db(conn).get()
         if batch.status != BatchStatus.VALIDATING:
             return False
@@ -65,8 +66,11 @@ async def post_batch(batch_id: int, bus: EventBus) -> bool:
         if twin is not None:
             raise _duplicate(batch, twin)
         unbalanced = await conn.execute_query_dict(
-            "SELECT entry_id FROM entry_lines WHERE batch_id = {p} GROUP BY entry_id "
-            "HAVING SUM(debit) <> SUM(credit) LIMIT 1".format(p="?" if sqlite else "$1"),
+            portable(
+                conn,
+                "SELECT entry_id FROM entry_lines WHERE batch_id = $1 GROUP BY entry_id "
+                "HAVING SUM(debit) <> SUM(credit) LIMIT 1",
+            ),
             [batch_id],
         )
         if unbalanced:

@@ -8,14 +8,12 @@ from typing import Any
 
 from tortoise import connections
 
+from ecluse.db.bulk import portable
+
 
 def _sql(sql: str) -> tuple[Any, str]:
     conn = connections.get("default")
-    if conn.capabilities.dialect == "sqlite":
-        import re
-
-        sql = re.sub(r"\$\d+", "?", sql)
-    return conn, sql
+    return conn, portable(conn, sql)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useId, useRef, useState, useSyncExternalStore } from "react";
+import { useOutsideClick } from "../lib/useOutsideClick";
 import { useMutation } from "urql";
 import { useI18n } from "../i18n/I18n";
 import { NotificationCentre } from "../features/notifications/NotificationCentre";
@@ -62,14 +63,8 @@ function MainMenu({ companyId }: { companyId: string }) {
   const id = useId();
   const root = useRef<HTMLDivElement>(null);
   const base = `/c/${encodeURIComponent(companyId)}`;
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (event: MouseEvent) => {
-      if (root.current && !root.current.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", onDown);
-    return () => document.removeEventListener("mousedown", onDown);
-  });
+  const close = useCallback(() => setOpenOn(null), []);
+  useOutsideClick(root, open, close);
 
   const current = (path: string) => (pathname === path ? ("page" as const) : undefined);
   return (

@@ -8,6 +8,7 @@ import { useSession } from "../../app/session";
 import { useAnnouncer } from "../../components/Announcer";
 import type { NotificationFieldsFragment } from "../../gql/graphql";
 import { formatDateTime } from "../../lib/dates";
+import { useOutsideClick } from "../../lib/useOutsideClick";
 import { useI18n } from "../../i18n/I18n";
 import type { Messages } from "../../i18n/messages";
 import { useLiveEpoch } from "../imports/live";
@@ -70,14 +71,8 @@ export function NotificationCentre() {
     return () => sub.unsubscribe();
   }, [client, toast, t]);
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (event: MouseEvent) => {
-      if (root.current && !root.current.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", onDown);
-    return () => document.removeEventListener("mousedown", onDown);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), [setOpen]);
+  useOutsideClick(root, open, close);
 
   const markAll = async () => {
     const ids = notes.filter((n) => !n.read).map((n) => n.id);
