@@ -44,6 +44,7 @@ class EntryLine:
     validation_date: date | None
     currency_amount: int | None
     currency: str
+    analytic: str = ""  # analytic section / project code, "" when none
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,9 @@ class Entry:
     number: str
     date: date
     lines: tuple[EntryLine, ...]
+    #: The company the entry is for, as the file names it (company code or SIREN); "" = the company the
+    #: file was sent to. Files with a company column (custom layouts, JSON) feed several companies.
+    company: str = ""
 
     @property
     def total_debit(self) -> int:
@@ -70,6 +74,23 @@ class RejectedEntry:
     lines: tuple[int, ...]  # physical line numbers of every line of the entry
     raw_lines: tuple[str, ...]  # their text as read (after NUL removal and non-breaking space → space)
     errors: tuple[ParseError, ...]
+
+
+MasterKind = Literal["journal", "account", "third_party", "section"]
+
+
+@dataclass(frozen=True, slots=True)
+class MasterRecord:
+    """Master data a file declares (TRA ***CGN/***CAE/***JAL/***SAT records, JSON accounts…), yielded
+    among the items before the entries that use it. Declared labels win over labels seen on lines."""
+
+    kind: MasterKind
+    code: str
+    label: str
+    #: third_party: customer / supplier / other; journal: bank / purchases / sales / general / other / "".
+    nature: str = ""
+    company: str = ""  # as Entry.company
+    line: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +113,7 @@ class _EntryLineTwin:
     __slots__ = (
         "account_label",
         "account_number",
+        "analytic",
         "aux_label",
         "aux_number",
         "credit",
@@ -132,6 +154,7 @@ class _EntryLineTwin:
         validation_date: date | None,
         currency_amount: int | None,
         currency: str,
+        analytic: str = "",
     ) -> None:
         self.line = line
         self.journal_code = journal_code
@@ -152,20 +175,28 @@ class _EntryLineTwin:
         self.validation_date = validation_date
         self.currency_amount = currency_amount
         self.currency = currency
+        self.analytic = analytic
         self.__class__ = EntryLine  # type: ignore[assignment]
 
 
 class _EntryTwin:
-    __slots__ = ("date", "journal_code", "journal_label", "lines", "number")
+    __slots__ = ("company", "date", "journal_code", "journal_label", "lines", "number")
 
     def __init__(
-        self, journal_code: str, journal_label: str, number: str, date: date, lines: tuple[EntryLine, ...]
+        self,
+        journal_code: str,
+        journal_label: str,
+        number: str,
+        date: date,
+        lines: tuple[EntryLine, ...],
+        company: str = "",
     ) -> None:
         self.journal_code = journal_code
         self.journal_label = journal_label
         self.number = number
         self.date = date
         self.lines = lines
+        self.company = company
         self.__class__ = Entry  # type: ignore[assignment]
 
 
