@@ -70,7 +70,7 @@ _BOMS = (
     (b"\xfe\xff", "UTF-16 (big-endian)"),
     (b"\xff\xfe", "UTF-16 (little-endian)"),
 )
-_ALLOWED = "FEC files must be UTF-8, ISO-8859-15 or ASCII text"
+_ALLOWED = "{kind} files must be UTF-8, ISO-8859-15, Windows-1252 or ASCII text"
 
 
 def _utf8_cut(data: bytes) -> int:
@@ -86,14 +86,14 @@ def _utf8_cut(data: bytes) -> int:
     return n
 
 
-def _sniff_problem(head: bytes) -> ParseError | None:
+def _sniff_problem(head: bytes, allowed: str) -> ParseError | None:
     """Why the first bytes are not a text file we can read, or None."""
     for magic, what in _MAGIC:
         if head.startswith(magic):
-            return ParseError(0, None, "BINARY_FILE", f"The file is {what}, not a text file; {_ALLOWED}")
+            return ParseError(0, None, "BINARY_FILE", f"The file is {what}, not a text file; {allowed}")
     for bom, name in _BOMS:
         if head.startswith(bom):
-            return ParseError(0, None, "BAD_ENCODING", f"The file is encoded in {name}; {_ALLOWED}")
+            return ParseError(0, None, "BAD_ENCODING", f"The file is encoded in {name}; {allowed}")
     sample = head[:SNIFF_SIZE].rstrip(b"\x00")  # NUL padding at the end of a small file is not binary data
     nuls = sample.count(b"\x00")
     if nuls * 4 > len(sample):
@@ -101,7 +101,7 @@ def _sniff_problem(head: bytes) -> ParseError | None:
         if odd * 10 >= nuls * 9 or (nuls - odd) * 10 >= nuls * 9:
             name = "UTF-16 (little-endian)" if odd > nuls - odd else "UTF-16 (big-endian)"
             return ParseError(
-                0, None, "BAD_ENCODING", f"The file looks encoded in {name} without BOM; {_ALLOWED}"
+                0, None, "BAD_ENCODING", f"The file looks encoded in {name} without BOM; {allowed}"
             )
     if len(_CONTROL.findall(sample)) * 50 > len(sample):
         return ParseError(0, None, "BINARY_FILE", "The file holds binary data (NUL/control bytes), not text")
@@ -133,7 +133,13 @@ def _guess_foreign(head: bytes) -> str | None:
 class LineReader:
     """Reads `stream` in blocks; `fatal` is set on open when the content is not readable text."""
 
-    def __init__(self, stream: BinaryIO, block_size: int = BLOCK_SIZE) -> None:
+    def __init__(
+        self, stream: BinaryIO, block_size: int = BLOCK_SIZE, *, kind: str = "FEC", encoding: str | None = None
+    ) -> None:
+        """`kind` names the format in messages; `encoding` ("utf-8", "cp1252", "iso-8859-15") skips the
+        detection when the sender's layout says which charset its files use."""
+        self._allowed = _ALLOWED.format(kind=kind)
+        self._forced = encoding
         self._stream = stream
         self._block_size = block_size
         self.bytes_read = 0
@@ -160,7 +166,7 @@ class LineReader:
         if not head.strip(b" \t\r\n\x00\x1a"):
             self.fatal = ParseError(0, None, "EMPTY_FILE", "The file is empty")
             return
-        self.fatal = _sniff_problem(head)
+        self.fatal = _sniff_problem(head, self._allowed)
         if self.fatal is not None:
             return
         # The header's own line end decides (TCD sniffs "any CRLF in the first 4 KiB", which breaks a LF
@@ -171,6 +177,13 @@ class LineReader:
             self._newline = "\r\n"
         elif end >= 0 and head[end : end + 1] == b"\r":
             self._newline = "\r"
+        if self._forced in ("cp1252", "iso-8859-15"):
+            self.encoding = self._forced
+            self._table = _CP1252_TABLE if self._forced == "cp1252" else _LATIN9_TABLE
+            return
+        if self._forced == "utf-8":  # bytes that are not UTF-8 are read as Latin, with a finding
+            self.encoding = self.encoding or "utf-8"
+            return
         try:
             head[: _utf8_cut(head)].decode("utf-8")
             self.encoding = self.encoding or "utf-8"
@@ -180,7 +193,7 @@ class LineReader:
         if _latin_doubts(head[:65536]):  # not plainly Latin text: ask charset-normalizer what it is
             foreign = _guess_foreign(head)
             if foreign is not None:
-                message = f"The file looks encoded in {foreign}; {_ALLOWED}"
+                message = f"The file looks encoded in {foreign}; {self._allowed}"
                 self.fatal = ParseError(0, None, "BAD_ENCODING", message)
                 return
         if _C1.search(head):
