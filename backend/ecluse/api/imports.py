@@ -414,6 +414,10 @@ class ImportMutation:
         self, info: Info, company_id: strawberry.ID, file: Upload,
         format: ImportFormatEnum = ImportFormat.AUTO,  # type: ignore[valid-type]
         layout_id: strawberry.ID | None = None, idempotency_key: str | None = None,
+        resend_of: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(description="The import whose rejected lines this file re-sends, fixed."),
+        ] = None,
     ) -> ImportPayload:  # fmt: skip
         upload: Any = file
         try:
@@ -433,6 +437,8 @@ class ImportMutation:
                     bus=ctx.bus,
                     max_bytes=ctx.settings.max_upload_bytes,
                     idempotency_key=idempotency_key,
+                    layout_id=to_int_id(layout_id, "layoutId") if layout_id else None,
+                    resend_of=to_int_id(resend_of, "resendOf") if resend_of else None,
                 )
             except DomainError as exc:
                 return _failed(exc)

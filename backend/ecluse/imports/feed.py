@@ -18,19 +18,41 @@ from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ecluse.formats.fec import open_fec
-from ecluse.formats.records import Entry, FileInfo, ParseError, RejectedEntry
+from ecluse.formats.parsers import open_parser
+from ecluse.formats.records import Entry, FileInfo, MasterRecord, ParseError, RejectedEntry
 
 #: (line, account, aux, piece ref, piece date, label, debit, credit, lettering, lettering date,
-#:  validation date, currency amount, currency) — dates as ISO text or None; labels of accounts and third
-#:  parties travel once, in the chunk's master data.
-WireLine = tuple[int, str, str, str, str | None, str, int, int, str, str | None, str | None, int | None, str]
-#: (journal code, entry number, entry date ISO, first line, lines)
-WireEntry = tuple[str, str, str, int, tuple[WireLine, ...]]
+#:  validation date, currency amount, currency, analytic section) — dates as ISO text or None; labels of
+#:  accounts and third parties travel once, in the chunk's master data.
+WireLine = tuple[
+    int, str, str, str, str | None, str, int, int, str, str | None, str | None, int | None, str, str
+]
+#: (company id, journal code, entry number, entry date ISO, first line, lines)
+WireEntry = tuple[int, str, str, str, int, tuple[WireLine, ...]]
 Year = tuple[int, date, date]  # (fiscal year id, start, end) of the company's open years
+#: (company id, kind, code, label, nature): master data the file declares (MasterRecord, resolved).
+Declared = tuple[int, str, str, str, str]
 
 #: Files above this size are parsed in a child process; below, spawning one costs more than it saves.
 PROCESS_THRESHOLD = 4 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What the feed needs to know of the companies a file may feed: the one it was sent to (key ""),
+    and those a company column may name (by code or SIREN, upper case) that the sender may import into."""
+
+    companies: dict[str, int]
+    years: dict[int, list[Year]]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """How to read the stored file: its format and, for CUSTOM, the layout and the company's ranges."""
+
+    format: str = "FEC"
+    layout: dict[str, Any] | None = None
+    ranges: list[dict[str, Any]] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,19 +62,29 @@ class Header:
 
 
 @dataclass(slots=True)
-class Chunk:
-    entries: list[WireEntry] = field(default_factory=list)
-    refused: list[RejectedEntry] = field(default_factory=list)
-    notes: list[ParseError] = field(default_factory=list)
-    #: Master data met for the first time in the file, in this chunk.
-    journals: dict[str, str] = field(default_factory=dict)
-    accounts: dict[str, str] = field(default_factory=dict)
-    parties: dict[str, tuple[str, str]] = field(default_factory=dict)
-    year_counts: dict[int, int] = field(default_factory=dict)
+class Totals:
+    """One company's share of a chunk."""
+
+    entries: int = 0
     debit: int = 0
     credit: int = 0
     first: date | None = None
     last: date | None = None
+    year_counts: dict[int, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Chunk:
+    entries: list[WireEntry] = field(default_factory=list)
+    refused: list[RejectedEntry] = field(default_factory=list)
+    notes: list[ParseError] = field(default_factory=list)
+    #: Master data met for the first time in the file, in this chunk, per (company id, code).
+    journals: dict[tuple[int, str], str] = field(default_factory=dict)
+    accounts: dict[tuple[int, str], str] = field(default_factory=dict)
+    parties: dict[tuple[int, str], tuple[str, str]] = field(default_factory=dict)
+    sections: dict[tuple[int, str], str] = field(default_factory=dict)
+    declared: list[Declared] = field(default_factory=list)
+    totals: dict[int, Totals] = field(default_factory=dict)
     bytes_read: int = 0
     line_count: int = 0
 
@@ -89,21 +121,30 @@ class _Iso(dict[date | None, str | None]):
 
 
 class _Feeder:
-    def __init__(self, years: list[Year]) -> None:
-        self.years = sorted(years, key=lambda y: y[1])
-        self.year_of: dict[date, int | None] = {}
-        self.journals: set[str] = set()
-        self.accounts: set[str] = set()
-        self.parties: set[str] = set()
+    def __init__(self, target: Target) -> None:
+        self.companies = target.companies
+        self.default = target.companies[""]
+        self.years = {cid: sorted(years, key=lambda y: y[1]) for cid, years in target.years.items()}
+        self.year_of: dict[tuple[int, date], int | None] = {}
+        self.journals: set[tuple[int, str]] = set()
+        self.accounts: set[tuple[int, str]] = set()
+        self.parties: set[tuple[int, str]] = set()
+        self.sections: set[tuple[int, str]] = set()
         self.iso = _Iso()
 
-    def year(self, day: date) -> int | None:
+    def year(self, cid: int, day: date) -> int | None:
         try:
-            return self.year_of[day]
+            return self.year_of[cid, day]
         except KeyError:
-            found = next((y for y, start, end in self.years if start <= day <= end), None)
-            self.year_of[day] = found
+            years = self.years.get(cid, [])
+            found = next((y for y, start, end in years if start <= day <= end), None)
+            self.year_of[cid, day] = found
             return found
+
+    def company(self, name: str) -> int | None:
+        if not name:
+            return self.default
+        return self.companies.get(name.strip().upper())
 
     def chunk(self, items: list[Any]) -> Chunk:
         out = Chunk()
@@ -112,71 +153,101 @@ class _Feeder:
                 self._entry(item, out)
             elif isinstance(item, RejectedEntry):
                 out.refused.append(item)
+            elif isinstance(item, MasterRecord):
+                self._declare(item, out)
             else:
                 out.notes.append(item)
         return out
 
+    def _declare(self, record: MasterRecord, out: Chunk) -> None:
+        cid = self.company(record.company)
+        if cid is None:
+            message = f"{record.kind.replace('_', ' ')} {record.code}: company '{record.company}' is unknown"
+            out.notes.append(ParseError(record.line, "company", "UNKNOWN_COMPANY", message, "finding"))
+            return
+        out.declared.append((cid, record.kind, record.code, record.label, record.nature))
+
+    def _refuse(self, entry: Entry, column: str, code: str, message: str, out: Chunk) -> None:
+        error = ParseError(entry.lines[0].line, column, code, message)
+        lines = tuple(dict.fromkeys(line.line for line in entry.lines))  # generated lines share a number
+        out.refused.append(RejectedEntry(entry.journal_code, entry.number, lines, (), (error,)))
+
     def _entry(self, entry: Entry, out: Chunk) -> None:
-        year = self.year(entry.date)
+        cid = self.company(entry.company)
+        if cid is None:
+            message = (
+                f"Entry {entry.journal_code} {entry.number}: company '{entry.company}' is unknown, or not one "
+                "you may import into"
+            )
+            self._refuse(entry, "company", "UNKNOWN_COMPANY", message, out)
+            return
+        year = self.year(cid, entry.date)
         if year is None:
             message = f"{entry.date.isoformat()} falls outside every open fiscal year"
-            error = ParseError(entry.lines[0].line, "EcritureDate", "NO_OPEN_FISCAL_YEAR", message)
-            lines = tuple(line.line for line in entry.lines)
-            out.refused.append(RejectedEntry(entry.journal_code, entry.number, lines, (), (error,)))
+            self._refuse(entry, "EcritureDate", "NO_OPEN_FISCAL_YEAR", message, out)
             return
-        out.year_counts[year] = out.year_counts.get(year, 0) + 1
-        if entry.journal_code not in self.journals:
-            self.journals.add(entry.journal_code)
-            out.journals[entry.journal_code] = entry.journal_label
-        iso, accounts, parties = self.iso, self.accounts, self.parties
+        totals = out.totals.get(cid)
+        if totals is None:
+            totals = out.totals[cid] = Totals()
+        totals.year_counts[year] = totals.year_counts.get(year, 0) + 1
+        if (cid, entry.journal_code) not in self.journals:
+            self.journals.add((cid, entry.journal_code))
+            out.journals[cid, entry.journal_code] = entry.journal_label
+        iso, accounts, parties, sections = self.iso, self.accounts, self.parties, self.sections
         debit = credit = 0
         wire: list[WireLine] = []
         for ln in entry.lines:
-            if ln.account_number not in accounts:
-                accounts.add(ln.account_number)
-                out.accounts[ln.account_number] = ln.account_label
-            if ln.aux_number and ln.aux_number not in parties:
-                parties.add(ln.aux_number)
-                out.parties[ln.aux_number] = (ln.aux_label, third_party_kind(ln.account_number))
+            if (cid, ln.account_number) not in accounts:
+                accounts.add((cid, ln.account_number))
+                out.accounts[cid, ln.account_number] = ln.account_label
+            if ln.aux_number and (cid, ln.aux_number) not in parties:
+                parties.add((cid, ln.aux_number))
+                out.parties[cid, ln.aux_number] = (ln.aux_label, third_party_kind(ln.account_number))
+            if ln.analytic and (cid, ln.analytic) not in sections:
+                sections.add((cid, ln.analytic))
+                out.sections[cid, ln.analytic] = ""
             debit += ln.debit
             credit += ln.credit
             wire.append((
                 ln.line, ln.account_number, ln.aux_number, ln.piece_ref, iso[ln.piece_date], ln.label, ln.debit,
                 ln.credit, ln.lettering, iso[ln.lettering_date], iso[ln.validation_date], ln.currency_amount,
-                ln.currency,
+                ln.currency, ln.analytic,
             ))  # fmt: skip
-        out.debit += debit
-        out.credit += credit
+        totals.entries += 1
+        totals.debit += debit
+        totals.credit += credit
         day = iso[entry.date] or entry.date.isoformat()  # never None: an entry always has its date
-        out.entries.append((entry.journal_code, entry.number, day, entry.lines[0].line, tuple(wire)))
-        if out.first is None or entry.date < out.first:
-            out.first = entry.date
-        if out.last is None or entry.date > out.last:
-            out.last = entry.date
+        out.entries.append((cid, entry.journal_code, entry.number, day, entry.lines[0].line, tuple(wire)))
+        if totals.first is None or entry.date < totals.first:
+            totals.first = entry.date
+        if totals.last is None or entry.date > totals.last:
+            totals.last = entry.date
 
 
 Message = Header | Chunk | End
 
 
-def feed(stream: BinaryIO, filename: str, chunk_size: int, years: list[Year]) -> Iterator[Message]:
+def feed(
+    stream: BinaryIO, filename: str, chunk_size: int, target: Target, source: Source = Source()
+) -> Iterator[Message]:
     """The header, then chunks of at most `chunk_size` items in file order, then the end."""
-    fec = open_fec(stream, filename)
-    yield Header(fec.info, fec.fatal)
-    if fec.fatal is not None or fec.info is None:
-        yield End(0, fec.bytes_read)
+    parsed = open_parser(source.format, stream, filename, layout=source.layout, ranges=source.ranges)
+    yield Header(parsed.info, parsed.fatal)
+    if parsed.fatal is not None or parsed.info is None:
+        yield End(0, parsed.bytes_read)
         return
-    feeder = _Feeder(years)
-    items = fec.items()
+    feeder = _Feeder(target)
+    items = parsed.items()
     while batch := list(itertools.islice(items, chunk_size)):
         chunk = feeder.chunk(batch)
-        chunk.bytes_read, chunk.line_count = fec.bytes_read, fec.line_count
+        chunk.bytes_read, chunk.line_count = parsed.bytes_read, parsed.line_count
         yield chunk
-    yield End(fec.line_count, fec.bytes_read)
+    yield End(parsed.line_count, parsed.bytes_read)
 
 
-def _child(path: str, filename: str, chunk_size: int, years: list[Year], conn: Any) -> None:
+def _child(path: str, filename: str, chunk_size: int, target: Target, source: Source, conn: Any) -> None:
     try:
-        for message in _feed_file(path, filename, chunk_size, years):
+        for message in _feed_file(path, filename, chunk_size, target, source):
             conn.send(message)
     except Exception as exc:
         conn.send(Failed(f"{type(exc).__name__}: {exc}"))
@@ -184,29 +255,35 @@ def _child(path: str, filename: str, chunk_size: int, years: list[Year], conn: A
         conn.close()
 
 
-def _feed_file(path: str, filename: str, chunk_size: int, years: list[Year]) -> Iterator[Message]:
+def _feed_file(
+    path: str, filename: str, chunk_size: int, target: Target, source: Source
+) -> Iterator[Message]:
     with open(path, "rb") as stream:
-        yield from feed(stream, filename, chunk_size, years)
+        yield from feed(stream, filename, chunk_size, target, source)
 
 
 async def messages(
-    path: Path, size: int, filename: str, chunk_size: int, years: list[Year]
+    path: Path, size: int, filename: str, chunk_size: int, target: Target, source: Source
 ) -> AsyncIterator[Message]:
     """The feed of a stored file, parsed in a child process (big files) or a thread (small ones); the
     next chunk is parsed while the caller stages the current one."""
     if size < PROCESS_THRESHOLD:
-        source = _feed_file(str(path), filename, chunk_size, years)  # runs in the threads calling next()
-        upcoming = asyncio.ensure_future(asyncio.to_thread(next, source, None))
+        feeding = _feed_file(
+            str(path), filename, chunk_size, target, source
+        )  # runs in the threads calling next()
+        upcoming = asyncio.ensure_future(asyncio.to_thread(next, feeding, None))
         while True:
             message = await upcoming
             if message is None:
                 return
-            upcoming = asyncio.ensure_future(asyncio.to_thread(next, source, None))
+            upcoming = asyncio.ensure_future(asyncio.to_thread(next, feeding, None))
             yield message
     # spawn, not fork: this process has threads (the database driver's, the event loop's executors).
     mp = multiprocessing.get_context("spawn")
     receiver, sender = mp.Pipe(duplex=False)
-    proc = mp.Process(target=_child, args=(str(path), filename, chunk_size, years, sender), daemon=True)
+    proc = mp.Process(
+        target=_child, args=(str(path), filename, chunk_size, target, source, sender), daemon=True
+    )
     await asyncio.to_thread(proc.start)
     sender.close()
     try:

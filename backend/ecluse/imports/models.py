@@ -57,6 +57,13 @@ class ImportBatch(Model):
     submitted_by_key_id = fields.IntField(null=True)
     partner_name = fields.CharField(max_length=200, default="")
     idempotency_key = fields.CharField(max_length=200, null=True)
+    #: The custom layout it was read with, and a copy of its definition at that time (layouts change).
+    layout_id = fields.IntField(null=True)
+    layout_definition: Any = fields.JSONField(null=True)
+    #: The first batch whose rejected lines this file re-sends (the root of a chain of re-sends).
+    resent_of_id = fields.IntField(null=True)
+    #: A file with a company column feeds several companies: one batch each, linked to the first.
+    parent_batch_id = fields.IntField(null=True)
     #: An earlier batch of the same company with the same content.
     duplicate_of_id = fields.IntField(null=True)
     progress = fields.IntField(default=0)
@@ -112,3 +119,19 @@ class RejectedLine(Model):
     class Meta:
         table = "import_rejected_lines"
         indexes = (("batch_id", "line"),)
+
+
+class ImportLayout(Model):
+    """A company's saved description of a custom file (CSV or fixed-width): formats/layout.py's Layout."""
+
+    id = fields.IntField(primary_key=True)
+    company_id = fields.IntField(db_index=True)
+    name = fields.CharField(max_length=100)
+    definition: Any = fields.JSONField()
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+    updated_by_id = fields.IntField(null=True)
+
+    class Meta:
+        table = "import_layouts"
+        unique_together = (("company_id", "name"),)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from ecluse.auth.principal import Principal
 from ecluse.errors import DomainError
 from ecluse.events import EventBus
 from ecluse.formats.detect import detect_format
-from ecluse.imports.models import ImportBatch, ImportIssue, ReceivedFile
+from ecluse.imports.models import ImportBatch, ImportIssue, ImportLayout, ReceivedFile
 from ecluse.imports.publish import publish_batch
 from ecluse.imports.statuses import SUPPORTED_FORMATS, BatchStatus, ImportFormat, Origin
 from ecluse.jobs.progress import create_job
@@ -45,6 +46,8 @@ async def receive_file(
     bus: EventBus,
     max_bytes: int,
     idempotency_key: str | None = None,
+    layout_id: int | None = None,
+    resend_of: int | None = None,
 ) -> Received:
     if not await Company.exists(id=company_id):
         raise DomainError("NOT_FOUND", f"Company {company_id} does not exist.", "companyId")
@@ -58,16 +61,24 @@ async def receive_file(
     except TooLarge as exc:
         raise DomainError("FILE_TOO_LARGE", f"{name}: {exc}.", "file") from exc
 
+    layout = await _layout(company_id, layout_id, fmt)
+    if layout is not None:
+        fmt = ImportFormat.CUSTOM
     file_error: tuple[str, str] | None = None
     if fmt == ImportFormat.AUTO:
         with store.open(stored.path) as stream:
             detected = detect_format(stream.read(8192))
         if detected is None:
-            file_error = ("UNKNOWN_FORMAT", f"{name}: the format could not be recognised (FEC expected).")
+            file_error = (
+                "UNKNOWN_FORMAT",
+                f"{name}: the format could not be recognised: not a FEC (its header names JournalCode…), "
+                "a Cegid TRA (first line ***…), a JSON entries document or a bank statement. Choose the "
+                "format, or a saved layout for a custom file.",
+            )
         else:
             fmt = ImportFormat(detected)
     if file_error is None and fmt not in SUPPORTED_FORMATS:
-        file_error = ("UNSUPPORTED_FORMAT", f"{name}: {fmt.value} files cannot be imported yet.")
+        file_error = ("UNSUPPORTED_FORMAT", f"{name}: {fmt.value} files cannot be imported here yet.")
     if stored.size == 0:
         file_error = ("EMPTY_FILE", f"{name} is empty.")
 
@@ -77,6 +88,7 @@ async def receive_file(
         .order_by("id")
         .first()
     )
+    resent_of_id = await _resent_of(company_id, name, resend_of)
     job_id = str(uuid.uuid4()) if file_error is None else None
     try:
         async with in_transaction():
@@ -97,6 +109,9 @@ async def receive_file(
                 submitted_by_key_id=principal.api_key_id if principal else None,
                 partner_name=principal.name if principal else "CLI",
                 idempotency_key=idempotency_key or None,
+                layout_id=layout.id if layout is not None else None,
+                layout_definition=layout.definition if layout is not None else None,
+                resent_of_id=resent_of_id,
                 duplicate_of_id=duplicate.id if duplicate else None,
                 progress=0 if file_error is None else 100,
                 error_count=0 if file_error is None else 1,
@@ -120,3 +135,44 @@ async def receive_file(
     if job_id is not None:
         await submit(jobs, "parse_import", job_id, batch_id=batch.id)
     return Received(batch, created=True, job_id=job_id)
+
+
+async def _layout(company_id: int, layout_id: int | None, fmt: ImportFormat) -> ImportLayout | None:
+    if layout_id is None:
+        if fmt == ImportFormat.CUSTOM:
+            raise DomainError("LAYOUT_REQUIRED", "A custom file needs a saved layout (layoutId).", "layoutId")
+        return None
+    if fmt not in (ImportFormat.AUTO, ImportFormat.CUSTOM):
+        raise DomainError(
+            "BAD_USER_INPUT", f"A layout reads custom files, not {fmt.value} files.", "layoutId"
+        )
+    layout = await ImportLayout.get_or_none(id=layout_id, company_id=company_id)
+    if layout is None:
+        raise DomainError("NOT_FOUND", f"Layout {layout_id} does not exist for this company.", "layoutId")
+    return layout
+
+
+_REJECTS = re.compile(r"^(?P<stem>.+?)_rejected(?:[ _-]?\(?\d+\)?)?(?P<ext>\.[^.]*)?$", re.IGNORECASE)
+
+
+async def _resent_of(company_id: int, name: str, resend_of: int | None) -> int | None:
+    """The first batch whose rejected lines this file re-sends: named by the sender (`resendOf`), or
+    recognised by the name the rejected-lines download gives (`<name>_rejected.<ext>`)."""
+    earlier: ImportBatch | None = None
+    if resend_of is not None:
+        earlier = await ImportBatch.get_or_none(id=resend_of, company_id=company_id)
+        if earlier is None:
+            raise DomainError("NOT_FOUND", f"Import {resend_of} does not exist for this company.", "resendOf")
+    else:
+        match = _REJECTS.match(name)
+        if match is None:
+            return None
+        original = match["stem"] + (match["ext"] or "")
+        earlier = (
+            await ImportBatch.filter(company_id=company_id, file__name=original, rejected_entry_count__gt=0)
+            .order_by("-id")
+            .first()
+        )
+        if earlier is None:
+            return None
+    return earlier.resent_of_id or earlier.id

@@ -15,16 +15,18 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
+from ecluse.auth.models import Membership
+from ecluse.auth.roles import MATRIX, Action
 from ecluse.db.bulk import allocate_ids, insert_rows, is_sqlite
 from ecluse.events import EventBus
 from ecluse.formats.records import ParseError
-from ecluse.imports.feed import Chunk, Header, messages
+from ecluse.imports.feed import Chunk, Header, Source, Target, Totals, Year, messages
 from ecluse.imports.models import ImportBatch, ImportIssue, ReceivedFile, RejectedLine
 from ecluse.imports.publish import publish_batch
 from ecluse.imports.statuses import BatchStatus
 from ecluse.ledger.masterdata import MasterData
+from ecluse.ledger.models import Company, EntryLine, FiscalYear
 from ecluse.ledger.models import Entry as EntryModel
-from ecluse.ledger.models import EntryLine, FiscalYear
 from ecluse.storage import FileStore
 
 log = logging.getLogger(__name__)
@@ -35,7 +37,7 @@ ENTRY_COLUMNS = ("id", "company_id", "batch_id", "journal_id", "number", "date",
 LINE_COLUMNS = (
     "entry_id", "company_id", "batch_id", "source_line", "account_id", "third_party_id", "piece_ref",
     "piece_date", "label", "debit", "credit", "lettering", "lettering_date", "validation_date",
-    "currency_amount", "currency",
+    "currency_amount", "currency", "analytic",
 )  # fmt: skip
 ISSUE_COLUMNS = ("batch_id", "line", "column", "code", "message", "severity")
 REJECTED_COLUMNS = ("batch_id", "line", "text")
@@ -55,15 +57,17 @@ class StageStats:
     codes: Counter[str] = field(default_factory=Counter)
     fiscal_years: Counter[int] = field(default_factory=Counter)
 
-    def add(self, chunk: Chunk) -> None:
-        self.entries += len(chunk.entries)
-        self.debit += chunk.debit
-        self.credit += chunk.credit
-        self.fiscal_years.update(chunk.year_counts)
-        if chunk.first is not None and (self.first is None or chunk.first < self.first):
-            self.first = chunk.first
-        if chunk.last is not None and (self.last is None or chunk.last > self.last):
-            self.last = chunk.last
+    def add(self, totals: Totals) -> None:
+        self.entries += totals.entries
+        self.debit += totals.debit
+        self.credit += totals.credit
+        self.fiscal_years.update(totals.year_counts)
+        if totals.first is not None and (self.first is None or totals.first < self.first):
+            self.first = totals.first
+        if totals.last is not None and (self.last is None or totals.last > self.last):
+            self.last = totals.last
+
+    def add_problems(self, chunk: Chunk) -> None:
         for rejected in chunk.refused:
             self.rejected += 1
             self.codes[rejected.errors[0].code] += 1  # entries counted by their first reason
@@ -76,10 +80,74 @@ class StageStats:
 
 
 async def clear_staging(batch_id: int) -> None:
-    await EntryLine.filter(batch_id=batch_id).delete()
-    await EntryModel.filter(batch_id=batch_id, state="draft").delete()
-    await ImportIssue.filter(batch_id=batch_id).delete()
-    await RejectedLine.filter(batch_id=batch_id).delete()
+    """Remove what an earlier attempt staged, for the batch and the batches it spawned for other
+    companies (those are reused by the new attempt)."""
+    ids = [batch_id, *await ImportBatch.filter(parent_batch_id=batch_id).values_list("id", flat=True)]
+    await EntryLine.filter(batch_id__in=ids).delete()
+    await EntryModel.filter(batch_id__in=ids, state="draft").delete()
+    await ImportIssue.filter(batch_id__in=ids).delete()
+    await RejectedLine.filter(batch_id__in=ids).delete()
+
+
+class _Batches:
+    """The batch a file was sent to, and one more per other company its company column names."""
+
+    def __init__(self, batch: ImportBatch, bus: EventBus) -> None:
+        self.main = batch
+        self.bus = bus
+        self.by_company: dict[int, ImportBatch] = {batch.company_id: batch}
+        self.masters: dict[int, MasterData] = {}
+        self.stats: dict[int, StageStats] = {batch.company_id: StageStats()}
+
+    async def of(self, company_id: int) -> tuple[ImportBatch, MasterData]:
+        batch = self.by_company.get(company_id)
+        if batch is None:
+            batch = await self._sibling(company_id)
+            self.by_company[company_id] = batch
+            self.stats[company_id] = StageStats()
+        master = self.masters.get(company_id)
+        if master is None:
+            master = self.masters[company_id] = MasterData(company_id, batch.id)
+            await master.load()
+        return batch, master
+
+    async def _sibling(self, company_id: int) -> ImportBatch:
+        main = self.main
+        batch = await ImportBatch.get_or_none(parent_batch_id=main.id, company_id=company_id)
+        if batch is not None:
+            await ImportBatch.filter(id=batch.id).update(status=BatchStatus.PARSING, progress=0)
+            batch.status = BatchStatus.PARSING
+        else:
+            batch = await ImportBatch.create(
+                company_id=company_id, file_id=main.file_id, format=main.format, origin=main.origin,
+                status=BatchStatus.PARSING, submitted_by_user_id=main.submitted_by_user_id,
+                submitted_by_key_id=main.submitted_by_key_id, partner_name=main.partner_name,
+                layout_id=main.layout_id, layout_definition=main.layout_definition, parent_batch_id=main.id,
+            )  # fmt: skip
+        await publish_batch(self.bus, batch)
+        return batch
+
+
+async def _target(batch: ImportBatch) -> Target:
+    """The companies this file may feed: the one it was sent to, and, by code or SIREN, those its sender
+    may also import into (a partner's key: its own company only)."""
+    allowed = {batch.company_id}
+    if batch.submitted_by_user_id is not None:
+        roles = {r.value for r in MATRIX[Action.SUBMIT]}
+        allowed |= set(
+            await Membership.filter(user_id=batch.submitted_by_user_id, role__in=roles).values_list(
+                "company_id", flat=True
+            )
+        )
+    companies: dict[str, int] = {"": batch.company_id}
+    for cid, code, siren in await Company.filter(id__in=allowed).values_list("id", "code", "siren"):
+        for name in (code, siren):
+            if name:
+                companies[str(name).strip().upper()] = cid
+    years: dict[int, list[Year]] = {cid: [] for cid in allowed}
+    for y in await FiscalYear.filter(company_id__in=allowed, closed=False):
+        years[y.company_id].append((y.id, y.start_date, y.end_date))
+    return Target(companies, years)
 
 
 async def stage_batch(
@@ -95,15 +163,12 @@ async def stage_batch(
     batch = await ImportBatch.get(id=batch_id)
     await publish_batch(bus, batch)
     received = await ReceivedFile.get(id=batch.file_id)
-    years = [
-        (y.id, y.start_date, y.end_date)
-        for y in await FiscalYear.filter(company_id=batch.company_id, closed=False)
-    ]
-    stats = StageStats()
-    master = MasterData(batch.company_id, batch.id)
-    await master.load()
-    source = messages(store.absolute(received.storage_path), received.size, received.name, chunk, years)
-    async for message in source:
+    company = await Company.get(id=batch.company_id)
+    source = Source(batch.format, batch.layout_definition, list(company.account_ranges or []))
+    batches = _Batches(batch, bus)
+    path = store.absolute(received.storage_path)
+    feed = messages(path, received.size, received.name, chunk, await _target(batch), source)
+    async for message in feed:
         if isinstance(message, Header):
             if message.fatal is not None or message.info is None:
                 await _fail(batch, received, message.fatal, bus)
@@ -113,48 +178,67 @@ async def stage_batch(
             batch.siren = message.info.siren
             batch.closing_date = message.info.closing_date
         elif isinstance(message, Chunk):
-            await _stage_chunk(batch, master, message, stats)
+            await _stage_chunk(batches, message)
             percent = min(99, int(message.bytes_read * 100 / received.size)) if received.size else 99
-            batch.progress = percent
             if on_progress is not None:
                 await on_progress(percent)
-            await ImportBatch.filter(id=batch.id).update(progress=percent)
-            await publish_batch(bus, batch)
+            for each in batches.by_company.values():
+                each.progress = percent
+                await ImportBatch.filter(id=each.id).update(progress=percent)
+                await publish_batch(bus, each)
         else:
-            stats.lines = message.line_count
-    await _finish(batch, stats, bus)
+            batches.stats[batch.company_id].lines = message.line_count
+    for company_id, each in batches.by_company.items():
+        await _finish(each, batches.stats[company_id], bus)
 
 
-async def _stage_chunk(batch: ImportBatch, master: MasterData, chunk: Chunk, stats: StageStats) -> None:
-    await master.create(chunk.journals, chunk.accounts, chunk.parties)
+async def _stage_chunk(batches: _Batches, chunk: Chunk) -> None:
+    companies = set(chunk.totals) | {cid for cid, *_ in chunk.declared} | {cid for cid, _ in chunk.accounts}
+    for cid in sorted(companies):
+        _, master = await batches.of(cid)
+        declared = [
+            (kind, code, label, nature) for c, kind, code, label, nature in chunk.declared if c == cid
+        ]
+        if declared:
+            await master.declare(declared)
+        await master.create(
+            {code: label for (c, code), label in chunk.journals.items() if c == cid},
+            {code: label for (c, code), label in chunk.accounts.items() if c == cid},
+            {code: value for (c, code), value in chunk.parties.items() if c == cid},
+            {code: label for (c, code), label in chunk.sections.items() if c == cid},
+        )
     async with in_transaction() as conn:
         ids = await allocate_ids(conn, "entries", len(chunk.entries))
-        rows = await asyncio.to_thread(_rows, conn, batch, master, chunk, ids)
+        rows = await asyncio.to_thread(_rows, conn, batches, chunk, ids)
         for table, columns, data in rows:
             await insert_rows(conn, table, columns, data)
-    stats.add(chunk)
+    for cid, totals in chunk.totals.items():
+        batches.stats[cid].add(totals)
+    batches.stats[batches.main.company_id].add_problems(chunk)
 
 
 def _rows(
-    conn: BaseDBAsyncClient, batch: ImportBatch, master: MasterData, chunk: Chunk, ids: list[int]
+    conn: BaseDBAsyncClient, batches: _Batches, chunk: Chunk, ids: list[int]
 ) -> list[tuple[str, tuple[str, ...], list[Any]]]:
     """Plain tuples for the driver (runs in a thread: a chunk is tens of thousands of rows)."""
-    cid, bid = batch.company_id, batch.id
-    accounts, parties, journals = master.accounts, master.third_parties, master.journals
+    bid = batches.main.id
     # Dates arrive as ISO text, which is what SQLite stores; asyncpg wants `date` objects.
     d: Any = (lambda v: v) if is_sqlite(conn) else _Dates()
     entry_rows: list[Any] = []
     line_rows: list[Any] = []
-    for (journal, number, day, first, lines), entry_id in zip(chunk.entries, ids, strict=True):
-        entry_rows.append((entry_id, cid, bid, journals[journal], number, d(day), "draft", first))
+    for (cid, journal, number, day, first, lines), entry_id in zip(chunk.entries, ids, strict=True):
+        master = batches.masters[cid]
+        accounts, parties = master.accounts, master.third_parties
+        ebid = batches.by_company[cid].id
+        entry_rows.append((entry_id, cid, ebid, master.journals[journal], number, d(day), "draft", first))
         for (
             line, account, aux, piece_ref, piece_date, label, debit, credit, lettering, lettering_date,
-            validation_date, currency_amount, currency,
+            validation_date, currency_amount, currency, analytic,
         ) in lines:  # fmt: skip
             line_rows.append((
-                entry_id, cid, bid, line, accounts[account], parties[aux] if aux else None, piece_ref,
+                entry_id, cid, ebid, line, accounts[account], parties[aux] if aux else None, piece_ref,
                 d(piece_date), label, debit, credit, lettering, d(lettering_date), d(validation_date),
-                currency_amount, currency,
+                currency_amount, currency, analytic,
             ))  # fmt: skip
     issue_rows: list[Any] = []
     rejected_rows: list[Any] = []

@@ -39,7 +39,7 @@ class ImportFormat(StrEnum):
 
 
 #: Formats this version can stage; the others are refused at receive with a clear error.
-SUPPORTED_FORMATS = frozenset({ImportFormat.FEC})
+SUPPORTED_FORMATS = frozenset({ImportFormat.FEC, ImportFormat.TRA, ImportFormat.JSON, ImportFormat.CUSTOM})
 
 CAN_VALIDATE_FROM = frozenset({BatchStatus.PENDING_VALIDATION, BatchStatus.FINISHED_WITH_ERROR})
 #: A FAILED batch holds nothing to post but must be cleared from the console: it can be rejected.

@@ -6,6 +6,8 @@ has no decimal type that sums correctly.
 
 from __future__ import annotations
 
+from typing import Any
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -14,7 +16,12 @@ class Company(Model):
     id = fields.IntField(primary_key=True)
     name = fields.CharField(max_length=200)
     siren = fields.CharField(max_length=9, null=True)
+    #: How files name the company in a company column (custom layouts, JSON), besides its SIREN.
+    code = fields.CharField(max_length=40, null=True)
     currency = fields.CharField(max_length=3, default="EUR")
+    #: Account number ranges per kind (G general, D customer, C supplier), for layouts that find the kind
+    #: of a one-column account number from its range: a list of {kind, from, to}, never overlapping.
+    account_ranges: Any = fields.JSONField(default=list)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -45,6 +52,8 @@ class Journal(Model):
     company_id: int
     code = fields.CharField(max_length=20)
     label = fields.CharField(max_length=200, default="")
+    #: bank, purchases, sales, general, other, or "" when unknown (then guessed from the code).
+    kind = fields.CharField(max_length=12, default="")
     #: The import batch that created it (kept when the batch is rejected).
     created_by_batch_id = fields.IntField(null=True)
 
@@ -89,6 +98,23 @@ class ThirdParty(Model):
         unique_together = (("company", "code"),)
 
 
+class AnalyticSection(Model):
+    """An analytic section or project, named by code on entry lines."""
+
+    id = fields.IntField(primary_key=True)
+    company: fields.ForeignKeyRelation[Company] = fields.ForeignKeyField(
+        "models.Company", related_name="analytic_sections", on_delete=fields.CASCADE
+    )
+    company_id: int
+    code = fields.CharField(max_length=40)
+    label = fields.CharField(max_length=200, default="")
+    created_by_batch_id = fields.IntField(null=True)
+
+    class Meta:
+        table = "analytic_sections"
+        unique_together = (("company", "code"),)
+
+
 class Entry(Model):
     """A journal entry. `draft` while its batch awaits a decision, `posted` once validated (immutable)."""
 
@@ -127,6 +153,7 @@ class EntryLine(Model):
     validation_date = fields.DateField(null=True)
     currency_amount = fields.BigIntField(null=True)
     currency = fields.CharField(max_length=3, default="")
+    analytic = fields.CharField(max_length=40, default="")
 
     class Meta:
         table = "entry_lines"
