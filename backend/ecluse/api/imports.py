@@ -176,6 +176,18 @@ class ImportBatch:
     def error_summary(self) -> str:
         return self._batch.error_summary
 
+    @strawberry.field(description="The saved layout a custom file was read with (its copy is kept).")
+    def layout_id(self) -> strawberry.ID | None:
+        return strawberry.ID(str(self._batch.layout_id)) if self._batch.layout_id else None
+
+    @strawberry.field(description="The first import whose rejected lines this file re-sends.")
+    def resent_of_id(self) -> strawberry.ID | None:
+        return strawberry.ID(str(self._batch.resent_of_id)) if self._batch.resent_of_id else None
+
+    @strawberry.field(description="For a file feeding several companies: the import it was sent as.")
+    def parent_batch_id(self) -> strawberry.ID | None:
+        return strawberry.ID(str(self._batch.parent_batch_id)) if self._batch.parent_batch_id else None
+
     @strawberry.field
     def entry_count(self) -> int:
         return self._batch.entry_count

@@ -15,17 +15,17 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
-from ecluse.auth.models import Membership
-from ecluse.auth.roles import MATRIX, Action
 from ecluse.db.bulk import allocate_ids, insert_rows, is_sqlite
 from ecluse.events import EventBus
 from ecluse.formats.records import ParseError
-from ecluse.imports.feed import Chunk, Header, Source, Target, Totals, Year, messages
+from ecluse.imports.feed import Chunk, Header, Source, Totals, messages
 from ecluse.imports.models import ImportBatch, ImportIssue, ReceivedFile, RejectedLine
+from ecluse.imports.order import order_findings
 from ecluse.imports.publish import publish_batch
 from ecluse.imports.statuses import BatchStatus
+from ecluse.imports.targets import targets_for
 from ecluse.ledger.masterdata import MasterData
-from ecluse.ledger.models import Company, EntryLine, FiscalYear
+from ecluse.ledger.models import Company, EntryLine
 from ecluse.ledger.models import Entry as EntryModel
 from ecluse.storage import FileStore
 
@@ -128,28 +128,6 @@ class _Batches:
         return batch
 
 
-async def _target(batch: ImportBatch) -> Target:
-    """The companies this file may feed: the one it was sent to, and, by code or SIREN, those its sender
-    may also import into (a partner's key: its own company only)."""
-    allowed = {batch.company_id}
-    if batch.submitted_by_user_id is not None:
-        roles = {r.value for r in MATRIX[Action.SUBMIT]}
-        allowed |= set(
-            await Membership.filter(user_id=batch.submitted_by_user_id, role__in=roles).values_list(
-                "company_id", flat=True
-            )
-        )
-    companies: dict[str, int] = {"": batch.company_id}
-    for cid, code, siren in await Company.filter(id__in=allowed).values_list("id", "code", "siren"):
-        for name in (code, siren):
-            if name:
-                companies[str(name).strip().upper()] = cid
-    years: dict[int, list[Year]] = {cid: [] for cid in allowed}
-    for y in await FiscalYear.filter(company_id__in=allowed, closed=False):
-        years[y.company_id].append((y.id, y.start_date, y.end_date))
-    return Target(companies, years)
-
-
 async def stage_batch(
     batch_id: int, bus: EventBus, store: FileStore, on_progress: Any = None, chunk: int = CHUNK_ITEMS
 ) -> None:
@@ -167,7 +145,14 @@ async def stage_batch(
     source = Source(batch.format, batch.layout_definition, list(company.account_ranges or []))
     batches = _Batches(batch, bus)
     path = store.absolute(received.storage_path)
-    feed = messages(path, received.size, received.name, chunk, await _target(batch), source)
+    feed = messages(
+        path,
+        received.size,
+        received.name,
+        chunk,
+        await targets_for(batch.company_id, batch.submitted_by_user_id),
+        source,
+    )
     async for message in feed:
         if isinstance(message, Header):
             if message.fatal is not None or message.info is None:
@@ -283,6 +268,12 @@ def summarise(stats: StageStats) -> str:
 
 
 async def _finish(batch: ImportBatch, stats: StageStats, bus: EventBus) -> None:
+    for note in await order_findings(batch.company_id, batch.id):
+        await ImportIssue.create(
+            batch_id=batch.id, line=note.line, column=note.column, code=note.code, message=note.message,
+            severity=note.severity,
+        )  # fmt: skip
+        stats.findings += 1
     status = (
         BatchStatus.FINISHED_WITH_ERROR if stats.rejected or stats.errors else BatchStatus.PENDING_VALIDATION
     )

@@ -1,0 +1,424 @@
+"""Custom-file layouts, account number ranges, dry runs and entries sent without a file, over GraphQL."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.file_uploads import Upload
+from strawberry.scalars import JSON
+
+from ecluse.api.context import Info
+from ecluse.api.core import UserError, to_int_id
+from ecluse.api.imports import ImportBatch, ImportFormatEnum, ImportIssue, ImportPayload
+from ecluse.api.permissions import principal, require
+from ecluse.api.scalars import Money
+from ecluse.auth.roles import Action
+from ecluse.errors import DomainError
+from ecluse.formats.records import ParseError
+from ecluse.imports import layouts
+from ecluse.imports.dryrun import MAX_SAMPLE_BYTES, dry_run
+from ecluse.imports.models import ImportLayout as LayoutModel
+from ecluse.imports.receive import receive_file
+from ecluse.imports.statuses import ImportFormat, Origin
+from ecluse.ledger.models import Company as CompanyModel
+from ecluse.money import to_decimal
+
+
+@strawberry.type(
+    description="How a company's custom CSV or fixed-width files are read (docs/formats/custom.md)."
+)
+class ImportLayout:
+    id: strawberry.ID
+    company_id: strawberry.ID
+    name: str
+    definition: JSON = strawberry.field(description="The layout, camelCase, every option with its value.")
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, row: LayoutModel) -> ImportLayout:
+        return cls(
+            id=strawberry.ID(str(row.id)), company_id=strawberry.ID(str(row.company_id)), name=row.name,
+            definition=row.definition, updated_at=row.updated_at,
+        )  # fmt: skip
+
+
+@strawberry.type(
+    description="Account numbers from `from` to `to` are of `kind`: G general, D customer, C supplier."
+)
+class AccountRange:
+    kind: str
+    from_: str = strawberry.field(name="from")
+    to: str
+
+
+@strawberry.input
+class AccountRangeInput:
+    kind: str
+    from_: str = strawberry.field(name="from")
+    to: str
+
+
+@strawberry.type
+class LayoutPayload:
+    layout: ImportLayout | None
+    errors: list[UserError]
+
+
+@strawberry.type
+class RangesPayload:
+    ranges: list[AccountRange]
+    errors: list[UserError]
+
+
+@strawberry.type
+class DeletePayload:
+    deleted: bool
+    errors: list[UserError]
+
+
+@strawberry.type
+class PreviewLine:
+    line: int
+    account: str
+    third_party: str
+    piece_ref: str
+    label: str
+    debit: Money
+    credit: Money
+    analytic: str
+
+
+@strawberry.type
+class PreviewEntry:
+    company: str = strawberry.field(description="The company the entry would be staged in (its name).")
+    journal: str
+    number: str
+    date: date
+    lines: list[PreviewLine]
+    total_debit: Money
+    total_credit: Money
+
+
+@strawberry.type(description="What an import of the sample would stage; nothing was saved.")
+class ImportPreview:
+    format: ImportFormatEnum  # type: ignore[valid-type]
+    encoding: str | None
+    fatal: ImportIssue | None = strawberry.field(description="Why the file cannot be read at all.")
+    entries: list[PreviewEntry] = strawberry.field(description="The first `limit` entries, as staged.")
+    issues: list[ImportIssue] = strawberry.field(description="Every error and finding (first 1000).")
+    entry_count: int
+    rejected_entry_count: int
+    error_count: int
+    finding_count: int
+    line_count: int
+
+
+@strawberry.type
+class PreviewPayload:
+    preview: ImportPreview | None
+    errors: list[UserError]
+
+
+def _issue(p: ParseError) -> ImportIssue:
+    return ImportIssue(line=p.line, column=p.column, code=p.code, message=p.message, severity=p.severity)
+
+
+def _errors(exc: DomainError) -> list[UserError]:
+    e = exc.error
+    return [UserError(code=e.code, message=e.message, field=e.field)]
+
+
+def _ranges(company: CompanyModel) -> list[AccountRange]:
+    return [AccountRange(kind=r["kind"], from_=r["from"], to=r["to"]) for r in company.account_ranges or []]
+
+
+async def _layout_for(info: Info, id: strawberry.ID, action: Action) -> LayoutModel:
+    row = await LayoutModel.get_or_none(id=to_int_id(id, "id"))
+    if row is None:
+        raise DomainError("NOT_FOUND", "No such layout.", "id")
+    require(info, action, row.company_id)
+    return row
+
+
+@strawberry.type
+class LayoutQuery:
+    @strawberry.field(description="The company's saved custom-file layouts, by name.")
+    async def import_layouts(self, info: Info, company_id: strawberry.ID) -> list[ImportLayout]:
+        cid = to_int_id(company_id, "companyId")
+        require(info, Action.VIEW, cid)
+        return [ImportLayout.of(r) for r in await LayoutModel.filter(company_id=cid).order_by("name")]
+
+    @strawberry.field(description="Account number ranges that give one-column account numbers their kind.")
+    async def account_ranges(self, info: Info, company_id: strawberry.ID) -> list[AccountRange]:
+        cid = to_int_id(company_id, "companyId")
+        require(info, Action.VIEW, cid)
+        return _ranges(await CompanyModel.get(id=cid))
+
+
+@strawberry.input(description="An entry line of `submitEntries` (the JSON format's line).")
+class EntryLineInput:
+    account: str
+    third_party: str | None = None
+    label: str | None = None
+    debit: Money | None = None
+    credit: Money | None = None
+    piece_ref: str | None = None
+    piece_date: date | None = None
+    due_date: date | None = None
+    analytic: str | None = None
+    lettering: str | None = None
+
+
+@strawberry.input(description="An entry of `submitEntries` (the JSON format's entry).")
+class EntryInput:
+    journal: str
+    number: str
+    date: date
+    lines: list[EntryLineInput]
+    label: str | None = None
+    company: str | None = None
+    currency: str | None = None
+
+
+@strawberry.input
+class JournalInput:
+    code: str
+    label: str | None = None
+    kind: str | None = None
+    company: str | None = None
+
+
+@strawberry.input
+class AccountInput:
+    number: str
+    label: str | None = None
+    company: str | None = None
+
+
+@strawberry.input
+class ThirdPartyInput:
+    code: str
+    name: str | None = None
+    kind: str | None = None
+    company: str | None = None
+
+
+@strawberry.input
+class AnalyticSectionInput:
+    code: str
+    label: str | None = None
+    company: str | None = None
+
+
+def _plain(value: Any) -> Any:
+    """Strawberry inputs → the JSON document's objects (camelCase, unset fields left out)."""
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "__strawberry_definition__"):
+        out = {}
+        for f in value.__strawberry_definition__.fields:
+            item = getattr(value, f.python_name)
+            if item is not None:
+                out[f.graphql_name or strawberry.utils.str_converters.to_camel_case(f.python_name)] = _plain(
+                    item
+                )
+        return out
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "as_tuple"):  # Decimal: exact, as text
+        return str(value)
+    return value
+
+
+async def _once(data: bytes) -> Any:
+    yield data
+
+
+@strawberry.type
+class LayoutMutation:
+    @strawberry.mutation(description="Save a new layout (refused with every wrong option named).")
+    async def create_import_layout(
+        self, info: Info, company_id: strawberry.ID, name: str, definition: JSON
+    ) -> LayoutPayload:
+        cid = to_int_id(company_id, "companyId")
+        who = require(info, Action.SETTINGS, cid)
+        try:
+            row = await layouts.save_layout(cid, name, definition, who.user_id)
+        except DomainError as exc:
+            return LayoutPayload(layout=None, errors=_errors(exc))
+        return LayoutPayload(layout=ImportLayout.of(row), errors=[])
+
+    @strawberry.mutation(description="Change a layout; imports already read keep the copy they used.")
+    async def update_import_layout(
+        self, info: Info, id: strawberry.ID, name: str, definition: JSON
+    ) -> LayoutPayload:
+        try:
+            row = await _layout_for(info, id, Action.SETTINGS)
+            row = await layouts.save_layout(row.company_id, name, definition, principal(info).user_id, row.id)
+        except DomainError as exc:
+            return LayoutPayload(layout=None, errors=_errors(exc))
+        return LayoutPayload(layout=ImportLayout.of(row), errors=[])
+
+    @strawberry.mutation
+    async def delete_import_layout(self, info: Info, id: strawberry.ID) -> DeletePayload:
+        try:
+            row = await _layout_for(info, id, Action.SETTINGS)
+            await layouts.delete_layout(row.company_id, row.id)
+        except DomainError as exc:
+            return DeletePayload(deleted=False, errors=_errors(exc))
+        return DeletePayload(deleted=True, errors=[])
+
+    @strawberry.mutation(description="Replace the company's account number ranges (overlaps are refused).")
+    async def set_account_ranges(
+        self, info: Info, company_id: strawberry.ID, ranges: list[AccountRangeInput]
+    ) -> RangesPayload:
+        cid = to_int_id(company_id, "companyId")
+        require(info, Action.SETTINGS, cid)
+        plain = [{"kind": r.kind, "from": r.from_, "to": r.to} for r in ranges]
+        try:
+            company = await layouts.set_account_ranges(cid, plain)
+        except DomainError as exc:
+            return RangesPayload(ranges=[], errors=_errors(exc))
+        return RangesPayload(ranges=_ranges(company), errors=[])
+
+    @strawberry.mutation(
+        description="A dry run: read a sample file as an import would (a saved layout, or an unsaved "
+        "`definition` for the layout editor's live preview) and return its first entries and every error. "
+        "Nothing is saved."
+    )
+    async def preview_import(
+        self, info: Info, company_id: strawberry.ID, file: Upload,
+        format: ImportFormatEnum = ImportFormat.AUTO,  # type: ignore[valid-type]
+        layout_id: strawberry.ID | None = None, definition: JSON | None = None, limit: int = 20,
+    ) -> PreviewPayload:  # fmt: skip
+        upload: Any = file
+        try:
+            cid = to_int_id(company_id, "companyId")
+            who = require(info, Action.SUBMIT, cid)
+            return await _preview(
+                cid, who.user_id, upload, ImportFormat(format), layout_id, definition, limit
+            )
+        except DomainError as exc:
+            return PreviewPayload(preview=None, errors=_errors(exc))
+        finally:
+            await upload.close()
+
+    @strawberry.mutation(
+        description="Entries sent without a file (the JSON format's document, typed): stored as a JSON "
+        "file and imported like an uploaded one."
+    )
+    async def submit_entries(
+        self, info: Info, company_id: strawberry.ID, entries: list[EntryInput],
+        journals: list[JournalInput] | None = None, accounts: list[AccountInput] | None = None,
+        third_parties: list[ThirdPartyInput] | None = None,
+        analytic_sections: list[AnalyticSectionInput] | None = None,
+        idempotency_key: str | None = None,
+        file_name: Annotated[str | None, strawberry.argument(description="Shown in the console.")] = None,
+    ) -> ImportPayload:  # fmt: skip
+        cid = to_int_id(company_id, "companyId")
+        who = require(info, Action.SUBMIT, cid)
+        document: dict[str, Any] = {"version": 1}
+        for key, value in (
+            ("journals", journals), ("accounts", accounts), ("thirdParties", third_parties),
+            ("analyticSections", analytic_sections), ("entries", entries),
+        ):  # fmt: skip
+            if value:
+                document[key] = _plain(value)
+        document.setdefault("entries", [])
+        data = json.dumps(document, ensure_ascii=False, indent=1).encode()
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        ctx = info.context
+        try:
+            received = await receive_file(
+                company_id=cid, principal=who, filename=file_name or f"entries-{stamp}.json",
+                chunks=_once(data), fmt=ImportFormat.JSON,
+                origin=Origin.PARTNER_API if who.is_partner else Origin.UPLOAD, store=ctx.store, jobs=ctx.jobs,
+                bus=ctx.bus, max_bytes=ctx.settings.max_upload_bytes, idempotency_key=idempotency_key,
+            )  # fmt: skip
+        except DomainError as exc:
+            return ImportPayload(batch=None, errors=_errors(exc))
+        return ImportPayload(
+            batch=await ImportBatch.load(received.batch),
+            job_id=strawberry.ID(received.job_id) if received.job_id else None,
+            errors=[],
+        )
+
+
+async def _preview(
+    cid: int, user_id: int | None, upload: Any, fmt: ImportFormat, layout_id: strawberry.ID | None,
+    definition: Any, limit: int,
+) -> PreviewPayload:  # fmt: skip
+    layout: dict[str, Any] | None = None
+    if definition is not None:
+        layout = layouts.stored(layouts.parse_layout(definition))
+    elif layout_id is not None:
+        row = await LayoutModel.get_or_none(id=to_int_id(layout_id, "layoutId"), company_id=cid)
+        if row is None:
+            raise DomainError("NOT_FOUND", "No such layout for this company.", "layoutId")
+        layout = row.definition
+    data = await upload.read(MAX_SAMPLE_BYTES + 1)
+    if len(data) > MAX_SAMPLE_BYTES:
+        raise DomainError(
+            "FILE_TOO_LARGE", f"A sample is at most {MAX_SAMPLE_BYTES >> 20} MB: cut the file.", "file"
+        )
+    name = getattr(upload, "filename", None) or "sample"
+    if layout is not None:
+        fmt = ImportFormat.CUSTOM
+    elif fmt == ImportFormat.AUTO:
+        from ecluse.formats.detect import detect_format
+
+        detected = detect_format(data[:8192])
+        if detected not in ("FEC", "TRA", "JSON"):
+            raise DomainError(
+                "UNKNOWN_FORMAT",
+                f"{name}: not a FEC, TRA or JSON file; choose a layout for a custom file.",
+                "file",
+            )
+        fmt = ImportFormat(detected)
+    elif fmt == ImportFormat.CUSTOM:
+        raise DomainError(
+            "LAYOUT_REQUIRED", "A custom file needs a layout (layoutId or definition).", "layoutId"
+        )
+    company = await CompanyModel.get(id=cid)
+    run = await dry_run(
+        company_id=cid, user_id=user_id, data=data, filename=name, format=fmt.value, layout=layout,
+        ranges=list(company.account_ranges or []), limit=limit,
+    )  # fmt: skip
+    names = dict(await CompanyModel.filter(id__in={e[0] for e in run.entries}).values_list("id", "name"))
+    currency = company.currency
+    entries = []
+    for company_id, journal, number, day, _first, lines in run.entries:
+        shown = [
+            PreviewLine(
+                line=ln[0],
+                account=ln[1],
+                third_party=ln[2],
+                piece_ref=ln[3],
+                label=ln[5],
+                debit=Money(to_decimal(ln[6], currency)),
+                credit=Money(to_decimal(ln[7], currency)),
+                analytic=ln[13],
+            )
+            for ln in lines
+        ]
+        entries.append(
+            PreviewEntry(
+                company=str(names.get(company_id, company_id)),
+                journal=journal,
+                number=number,
+                date=date.fromisoformat(day),
+                lines=shown,
+                total_debit=Money(to_decimal(sum(ln[6] for ln in lines), currency)),
+                total_credit=Money(to_decimal(sum(ln[7] for ln in lines), currency)),
+            )
+        )
+    preview = ImportPreview(
+        format=fmt, encoding=run.info.encoding if run.info else None,
+        fatal=_issue(run.fatal) if run.fatal else None, entries=entries, issues=[_issue(p) for p in run.problems],
+        entry_count=run.entry_count, rejected_entry_count=run.rejected_entry_count, error_count=run.error_count,
+        finding_count=run.finding_count, line_count=run.line_count,
+    )  # fmt: skip
+    return PreviewPayload(preview=preview, errors=[])

@@ -1,0 +1,74 @@
+"""A dry run: read a sample file exactly as staging would (same parser, same fiscal-year and company
+checks) and return its first entries and every problem, writing nothing anywhere."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from ecluse.formats.records import FileInfo, ParseError
+from ecluse.imports.feed import Chunk, End, Header, Source, WireEntry, feed
+from ecluse.imports.targets import targets_for
+
+#: A sample is read in memory: keep it small (the real import streams files of any size).
+MAX_SAMPLE_BYTES = 5 << 20
+#: Problems returned at most (the counts stay exact).
+MAX_PROBLEMS = 1000
+
+
+@dataclass
+class DryRun:
+    info: FileInfo | None = None
+    fatal: ParseError | None = None
+    entries: list[WireEntry] = field(default_factory=list)
+    problems: list[ParseError] = field(default_factory=list)
+    entry_count: int = 0
+    rejected_entry_count: int = 0
+    error_count: int = 0
+    finding_count: int = 0
+    line_count: int = 0
+    companies: dict[int, str] = field(default_factory=dict)  # company id → name, for entries shown
+
+
+def _run(data: bytes, filename: str, source: Source, target: Any, limit: int) -> DryRun:
+    out = DryRun()
+    for message in feed(io.BytesIO(data), filename, 5000, target, source):
+        if isinstance(message, Header):
+            out.info, out.fatal = message.info, message.fatal
+        elif isinstance(message, Chunk):
+            out.entry_count += len(message.entries)
+            room = limit - len(out.entries)
+            if room > 0:
+                out.entries.extend(message.entries[:room])
+            problems = [e for r in message.refused for e in r.errors] + message.notes
+            out.rejected_entry_count += len(message.refused)
+            for problem in problems:
+                if problem.severity == "error":
+                    out.error_count += 1
+                else:
+                    out.finding_count += 1
+                if len(out.problems) < MAX_PROBLEMS:
+                    out.problems.append(problem)
+        elif isinstance(message, End):
+            out.line_count = message.line_count
+    out.problems.sort(key=lambda p: (p.line, p.severity != "error"))
+    return out
+
+
+async def dry_run(
+    *,
+    company_id: int,
+    user_id: int | None,
+    data: bytes,
+    filename: str,
+    format: str,
+    layout: dict[str, Any] | None,
+    ranges: list[dict[str, Any]],
+    limit: int,
+) -> DryRun:
+    target = await targets_for(company_id, user_id)
+    source = Source(format, layout, ranges)
+    # The parse is CPU work: a thread keeps the event loop serving everyone else meanwhile.
+    return await asyncio.to_thread(_run, data, filename, source, target, max(0, min(limit, 500)))

@@ -1,0 +1,27 @@
+"""Which companies a file may feed: the one it was sent to, and those its company column names (by code
+or SIREN) that the sender may import into. A partner's API key is scoped to its own company."""
+
+from __future__ import annotations
+
+from ecluse.auth.models import Membership
+from ecluse.auth.roles import MATRIX, Action
+from ecluse.imports.feed import Target, Year
+from ecluse.ledger.models import Company, FiscalYear
+
+
+async def targets_for(company_id: int, user_id: int | None) -> Target:
+    allowed = {company_id}
+    if user_id is not None:
+        roles = [r.value for r in MATRIX[Action.SUBMIT]]
+        allowed |= set(
+            await Membership.filter(user_id=user_id, role__in=roles).values_list("company_id", flat=True)
+        )
+    companies: dict[str, int] = {"": company_id}
+    for cid, code, siren in await Company.filter(id__in=allowed).values_list("id", "code", "siren"):
+        for name in (code, siren):
+            if name:
+                companies.setdefault(str(name).strip().upper(), cid)
+    years: dict[int, list[Year]] = {cid: [] for cid in allowed}
+    for y in await FiscalYear.filter(company_id__in=allowed, closed=False):
+        years[y.company_id].append((y.id, y.start_date, y.end_date))
+    return Target(companies, years)
