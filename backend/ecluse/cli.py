@@ -82,12 +82,27 @@ def demo(reset: bool) -> None:
 
 @main.command("import")
 @click.option("--company", "company", required=True, help="Company id or SIREN.")
-@click.option("--format", "fmt", default="AUTO", show_default=True, help="FEC, or AUTO to detect.")
+@click.option(
+    "--format", "fmt", default="AUTO", show_default=True, help="FEC, TRA, JSON, CUSTOM, or AUTO to detect."
+)
+@click.option("--layout", "layout", default=None, help="A saved layout's id or name (custom files).")
 @click.option("--wait/--no-wait", default=True, show_default=True, help="Wait for the parse to finish.")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def import_(company: str, fmt: str, wait: bool, file: Path) -> None:
+def import_(company: str, fmt: str, layout: str | None, wait: bool, file: Path) -> None:
     """Receive FILE for a company, as a partner would (origin CLI)."""
     from ecluse.cli_import import run_import
 
-    code = asyncio.run(run_import(get_settings(), company, fmt, file, wait))
+    code = asyncio.run(run_import(get_settings(), company, fmt, file, wait, layout))
     sys.exit(code)
+
+
+@main.command("export-fec")
+@click.option("--company", "company", required=True, help="Company id or SIREN.")
+@click.option("--year", "year", required=True, help="Fiscal year id, or YYYY: the one that ends that year.")
+@click.option("--keep-numbers", is_flag=True, help="Keep each entry's number (default: 1, 2, 3… by date).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File or folder [default: ./<name>].")
+def export_fec(company: str, year: str, keep_numbers: bool, output: Path | None) -> None:
+    """Write the FEC of a fiscal year: its posted entries, as the download gives them."""
+    from ecluse.cli_export import run_export
+
+    sys.exit(asyncio.run(run_export(get_settings(), company, year, keep_numbers, output)))

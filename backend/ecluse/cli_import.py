@@ -6,11 +6,12 @@ import asyncio
 from pathlib import Path
 
 import click
+from tortoise.expressions import Q
 
 from ecluse.db.init import close_orm, open_orm, run_migrations
 from ecluse.errors import DomainError
 from ecluse.events import make_event_bus
-from ecluse.imports.models import ImportBatch, ImportIssue
+from ecluse.imports.models import ImportBatch, ImportIssue, ImportLayout
 from ecluse.imports.receive import receive_file
 from ecluse.imports.statuses import BatchStatus, ImportFormat, Origin
 from ecluse.jobs.queue import InProcessQueue, make_job_queue
@@ -22,7 +23,9 @@ PARSED = {BatchStatus.PENDING_VALIDATION, BatchStatus.FINISHED_WITH_ERROR, Batch
 EXIT = {BatchStatus.PENDING_VALIDATION: 0, BatchStatus.FINISHED_WITH_ERROR: 2, BatchStatus.FAILED: 1}
 
 
-async def run_import(settings: Settings, company_ref: str, fmt: str, path: Path, wait: bool) -> int:
+async def run_import(
+    settings: Settings, company_ref: str, fmt: str, path: Path, wait: bool, layout_ref: str | None = None
+) -> int:
     await run_migrations(settings)
     await open_orm(settings)
     bus = await make_event_bus(settings.redis_url, settings.channel_prefix)
@@ -38,12 +41,23 @@ async def run_import(settings: Settings, company_ref: str, fmt: str, path: Path,
         except ValueError:
             click.echo(f"error: unknown format {fmt!r}", err=True)
             return 1
+        layout_id = None
+        if layout_ref:
+            found = (
+                await ImportLayout.filter(company_id=company.id)
+                .filter(Q(name=layout_ref) | Q(id=int(layout_ref) if layout_ref.isdigit() else -1))
+                .first()
+            )
+            if found is None:
+                click.echo(f"error: {company.name} has no layout {layout_ref!r}", err=True)
+                return 1
+            layout_id = found.id
         with path.open("rb") as stream:
             try:
                 received = await receive_file(
                     company_id=company.id, principal=None, filename=path.name, chunks=iter_file(stream),
                     fmt=file_format, origin=Origin.CLI, store=store, jobs=jobs, bus=bus,
-                    max_bytes=settings.max_upload_bytes,
+                    max_bytes=settings.max_upload_bytes, layout_id=layout_id,
                 )  # fmt: skip
             except DomainError as exc:
                 click.echo(f"error: {exc.error.code}: {exc.error.message}", err=True)

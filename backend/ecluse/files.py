@@ -3,6 +3,7 @@ encoding, header kept, so the sender fixes and re-sends just those) and its erro
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 from collections.abc import Iterator
@@ -55,12 +56,29 @@ async def original(request: Request) -> Response:
     )
 
 
-def _pick_lines(path: Any, wanted: set[int]) -> Iterator[bytes]:
-    """The header line and the wanted lines, byte for byte (encoding and line endings kept)."""
+def _pick_lines(path: Any, wanted: set[int], header_lines: int = 1, tra: bool = False) -> Iterator[bytes]:
+    """The header lines and the wanted lines, byte for byte (encoding and line endings kept). A TRA file
+    also keeps its parameter records (`***…`: the accounts and third parties its lines use)."""
     with path.open("rb") as stream:
         for number, raw in enumerate(stream, start=1):
-            if number == 1 or number in wanted:
+            if number <= header_lines or number in wanted or (tra and raw.startswith(b"***")):
                 yield raw
+
+
+async def _json_rejects(path: Any, batch_id: int) -> Iterator[bytes]:
+    from ecluse.formats.json_entries import entry_texts, rejected_document
+
+    rows = await RejectedLine.filter(batch_id=batch_id).order_by("line").values_list("line", "text")
+    texts = [text for _, text in rows if text]
+    missing = {line for line, text in rows if not text}  # refused after the parse (fiscal year, company)
+    if missing:
+
+        def read() -> list[str]:
+            with path.open("rb") as stream:
+                return list(entry_texts(stream, missing))
+
+        texts += await asyncio.to_thread(read)
+    return iter([rejected_document(dict.fromkeys(texts))])
 
 
 async def rejected(request: Request) -> Response:
@@ -68,12 +86,19 @@ async def rejected(request: Request) -> Response:
     if isinstance(found, Response):
         return found
     batch, received = found
-    wanted = set(await RejectedLine.filter(batch_id=batch.id).values_list("line", flat=True))
     path = request.app.state.store.absolute(received.storage_path)
     stem, dot, ext = received.name.rpartition(".")
     name = f"{stem}_rejected.{ext}" if dot else f"{received.name}_rejected"
+    if batch.format == "JSON":
+        body = await _json_rejects(path, batch.id)
+    else:
+        wanted = set(await RejectedLine.filter(batch_id=batch.id).values_list("line", flat=True))
+        skip = 1
+        if batch.format == "CUSTOM":
+            skip = int((batch.layout_definition or {}).get("skipLines", 1))
+        body = _pick_lines(path, wanted, skip, tra=batch.format == "TRA")
     return StreamingResponse(
-        _pick_lines(path, wanted),  # type: ignore[arg-type]
+        body,  # type: ignore[arg-type]
         media_type="application/octet-stream",
         headers={"content-disposition": f'attachment; filename="{name}"'},
     )

@@ -1,0 +1,369 @@
+"""Every ledger format through the public API: custom layouts (saved, tried, used), JSON files and
+`submitEntries`, AUTO detection, rejected-lines files in the original format, re-sends linked to their
+first batch, several companies from one file, and the import-order warning."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from tests.support import BATCH_FIELDS, PASSWORD, Api
+
+DONE = {"PENDING_VALIDATION", "FINISHED_WITH_ERROR", "FAILED"}
+EXTRA = "layoutId resentOfId parentBatchId companyId"
+
+UPLOAD = f"""
+mutation($companyId: ID!, $file: Upload!, $format: ImportFormat!, $layoutId: ID, $resendOf: ID) {{
+  uploadImport(companyId: $companyId, file: $file, format: $format, layoutId: $layoutId, resendOf: $resendOf) {{
+    batch {{ {BATCH_FIELDS} {EXTRA} }} errors {{ code message field }}
+  }}
+}}
+"""
+PREVIEW = """
+mutation($companyId: ID!, $file: Upload!, $definition: JSON, $layoutId: ID, $format: ImportFormat!) {
+  previewImport(companyId: $companyId, file: $file, definition: $definition, layoutId: $layoutId,
+                format: $format, limit: 5) {
+    preview { format encoding entryCount rejectedEntryCount errorCount findingCount lineCount
+      fatal { code message }
+      entries { company journal number date totalDebit totalCredit
+        lines { line account thirdParty label debit credit analytic } }
+      issues { line column code message severity } }
+    errors { code message field }
+  }
+}
+"""
+CREATE = """
+mutation($c: ID!, $name: String!, $d: JSON!) {
+  createImportLayout(companyId: $c, name: $name, definition: $d) {
+    layout { id name definition } errors { code message field } } }
+"""
+ISSUES = "query($id: ID!) { importBatch(id: $id) { errors(first: 100) { nodes { line column code message severity } } } }"
+
+LAYOUT: dict[str, Any] = {
+    "separator": ";",
+    "decimalSeparator": ",",
+    "thousandsSeparator": ".",
+    "dateFormat": "%d/%m/%Y",
+    "skipLines": 1,
+    "columns": {
+        "journal": 1,
+        "date": 2,
+        "pieceRef": 3,
+        "account": 4,
+        "label": 5,
+        "debit": 6,
+        "credit": 7,
+        "vatAmount": 8,
+        "analytic": 9,
+    },  # fmt: skip
+    "vatAccount": "445710",
+}
+CSV = (
+    "journal;date;piece;compte;libelle;debit;credit;tva;projet\n"
+    "VT;15/03/2026;F1;411000;Facture Éloïse;1.210,00;;;\n"
+    "VT;15/03/2026;F1;706000;Facture Éloïse;;1.000,00;210,00;P1\n"
+    "VT;16/03/2026;F2;411000;Facture 2;500,00;;;\n"
+    "VT;16/03/2026;F2;706000;Facture 2;;500,00;;\n"
+)
+
+
+def upload(api: Api, company: str, name: str, content: bytes, token: str, **variables: Any) -> dict[str, Any]:
+    operations = {
+        "query": UPLOAD,
+        "variables": {"companyId": company, "file": None, "format": "AUTO", **variables},
+    }
+    response = api.post(
+        data={"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.file"]})},
+        files={"0": (name, content, "text/plain")},
+        headers=api.headers(token),
+    )
+    body = response.json()
+    assert "errors" not in body, body
+    return dict(body["data"]["uploadImport"])
+
+
+def preview(api: Api, company: str, content: bytes, token: str, **variables: Any) -> dict[str, Any]:
+    operations = {
+        "query": PREVIEW,
+        "variables": {"companyId": company, "file": None, "format": "AUTO", **variables},
+    }
+    response = api.post(
+        data={"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.file"]})},
+        files={"0": ("sample.csv", content, "text/plain")},
+        headers=api.headers(token),
+    )
+    body = response.json()
+    assert "errors" not in body, body
+    return dict(body["data"]["previewImport"])
+
+
+def create_layout(
+    api: Api, company: str, token: str, definition: dict[str, Any], name: str = "Ventes"
+) -> str:
+    payload = api.gql(CREATE, {"c": company, "name": name, "d": definition}, token=token)[
+        "createImportLayout"
+    ]
+    assert payload["errors"] == [], payload
+    return str(payload["layout"]["id"])
+
+
+def wait(api: Api, batch_id: str, statuses: set[str], token: str) -> dict[str, Any]:
+    api.wait_batch(batch_id, statuses, token=token)
+    query = f"query($id: ID!) {{ importBatch(id: $id) {{ {BATCH_FIELDS} {EXTRA} }} }}"
+    return dict(api.gql(query, {"id": batch_id}, token=token)["importBatch"])
+
+
+def issues(api: Api, batch_id: str, token: str) -> list[dict[str, Any]]:
+    return list(api.gql(ISSUES, {"id": batch_id}, token=token)["importBatch"]["errors"]["nodes"])
+
+
+def lines_of(api: Api, batch_id: str, token: str) -> list[dict[str, Any]]:
+    query = """query($id: ID!) { importBatch(id: $id) { entries(first: 500) {
+        nodes { line journal account thirdParty label debit credit } } } }"""
+    return list(api.gql(query, {"id": batch_id}, token=token)["importBatch"]["entries"]["nodes"])
+
+
+def test_layouts_are_validated_saved_listed_and_guarded(api: Api, firm: dict) -> None:
+    token, company = firm["tokens"]["collaborator"], firm["company"]
+    bad = api.gql(
+        CREATE, {"c": company, "name": "Bad", "d": {"amountMode": "signed", "columns": {"date": 1, "debitt": 2}}},
+        token=token,
+    )["createImportLayout"]  # fmt: skip
+    assert bad["layout"] is None
+    assert bad["errors"][0]["code"] == "BAD_LAYOUT" and "debitt" in bad["errors"][0]["message"]
+
+    layout_id = create_layout(api, company, token, LAYOUT)
+    duplicate = api.gql(CREATE, {"c": company, "name": "Ventes", "d": LAYOUT}, token=token)[
+        "createImportLayout"
+    ]
+    assert duplicate["errors"][0]["code"] == "DUPLICATE_NAME"
+    listed = api.gql(
+        "query($c: ID!) { importLayouts(companyId: $c) { id name definition } }", {"c": company}, token=token
+    )["importLayouts"]
+    assert [(x["id"], x["name"]) for x in listed] == [(layout_id, "Ventes")]
+    assert listed[0]["definition"]["vatAccount"] == "445710"
+    assert listed[0]["definition"]["amountMode"] == "debitCredit"  # defaults are stored, explicit
+
+    viewer = api.raw(CREATE, {"c": company, "name": "V", "d": LAYOUT}, token=firm["tokens"]["viewer"])
+    assert viewer["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    other = api.raw(
+        "mutation($id: ID!) { deleteImportLayout(id: $id) { deleted errors { code } } }", {"id": layout_id},
+        token=firm["tokens"]["other"],
+    )  # fmt: skip
+    assert other["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    gone = api.gql(
+        "mutation($id: ID!) { deleteImportLayout(id: $id) { deleted errors { code } } }", {"id": layout_id},
+        token=token,
+    )["deleteImportLayout"]  # fmt: skip
+    assert gone == {"deleted": True, "errors": []}
+
+
+def test_account_ranges_refuse_overlaps(api: Api, firm: dict) -> None:
+    token, company = firm["tokens"]["collaborator"], firm["company"]
+    mutation = """mutation($c: ID!, $r: [AccountRangeInput!]!) { setAccountRanges(companyId: $c, ranges: $r) {
+        ranges { kind from to } errors { code message } } }"""
+    overlapping = [{"kind": "G", "from": "1", "to": "5999"}, {"kind": "D", "from": "411", "to": "411999"}]
+    refused = api.gql(mutation, {"c": company, "r": overlapping}, token=token)["setAccountRanges"]
+    assert refused["errors"][0]["code"] == "BAD_RANGES" and "overlaps" in refused["errors"][0]["message"]
+    good = [{"kind": "G", "from": "1", "to": "3999"}, {"kind": "D", "from": "C0", "to": "C9"}]
+    saved = api.gql(mutation, {"c": company, "r": good}, token=token)["setAccountRanges"]
+    assert saved["errors"] == [] and saved["ranges"] == good
+    read = api.gql(
+        "query($c: ID!) { accountRanges(companyId: $c) { kind from to } }", {"c": company}, token=token
+    )
+    assert read["accountRanges"] == good
+
+
+def test_preview_shows_entries_and_errors_and_saves_nothing(api: Api, firm: dict) -> None:
+    token, company = firm["tokens"]["collaborator"], firm["company"]
+    content = (CSV + "VT;17/03/2026;F3;411000;Facture 3;12,345;;;\n").encode()
+    before = api.gql(
+        "query($c: ID!) { importHistory(companyId: $c) { totalCount } }", {"c": company}, token=token
+    )
+    result = preview(api, company, content, token, definition=LAYOUT)
+    assert result["errors"] == []
+    shown = result["preview"]
+    assert shown["format"] == "CUSTOM" and shown["entryCount"] == 2 and shown["rejectedEntryCount"] == 1
+    first = shown["entries"][0]
+    assert (first["journal"], first["number"], first["date"]) == ("VT", "F1", "2026-03-15")
+    assert first["company"] == "Boulangerie Martin"
+    assert [(ln["account"], ln["debit"], ln["credit"], ln["analytic"]) for ln in first["lines"]] == [
+        ("411000", "1210.00", "0.00", ""),
+        ("706000", "0.00", "1000.00", "P1"),
+        ("445710", "0.00", "210.00", ""),  # VAT lines carry no analytic section
+    ]
+    assert first["totalDebit"] == first["totalCredit"] == "1210.00"
+    errors = [i for i in shown["issues"] if i["severity"] == "error"]
+    assert any(i["line"] == 6 and "12,345" in i["message"] for i in errors), errors
+    after = api.gql(
+        "query($c: ID!) { importHistory(companyId: $c) { totalCount } }", {"c": company}, token=token
+    )
+    assert after == before
+    # A saved layout previews the same; a custom file without a layout is refused clearly.
+    layout_id = create_layout(api, company, token, LAYOUT)
+    assert preview(api, company, content, token, layoutId=layout_id)["preview"]["entryCount"] == 2
+    refused = preview(api, company, content, token, format="CUSTOM")
+    assert refused["errors"][0]["code"] == "LAYOUT_REQUIRED"
+
+
+def test_custom_file_staged_validated_rejects_downloaded_and_resent(api: Api, firm: dict) -> None:
+    token, company = firm["tokens"]["collaborator"], firm["company"]
+    layout_id = create_layout(api, company, token, LAYOUT)
+    bad = "VT;17/03/2026;F3;411000;Facture 3;100,00;;;\nVT;17/03/2026;F3;706000;Facture 3;;90,00;;\n"
+    content = (CSV + bad).encode("cp1252")
+    payload = upload(api, company, "ventes.csv", content, token, layoutId=layout_id)
+    assert payload["errors"] == []
+    batch = wait(api, payload["batch"]["id"], DONE, token=token)
+    assert batch["format"] == "CUSTOM" and batch["layoutId"] == layout_id
+    assert batch["status"] == "FINISHED_WITH_ERROR" and batch["entryCount"] == 2
+    assert batch["rejectedEntryCount"] == 1 and batch["file"]["encoding"] in {"cp1252", "iso-8859-15"}
+    assert batch["totalDebit"] == "1710.00" == batch["totalCredit"]
+    found = issues(api, batch["id"], token)
+    assert any(i["code"] == "UNBALANCED_ENTRY" and i["line"] == 6 for i in found), found
+    lines = lines_of(api, batch["id"], token)
+    assert [ln["account"] for ln in lines][:3] == ["411000", "706000", "445710"]
+    assert lines[0]["label"] == "Facture Éloïse"
+
+    # The rejected lines come back in the original format: the header line, then just those lines.
+    response = api.client.get(f"/files/batches/{batch['id']}/rejected", headers=api.headers(token))
+    assert response.status_code == 200
+    assert response.content == (CSV.splitlines(keepends=True)[0] + bad).encode("cp1252")
+    assert "ventes_rejected.csv" in response.headers["content-disposition"]
+    errors_csv = api.client.get(f"/files/batches/{batch['id']}/errors.csv", headers=api.headers(token))
+    assert "UNBALANCED_ENTRY" in errors_csv.content.decode("utf-8-sig")
+
+    # Fixed and re-sent under the download's name: linked to the first batch, and so is its own re-send.
+    fixed = (CSV.splitlines(keepends=True)[0] + bad.replace("90,00", "100,00")).encode("cp1252")
+    again = upload(api, company, "ventes_rejected.csv", fixed, token, layoutId=layout_id)["batch"]
+    again = wait(api, again["id"], DONE, token=token)
+    assert again["status"] == "PENDING_VALIDATION" and again["resentOfId"] == batch["id"]
+    named = upload(
+        api, company, "corrected.csv", fixed + b"", token, layoutId=layout_id, resendOf=again["id"]
+    )
+    assert named["batch"]["resentOfId"] == batch["id"]
+
+    result = api.gql(
+        "mutation($id: ID!) { validateImport(id: $id) { batch { status } errors { code } } }",
+        {"id": batch["id"]}, token=token,
+    )["validateImport"]  # fmt: skip
+    assert result["errors"] == []
+    posted = wait(api, batch["id"], {"SUCCEEDED"}, token=token)
+    assert posted["entryCount"] == 2
+
+
+def test_one_file_feeds_several_companies(api: Api, firm: dict) -> None:
+    token, company, other = firm["tokens"]["admin"], firm["company"], firm["other_company"]
+    layout = dict(LAYOUT, columns={**LAYOUT["columns"], "company": 10})
+    layout_id = create_layout(api, company, token, layout)
+    rows = (
+        "h\n"
+        "VT;15/03/2026;F1;411000;A;100,00;;;;\n"
+        "VT;15/03/2026;F1;706000;A;;100,00;;;\n"
+        "VT;15/03/2026;F9;411000;B;50,00;;;;987654321\n"
+        "VT;15/03/2026;F9;706000;B;;50,00;;;987654321\n"
+    )
+    # The admin of the first company has no role in the second: its lines are refused, not posted there.
+    batch = upload(api, company, "two.csv", rows.encode(), token, layoutId=layout_id)["batch"]
+    batch = wait(api, batch["id"], DONE, token=token)
+    assert batch["entryCount"] == 1 and batch["rejectedEntryCount"] == 1
+    assert any(i["code"] == "UNKNOWN_COMPANY" for i in issues(api, batch["id"], token))
+
+    # Someone with a role in both companies feeds both: one batch each, the second linked to the first.
+    async def member_of_both() -> None:
+        from ecluse.auth.models import Membership, User
+        from ecluse.auth.secrets import hash_password
+
+        user = await User.create(email="both@firm.test", name="Both", password_hash=hash_password(PASSWORD))
+        for cid in (company, other):
+            await Membership.create(user=user, company_id=int(cid), role="collaborator")
+
+    api.client.portal.call(member_of_both)
+    both = api.login("both@firm.test")
+    batch = upload(api, company, "two-again.csv", rows.encode(), both, layoutId=layout_id)["batch"]
+    batch = wait(api, batch["id"], DONE, token=both)
+    assert batch["status"] == "PENDING_VALIDATION"
+    assert batch["entryCount"] == 1 and batch["rejectedEntryCount"] == 0 and batch["totalDebit"] == "100.00"
+    query = """query($c: ID!) { importBatches(companyId: $c) { nodes { id entryCount totalDebit parentBatchId
+        fileName status } } }"""
+    theirs = api.gql(query, {"c": other}, token=both)["importBatches"]["nodes"]
+    assert len(theirs) == 1, theirs
+    assert theirs[0]["parentBatchId"] == batch["id"] and theirs[0]["fileName"] == "two-again.csv"
+    assert theirs[0]["entryCount"] == 1 and theirs[0]["totalDebit"] == "50.00"
+    sibling = wait(api, theirs[0]["id"], DONE, token=both)
+    assert sibling["status"] == "PENDING_VALIDATION"
+
+
+def test_json_file_and_submit_entries(api: Api, firm: dict) -> None:
+    token, company = firm["tokens"]["collaborator"], firm["company"]
+    document = {
+        "version": 1,
+        "journals": [{"code": "VT", "label": "Ventes", "kind": "sales"}],
+        "accounts": [{"number": "706000", "label": "Ventes de marchandises"}],
+        "thirdParties": [{"code": "C001", "name": "Dupont SA", "kind": "customer"}],
+        "entries": [
+            {"journal": "VT", "number": "VT1", "date": "2026-02-01", "label": "Facture 1", "lines": [
+                {"account": "411000", "thirdParty": "C001", "debit": "1200.00", "analytic": "P1"},
+                {"account": "706000", "credit": "1200.00"}]},
+            {"journal": "VT", "number": "VT2", "date": "2026-02-02", "lines": [
+                {"account": "411000", "debit": "10.00"}, {"account": "706000", "credit": "9.99"}]},
+        ],
+    }  # fmt: skip
+    batch = upload(api, company, "ventes.json", json.dumps(document).encode(), token)["batch"]
+    batch = wait(api, batch["id"], DONE, token=token)
+    assert batch["format"] == "JSON"  # AUTO recognised it
+    assert batch["status"] == "FINISHED_WITH_ERROR" and batch["entryCount"] == 1
+    assert batch["rejectedEntryCount"] == 1
+    lines = lines_of(api, batch["id"], token)
+    assert lines[0]["thirdParty"] == "C001" and lines[0]["label"] == "Facture 1"
+    # The rejected entries come back as a JSON document holding just them.
+    response = api.client.get(f"/files/batches/{batch['id']}/rejected", headers=api.headers(token))
+    back = json.loads(response.content)
+    assert [e["number"] for e in back["entries"]] == ["VT2"]
+
+    mutation = """mutation($c: ID!, $entries: [EntryInput!]!) { submitEntries(companyId: $c, entries: $entries,
+        idempotencyKey: "k1") { batch { id status format fileName } errors { code message } } }"""
+    entries = [
+        {"journal": "AC", "number": "A1", "date": "2026-02-03", "label": "Achat", "lines": [
+            {"account": "607000", "debit": "99.90"}, {"account": "401000", "credit": "99.90", "thirdParty": "F1"}]}
+    ]  # fmt: skip
+    sent = api.gql(mutation, {"c": company, "entries": entries}, token=token)["submitEntries"]
+    assert sent["errors"] == [] and sent["batch"]["format"] == "JSON"
+    done = wait(api, sent["batch"]["id"], DONE, token=token)
+    assert done["status"] == "PENDING_VALIDATION" and done["totalDebit"] == "99.90"
+    again = api.gql(mutation, {"c": company, "entries": entries}, token=token)["submitEntries"]
+    assert again["batch"]["id"] == sent["batch"]["id"]  # idempotent
+    refused = api.raw(mutation, {"c": company, "entries": entries}, token=firm["tokens"]["viewer"])
+    assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+def test_auto_detection_says_what_it_could_not_recognise(api: Api, firm: dict) -> None:
+    token, company = firm["tokens"]["collaborator"], firm["company"]
+    batch = upload(api, company, "mystery.csv", b"a;b;c\n1;2;3\n", token)["batch"]
+    assert batch["status"] == "FAILED"
+    assert "could not be recognised" in batch["errorSummary"] and "layout" in batch["errorSummary"]
+
+
+def test_bank_journal_before_purchases_and_sales_is_a_warning(api: Api, firm: dict) -> None:
+    token, company = firm["tokens"]["collaborator"], firm["company"]
+    layout_id = create_layout(api, company, token, LAYOUT)
+    bank = (
+        "h\nBQ;10/04/2026;R1;512000;Encaissement;100,00;;;\nBQ;10/04/2026;R1;411000;Encaissement;;100,00;;\n"
+    )
+    batch = upload(api, company, "bq.csv", bank.encode(), token, layoutId=layout_id)["batch"]
+    batch = wait(api, batch["id"], DONE, token=token)
+    assert batch["status"] == "PENDING_VALIDATION" and batch["findingCount"] >= 1
+    order = [i for i in issues(api, batch["id"], token) if i["code"] == "IMPORT_ORDER"]
+    assert len(order) == 1 and "2026-04" in order[0]["message"] and order[0]["severity"] == "finding"
+    # Once that month's sales and purchases are in, the same bank file raises no warning.
+    sales = (
+        "h\nVT;05/04/2026;F1;411000;V;100,00;;;\nVT;05/04/2026;F1;706000;V;;100,00;;\n"
+        "AC;06/04/2026;A1;607000;A;80,00;;;\nAC;06/04/2026;A1;401000;A;;80,00;;\n"
+    )
+    upload(api, company, "va.csv", sales.encode(), token, layoutId=layout_id)
+    batch = upload(api, company, "bq2.csv", bank.replace("R1", "R2").encode(), token, layoutId=layout_id)[
+        "batch"
+    ]
+    batch = wait(api, batch["id"], DONE, token=token)
+    assert not [i for i in issues(api, batch["id"], token) if i["code"] == "IMPORT_ORDER"]
+    assert Decimal(batch["totalDebit"]) == Decimal("100.00")
