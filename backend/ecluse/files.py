@@ -59,9 +59,13 @@ async def original(request: Request) -> Response:
 def _pick_lines(path: Any, wanted: set[int], header_lines: int = 1, tra: bool = False) -> Iterator[bytes]:
     """The header lines and the wanted lines, byte for byte (encoding and line endings kept). A TRA file
     also keeps its parameter records (`***…`: the accounts and third parties its lines use)."""
+    kept = False
     with path.open("rb") as stream:
         for number, raw in enumerate(stream, start=1):
-            if number <= header_lines or number in wanted or (tra and raw.startswith(b"***")):
+            # A TRA analytic line (TYPE_CPTE 'A', column 31) belongs with the general line it follows.
+            analytic = tra and kept and raw[30:31] == b"A"
+            kept = number <= header_lines or number in wanted or analytic or (tra and raw.startswith(b"***"))
+            if kept:
                 yield raw
 
 

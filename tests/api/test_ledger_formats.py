@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from tests.support import BATCH_FIELDS, PASSWORD, Api
@@ -367,3 +368,35 @@ def test_bank_journal_before_purchases_and_sales_is_a_warning(api: Api, firm: di
     batch = wait(api, batch["id"], DONE, token=token)
     assert not [i for i in issues(api, batch["id"], token) if i["code"] == "IMPORT_ORDER"]
     assert Decimal(batch["totalDebit"]) == Decimal("100.00")
+
+
+def test_tra_file_detected_staged_with_declared_master_data(api: Api, firm: dict) -> None:
+    from tests.formats import tra_build as tb
+
+    token, company = firm["tokens"]["collaborator"], firm["company"]
+    example = (Path(__file__).resolve().parents[2] / "docs" / "examples" / "EXEMPLE.TRA").read_bytes()
+    batch = upload(api, company, "EXEMPLE.TRA", example, token)["batch"]
+    batch = wait(api, batch["id"], DONE, token)
+    assert batch["format"] == "TRA" and batch["status"] == "PENDING_VALIDATION", batch
+    assert batch["entryCount"] == 4 and batch["totalDebit"] == batch["totalCredit"]
+    lines = lines_of(api, batch["id"], token)
+    assert any(ln["thirdParty"] == "C0001" for ln in lines)
+    accounts = api.gql(
+        """query($id: ID!) { importBatch(id: $id) { entries(first: 100) { nodes { account accountLabel } } } }""",
+        {"id": batch["id"]}, token=token,
+    )["importBatch"]["entries"]["nodes"]  # fmt: skip
+    labels = {n["account"]: n["accountLabel"] for n in accounts}
+    assert labels["445710"] == "TVA collectée"  # declared by ***CGN, in cp1252
+
+    # One unbalanced entry: the rejected file keeps the header, the parameter records and that entry.
+    head = [tb.header(), tb.journal("VT", "Ventes", "VTE"), tb.account("706000", "Ventes")]
+    good = tb.sale("1", 10000, 2000, date="15012026")
+    bad = tb.sale("2", 10000, 2000, date="16012026")
+    bad[-1] = bad[-1].replace(tb.amount_text(2000), tb.amount_text(1999))
+    content = tb.tra_bytes([*head, *good, *bad])
+    batch = upload(api, company, "JAN.TRA", content, token)["batch"]
+    batch = wait(api, batch["id"], DONE, token)
+    assert batch["status"] == "FINISHED_WITH_ERROR" and batch["entryCount"] == 1, batch
+    response = api.client.get(f"/files/batches/{batch['id']}/rejected", headers=api.headers(token))
+    expected = tb.tra_bytes([*head, *bad])
+    assert response.content == expected

@@ -139,6 +139,8 @@ class LineReader:
         """`kind` names the format in messages; `encoding` ("utf-8", "cp1252", "iso-8859-15") skips the
         detection when the sender's layout says which charset its files use."""
         self._allowed = _ALLOWED.format(kind=kind)
+        # Cegid writes "ANSI" (Windows-1252); a FEC's single-byte charset is ISO-8859-15 by the rules.
+        self._latin = "cp1252" if kind == "TRA" else "iso-8859-15"
         self._forced = encoding
         self._stream = stream
         self._block_size = block_size
@@ -196,7 +198,7 @@ class LineReader:
                 message = f"The file looks encoded in {foreign}; {self._allowed}"
                 self.fatal = ParseError(0, None, "BAD_ENCODING", message)
                 return
-        if _C1.search(head):
+        if _C1.search(head) or self._latin == "cp1252":
             self.encoding, self._table = "cp1252", _CP1252_TABLE
         else:
             self.encoding = "iso-8859-15"

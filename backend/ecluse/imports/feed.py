@@ -33,6 +33,8 @@ Year = tuple[int, date, date]  # (fiscal year id, start, end) of the company's o
 #: (company id, kind, code, label, nature): master data the file declares (MasterRecord, resolved).
 Declared = tuple[int, str, str, str, str]
 
+DATE_COLUMNS = {"FEC": "EcritureDate", "TRA": "DATECOMPTABLE", "JSON": "date", "CUSTOM": "date"}
+
 #: Files above this size are parsed in a child process; below, spawning one costs more than it saves.
 PROCESS_THRESHOLD = 4 << 20
 
@@ -121,7 +123,8 @@ class _Iso(dict[date | None, str | None]):
 
 
 class _Feeder:
-    def __init__(self, target: Target) -> None:
+    def __init__(self, target: Target, date_column: str = "EcritureDate") -> None:
+        self.date_column = date_column  # the entry date's field, as the format names it
         self.companies = target.companies
         self.default = target.companies[""]
         self.years = {cid: sorted(years, key=lambda y: y[1]) for cid, years in target.years.items()}
@@ -184,7 +187,7 @@ class _Feeder:
         year = self.year(cid, entry.date)
         if year is None:
             message = f"{entry.date.isoformat()} falls outside every open fiscal year"
-            self._refuse(entry, "EcritureDate", "NO_OPEN_FISCAL_YEAR", message, out)
+            self._refuse(entry, self.date_column, "NO_OPEN_FISCAL_YEAR", message, out)
             return
         totals = out.totals.get(cid)
         if totals is None:
@@ -236,7 +239,7 @@ def feed(
     if parsed.fatal is not None or parsed.info is None:
         yield End(0, parsed.bytes_read)
         return
-    feeder = _Feeder(target)
+    feeder = _Feeder(target, DATE_COLUMNS.get(source.format, "date"))
     items = parsed.items()
     while batch := list(itertools.islice(items, chunk_size)):
         chunk = feeder.chunk(batch)
