@@ -19,6 +19,8 @@ const config: CodegenConfig = {
           DateTime: "string",
           Decimal: "string",
           Upload: "File",
+          // A layout definition (or any JSON value): read through a checking function, never trusted as typed.
+          JSON: "unknown",
         },
       },
     },

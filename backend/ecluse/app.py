@@ -24,6 +24,7 @@ from ecluse.api.context import SESSION_COOKIE, Context, authenticate, credential
 from ecluse.api.schema import schema
 from ecluse.db.init import close_orm, open_orm, run_migrations
 from ecluse.events import make_event_bus
+from ecluse.exports import export_routes
 from ecluse.files import file_routes
 from ecluse.jobs.queue import ArqQueue, make_job_queue
 from ecluse.settings import Settings, get_settings
@@ -152,6 +153,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Sta
         WebSocketRoute("/graphql", gql),
         Route("/health", health),
         *file_routes(),
+        *export_routes(),
         Route("/", index),
     ]
     if (WEB_DIR / "assets").is_dir():

@@ -57,7 +57,7 @@ LAYOUT: dict[str, Any] = {
         "credit": 7,
         "vatAmount": 8,
         "analytic": 9,
-    },  # fmt: skip
+    },
     "vatAccount": "445710",
 }
 CSV = (

@@ -10,12 +10,14 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from ecluse.api.core import CoreMutation, CoreQuery, CoreSubscription
+from ecluse.api.exports import ExportQuery
 from ecluse.api.imports import ImportMutation, ImportQuery, ImportSubscription
+from ecluse.api.layouts import LayoutMutation, LayoutQuery
 from ecluse.api.ledger import LedgerQuery
 from ecluse.api.scalars import MONEY_SCALAR, Money
 
-Query = merge_types("Query", (CoreQuery, ImportQuery, LedgerQuery))
-Mutation = merge_types("Mutation", (CoreMutation, ImportMutation))
+Query = merge_types("Query", (CoreQuery, ImportQuery, LedgerQuery, ExportQuery, LayoutQuery))
+Mutation = merge_types("Mutation", (CoreMutation, ImportMutation, LayoutMutation))
 Subscription = merge_types("Subscription", (CoreSubscription, ImportSubscription))
 
 EXPECTED = frozenset({"UNAUTHENTICATED", "FORBIDDEN", "BAD_USER_INPUT"})
