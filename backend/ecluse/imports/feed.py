@@ -234,7 +234,12 @@ def feed(
     stream: BinaryIO, filename: str, chunk_size: int, target: Target, source: Source = Source()
 ) -> Iterator[Message]:
     """The header, then chunks of at most `chunk_size` items in file order, then the end."""
-    parsed = open_parser(source.format, stream, filename, layout=source.layout, ranges=source.ranges)
+    try:
+        parsed = open_parser(source.format, stream, filename, layout=source.layout, ranges=source.ranges)
+    except ValueError as exc:  # a layout saved by an older version that this one no longer accepts
+        yield Header(None, ParseError(0, None, "BAD_LAYOUT", f"The layout cannot read files: {exc}"))
+        yield End(0, 0)
+        return
     yield Header(parsed.info, parsed.fatal)
     if parsed.fatal is not None or parsed.info is None:
         yield End(0, parsed.bytes_read)
