@@ -495,15 +495,25 @@ async def _stage(settings: Any, spec: dict[str, Any], on_done: Any = None) -> di
     from ecluse.storage import iter_file
 
     bus, store, jobs = await _runtime(settings)
+    layout_id = None
+    if spec.get("layout"):  # a custom file: its layout is saved first, as a user would
+        from ecluse.imports.models import ImportLayout
+
+        row = await ImportLayout.create(
+            company_id=spec["info"]["company_id"],
+            name=f"bench {uuid.uuid4().hex[:8]}",
+            definition=spec["layout"],
+        )
+        layout_id = row.id
     path = Path(spec["file"])
     size = path.stat().st_size  # noqa: ASYNC240 (outside the measurement)
     baseline = _rss_now()
     started = time.perf_counter()
     with path.open("rb") as stream:  # noqa: ASYNC230 (as `ecluse import` reads it: 1 MiB chunks)
         received = await receive_file(
-            company_id=spec["info"]["company_id"], principal=None, filename=FEC_NAME, chunks=iter_file(stream),
-            fmt=ImportFormat.FEC, origin=Origin.CLI, store=store, jobs=jobs, bus=bus,
-            max_bytes=settings.max_upload_bytes,
+            company_id=spec["info"]["company_id"], principal=None, filename=spec.get("name", FEC_NAME),
+            chunks=iter_file(stream), fmt=ImportFormat(spec.get("format", "FEC")), origin=Origin.CLI, store=store,
+            jobs=jobs, bus=bus, max_bytes=settings.max_upload_bytes, layout_id=layout_id,
         )  # fmt: skip
     received_s = time.perf_counter() - started
     batch_id = received.batch.id
