@@ -130,9 +130,10 @@ class _Feeder:
         self.years = {cid: sorted(years, key=lambda y: y[1]) for cid, years in target.years.items()}
         self.year_of: dict[tuple[int, date], int | None] = {}
         self.journals: set[tuple[int, str]] = set()
-        self.accounts: set[tuple[int, str]] = set()
-        self.parties: set[tuple[int, str]] = set()
-        self.sections: set[tuple[int, str]] = set()
+        # Codes already seen, per company: plain string sets keep the per-line test cheap.
+        self.accounts: dict[int, set[str]] = {}
+        self.parties: dict[int, set[str]] = {}
+        self.sections: dict[int, set[str]] = {}
         self.iso = _Iso()
 
     def year(self, cid: int, day: date) -> int | None:
@@ -196,18 +197,21 @@ class _Feeder:
         if (cid, entry.journal_code) not in self.journals:
             self.journals.add((cid, entry.journal_code))
             out.journals[cid, entry.journal_code] = entry.journal_label
-        iso, accounts, parties, sections = self.iso, self.accounts, self.parties, self.sections
+        iso = self.iso
+        accounts = self.accounts.setdefault(cid, set())
+        parties = self.parties.setdefault(cid, set())
+        sections = self.sections.setdefault(cid, set())
         debit = credit = 0
         wire: list[WireLine] = []
         for ln in entry.lines:
-            if (cid, ln.account_number) not in accounts:
-                accounts.add((cid, ln.account_number))
+            if ln.account_number not in accounts:
+                accounts.add(ln.account_number)
                 out.accounts[cid, ln.account_number] = ln.account_label
-            if ln.aux_number and (cid, ln.aux_number) not in parties:
-                parties.add((cid, ln.aux_number))
+            if ln.aux_number and ln.aux_number not in parties:
+                parties.add(ln.aux_number)
                 out.parties[cid, ln.aux_number] = (ln.aux_label, third_party_kind(ln.account_number))
-            if ln.analytic and (cid, ln.analytic) not in sections:
-                sections.add((cid, ln.analytic))
+            if ln.analytic and ln.analytic not in sections:
+                sections.add(ln.analytic)
                 out.sections[cid, ln.analytic] = ""
             debit += ln.debit
             credit += ln.credit
