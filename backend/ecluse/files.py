@@ -96,13 +96,14 @@ async def rejected(request: Request) -> Response:
     if batch.format == "JSON":
         body = await _json_rejects(path, batch.id)
     else:
-        wanted = set(await RejectedLine.filter(batch_id=batch.id).values_list("line", flat=True))
+        lines: Any = await RejectedLine.filter(batch_id=batch.id).values_list("line", flat=True)
+        wanted = {int(n) for n in lines}
         skip = 1
         if batch.format == "CUSTOM":
             skip = int((batch.layout_definition or {}).get("skipLines", 1))
         body = _pick_lines(path, wanted, skip, tra=batch.format == "TRA")
     return StreamingResponse(
-        body,  # type: ignore[arg-type]
+        body,
         media_type="application/octet-stream",
         headers={"content-disposition": f'attachment; filename="{name}"'},
     )

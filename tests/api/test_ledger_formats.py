@@ -400,3 +400,17 @@ def test_tra_file_detected_staged_with_declared_master_data(api: Api, firm: dict
     response = api.client.get(f"/files/batches/{batch['id']}/rejected", headers=api.headers(token))
     expected = tb.tra_bytes([*head, *bad])
     assert response.content == expected
+
+
+def test_json_broken_in_the_middle_stages_nothing(api: Api, firm: dict) -> None:
+    token, company = firm["tokens"]["collaborator"], firm["company"]
+    entry = {"journal": "VT", "number": "1", "date": "2026-02-01", "lines": [
+        {"account": "411000", "debit": "1.00"}, {"account": "706000", "credit": "1.00"}]}  # fmt: skip
+    body = ",\n".join(json.dumps({**entry, "number": str(n)}) for n in range(2000))
+    broken = '{"version": 1, "entries": [' + body + ",\n{oops},\n" + body + "]}"
+    assert len(broken) > 64 * 1024  # read as a stream: the error is met after entries were read
+    batch = upload(api, company, "broken.json", broken.encode(), token)["batch"]
+    batch = wait(api, batch["id"], DONE, token)
+    assert batch["status"] == "FAILED" and batch["entryCount"] == 0, batch
+    assert "broken.json" in batch["errorSummary"]
+    assert lines_of(api, batch["id"], token) == []

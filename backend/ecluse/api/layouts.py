@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.file_uploads import Upload
 from strawberry.scalars import JSON
+from strawberry.utils.str_converters import to_camel_case
 
 from ecluse.api.context import Info
 from ecluse.api.core import UserError, to_int_id
@@ -222,9 +223,7 @@ def _plain(value: Any) -> Any:
         for f in value.__strawberry_definition__.fields:
             item = getattr(value, f.python_name)
             if item is not None:
-                out[f.graphql_name or strawberry.utils.str_converters.to_camel_case(f.python_name)] = _plain(
-                    item
-                )
+                out[f.graphql_name or to_camel_case(f.python_name)] = _plain(item)
         return out
     if isinstance(value, date):
         return value.isoformat()

@@ -97,6 +97,8 @@ class End:
 
     line_count: int
     bytes_read: int
+    #: Set when the file proved unreadable only at its end (a truncated JSON document): nothing of it counts.
+    fatal: ParseError | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +256,7 @@ def feed(
         chunk = feeder.chunk(batch)
         chunk.bytes_read, chunk.line_count = parsed.bytes_read, parsed.line_count
         yield chunk
-    yield End(parsed.line_count, parsed.bytes_read)
+    yield End(parsed.line_count, parsed.bytes_read, parsed.fatal)
 
 
 def _child(path: str, filename: str, chunk_size: int, target: Target, source: Source, conn: Any) -> None:

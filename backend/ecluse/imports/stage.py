@@ -172,6 +172,11 @@ async def stage_batch(
                 await ImportBatch.filter(id=each.id).update(progress=percent)
                 await publish_batch(bus, each)
         else:
+            if message.fatal is not None:  # found at the end: never leave half a file to validate
+                await clear_staging(batch.id)
+                for each in batches.by_company.values():
+                    await _fail(each, received, message.fatal, bus)
+                return
             batches.stats[batch.company_id].lines = message.line_count
     for company_id, each in batches.by_company.items():
         await _finish(each, batches.stats[company_id], bus)

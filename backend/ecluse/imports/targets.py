@@ -3,6 +3,8 @@ or SIREN) that the sender may import into. A partner's API key is scoped to its 
 
 from __future__ import annotations
 
+from typing import Any
+
 from ecluse.auth.models import Membership
 from ecluse.auth.roles import MATRIX, Action
 from ecluse.imports.feed import Target, Year
@@ -13,9 +15,10 @@ async def targets_for(company_id: int, user_id: int | None) -> Target:
     allowed = {company_id}
     if user_id is not None:
         roles = [r.value for r in MATRIX[Action.SUBMIT]]
-        allowed |= set(
-            await Membership.filter(user_id=user_id, role__in=roles).values_list("company_id", flat=True)
+        member_of: Any = await Membership.filter(user_id=user_id, role__in=roles).values_list(
+            "company_id", flat=True
         )
+        allowed |= {int(cid) for cid in member_of}
     companies: dict[str, int] = {"": company_id}
     for cid, code, siren in await Company.filter(id__in=allowed).values_list("id", "code", "siren"):
         for name in (code, siren):
