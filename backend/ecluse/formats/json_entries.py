@@ -46,7 +46,7 @@ from pydantic_core import PydanticCustomError
 from typing_extensions import TypedDict
 
 from ecluse.formats.entries import parse_date
-from ecluse.formats.reader import _sniff_problem, _utf8_cut
+from ecluse.formats.reader import sniff_problem, utf8_cut
 from ecluse.formats.records import (
     Entry,
     EntryLine,
@@ -465,11 +465,11 @@ class JsonFile:
         text = head.lstrip(b" \t\r\n")
         if not text.strip(b"\x00"):
             return ParseError(0, None, "EMPTY_FILE", "The file is empty")
-        problem = _sniff_problem(head, "JSON documents must be UTF-8")
+        problem = sniff_problem(head, "JSON documents must be UTF-8")
         if problem is not None:
             return problem
         try:
-            head[: _utf8_cut(head)].decode("utf-8")
+            head[: utf8_cut(head)].decode("utf-8")
         except UnicodeDecodeError as exc:
             line = head.count(b"\n", 0, exc.start) + 1
             message = (

@@ -73,7 +73,7 @@ _BOMS = (
 _ALLOWED = "{kind} files must be UTF-8, ISO-8859-15, Windows-1252 or ASCII text"
 
 
-def _utf8_cut(data: bytes) -> int:
+def utf8_cut(data: bytes) -> int:
     """Length of the prefix of `data` that ends on a complete UTF-8 sequence (the rest waits for more)."""
     n = len(data)
     for back in range(1, min(4, n) + 1):
@@ -86,7 +86,7 @@ def _utf8_cut(data: bytes) -> int:
     return n
 
 
-def _sniff_problem(head: bytes, allowed: str) -> ParseError | None:
+def sniff_problem(head: bytes, allowed: str) -> ParseError | None:
     """Why the first bytes are not a text file we can read, or None."""
     for magic, what in _MAGIC:
         if head.startswith(magic):
@@ -134,7 +134,12 @@ class LineReader:
     """Reads `stream` in blocks; `fatal` is set on open when the content is not readable text."""
 
     def __init__(
-        self, stream: BinaryIO, block_size: int = BLOCK_SIZE, *, kind: str = "FEC", encoding: str | None = None
+        self,
+        stream: BinaryIO,
+        block_size: int = BLOCK_SIZE,
+        *,
+        kind: str = "FEC",
+        encoding: str | None = None,
     ) -> None:
         """`kind` names the format in messages; `encoding` ("utf-8", "cp1252", "iso-8859-15") skips the
         detection when the sender's layout says which charset its files use."""
@@ -168,7 +173,7 @@ class LineReader:
         if not head.strip(b" \t\r\n\x00\x1a"):
             self.fatal = ParseError(0, None, "EMPTY_FILE", "The file is empty")
             return
-        self.fatal = _sniff_problem(head, self._allowed)
+        self.fatal = sniff_problem(head, self._allowed)
         if self.fatal is not None:
             return
         # The header's own line end decides (TCD sniffs "any CRLF in the first 4 KiB", which breaks a LF
@@ -187,7 +192,7 @@ class LineReader:
             self.encoding = self.encoding or "utf-8"
             return
         try:
-            head[: _utf8_cut(head)].decode("utf-8")
+            head[: utf8_cut(head)].decode("utf-8")
             self.encoding = self.encoding or "utf-8"
             return
         except UnicodeDecodeError:
@@ -232,7 +237,7 @@ class LineReader:
                 data = data.replace(b"\x00", b"")
             if utf8:
                 chunk = raw_pending + data
-                cut = len(chunk) if final else _utf8_cut(chunk)
+                cut = len(chunk) if final else utf8_cut(chunk)
                 raw_pending = chunk[cut:]
                 text = pending + self._decode_utf8(chunk[:cut])
             else:
