@@ -51,7 +51,7 @@ export function AppHeader({ company }: { company: Company | null }) {
   );
 }
 
-/** Comptabilité › Imports › Imports partenaires | Historique des imports, as a disclosure menu. */
+/** Comptabilité › Imports (partenaires, historique) · Paramètres (modèles d'import) · Exports (FEC), as a disclosure menu. */
 function MainMenu({ companyId }: { companyId: string }) {
   const { t } = useI18n();
   const { pathname } = useLocation();
@@ -101,6 +101,26 @@ function MainMenu({ companyId }: { companyId: string }) {
                 <li>
                   <Link to={`${base}/history`} aria-current={current(`${base}/history`)}>
                     {t.importHistory}
+                  </Link>
+                </li>
+              </ul>
+              <p className="submenu-title" id={`${id}-settings`}>
+                {t.settings}
+              </p>
+              <ul aria-labelledby={`${id}-settings`}>
+                <li>
+                  <Link to={`${base}/settings/layouts`} aria-current={current(`${base}/settings/layouts`)}>
+                    {t.importLayouts}
+                  </Link>
+                </li>
+              </ul>
+              <p className="submenu-title" id={`${id}-exports`}>
+                {t.exports}
+              </p>
+              <ul aria-labelledby={`${id}-exports`}>
+                <li>
+                  <Link to={`${base}/exports/fec`} aria-current={current(`${base}/exports/fec`)}>
+                    {t.fecExport}
                   </Link>
                 </li>
               </ul>

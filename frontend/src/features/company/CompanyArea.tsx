@@ -12,6 +12,9 @@ import { HistoryPage } from "../imports/HistoryPage";
 import { StoreContext, useBatchEvents } from "../imports/live";
 import { PendingCountQuery } from "../imports/operations";
 import { BatchStore } from "../imports/store";
+import { FecExportPage } from "../exports/FecExportPage";
+import { LayoutEditorPage } from "../layouts/LayoutEditorPage";
+import { LayoutsPage } from "../layouts/LayoutsPage";
 import { Dashboard } from "./Dashboard";
 
 export interface OpenState {
@@ -47,9 +50,13 @@ export function CompanyArea({ companyId }: { companyId: string }) {
 
   const base = `/c/${encodeURIComponent(companyId)}`;
   let page;
+  let layout: Record<string, string> | null;
   if (match("/c/:id/imports/detail", pathname)) page = <DetailPage company={company} />;
   else if (match("/c/:id/imports", pathname)) page = <ConsolePage company={company} />;
   else if (match("/c/:id/history", pathname)) page = <HistoryPage company={company} />;
+  else if (match("/c/:id/settings/layouts", pathname)) page = <LayoutsPage company={company} />;
+  else if ((layout = match("/c/:id/settings/layouts/:layoutId", pathname))) page = <LayoutEditorPage company={company} layoutId={layout.layoutId!} />;
+  else if (match("/c/:id/exports/fec", pathname)) page = <FecExportPage company={company} />;
   else page = <Dashboard company={company} />;
 
   return (

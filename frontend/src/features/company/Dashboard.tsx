@@ -48,6 +48,18 @@ export function Dashboard({ company }: { company: Company }) {
           </p>
         </article>
         <article className="card">
+          <h2>{t.fecExport}</h2>
+          <p className="muted">{t.fec.card}</p>
+          <p>
+            <Link to={`${base}/exports/fec`} className="btn btn-primary">
+              {t.fec.action}
+            </Link>
+          </p>
+          <p>
+            <Link to={`${base}/settings/layouts`}>{t.importLayouts}</Link>
+          </p>
+        </article>
+        <article className="card">
           <h2>{t.fiscalYears}</h2>
           <ul className="plain">
             {(data?.fiscalYears ?? []).map((y) => (

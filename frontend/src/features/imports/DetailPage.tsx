@@ -6,6 +6,7 @@ import { Tabs } from "../../components/Tabs";
 import { formatDecimal, isZeroDecimal, subtractDecimal } from "../../lib/money";
 import { useI18n } from "../../i18n/I18n";
 import { StatusCell } from "./BatchTable";
+import { BatchLinks } from "./BatchLinks";
 import { Breadcrumb } from "./Breadcrumb";
 import { EntryGrid } from "./EntryGrid";
 import { ErrorList } from "./ErrorList";
@@ -76,6 +77,7 @@ function BatchDetail({ batchId }: { batchId: string }) {
               {known.partner} · {t.format[known.format]} · {t.origin[known.origin]} · {t.entriesCount(n(known.entryCount))} · <StatusCell batch={known} />
             </p>
           )}
+          {detail && <BatchLinks batch={detail} />}
         </div>
         {detail && (
           <nav aria-label={t.downloads} className="downloads">

@@ -106,8 +106,8 @@ export const RejectMutation = graphql(`
 `);
 
 export const UploadMutation = graphql(`
-  mutation UploadImport($companyId: ID!, $file: Upload!, $format: ImportFormat!) {
-    uploadImport(companyId: $companyId, file: $file, format: $format) {
+  mutation UploadImport($companyId: ID!, $file: Upload!, $format: ImportFormat!, $layoutId: ID) {
+    uploadImport(companyId: $companyId, file: $file, format: $format, layoutId: $layoutId) {
       batch {
         ...BatchFields
       }
@@ -124,6 +124,9 @@ export const BatchDetailQuery = graphql(`
   query BatchDetail($id: ID!) {
     importBatch(id: $id) {
       ...BatchFields
+      layoutId
+      resentOfId
+      parentBatchId
       siren
       errorsCsvUrl
       rejectedLinesUrl
@@ -185,6 +188,17 @@ export const BatchErrorsQuery = graphql(`
           severity
         }
       }
+    }
+  }
+`);
+
+/** Another import a batch points to (the one it re-sends, the one that fed it): may be out of reach. */
+export const RelatedBatchQuery = graphql(`
+  query RelatedBatch($id: ID!) {
+    importBatch(id: $id) {
+      id
+      companyId
+      fileName
     }
   }
 `);

@@ -27,6 +27,8 @@ export const REJECTABLE: ReadonlySet<ImportStatus> = new Set<ImportStatus>([
 ]);
 export const DECIDERS: ReadonlySet<Role> = new Set<Role>(["CLIENT", "COLLABORATOR", "ADMIN"]);
 export const SUBMITTERS: ReadonlySet<Role> = new Set<Role>(["PARTNER", "CLIENT", "COLLABORATOR", "ADMIN"]);
+/** Who may change a company's settings (import layouts, account ranges): the firm's accountants. */
+export const SETTINGS_ROLES: ReadonlySet<Role> = new Set<Role>(["COLLABORATOR", "ADMIN"]);
 
 export function canDecide(role: Role | null | undefined): boolean {
   return role != null && DECIDERS.has(role);
@@ -34,6 +36,10 @@ export function canDecide(role: Role | null | undefined): boolean {
 
 export function canSubmit(role: Role | null | undefined): boolean {
   return role != null && SUBMITTERS.has(role);
+}
+
+export function canChangeSettings(role: Role | null | undefined): boolean {
+  return role != null && SETTINGS_ROLES.has(role);
 }
 
 const ok: ActionState = { enabled: true, reason: null };
