@@ -29,7 +29,7 @@ REDIS = os.environ.get("ECLUSE_TEST_REDIS", "redis://127.0.0.1:6379")
 TABLES = [
     "audit_log", "notifications", "jobs", "import_rejected_lines", "import_issues", "entry_lines", "entries",
     "import_batches", "received_files", "api_keys", "sessions", "memberships", "users", "third_parties",
-    "accounts", "journals", "fiscal_years", "companies",
+    "accounts", "journals", "analytic_sections", "import_layouts", "fiscal_years", "companies",
 ]  # fmt: skip
 
 
@@ -162,6 +162,11 @@ def client(env: dict[str, str]) -> Iterator[TestClient]:
 async def _truncate() -> None:
     from tortoise import connections
 
+    from tortoise import Tortoise
+
+    tables = {m._meta.db_table for app in Tortoise.apps.values() for m in app.values()}
+    missing = tables - set(TABLES)
+    assert not missing, f"tests/conftest.py TABLES must list {sorted(missing)}: tests would share their rows"
     conn = connections.get("default")
     if conn.capabilities.dialect == "sqlite":
         for table in TABLES:

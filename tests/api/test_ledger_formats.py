@@ -361,7 +361,8 @@ def test_bank_journal_before_purchases_and_sales_is_a_warning(api: Api, firm: di
         "h\nVT;05/04/2026;F1;411000;V;100,00;;;\nVT;05/04/2026;F1;706000;V;;100,00;;\n"
         "AC;06/04/2026;A1;607000;A;80,00;;;\nAC;06/04/2026;A1;401000;A;;80,00;;\n"
     )
-    upload(api, company, "va.csv", sales.encode(), token, layoutId=layout_id)
+    first = upload(api, company, "va.csv", sales.encode(), token, layoutId=layout_id)["batch"]
+    wait(api, first["id"], DONE, token=token)  # staged (still draft) counts: the order is about arrival
     batch = upload(api, company, "bq2.csv", bank.replace("R1", "R2").encode(), token, layoutId=layout_id)[
         "batch"
     ]
