@@ -128,8 +128,9 @@ def _issue(p: ParseError) -> ImportIssue:
 
 
 def _errors(exc: DomainError) -> list[UserError]:
-    e = exc.error
-    return [UserError(code=e.code, message=e.message, field=e.field)]
+    return [
+        UserError(code=e.code, message=e.message, field=e.field) for e in getattr(exc, "errors", [exc.error])
+    ]
 
 
 def _ranges(company: CompanyModel) -> list[AccountRange]:

@@ -222,7 +222,9 @@ class Layout(_Strict):
             self.group_by = [key for key in GROUP_KEYS if key in self.columns]
         problems = self.problems()
         if problems:
-            raise PydanticCustomError("layout", "{problems}", {"problems": "; ".join(problems)})
+            # `each` lets an API answer one error per option; the message stays readable as it is.
+            context = {"problems": "; ".join(problems), "each": problems}
+            raise PydanticCustomError("layout", "{problems}", context)
         return self
 
     def problems(self) -> list[str]:

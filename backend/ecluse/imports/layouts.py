@@ -8,23 +8,40 @@ from typing import Any
 from pydantic import ValidationError
 from tortoise.exceptions import IntegrityError
 
-from ecluse.errors import DomainError
+from ecluse.errors import DomainError, UserError
 from ecluse.formats.layout import Layout, check_ranges
 from ecluse.imports.models import ImportLayout
 from ecluse.ledger.models import Company
 
 
+class LayoutError(DomainError):
+    """A layout that cannot work: one error per wrong option (`field` = definition.<option path>)."""
+
+    def __init__(self, errors: list[UserError]) -> None:
+        super().__init__("BAD_LAYOUT", "; ".join(e.message for e in errors), "definition")
+        self.errors = errors
+
+
+def _option(path: str) -> str:
+    return f"definition.{path}" if path else "definition"
+
+
 def parse_layout(definition: Any) -> Layout:
-    """The layout a definition describes; DomainError naming every option that is wrong."""
+    """The layout a definition describes; LayoutError naming every option that is wrong."""
     if not isinstance(definition, dict):
-        raise DomainError("BAD_LAYOUT", "A layout definition is a JSON object.", "definition")
+        raise LayoutError([UserError("BAD_LAYOUT", "A layout definition is a JSON object.", "definition")])
     try:
         layout = Layout.model_validate(definition)
     except ValidationError as exc:
-        details = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or 'definition'}: {e['msg']}" for e in exc.errors()
-        )
-        raise DomainError("BAD_LAYOUT", f"The layout is not usable: {details}", "definition") from None
+        errors = []
+        for e in exc.errors():
+            each = (e.get("ctx") or {}).get("each") if e["type"] == "layout" else None
+            if each:  # options that contradict each other: "option: why"
+                errors += [UserError("BAD_LAYOUT", p, _option(p.split(":", 1)[0])) for p in each]
+                continue
+            path = ".".join(str(p) for p in e["loc"])
+            errors.append(UserError("BAD_LAYOUT", f"{path or 'definition'}: {e['msg']}", _option(path)))
+        raise LayoutError(errors) from None
     return layout
 
 
