@@ -160,9 +160,7 @@ def client(env: dict[str, str]) -> Iterator[TestClient]:
 
 
 async def _truncate() -> None:
-    from tortoise import connections
-
-    from tortoise import Tortoise
+    from tortoise import Tortoise, connections
 
     tables = {m._meta.db_table for app in Tortoise.apps.values() for m in app.values()}
     missing = tables - set(TABLES)
