@@ -55,6 +55,31 @@ def test_cli_import_reports_errors_with_line_and_field(
     assert "line 2" in result.stdout and "UNBALANCED_ENTRY" in result.stdout
 
 
+def test_cli_import_with_a_saved_layout(api: Api, firm: dict, env: dict[str, str], tmp_path: Path) -> None:
+    token = firm["tokens"]["admin"]
+    definition = {"columns": {"journal": 1, "date": 2, "account": 3, "debit": 4, "credit": 5}, "skipLines": 0}
+    created = api.gql(
+        """mutation($c: ID!, $d: JSON!) { createImportLayout(companyId: $c, name: "Caisse", definition: $d) {
+            layout { id } errors { message } } }""",
+        {"c": firm["company"], "d": definition},
+        token=token,
+    )["createImportLayout"]
+    assert created["errors"] == []
+    path = tmp_path / "caisse.csv"
+    path.write_text("CA;02/03/2026;530000;12,50;\nCA;02/03/2026;707000;;12,50\n")
+    missing = _ecluse(env, "import", "--company", "123456782", "--layout", "Nope", str(path))
+    assert missing.returncode == 1 and "no layout 'Nope'" in missing.stderr
+    result = _ecluse(env, "import", "--company", "123456782", "--layout", "Caisse", str(path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "status PENDING_VALIDATION: 1 entries staged, 0 rejected" in result.stdout
+    nodes = api.gql(
+        "query($c: ID!) { importBatches(companyId: $c) { nodes { format layoutId totalDebit } } }",
+        {"c": firm["company"]},
+        token=token,
+    )["importBatches"]["nodes"]
+    assert nodes == [{"format": "CUSTOM", "layoutId": created["layout"]["id"], "totalDebit": "12.50"}]
+
+
 def test_cli_import_unknown_company(env: dict[str, str], tmp_path: Path, client: object) -> None:
     path = tmp_path / "x.txt"
     path.write_bytes(demo_fec(1, 2025, seed=2))
