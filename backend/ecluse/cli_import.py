@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 from tortoise.expressions import Q
 
+from ecluse.cli_export import find_company
 from ecluse.db.init import close_orm, open_orm, run_migrations
 from ecluse.errors import DomainError
 from ecluse.events import make_event_bus
@@ -15,7 +16,6 @@ from ecluse.imports.models import ImportBatch, ImportIssue, ImportLayout
 from ecluse.imports.receive import receive_file
 from ecluse.imports.statuses import BatchStatus, ImportFormat, Origin
 from ecluse.jobs.queue import InProcessQueue, make_job_queue
-from ecluse.ledger.models import Company
 from ecluse.settings import Settings
 from ecluse.storage import FileStore, iter_file
 
@@ -32,7 +32,7 @@ async def run_import(
     store = FileStore(settings.storage_dir)
     jobs = await make_job_queue(settings, bus, store)
     try:
-        company = await _company(company_ref)
+        company = await find_company(company_ref)
         if company is None:
             click.echo(f"error: no company with id or SIREN {company_ref!r}", err=True)
             return 1
@@ -76,14 +76,6 @@ async def run_import(
         await jobs.close()
         await bus.close()
         await close_orm()
-
-
-async def _company(ref: str) -> Company | None:
-    if ref.isdigit() and len(ref) != 9:
-        return await Company.get_or_none(id=int(ref))
-    return await Company.get_or_none(siren=ref) or (
-        await Company.get_or_none(id=int(ref)) if ref.isdigit() else None
-    )
 
 
 async def _wait(batch_id: int) -> ImportBatch:

@@ -22,7 +22,7 @@ from ecluse.formats.records import ParseError
 from ecluse.imports import layouts
 from ecluse.imports.dryrun import MAX_SAMPLE_BYTES, dry_run
 from ecluse.imports.models import ImportLayout as LayoutModel
-from ecluse.imports.receive import receive_file
+from ecluse.imports.receive import receive_file, resolve_format
 from ecluse.imports.statuses import ImportFormat, Origin
 from ecluse.ledger.models import Company as CompanyModel
 from ecluse.money import to_decimal
@@ -365,23 +365,7 @@ async def _preview(
             "FILE_TOO_LARGE", f"A sample is at most {MAX_SAMPLE_BYTES >> 20} MB: cut the file.", "file"
         )
     name = getattr(upload, "filename", None) or "sample"
-    if layout is not None:
-        fmt = ImportFormat.CUSTOM
-    elif fmt == ImportFormat.AUTO:
-        from ecluse.formats.detect import detect_format
-
-        detected = detect_format(data[:8192])
-        if detected not in ("FEC", "TRA", "JSON"):
-            raise DomainError(
-                "UNKNOWN_FORMAT",
-                f"{name}: not a FEC, TRA or JSON file; choose a layout for a custom file.",
-                "file",
-            )
-        fmt = ImportFormat(detected)
-    elif fmt == ImportFormat.CUSTOM:
-        raise DomainError(
-            "LAYOUT_REQUIRED", "A custom file needs a layout (layoutId or definition).", "layoutId"
-        )
+    fmt = resolve_format(fmt, data[:8192], name, has_layout=layout is not None)
     company = await CompanyModel.get(id=cid)
     run = await dry_run(
         company_id=cid, user_id=user_id, data=data, filename=name, format=fmt.value, layout=layout,

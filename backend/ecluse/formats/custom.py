@@ -40,6 +40,7 @@ from ecluse.formats.records import (
     Entry,
     EntryLine,
     FileInfo,
+    Item,
     MasterRecord,
     ParseError,
     RejectedEntry,
@@ -47,7 +48,6 @@ from ecluse.formats.records import (
     new_entry_line,
 )
 
-Item = Entry | RejectedEntry | ParseError | MasterRecord
 #: One physical line as read: (line, raw text, its entry lines or None when it has an error, its
 #: problems or None, the third party it declares or None).
 Read = tuple[int, str, tuple[EntryLine, ...] | None, list[ParseError] | None, MasterRecord | None]

@@ -51,6 +51,7 @@ from ecluse.formats.records import (
     Entry,
     EntryLine,
     FileInfo,
+    Item,
     MasterRecord,
     ParseError,
     RejectedEntry,
@@ -392,7 +393,6 @@ def _explain(error: Any, keys: list[str]) -> tuple[str, str]:
 
 # --- the parser -------------------------------------------------------------------------------------
 
-Item = Entry | RejectedEntry | ParseError | MasterRecord
 # Where the event loop is; _LINE and _OBJECT are the hot ones.
 _START, _TOP, _ARRAY, _OBJECT, _LINES, _LINE, _NESTED, _SKIP, _END = range(9)
 _SCALARS = frozenset(("string", "number", "boolean", "null"))

@@ -13,9 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, BinaryIO, Protocol
 
-from ecluse.formats.records import Entry, FileInfo, MasterRecord, ParseError, RejectedEntry
-
-Item = Entry | RejectedEntry | ParseError | MasterRecord
+from ecluse.formats.records import FileInfo, Item, ParseError
 
 
 class ParsedFile(Protocol):

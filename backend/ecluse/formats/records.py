@@ -93,6 +93,10 @@ class MasterRecord:
     line: int = 0
 
 
+#: What a parser's items() yields (formats/parsers.py).
+Item = Entry | RejectedEntry | ParseError | MasterRecord
+
+
 @dataclass(frozen=True, slots=True)
 class FileInfo:
     format: str

@@ -37,28 +37,40 @@ async def order_findings(company_id: int, batch_id: int) -> list[ParseError]:
         kinds.setdefault(journal_kind(code, kind), []).append(jid)
     if not kinds["bank"]:
         return []
-    rows = await Entry.filter(batch_id=batch_id, journal_id__in=kinds["bank"]).values_list(
-        "journal_id", "date"
+    rows = (
+        await Entry.filter(batch_id=batch_id, journal_id__in=kinds["bank"])
+        .distinct()
+        .values_list("journal_id", "date")
     )
     months: dict[tuple[int, int], set[str]] = {}
     for jid, day in rows:
         months.setdefault((day.year, day.month), set()).add(codes[jid])
+    if not months:
+        return []
+    # One query for the months concerned: which of them already hold purchases, which sales.
+    first, last = min(months), max(months)
+    covered: dict[str, set[tuple[int, int]]] = {"purchases": set(), "sales": set()}
+    kind_of = {jid: kind for kind in covered for jid in kinds[kind]}
+    if kind_of:
+        seen = await (
+            Entry.filter(
+                company_id=company_id,
+                journal_id__in=list(kind_of),
+                date__gte=date(*first, 1),
+                date__lte=_month_end(date(*last, 1)),
+            )
+            .distinct()
+            .values_list("journal_id", "date")
+        )
+        for jid, day in seen:
+            covered[kind_of[jid]].add((day.year, day.month))
     out: list[ParseError] = []
     for (year, month), bank_codes in sorted(months.items()):
-        start = date(year, month, 1)
-        missing = []
-        for kind, name in (("purchases", "purchase"), ("sales", "sales")):
-            found = (
-                kinds[kind]
-                and await Entry.filter(
-                    company_id=company_id,
-                    journal_id__in=kinds[kind],
-                    date__gte=start,
-                    date__lte=_month_end(start),
-                ).exists()
-            )
-            if not found:
-                missing.append(name)
+        missing = [
+            name
+            for kind, name in (("purchases", "purchase"), ("sales", "sales"))
+            if (year, month) not in covered[kind]
+        ]
         if missing:
             message = (
                 f"Bank journal {', '.join(sorted(bank_codes))} entries for {year:04d}-{month:02d} arrived before "

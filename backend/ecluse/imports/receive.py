@@ -62,23 +62,13 @@ async def receive_file(
         raise DomainError("FILE_TOO_LARGE", f"{name}: {exc}.", "file") from exc
 
     layout = await _layout(company_id, layout_id, fmt)
-    if layout is not None:
-        fmt = ImportFormat.CUSTOM
     file_error: tuple[str, str] | None = None
-    if fmt == ImportFormat.AUTO:
-        with store.open(stored.path) as stream:
-            detected = detect_format(stream.read(8192))
-        if detected is None:
-            file_error = (
-                "UNKNOWN_FORMAT",
-                f"{name}: the format could not be recognised: not a FEC (its header names JournalCode…), "
-                "a Cegid TRA (first line ***…), a JSON entries document or a bank statement. Choose the "
-                "format, or a saved layout for a custom file.",
-            )
-        else:
-            fmt = ImportFormat(detected)
-    if file_error is None and fmt not in SUPPORTED_FORMATS:
-        file_error = ("UNSUPPORTED_FORMAT", f"{name}: {fmt.value} files cannot be imported here yet.")
+    with store.open(stored.path) as stream:
+        head = stream.read(8192)
+    try:
+        fmt = resolve_format(fmt, head, name, has_layout=layout is not None)
+    except DomainError as exc:  # the file is kept, in a FAILED batch that says why
+        file_error = (exc.error.code, exc.error.message)
     if stored.size == 0:
         file_error = ("EMPTY_FILE", f"{name} is empty.")
 
@@ -135,6 +125,31 @@ async def receive_file(
     if job_id is not None:
         await submit(jobs, "parse_import", job_id, batch_id=batch.id)
     return Received(batch, created=True, job_id=job_id)
+
+
+def resolve_format(fmt: ImportFormat, head: bytes, name: str, *, has_layout: bool) -> ImportFormat:
+    """The ledger format a file is read as: CUSTOM with a layout, else `fmt`, or detected from its first
+    bytes for AUTO. DomainError when it cannot be read here (unknown or unsupported format)."""
+    if has_layout:
+        return ImportFormat.CUSTOM
+    if fmt == ImportFormat.AUTO:
+        detected = detect_format(head)
+        if detected is None:
+            raise DomainError(
+                "UNKNOWN_FORMAT",
+                f"{name}: the format could not be recognised: not a FEC (its header names JournalCode…), "
+                "a Cegid TRA (first line ***…), a JSON entries document or a bank statement. Choose the "
+                "format, or a saved layout for a custom file.",
+                "format",
+            )
+        fmt = ImportFormat(detected)
+    if fmt == ImportFormat.CUSTOM:
+        raise DomainError("LAYOUT_REQUIRED", "A custom file needs a layout.", "layoutId")
+    if fmt not in SUPPORTED_FORMATS:
+        raise DomainError(
+            "UNSUPPORTED_FORMAT", f"{name}: {fmt.value} files cannot be imported here yet.", "format"
+        )
+    return fmt
 
 
 async def _layout(company_id: int, layout_id: int | None, fmt: ImportFormat) -> ImportLayout | None:
