@@ -30,6 +30,7 @@ TABLES = [
     "audit_log", "notifications", "jobs", "import_rejected_lines", "import_issues", "entry_lines", "entries",
     "import_batches", "received_files", "api_keys", "sessions", "memberships", "users", "third_parties",
     "accounts", "journals", "analytic_sections", "import_layouts", "fiscal_years", "companies",
+    "login_throttle", "workers",
 ]  # fmt: skip
 
 

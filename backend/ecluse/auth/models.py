@@ -66,3 +66,17 @@ class ApiKey(Model):
 
     class Meta:
         table = "api_keys"
+
+
+class LoginThrottle(Model):
+    """Failed logins counted per key: an (account, client address) pair, or a client address alone.
+
+    In the database so that every API replica shares it; a success clears the pair's row."""
+
+    key = fields.CharField(max_length=128, primary_key=True)
+    failures = fields.IntField(default=0)
+    window_start = fields.DatetimeField()
+    blocked_until = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "login_throttle"

@@ -57,6 +57,9 @@ class ImportBatch(Model):
     submitted_by_key_id = fields.IntField(null=True)
     partner_name = fields.CharField(max_length=200, default="")
     idempotency_key = fields.CharField(max_length=200, null=True)
+    #: Whose idempotency key it is ("user:<id>", "key:<id>", "cli"): keys belong to their sender, so one
+    #: sender can neither read nor block another's submission by reusing its key.
+    idempotency_scope = fields.CharField(max_length=40, null=True)
     #: The custom layout it was read with, and a copy of its definition at that time (layouts change).
     layout_id = fields.IntField(null=True)
     layout_definition: Any = fields.JSONField(null=True)
@@ -88,7 +91,7 @@ class ImportBatch(Model):
     class Meta:
         table = "import_batches"
         indexes = (("company_id", "status"), ("company_id", "created_at"))
-        unique_together = (("company_id", "idempotency_key"),)
+        unique_together = (("company_id", "idempotency_scope", "idempotency_key"),)
         manager = _TouchingManager()
 
 

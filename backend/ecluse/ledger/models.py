@@ -22,6 +22,10 @@ class Company(Model):
     #: Account number ranges per kind (G general, D customer, C supplier), for layouts that find the kind
     #: of a one-column account number from its range: a list of {kind, from, to}, never overlapping.
     account_ranges: Any = fields.JSONField(default=list)
+    #: Running totals of the posted ledger (minor units), moved in the posting transaction: a batch that
+    #: would take them past money.LEDGER_TOTAL_MAX is refused, so no sum, report or export can overflow.
+    ledger_debit = fields.BigIntField(default=0)
+    ledger_credit = fields.BigIntField(default=0)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
