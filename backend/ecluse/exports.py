@@ -14,6 +14,7 @@ from starlette.routing import Route
 
 from ecluse.api.context import authenticate, credentials
 from ecluse.errors import DomainError
+from ecluse.filenames import content_disposition
 from ecluse.ledger.fec_export import can_export, fec_chunks, not_found, prepare_fec_export
 
 #: HTTP status of each export error; the others are 400.
@@ -55,7 +56,7 @@ async def fec(request: Request) -> Response:
     return StreamingResponse(
         fec_chunks(plan),
         media_type="text/plain; charset=utf-8",
-        headers={"content-disposition": f'attachment; filename="{plan.file_name}"'},
+        headers={"content-disposition": content_disposition(plan.file_name)},
     )
 
 

@@ -6,14 +6,16 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
+from tortoise.expressions import Q
 
 from ecluse.api.context import authenticate, credentials
+from ecluse.filenames import content_disposition
 from ecluse.imports.access import can_see
 from ecluse.imports.models import ImportBatch, ImportIssue, ReceivedFile, RejectedLine
 
@@ -52,7 +54,9 @@ async def original(request: Request) -> Response:
     _, received = found
     store = request.app.state.store
     return FileResponse(
-        store.absolute(received.storage_path), filename=received.name, media_type="application/octet-stream"
+        store.absolute(received.storage_path),
+        media_type="application/octet-stream",
+        headers={"content-disposition": content_disposition(received.name)},
     )
 
 
@@ -105,7 +109,7 @@ async def rejected(request: Request) -> Response:
     return StreamingResponse(
         body,
         media_type="application/octet-stream",
-        headers={"content-disposition": f'attachment; filename="{name}"'},
+        headers={"content-disposition": content_disposition(name)},
     )
 
 
@@ -114,21 +118,40 @@ async def errors_csv(request: Request) -> Response:
     if isinstance(found, Response):
         return found
     batch, received = found
+    return StreamingResponse(
+        _error_rows(batch.id, received.name),
+        media_type="text/csv; charset=utf-8",
+        headers={"content-disposition": content_disposition(f"import_{batch.id}_errors.csv")},
+    )
+
+
+async def _error_rows(batch_id: int, file_name: str, page: int = 5000) -> AsyncIterator[bytes]:
+    """The batch's errors and findings as CSV, a page at a time (a big file has a million of them)."""
+    yield "\ufeff".encode()  # Excel reads the UTF-8 right with its mark
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
     writer.writerow(["file", "line", "field", "code", "severity", "message"])
-    for issue in await ImportIssue.filter(batch_id=batch.id).order_by("line", "id"):
-        writer.writerow(
-            [
-                safe_cell(v)
-                for v in (received.name, issue.line, issue.column, issue.code, issue.severity, issue.message)
-            ]
+    last = (-1, 0)
+    while True:
+        issues = (
+            await ImportIssue.filter(batch_id=batch_id)
+            .filter(Q(line__gt=last[0]) | Q(line=last[0], id__gt=last[1]))
+            .order_by("line", "id")
+            .limit(page)
         )
-    return Response(
-        out.getvalue().encode("utf-8-sig"),
-        media_type="text/csv; charset=utf-8",
-        headers={"content-disposition": f'attachment; filename="import_{batch.id}_errors.csv"'},
-    )
+        for issue in issues:
+            writer.writerow(
+                [
+                    safe_cell(v)
+                    for v in (file_name, issue.line, issue.column, issue.code, issue.severity, issue.message)
+                ]
+            )
+        yield out.getvalue().encode()
+        out.seek(0)
+        out.truncate()
+        if len(issues) < page:
+            return
+        last = (issues[-1].line, issues[-1].id)
 
 
 def file_routes() -> list[Route]:

@@ -34,3 +34,9 @@ def to_minor(amount: Decimal, currency: str = "EUR") -> int:
     if scaled != scaled.to_integral_value():
         raise ValueError(f"{amount} has more decimals than {currency} allows")
     return int(scaled)
+
+
+#: The posted ledger's debit total (and its credit total) of one company never goes past this, in minor
+#: units: the two together stay within a signed 64-bit integer, the widest SUM SQLite can make, so that no
+#: trial balance, report or export of posted (immutable) entries can ever overflow. Checked at validation.
+LEDGER_TOTAL_MAX = 4 * 10**18

@@ -12,15 +12,14 @@ import strawberry
 from ecluse.activity.models import Notification as NotificationModel
 from ecluse.api.context import SESSION_COOKIE, Info
 from ecluse.api.loaders import loader
-from ecluse.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
+from ecluse.api.pagination import Connection, connection, cursor_id, decode_cursor, encode_cursor, page_size
 from ecluse.api.permissions import forbidden, principal, require
 from ecluse.auth import principal as auth
 from ecluse.auth.models import ApiKey as ApiKeyModel
 from ecluse.auth.models import User as UserModel
 from ecluse.auth.roles import Action
 from ecluse.events import job_channel, user_notifications
-from ecluse.imports.access import can_see
-from ecluse.imports.models import ImportBatch
+from ecluse.imports.access import visible_job
 from ecluse.jobs.models import Job as JobModel
 from ecluse.ledger.models import Company as CompanyModel
 from ecluse.ledger.models import FiscalYear as FiscalYearModel
@@ -206,13 +205,19 @@ class MarkReadPayload:
     errors: list[UserError]
 
 
+#: Record ids are 32-bit integers on PostgreSQL: anything else names no record, and must not reach a query.
+MAX_ID = 2**31 - 1
+
+
 def to_int_id(value: Any, field: str = "id") -> int:
-    try:
-        return int(str(value))
-    except ValueError as exc:
+    """A record id from the API: ASCII digits only, within the database's range; else BAD_USER_INPUT
+    (never an overflow or a driver error further down)."""
+    text = str(value)
+    if not (0 < len(text) <= 10 and text.isascii() and text.isdigit()) or int(text) > MAX_ID:
         from graphql import GraphQLError
 
-        raise GraphQLError(f"`{field}` is not a valid id.", extensions={"code": "BAD_USER_INPUT"}) from exc
+        raise GraphQLError(f"`{field}` is not a valid id.", extensions={"code": "BAD_USER_INPUT"})
+    return int(text)
 
 
 async def companies_of(info: Info) -> list[Company]:
@@ -267,21 +272,14 @@ class CoreQuery:
         if unread_only:
             query = query.filter(read_at=None)
         cursor = decode_cursor(after)
-        paged = query.filter(id__lt=int(cursor[0])) if cursor else query
+        paged = query.filter(id__lt=cursor_id(cursor)) if cursor else query
         rows = await paged.order_by("-id").limit(limit + 1)
         return connection(rows, limit, lambda n: encode_cursor(n.id), Notification.from_model, query.count)
 
     @strawberry.field
     async def job(self, info: Info, id: strawberry.ID) -> Job | None:
-        job = await JobModel.get_or_none(id=str(id))
-        if job is None or job.company_id is None:
-            return None
-        who = require(info, Action.VIEW, job.company_id)
-        if job.batch_id is not None:
-            batch = await ImportBatch.get_or_none(id=job.batch_id)
-            if batch is None or not can_see(who, batch):
-                return None
-        return Job.from_model(job)
+        job = await visible_job(principal(info), str(id))
+        return Job.from_model(job) if job is not None else None
 
     @strawberry.field
     async def api_keys(self, info: Info, company_id: strawberry.ID) -> list[ApiKey]:
@@ -352,9 +350,8 @@ class CoreMutation:
     @strawberry.mutation
     async def revoke_api_key(self, info: Info, id: strawberry.ID) -> ApiKeyPayload:
         record = await ApiKeyModel.get_or_none(id=to_int_id(id))
-        if record is None:
-            raise forbidden()
-        require(info, Action.SETTINGS, record.company_id)
+        if record is None or not principal(info).can(Action.SETTINGS, record.company_id):
+            raise forbidden()  # another company's key answers like one that does not exist
         await auth.revoke_api_key(record)
         return ApiKeyPayload(api_key=ApiKey.from_model(record), key=None, errors=[])
 
@@ -377,10 +374,9 @@ class CoreSubscription:
         description="State and progress of one job: its current state, then each change, until it ends."
     )
     async def job_progress(self, info: Info, job_id: strawberry.ID) -> AsyncGenerator[Job, None]:
-        job = await JobModel.get_or_none(id=str(job_id))
-        if job is None or job.company_id is None:
+        job = await visible_job(principal(info), str(job_id))
+        if job is None:
             raise forbidden("No such job, or you may not see it.")
-        require(info, Action.VIEW, job.company_id)
         async with info.context.bus.subscribe(job_channel(job.id)) as events:
             # Subscribed first, then the current state: nothing published in between is lost. The stream
             # ends with the job, so a client never waits on a job that is already over.

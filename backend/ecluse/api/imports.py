@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncGenerator, AsyncIterator
+from collections.abc import AsyncGenerator
 from datetime import date, datetime
 from enum import Enum
-from typing import Annotated, Any
+from typing import Annotated
 
 import strawberry
 from strawberry.file_uploads import Upload
@@ -15,9 +15,18 @@ from ecluse.activity.record import audit
 from ecluse.api.context import Info
 from ecluse.api.core import FiscalYear, UserError, to_int_id
 from ecluse.api.loaders import loader
-from ecluse.api.pagination import Connection, connection, decode_cursor, encode_cursor, page_size
+from ecluse.api.pagination import (
+    Connection,
+    connection,
+    cursor_id,
+    decode_cursor,
+    encode_cursor,
+    invalid_cursor,
+    page_size,
+)
 from ecluse.api.permissions import forbidden, principal, require
 from ecluse.api.scalars import Money
+from ecluse.api.uploads import upload_chunks, uploaded
 from ecluse.auth.roles import Action
 from ecluse.errors import DomainError
 from ecluse.events import company_batches
@@ -25,14 +34,13 @@ from ecluse.imports import decide, listing
 from ecluse.imports.access import can_see
 from ecluse.imports.models import ImportBatch as BatchModel
 from ecluse.imports.models import ImportIssue as IssueModel
-from ecluse.imports.receive import receive_file
+from ecluse.imports.receive import Received, receive_file
 from ecluse.imports.statuses import BatchStatus, ImportFormat, Origin
 from ecluse.jobs.progress import create_job
 from ecluse.jobs.queue import submit
 from ecluse.ledger.models import Company as CompanyModel
 from ecluse.ledger.queries import LineRow, batch_line_totals, batch_lines
 from ecluse.money import to_decimal
-from ecluse.storage import CHUNK
 
 ImportStatus = strawberry.enum(BatchStatus, name="ImportStatus")
 ImportFormatEnum = strawberry.enum(ImportFormat, name="ImportFormat")
@@ -292,7 +300,9 @@ class ImportBatch:
     ) -> Connection[EntryLine]:
         limit = page_size(first)
         cursor = decode_cursor(after)
-        rows = await batch_lines(self._batch.id, int(cursor[0]) if cursor else 0, limit + 1, from_line or 0)
+        rows = await batch_lines(
+            self._batch.id, cursor_id(cursor) if cursor else 0, limit + 1, from_line or 0
+        )
         batch_id = self._batch.id
 
         async def count() -> int:
@@ -312,7 +322,7 @@ class ImportBatch:
         if not include_findings:
             query = query.filter(severity="error")
         cursor = decode_cursor(after)
-        paged = query.filter(id__gt=int(cursor[0])) if cursor else query
+        paged = query.filter(id__gt=cursor_id(cursor)) if cursor else query
         rows = await paged.order_by("id").limit(limit + 1)
         return connection(
             rows,
@@ -358,9 +368,12 @@ async def _batches(
         query = query.filter(submitted_by_key_id=who.api_key_id)
     sort = sort or ImportSort()
     limit = page_size(first)
-    rows = await listing.page_batches(
-        query, sort.field.value, sort.direction == SortDirection.DESC, decode_cursor(after), limit
-    )
+    try:
+        rows = await listing.page_batches(
+            query, sort.field.value, sort.direction == SortDirection.DESC, decode_cursor(after), limit
+        )
+    except ValueError as exc:  # a cursor of another sort, or made by hand
+        raise invalid_cursor() from exc
     currency = (await CompanyModel.get(id=cid)).currency
     return connection(
         rows,
@@ -383,9 +396,14 @@ def _failed(exc: DomainError) -> ImportPayload:
     return ImportPayload(batch=None, errors=[UserError(code=e.code, message=e.message, field=e.field)])
 
 
-async def _upload_chunks(upload: Any) -> AsyncIterator[bytes]:
-    while chunk := await upload.read(CHUNK):
-        yield chunk
+async def received_payload(received: Received) -> ImportPayload:
+    """The batch a file went into; with the key-conflict error when the sender reused a key."""
+    conflict = received.conflict
+    return ImportPayload(
+        batch=await ImportBatch.load(received.batch),
+        job_id=strawberry.ID(received.job_id) if received.job_id else None,
+        errors=[] if conflict is None else _failed(conflict).errors,
+    )
 
 
 @strawberry.type
@@ -431,8 +449,7 @@ class ImportMutation:
             strawberry.argument(description="The import whose rejected lines this file re-sends, fixed."),
         ] = None,
     ) -> ImportPayload:  # fmt: skip
-        upload: Any = file
-        try:
+        async with uploaded(file) as upload:
             cid = to_int_id(company_id, "companyId")
             who = require(info, Action.SUBMIT, cid)
             ctx = info.context
@@ -440,8 +457,8 @@ class ImportMutation:
                 received = await receive_file(
                     company_id=cid,
                     principal=who,
-                    filename=getattr(upload, "filename", None) or "upload",
-                    chunks=_upload_chunks(upload),
+                    filename=upload.filename or "upload",
+                    chunks=upload_chunks(upload),
                     fmt=ImportFormat(format),
                     origin=Origin.PARTNER_API if who.is_partner else Origin.UPLOAD,
                     store=ctx.store,
@@ -454,14 +471,7 @@ class ImportMutation:
                 )
             except DomainError as exc:
                 return _failed(exc)
-            return ImportPayload(
-                batch=await ImportBatch.load(received.batch),
-                job_id=strawberry.ID(received.job_id) if received.job_id else None,
-                errors=[],
-            )
-        finally:
-            # Closed on every path (refused, idempotent retry...): Starlette spools big uploads to disk.
-            await upload.close()
+            return await received_payload(received)
 
     @strawberry.mutation(description="Post every staged entry of the batch (one transaction, run as a job).")
     async def validate_import(self, info: Info, id: strawberry.ID) -> ImportPayload:

@@ -13,9 +13,10 @@ from strawberry.utils.str_converters import to_camel_case
 
 from ecluse.api.context import Info
 from ecluse.api.core import UserError, to_int_id
-from ecluse.api.imports import ImportBatch, ImportFormatEnum, ImportIssue, ImportPayload
+from ecluse.api.imports import ImportFormatEnum, ImportIssue, ImportPayload, received_payload
 from ecluse.api.permissions import principal, require
 from ecluse.api.scalars import Money
+from ecluse.api.uploads import uploaded
 from ecluse.auth.roles import Action
 from ecluse.errors import DomainError
 from ecluse.formats.records import ParseError
@@ -294,17 +295,15 @@ class LayoutMutation:
         format: ImportFormatEnum = ImportFormat.AUTO,  # type: ignore[valid-type]
         layout_id: strawberry.ID | None = None, definition: JSON | None = None, limit: int = 20,
     ) -> PreviewPayload:  # fmt: skip
-        upload: Any = file
-        try:
+        async with uploaded(file) as upload:
             cid = to_int_id(company_id, "companyId")
             who = require(info, Action.SUBMIT, cid)
-            return await _preview(
-                cid, who.user_id, upload, ImportFormat(format), layout_id, definition, limit
-            )
-        except DomainError as exc:
-            return PreviewPayload(preview=None, errors=_errors(exc))
-        finally:
-            await upload.close()
+            try:
+                return await _preview(
+                    cid, who.user_id, upload, ImportFormat(format), layout_id, definition, limit
+                )
+            except DomainError as exc:
+                return PreviewPayload(preview=None, errors=_errors(exc))
 
     @strawberry.mutation(
         description="Entries sent without a file (the JSON format's document, typed): stored as a JSON "
@@ -340,11 +339,7 @@ class LayoutMutation:
             )  # fmt: skip
         except DomainError as exc:
             return ImportPayload(batch=None, errors=_errors(exc))
-        return ImportPayload(
-            batch=await ImportBatch.load(received.batch),
-            job_id=strawberry.ID(received.job_id) if received.job_id else None,
-            errors=[],
-        )
+        return await received_payload(received)
 
 
 async def _preview(

@@ -20,16 +20,41 @@ def encode_cursor(*values: Any) -> str:
     return base64.urlsafe_b64encode(json.dumps(values, default=str).encode()).decode()
 
 
+#: Cursors are what encode_cursor made: short lists of scalars.
+MAX_CURSOR = 512
+_ID_MAX = 2**63 - 1
+
+
+def invalid_cursor() -> GraphQLError:
+    return GraphQLError("Invalid cursor.", extensions={"code": "BAD_USER_INPUT"})
+
+
 def decode_cursor(cursor: str | None) -> list[Any] | None:
     if not cursor:
         return None
+    if len(cursor) > MAX_CURSOR:
+        raise invalid_cursor()
     try:
         values = json.loads(base64.urlsafe_b64decode(cursor.encode()))
     except (ValueError, TypeError) as exc:
-        raise GraphQLError("Invalid cursor.", extensions={"code": "BAD_USER_INPUT"}) from exc
-    if not isinstance(values, list):
-        raise GraphQLError("Invalid cursor.", extensions={"code": "BAD_USER_INPUT"})
+        raise invalid_cursor() from exc
+    if not isinstance(values, list) or not all(
+        v is None or (isinstance(v, str | int) and not isinstance(v, bool)) for v in values
+    ):
+        raise invalid_cursor()
     return values
+
+
+def cursor_id(values: list[Any], index: int = 0) -> int:
+    """The record id a cursor carries at `index`: an integer within the database's range."""
+    if len(values) <= index:
+        raise invalid_cursor()
+    value = values[index]
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 19:
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= _ID_MAX:
+        raise invalid_cursor()
+    return value
 
 
 def page_size(first: int | None, default: int = 50) -> int:

@@ -9,13 +9,14 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from ecluse.auth.principal import Principal
-from ecluse.db.bulk import is_sqlite, portable
+from ecluse.db.bulk import portable
 from ecluse.errors import DomainError
 from ecluse.events import EventBus
 from ecluse.imports.models import ImportBatch, ReceivedFile
 from ecluse.imports.publish import publish_batch
 from ecluse.imports.statuses import CAN_REJECT_FROM, CAN_VALIDATE_FROM, BatchStatus
-from ecluse.ledger.models import Entry, EntryLine
+from ecluse.ledger.models import Company, Entry, EntryLine
+from ecluse.money import LEDGER_TOTAL_MAX, to_decimal
 
 _LABELS = {
     BatchStatus.PENDING_VALIDATION: "pending validation",
@@ -41,6 +42,7 @@ async def request_validation(batch: ImportBatch, principal: Principal, bus: Even
     twin = await _posted_twin(batch)
     if twin is not None:
         raise _duplicate(batch, twin)
+    _check_ledger_room(batch, await Company.get(id=batch.company_id), batch.total_debit, batch.total_credit)
     moved = await ImportBatch.filter(id=batch.id, status__in=list(CAN_VALIDATE_FROM)).update(
         status=BatchStatus.VALIDATING, decided_by_id=principal.user_id
     )
@@ -54,15 +56,17 @@ async def request_validation(batch: ImportBatch, principal: Principal, bus: Even
 async def post_batch(batch_id: int, bus: EventBus) -> bool:
     """Post every staged entry of a VALIDATING batch in one transaction. Returns whether it posted."""
     async with in_transaction() as conn:
-        sqlite = is_sqlite(conn)
         batch = await ImportBatch.filter(id=batch_id).using_db(conn).get()
         if batch.status != BatchStatus.VALIDATING:
             return False
-        if not sqlite:
-            # Postings of one company are serialised (SQLite serialises every write already), so two twin
-            # files validated at the same moment cannot both pass the duplicate check below.
-            await conn.execute_query("SELECT pg_advisory_xact_lock($1)", [batch.company_id])
-        twin = await _posted_twin(batch, conn)
+        # Postings of one company are serialised by a write on its row, the transaction's first statement
+        # (on SQLite it takes the write lock before any read, so two postings never deadlock): of two twin
+        # files validated at the same moment, the second sees the first posted.
+        await conn.execute_query(
+            portable(conn, "UPDATE companies SET ledger_debit = ledger_debit WHERE id = $1"),
+            [batch.company_id],
+        )
+        twin = await _posted_twin(batch, conn, posted_only=True)
         if twin is not None:
             raise _duplicate(batch, twin)
         unbalanced = await conn.execute_query_dict(
@@ -77,11 +81,22 @@ async def post_batch(batch_id: int, bus: EventBus) -> bool:
             raise DomainError(
                 "UNBALANCED_ENTRY", f"entry {unbalanced[0]['entry_id']} is not balanced: nothing was posted"
             )
+        debit, credit = await _staged_totals(conn, batch_id)
+        company = await Company.filter(id=batch.company_id).using_db(conn).get()
+        _check_ledger_room(batch, company, debit, credit)
         now = datetime.now(UTC)
         await (
             Entry.filter(batch_id=batch_id, state="draft")
             .using_db(conn)
             .update(state="posted", posted_at=now)
+        )
+        await conn.execute_query(
+            portable(
+                conn,
+                "UPDATE companies SET ledger_debit = ledger_debit + $1, ledger_credit = ledger_credit + $2 "
+                "WHERE id = $3",
+            ),
+            [debit, credit, batch.company_id],
         )
         await (
             ImportBatch.filter(id=batch_id, status=BatchStatus.VALIDATING)
@@ -92,14 +107,40 @@ async def post_batch(batch_id: int, bus: EventBus) -> bool:
     return True
 
 
-async def _posted_twin(batch: ImportBatch, conn: BaseDBAsyncClient | None = None) -> ImportBatch | None:
-    """Another batch of the company with the same content, already posted or being posted."""
+async def _staged_totals(conn: BaseDBAsyncClient, batch_id: int) -> tuple[int, int]:
+    rows = await conn.execute_query_dict(
+        portable(
+            conn,
+            "SELECT COALESCE(SUM(debit), 0) AS debit, COALESCE(SUM(credit), 0) AS credit "
+            "FROM entry_lines WHERE batch_id = $1",
+        ),
+        [batch_id],
+    )
+    return int(rows[0]["debit"]), int(rows[0]["credit"])
+
+
+def _check_ledger_room(batch: ImportBatch, company: Company, debit: int, credit: int) -> None:
+    """Posted entries are immutable: a batch that would take the ledger's totals past what every sum can
+    hold is refused, so that no later report or export of the books can fail."""
+    if company.ledger_debit + debit > LEDGER_TOTAL_MAX or company.ledger_credit + credit > LEDGER_TOTAL_MAX:
+        raise DomainError(
+            "LEDGER_TOTAL_TOO_LARGE",
+            f"Import {batch.id} would take the company's posted totals past "
+            f"{to_decimal(LEDGER_TOTAL_MAX, company.currency)} {company.currency}: nothing was posted.",
+            "id",
+        )
+
+
+async def _posted_twin(
+    batch: ImportBatch, conn: BaseDBAsyncClient | None = None, *, posted_only: bool = False
+) -> ImportBatch | None:
+    """Another batch of the company with the same content, already posted (or, for the early check of a
+    request, being posted)."""
     files = ReceivedFile.filter(id=batch.file_id)
     received = await (files.using_db(conn) if conn else files).get()
+    statuses = [BatchStatus.SUCCEEDED] if posted_only else [BatchStatus.VALIDATING, BatchStatus.SUCCEEDED]
     query = ImportBatch.filter(
-        company_id=batch.company_id,
-        file__sha256=received.sha256,
-        status__in=[BatchStatus.VALIDATING, BatchStatus.SUCCEEDED],
+        company_id=batch.company_id, file__sha256=received.sha256, status__in=statuses
     ).exclude(id=batch.id)
     return await (query.using_db(conn) if conn else query).first()
 

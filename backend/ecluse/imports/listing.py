@@ -77,9 +77,20 @@ def cursor_values(batch: ImportBatch, sort: str) -> list[Any]:
     return [_value(batch, SORT_FIELDS[sort]), batch.id]
 
 
+#: Sorts whose cursor value is a number; the others carry text (dates as ISO text).
+_NUMERIC_SORTS = frozenset({"ENTRY_COUNT", "REFERENCE_PERIOD"})
+
+
 def parse_cursor_value(sort: str, value: Any) -> Any:
+    """The sort value a cursor carries, of the column's type. ValueError when it cannot be one."""
     if value is None:
         return None
+    if sort in _NUMERIC_SORTS:
+        if not isinstance(value, int) or isinstance(value, bool) or abs(value) >= 2**31:
+            raise ValueError("not a count")
+        return value
+    if not isinstance(value, str):
+        raise ValueError("not text")
     if sort in ("CREATED_AT", "UPDATED_AT"):
         return datetime.fromisoformat(value)
     if sort in ("FIRST_MOVEMENT", "LAST_MOVEMENT"):
@@ -94,8 +105,12 @@ async def page_batches(
     if path in _STAND_INS:
         column, stand_in = _STAND_INS[path]
         query = query.annotate(**{path: Coalesce(column, stand_in)})
-    if after is not None and len(after) == 2:
-        value, last_id = parse_cursor_value(sort, after[0]), int(after[1])
+    if after is not None:
+        if len(after) != 2:
+            raise ValueError("a cursor is (value, id)")
+        value, last_id = parse_cursor_value(sort, after[0]), after[1]
+        if not isinstance(last_id, int) or isinstance(last_id, bool) or not 0 <= last_id < 2**31:
+            raise ValueError("not an id")
         op = "lt" if descending else "gt"
         after_value: dict[str, Any] = {f"{path}__{op}": value}
         same_value: dict[str, Any] = {path: value}

@@ -14,6 +14,7 @@ from ecluse.activity.record import audit
 from ecluse.auth.principal import Principal
 from ecluse.errors import DomainError
 from ecluse.events import EventBus
+from ecluse.filenames import safe_file_name
 from ecluse.formats.detect import detect_format
 from ecluse.imports.models import ImportBatch, ImportIssue, ImportLayout, ReceivedFile
 from ecluse.imports.publish import publish_batch
@@ -21,9 +22,9 @@ from ecluse.imports.statuses import SUPPORTED_FORMATS, BatchStatus, ImportFormat
 from ecluse.jobs.progress import create_job
 from ecluse.jobs.queue import JobQueue, submit
 from ecluse.ledger.models import Company
-from ecluse.storage import FileStore, TooLarge
+from ecluse.storage import FileStore, StoredFile, TooLarge
 
-MAX_NAME = 255
+MAX_IDEMPOTENCY_KEY = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,17 @@ class Received:
     batch: ImportBatch
     created: bool  # False when an idempotency key returned an earlier batch
     job_id: str | None
+    #: Set when the sender's key was already used for other content (the file is kept, unread).
+    conflict: DomainError | None = None
+
+
+def sender_scope(principal: Principal | None) -> str:
+    """Whose idempotency keys these are: a partner application's key, a user, or the command line."""
+    if principal is None:
+        return "cli"
+    if principal.api_key_id is not None:
+        return f"key:{principal.api_key_id}"
+    return f"user:{principal.user_id}"
 
 
 async def receive_file(
@@ -51,16 +63,15 @@ async def receive_file(
 ) -> Received:
     if not await Company.exists(id=company_id):
         raise DomainError("NOT_FOUND", f"Company {company_id} does not exist.", "companyId")
-    if idempotency_key:
-        earlier = await ImportBatch.get_or_none(company_id=company_id, idempotency_key=idempotency_key)
-        if earlier is not None:
-            return Received(earlier, created=False, job_id=None)
-    name = (filename or "upload").replace("\\", "/").rsplit("/", 1)[-1][:MAX_NAME] or "upload"
+    key = _idempotency_key(idempotency_key)
+    scope = sender_scope(principal)
+    name = safe_file_name(filename)
+    # Stored (and hashed) first, even for a retry: a key only returns the first batch for the same content,
+    # and nothing received is ever dropped.
     try:
         stored = await store.save(chunks, max_bytes)
     except TooLarge as exc:
         raise DomainError("FILE_TOO_LARGE", f"{name}: {exc}.", "file") from exc
-
     layout = await _layout(company_id, layout_id, fmt)
     file_error: tuple[str, str] | None = None
     with store.open(stored.path) as stream:
@@ -71,60 +82,128 @@ async def receive_file(
         file_error = (exc.error.code, exc.error.message)
     if stored.size == 0:
         file_error = ("EMPTY_FILE", f"{name} is empty.")
+    spec = _BatchSpec(
+        company_id=company_id, principal=principal, name=name, stored=stored, fmt=fmt, origin=origin,
+        layout=layout, resent_of_id=await _resent_of(company_id, name, resend_of),
+    )  # fmt: skip
+    for attempt in range(2):
+        if key is not None:
+            earlier = await ImportBatch.get_or_none(
+                company_id=company_id, idempotency_scope=scope, idempotency_key=key
+            )
+            if earlier is not None:
+                return await _replay(earlier, key, spec, bus)
+        try:
+            received = await _open_batch(spec, file_error, key, scope)
+            break
+        except IntegrityError:
+            if attempt:  # Two requests of the same sender with the same key raced: the other one won.
+                raise
+    await _announce(received, spec, jobs, bus)
+    return received
 
+
+def _idempotency_key(key: str | None) -> str | None:
+    if key is None or not key.strip():
+        return None
+    if len(key) > MAX_IDEMPOTENCY_KEY:
+        raise DomainError(
+            "BAD_USER_INPUT",
+            f"An idempotency key is at most {MAX_IDEMPOTENCY_KEY} characters.",
+            "idempotencyKey",
+        )
+    return key
+
+
+@dataclass(frozen=True, slots=True)
+class _BatchSpec:
+    company_id: int
+    principal: Principal | None
+    name: str
+    stored: StoredFile
+    fmt: ImportFormat
+    origin: Origin
+    layout: ImportLayout | None = None
+    resent_of_id: int | None = None
+
+
+async def _replay(earlier: ImportBatch, key: str, spec: _BatchSpec, bus: EventBus) -> Received:
+    """The same key again: the first batch when the content is the same; otherwise the file is kept in a
+    FAILED batch of its own that says why (IDEMPOTENCY_CONFLICT), and the sender is told."""
+    first = await ReceivedFile.get(id=earlier.file_id)
+    if first.sha256 == spec.stored.sha256:
+        return Received(earlier, created=False, job_id=None)
+    message = (
+        f"The idempotency key {key[:40]!r} was first used for import {earlier.id} ({first.name}) with other "
+        "content: this file was kept but not read. Send it with a new key."
+    )
+    received = await _open_batch(spec, ("IDEMPOTENCY_CONFLICT", message), None, None)
+    await _announce(received, spec, None, bus)
+    return Received(
+        received.batch,
+        created=True,
+        job_id=None,
+        conflict=DomainError("IDEMPOTENCY_CONFLICT", message, "idempotencyKey"),
+    )
+
+
+async def _open_batch(
+    spec: _BatchSpec, file_error: tuple[str, str] | None, key: str | None, scope: str | None
+) -> Received:
+    company_id, principal, stored = spec.company_id, spec.principal, spec.stored
     duplicate = (
         await ImportBatch.filter(company_id=company_id, file__sha256=stored.sha256)
         .exclude(status=BatchStatus.REJECTED)
         .order_by("id")
         .first()
     )
-    resent_of_id = await _resent_of(company_id, name, resend_of)
     job_id = str(uuid.uuid4()) if file_error is None else None
-    try:
-        async with in_transaction():
-            received = await ReceivedFile.create(
-                company_id=company_id,
-                name=name,
-                size=stored.size,
-                sha256=stored.sha256,
-                storage_path=stored.path,
-            )
-            batch = await ImportBatch.create(
-                company_id=company_id,
-                file=received,
-                format=fmt.value,
-                origin=origin.value,
-                status=BatchStatus.RECEIVED if file_error is None else BatchStatus.FAILED,
-                submitted_by_user_id=principal.user_id if principal else None,
-                submitted_by_key_id=principal.api_key_id if principal else None,
-                partner_name=principal.name if principal else "CLI",
-                idempotency_key=idempotency_key or None,
-                layout_id=layout.id if layout is not None else None,
-                layout_definition=layout.definition if layout is not None else None,
-                resent_of_id=resent_of_id,
-                duplicate_of_id=duplicate.id if duplicate else None,
-                progress=0 if file_error is None else 100,
-                error_count=0 if file_error is None else 1,
-                error_summary="" if file_error is None else file_error[1],
-            )
-            if file_error is not None:
-                await ImportIssue.create(batch_id=batch.id, line=0, code=file_error[0], message=file_error[1])
-            if job_id is not None:
-                await create_job(job_id, "parse_import", company_id=company_id, batch_id=batch.id)
-    except IntegrityError:
-        # Two requests with the same idempotency key raced: the other one won.
-        earlier = await ImportBatch.get_or_none(company_id=company_id, idempotency_key=idempotency_key)
-        if earlier is None:
-            raise
-        return Received(earlier, created=False, job_id=None)
-    await audit(
-        "import.received", "ImportBatch", batch.id, company_id=company_id, principal=principal,
-        detail=f"{name} ({stored.size} bytes, sha256 {stored.sha256}, {origin.value})",
-    )  # fmt: skip
-    await publish_batch(bus, batch, notify=file_error is not None)
-    if job_id is not None:
-        await submit(jobs, "parse_import", job_id, batch_id=batch.id)
+    async with in_transaction():
+        received = await ReceivedFile.create(
+            company_id=company_id,
+            name=spec.name,
+            size=stored.size,
+            sha256=stored.sha256,
+            storage_path=stored.path,
+        )
+        batch = await ImportBatch.create(
+            company_id=company_id,
+            file=received,
+            format=spec.fmt.value,
+            origin=spec.origin.value,
+            status=BatchStatus.RECEIVED if file_error is None else BatchStatus.FAILED,
+            submitted_by_user_id=principal.user_id if principal else None,
+            submitted_by_key_id=principal.api_key_id if principal else None,
+            partner_name=principal.name if principal else "CLI",
+            idempotency_key=key,
+            idempotency_scope=scope if key else None,
+            layout_id=spec.layout.id if spec.layout is not None else None,
+            layout_definition=spec.layout.definition if spec.layout is not None else None,
+            resent_of_id=spec.resent_of_id,
+            duplicate_of_id=duplicate.id if duplicate else None,
+            progress=0 if file_error is None else 100,
+            error_count=0 if file_error is None else 1,
+            error_summary="" if file_error is None else file_error[1],
+        )
+        if file_error is not None:
+            await ImportIssue.create(batch_id=batch.id, line=0, code=file_error[0], message=file_error[1])
+        if job_id is not None:
+            await create_job(job_id, "parse_import", company_id=company_id, batch_id=batch.id)
     return Received(batch, created=True, job_id=job_id)
+
+
+async def _announce(
+    received: Received, spec: _BatchSpec, jobs: JobQueue | None, bus: EventBus | None
+) -> None:
+    batch = received.batch
+    await audit(
+        "import.received", "ImportBatch", batch.id, company_id=spec.company_id, principal=spec.principal,
+        detail=f"{spec.name} ({spec.stored.size} bytes, sha256 {spec.stored.sha256}, {spec.origin.value})",
+    )  # fmt: skip
+    if bus is not None:
+        await publish_batch(bus, batch, notify=batch.status == BatchStatus.FAILED)
+    if jobs is not None and received.job_id is not None:
+        await submit(jobs, "parse_import", received.job_id, batch_id=batch.id)
 
 
 def resolve_format(fmt: ImportFormat, head: bytes, name: str, *, has_layout: bool) -> ImportFormat:

@@ -304,6 +304,19 @@ async def _finish(batch: ImportBatch, stats: StageStats, bus: EventBus) -> None:
         await publish_batch(bus, await ImportBatch.get(id=batch.id), notify=True)
 
 
+async def fail_parse(batch_id: int, message: str, bus: EventBus) -> None:
+    """The parse broke off (a bug, an unreadable stored file): nothing it staged may stay behind, in the
+    batch or the batches it opened for other companies, and none of them may stay PARSING."""
+    await clear_staging(batch_id)
+    ids = [batch_id, *await ImportBatch.filter(parent_batch_id=batch_id).values_list("id", flat=True)]
+    for each in ids:
+        if await ImportBatch.filter(id=each, status=BatchStatus.PARSING).update(
+            status=BatchStatus.FAILED, progress=100, error_count=1, error_summary=message[:500]
+        ):
+            await ImportIssue.create(batch_id=each, line=0, code="INTERNAL_ERROR", message=message[:500])
+            await publish_batch(bus, await ImportBatch.get(id=each), notify=True)
+
+
 async def _fail(batch: ImportBatch, received: ReceivedFile, error: ParseError | None, bus: EventBus) -> None:
     message = error.message if error else "the file could not be read"
     if error is not None:

@@ -14,7 +14,7 @@ from ecluse.events import EventBus
 from ecluse.imports.decide import post_batch
 from ecluse.imports.models import ImportBatch
 from ecluse.imports.publish import publish_batch
-from ecluse.imports.stage import stage_batch
+from ecluse.imports.stage import fail_parse, stage_batch
 from ecluse.imports.statuses import BatchStatus
 from ecluse.jobs.progress import JobReporter
 from ecluse.storage import FileStore
@@ -33,14 +33,12 @@ async def parse_import(ctx: dict[str, Any], batch_id: int, job_id: str) -> None:
         settings = ctx.get("settings")
         chunk = settings.stage_chunk_entries if settings is not None else 20_000
         await stage_batch(batch_id, bus, store, on_progress=reporter.progress, chunk=chunk)
-    except Exception as exc:
+    except Exception:
         # A bug or an unreadable stored file must not leave the batch PARSING forever.
         log.exception("parse of batch %s failed", batch_id)
-        message = f"internal error while reading the file: {type(exc).__name__}: {exc}"
-        if await ImportBatch.filter(id=batch_id, status=BatchStatus.PARSING).update(
-            status=BatchStatus.FAILED, progress=100, error_summary=message[:500]
-        ):
-            await publish_batch(bus, await ImportBatch.get(id=batch_id), notify=True)
+        # Python's text stays in the log: the people reading the batch get what they can act on.
+        message = "The file could not be read to the end (an internal error, logged); nothing was staged."
+        await fail_parse(batch_id, message, bus)
         await reporter.fail(message)
         return
     await reporter.done()
@@ -54,7 +52,7 @@ async def validate_import(ctx: dict[str, Any], batch_id: int, job_id: str) -> No
         await post_batch(batch_id, bus)
     except Exception as exc:
         log.exception("posting batch %s failed", batch_id)
-        detail = exc.error.message if isinstance(exc, DomainError) else f"{type(exc).__name__}: {exc}"
+        detail = exc.error.message if isinstance(exc, DomainError) else "an internal error (logged)"
         # Nothing was posted (one transaction): give the batch back to the people deciding on it.
         batch = await ImportBatch.get(id=batch_id)
         back = (
