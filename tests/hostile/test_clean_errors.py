@@ -1,0 +1,164 @@
+"""Bad ids and cursors, out-of-range numbers, LIKE patterns in filters, file parts without a name, crafted
+download names: each a clear client error or a correct answer, never a 500 or Python's text."""
+
+from __future__ import annotations
+
+import base64
+import json
+from typing import Any
+
+import pytest
+
+from ecluse.demo import demo_fec
+from ecluse.filenames import content_disposition, safe_file_name
+from tests.support import UPLOAD, Api
+
+DONE = {"PENDING_VALIDATION", "FINISHED_WITH_ERROR", "FAILED"}
+
+
+def _cursor(*values: Any) -> str:
+    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode()
+
+
+def _client_error(body: dict[str, Any]) -> str:
+    assert "errors" in body, body
+    error = body["errors"][0]
+    assert error["extensions"]["code"] == "BAD_USER_INPUT", error
+    assert "Traceback" not in error["message"] and "Error:" not in error["message"], error
+    return str(error["message"])
+
+
+@pytest.mark.parametrize(
+    "bad_id", ["abc", "-1", "1.5", " 12", "+3", "١٢", "99999999999999999999", "9" * 5000, "2147483648", ""]
+)
+def test_bad_ids_are_client_errors(api: Api, firm: dict, bad_id: str) -> None:
+    token = firm["tokens"]["admin"]
+    for query in (
+        "query($id: ID!) { importBatch(id: $id) { id } }",
+        "query($id: ID!) { fiscalYears(companyId: $id) { id } }",
+        "query($id: ID!) { importBatches(companyId: $id) { totalCount } }",
+        "mutation($id: ID!) { validateImport(id: $id) { errors { code } } }",
+    ):
+        message = _client_error(api.raw(query, {"id": bad_id}, token=token))
+        assert len(message) < 200
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "not base64!",
+        _cursor("x"),
+        _cursor({"a": 1}),
+        _cursor(2**70),
+        _cursor(True),
+        _cursor(),
+        base64.urlsafe_b64encode(b"[1, ").decode(),
+        "A" * 10_000,
+    ],
+)
+def test_bad_cursors_are_client_errors(api: Api, firm: dict, cursor: str) -> None:
+    token = firm["tokens"]["admin"]
+    batch = api.upload(firm["company"], "c.txt", demo_fec(2, 2025, seed=1), token=token)["batch"]
+    api.wait_batch(batch["id"], DONE, token=token)
+    for query, variables in (
+        ("query($id: ID!, $a: String) { importBatch(id: $id) { entries(after: $a) { totalCount } } }",
+         {"id": batch["id"]}),
+        ("query($id: ID!, $a: String) { importBatch(id: $id) { errors(after: $a) { totalCount } } }",
+         {"id": batch["id"]}),
+        ("query($a: String) { notifications(after: $a) { totalCount } }", {}),
+    ):  # fmt: skip
+        _client_error(api.raw(query, {**variables, "a": cursor}, token=token))
+
+
+@pytest.mark.parametrize("sort", ["CREATED_AT", "ENTRY_COUNT", "FIRST_MOVEMENT", "FILE_NAME"])
+@pytest.mark.parametrize(
+    "cursor", [_cursor("x", "y"), _cursor(["a"], 1), _cursor(1, 2, 3), _cursor(1.5, 2**40)]
+)
+def test_console_cursors_of_the_wrong_shape(api: Api, firm: dict, sort: str, cursor: str) -> None:
+    query = """query($c: ID!, $a: String, $s: ImportSortField!) {
+      importBatches(companyId: $c, after: $a, sort: {field: $s}) { totalCount } }"""
+    body = api.raw(query, {"c": firm["company"], "a": cursor, "s": sort}, token=firm["tokens"]["admin"])
+    _client_error(body)
+
+
+def test_out_of_range_numbers_are_refused_by_the_schema(api: Api, firm: dict) -> None:
+    body = api.raw(
+        "query($c: ID!, $f: Int) { importBatches(companyId: $c, first: $f) { totalCount } }",
+        {"c": firm["company"], "f": 2**40},
+        token=firm["tokens"]["admin"],
+    )
+    assert (body["errors"] and "data" not in body) or body.get("data") is None
+    negative = api.raw(
+        "query($c: ID!) { importBatches(companyId: $c, first: -5) { totalCount } }",
+        {"c": firm["company"]},
+        token=firm["tokens"]["admin"],
+    )
+    _client_error(negative)
+
+
+def test_like_patterns_in_filters_are_taken_literally(api: Api, firm: dict) -> None:
+    token = firm["tokens"]["admin"]
+    batch = api.upload(firm["company"], "p.txt", demo_fec(1, 2025, seed=2), token=token)["batch"]
+    api.wait_batch(batch["id"], DONE, token=token)
+    query = (
+        "query($c: ID!, $p: String) { importBatches(companyId: $c, filter: {partner: $p}) { totalCount } }"
+    )
+
+    def count(pattern: str) -> int:
+        data = api.gql(query, {"c": firm["company"], "p": pattern}, token=token)
+        return int(data["importBatches"]["totalCount"])
+
+    assert count("Admin") == 1  # the partner column holds the user's name
+    for pattern in ("%", "_dmin", "A%n", "\\", "%'; --", "Adm_n"):
+        assert count(pattern) == 0, pattern
+
+
+def test_a_file_part_without_a_file_name(api: Api, firm: dict) -> None:
+    operations = {"query": UPLOAD, "variables": {"companyId": firm["company"], "file": None, "format": "FEC"}}
+    response = api.post(
+        data={"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.file"]})},
+        files={"0": (None, b"JournalCode|JournalLib\n")},  # a part without a file name where a file belongs
+        headers=api.headers(firm["tokens"]["admin"]),
+    )
+    assert response.status_code in (200, 400), response.text
+    message = _client_error(response.json())
+    assert "file part" in message
+
+
+@pytest.mark.parametrize(
+    ("sent", "expected"),
+    [
+        ("../../etc/passwd", "passwd"),
+        ("C:\\Users\\x\\FEC.txt", "FEC.txt"),
+        ("invoice\u202etxt.exe", "invoicetxt.exe"),
+        ("a\r\nSet-Cookie: x=1.txt", "aSet-Cookie: x=1.txt"),
+        ("...", "upload"),
+        ("", "upload"),
+        ("é" * 300 + ".csv", "é" * 251 + ".csv"),
+    ],
+)
+def test_received_names_are_labels(sent: str, expected: str) -> None:
+    assert safe_file_name(sent) == expected
+
+
+@pytest.mark.parametrize(
+    "name", ['evil.txt"; filename="evil.exe', "relevé 2025 — 東京.txt", "a;b=c.csv", "x%22.exe.txt"]
+)
+def test_download_names_cannot_change_the_saved_file(api: Api, firm: dict, name: str) -> None:
+    token = firm["tokens"]["admin"]
+    content = demo_fec(1, 2025, seed=3)
+    batch = api.upload(firm["company"], name, content, token=token)["batch"]
+    response = api.client.get(batch["file"]["downloadUrl"], headers=api.headers(token))
+    assert response.status_code == 200 and response.content == content
+    header = response.headers["content-disposition"]
+    assert header == content_disposition(batch["fileName"])
+    # One filename parameter (plus its RFC 5987 twin), nothing else: the quoted fallback holds no quote.
+    params = [p.strip().split("=", 1)[0] for p in header.split(";")[1:]]
+    assert set(params) <= {"filename", "filename*"} and params.count("filename") == 1
+    fallback = header.split('filename="', 1)[1].split('"', 1)[0]
+    stored = batch["fileName"]
+    assert len(fallback) == len(stored) and fallback.rsplit(".", 1)[1] == stored.rsplit(".", 1)[1]
+    if "filename*" in params:
+        from urllib.parse import unquote
+
+        assert unquote(header.split("filename*=UTF-8''", 1)[1]) == batch["fileName"]
