@@ -9,6 +9,7 @@ from enum import Enum
 from typing import Annotated
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.file_uploads import Upload
 
 from ecluse.activity.record import audit
@@ -41,6 +42,10 @@ from ecluse.jobs.queue import submit
 from ecluse.ledger.models import Company as CompanyModel
 from ecluse.ledger.queries import LineRow, batch_line_totals, batch_lines
 from ecluse.money import to_decimal
+
+#: A partner's name is at most 200 characters: a longer filter matches nothing, and SQLite refuses LIKE
+#: patterns past 50,000 bytes.
+MAX_PARTNER_FILTER = 200
 
 ImportStatus = strawberry.enum(BatchStatus, name="ImportStatus")
 ImportFormatEnum = strawberry.enum(ImportFormat, name="ImportFormat")
@@ -356,6 +361,11 @@ async def _batches(
 ) -> Connection[ImportBatch]:  # fmt: skip
     cid = to_int_id(company_id, "companyId")
     who = require(info, Action.VIEW, cid)
+    if flt and flt.partner and len(flt.partner) > MAX_PARTNER_FILTER:
+        raise GraphQLError(
+            f"`filter.partner` is at most {MAX_PARTNER_FILTER} characters (a partner's name).",
+            extensions={"code": "BAD_USER_INPUT"},
+        )
     domain_filter = listing.BatchFilter(
         statuses=[s.value for s in flt.statuses] if flt and flt.statuses else None,
         partner=flt.partner if flt else None,

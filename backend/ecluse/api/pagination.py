@@ -38,8 +38,10 @@ def decode_cursor(cursor: str | None) -> list[Any] | None:
         values = json.loads(base64.urlsafe_b64decode(cursor.encode()))
     except (ValueError, TypeError) as exc:
         raise invalid_cursor() from exc
-    if not isinstance(values, list) or not values or not all(
-        v is None or (isinstance(v, str | int) and not isinstance(v, bool)) for v in values
+    if (
+        not isinstance(values, list)
+        or not values
+        or not all(v is None or (isinstance(v, str | int) and not isinstance(v, bool)) for v in values)
     ):
         raise invalid_cursor()
     return values
