@@ -148,11 +148,11 @@ def test_layouts_are_validated_saved_listed_and_guarded(api: Api, firm: dict) ->
 
     viewer = api.raw(CREATE, {"c": company, "name": "V", "d": LAYOUT}, token=firm["tokens"]["viewer"])
     assert viewer["errors"][0]["extensions"]["code"] == "FORBIDDEN"
-    other = api.raw(
-        "mutation($id: ID!) { deleteImportLayout(id: $id) { deleted errors { code } } }", {"id": layout_id},
-        token=firm["tokens"]["other"],
-    )  # fmt: skip
-    assert other["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    delete = "mutation($id: ID!) { deleteImportLayout(id: $id) { deleted errors { code message } } }"
+    other = api.raw(delete, {"id": layout_id}, token=firm["tokens"]["other"])
+    # Another company's layout answers exactly like one that does not exist.
+    assert other == api.raw(delete, {"id": "999999"}, token=firm["tokens"]["other"])
+    assert other["data"]["deleteImportLayout"]["errors"][0]["code"] == "NOT_FOUND"
     gone = api.gql(
         "mutation($id: ID!) { deleteImportLayout(id: $id) { deleted errors { code } } }", {"id": layout_id},
         token=token,

@@ -140,7 +140,8 @@ def _ranges(company: CompanyModel) -> list[AccountRange]:
 
 async def _layout_for(info: Info, id: strawberry.ID, action: Action) -> LayoutModel:
     row = await LayoutModel.get_or_none(id=to_int_id(id, "id"))
-    if row is None:
+    if row is None or not principal(info).can(Action.VIEW, row.company_id):
+        # Another company's layout answers as one that does not exist.
         raise DomainError("NOT_FOUND", "No such layout.", "id")
     require(info, action, row.company_id)
     return row
