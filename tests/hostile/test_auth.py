@@ -501,22 +501,56 @@ def test_revoked_api_key_ends_its_subscriptions(app_firm: tuple[Api, dict[str, A
         assert receive(ws)["code"] == 4403
 
 
+def test_connections_are_tracked_once_and_forgotten_when_closed(app_firm: tuple[Api, dict[str, Any]]) -> None:
+    from ecluse.auth import sessions
+
+    api, _ = app_firm
+    token = token_of(api, VICTIM)
+    assert sessions.open_connections() == 0
+    with api.client.websocket_connect("/graphql", ["graphql-ws"]) as ws:
+        for _ in range(50):  # the older protocol accepts connection_init again and again
+            ws.send_json({"type": "connection_init", "payload": {"authorization": f"Bearer {token}"}})
+            assert receive(ws)["type"] == "connection_ack"
+        assert sessions.open_connections() == 1
+    with api.client.websocket_connect("/graphql", ["graphql-transport-ws"]) as ws:
+        ws.send_json({"type": "connection_init", "payload": {"authorization": f"Bearer {token}"}})
+        assert receive(ws)["type"] == "connection_ack"
+        assert sessions.open_connections() == 1
+    assert sessions.open_connections() == 0
+
+
 def test_connections_are_checked_again_when_an_event_was_missed(
     env: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A session ended without its event reaching this process (Redis down at that moment), or expired
-    while its socket was open: the periodic recheck closes the connection."""
-    from ecluse.auth.models import Session
+    """A session or key ended without its event reaching this process (Redis down at that moment), or a
+    session expired while its socket was open: the periodic recheck closes those connections, and only those."""
+    from ecluse.auth.models import ApiKey, Session
+    from ecluse.auth.principal import session_digest
 
     with serving(monkeypatch, SESSION_RECHECK_S="0.2") as (api, firm):
-        mine = token_of(api, VICTIM)
-        with subscribed(api, {"authorization": f"Bearer {mine}"}, SUB_BATCHES, {"c": firm["company"]}) as s:
+        expiring, revoked_quietly = token_of(api, VICTIM), token_of(api, VICTIM)
+        writer = token_of(api, "collaborator@firm.test")
+        keys = [api.gql(CREATE_KEY, {"c": firm["company"]}, token=writer)["createApiKey"] for _ in range(2)]
+        company = {"c": firm["company"]}
+        with (
+            subscribed(api, {"authorization": f"Bearer {expiring}"}, SUB_BATCHES, company) as by_expired,
+            subscribed(api, {"apiKey": keys[0]["key"]}, SUB_BATCHES, company) as by_revoked_key,
+            subscribed(api, {"authorization": f"Bearer {revoked_quietly}"}, SUB_BATCHES, company) as by_user,
+            subscribed(api, {"apiKey": keys[1]["key"]}, SUB_BATCHES, company) as by_key,
+        ):
 
-            async def expire() -> None:
-                await Session.all().update(expires_at=datetime(2000, 1, 1, tzinfo=UTC))
+            async def end_behind_its_back() -> None:
+                digest = session_digest(expiring)
+                await Session.filter(token_hash=digest).update(expires_at=datetime(2000, 1, 1, tzinfo=UTC))
+                await ApiKey.filter(id=int(keys[0]["apiKey"]["id"])).update(revoked_at=datetime.now(UTC))
 
-            api.client.portal.call(expire)
-            assert_ended(s)
+            api.client.portal.call(end_behind_its_back)
+            assert_ended(by_expired)
+            assert_ended(by_revoked_key)
+            # The connections whose credential is still good stay open (several rechecks later) and deliver.
+            assert_alive(api, by_user, firm, writer)
+            api.upload(firm["company"], "own.txt", demo_fec(2, 2025, seed=7), api_key=keys[1]["key"])
+            assert receive(by_key, 60)["type"] == "next"  # a key sees its own batches
 
 
 # --- Across processes: PostgreSQL + Redis, a real `ecluse serve` ---------------------------------------------

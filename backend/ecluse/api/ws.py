@@ -89,6 +89,9 @@ def cookie_origin_allowed(ws: HTTPConnection, allowed_origins: list[str]) -> boo
 
 def watch(context: Context, credential: Credential) -> None:
     """Register an authenticated connection, so that ending its credential closes it."""
+    if context.unregister is not None:  # graphql-ws lets a client send connection_init again
+        context.unregister()
+        context.unregister = None
     who = context.principal
     if who is None or context.end_connection is None:
         return
