@@ -101,6 +101,13 @@ def gql_error(body: dict[str, Any]) -> str | None:
     return errors[0]["extensions"]["code"] if errors else None
 
 
+def settled_upload(api: Api, firm: dict[str, Any], name: str, seed: int, **auth: str) -> dict[str, Any]:
+    """Upload a small file and wait for its parse to end (a job still writing when the test ends would hold
+    locks that the next test's TRUNCATE waits on)."""
+    batch = api.upload(firm["company"], name, demo_fec(2, 2025, seed=seed), **auth)["batch"]
+    return api.wait_batch(batch["id"], {"PENDING_VALIDATION", "FINISHED_WITH_ERROR", "FAILED"}, **auth)
+
+
 # --- Login throttling -------------------------------------------------------------------------------------
 
 
@@ -335,7 +342,7 @@ def test_session_cookie_is_lax_and_downloads_leak_nothing_cross_site(
     cookie = response.headers["set-cookie"].lower()
     assert "httponly" in cookie and "samesite=lax" in cookie
     token = response.json()["data"]["login"]["token"]
-    batch = api.upload(firm["company"], "x.txt", demo_fec(2, 2025, seed=1), token=token)["batch"]
+    batch = settled_upload(api, firm, "x.txt", 1, token=token)
     evil = {"Origin": "https://evil.example", "Sec-Fetch-Site": "cross-site"}
     for path in (
         f"/files/batches/{batch['id']}/original",
@@ -393,7 +400,7 @@ def assert_ended(session: Any) -> None:
 
 def assert_alive(api: Api, session: Any, firm: dict[str, Any], token: str) -> None:
     """The subscription still delivers: an upload's status changes reach it."""
-    api.upload(firm["company"], "alive.txt", demo_fec(2, 2025, seed=5), token=token)
+    settled_upload(api, firm, "alive.txt", 5, token=token)
     message = receive(session, 60)
     assert message["type"] == "next" and message["payload"]["data"]["importBatchChanged"], message
 
@@ -493,7 +500,7 @@ def test_revoked_api_key_ends_its_subscriptions(app_firm: tuple[Api, dict[str, A
         assert_ended(first)
         assert_ended(second)
         # The other key's subscription only sees its own batches: it stays open, and gets them.
-        api.upload(firm["company"], "own.txt", demo_fec(2, 2025, seed=6), api_key=kept["key"])
+        settled_upload(api, firm, "own.txt", 6, api_key=kept["key"])
         assert receive(other_key, 60)["type"] == "next"
     assert gql_error(api.raw("{ me { name } }", api_key=revoked["key"])) == "UNAUTHENTICATED"
     with api.client.websocket_connect("/graphql", ["graphql-transport-ws"]) as ws:
@@ -549,7 +556,7 @@ def test_connections_are_checked_again_when_an_event_was_missed(
             assert_ended(by_revoked_key)
             # The connections whose credential is still good stay open (several rechecks later) and deliver.
             assert_alive(api, by_user, firm, writer)
-            api.upload(firm["company"], "own.txt", demo_fec(2, 2025, seed=7), api_key=keys[1]["key"])
+            settled_upload(api, firm, "own.txt", 7, api_key=keys[1]["key"])
             assert receive(by_key, 60)["type"] == "next"  # a key sees its own batches
 
 
