@@ -13,15 +13,17 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 from tortoise import Tortoise, connections
 
-from ecluse.api.context import SESSION_COOKIE, Context, authenticate, credentials
+from ecluse.api.context import Context, authenticate, credentials, pick_credential
+from ecluse.api.csrf import CsrfGuard
 from ecluse.api.schema import schema
+from ecluse.api.ws import LegacyWSHandler, TransportWSHandler, cookie_origin_allowed, watch
+from ecluse.auth.sessions import SessionWatch
 from ecluse.db.init import close_orm, open_orm, run_migrations
 from ecluse.events import make_event_bus
 from ecluse.exports import export_routes
@@ -51,42 +53,22 @@ class EcluseGraphQL(GraphQL[Context, None]):
             ctx.principal = await authenticate(ctx.token, api_key)
         return ctx
 
+    # Handlers that auth/sessions.py can end from outside (a logout, a revoked key): see api/ws.py.
+    graphql_transport_ws_handler_class = TransportWSHandler
+    graphql_ws_handler_class = LegacyWSHandler
+
     async def on_ws_connect(self, context: Context) -> Any:
-        token, api_key = credentials(context.request, context.connection_params)
-        context.token = token
-        context.principal = await authenticate(token, api_key)
-        if context.principal is None and (token or api_key):
+        credential = pick_credential(context.request, context.connection_params)
+        if credential.by_cookie and not cookie_origin_allowed(
+            context.request, context.settings.allowed_origins
+        ):
+            raise ConnectionRejectionError({"message": "the session cookie is not accepted from this origin"})
+        context.token = credential.token
+        context.principal = await authenticate(credential.token, credential.api_key)
+        if context.principal is None and credential.source is not None:
             raise ConnectionRejectionError({"message": "invalid credentials"})
+        watch(context, credential)
         return None
-
-
-class CsrfGuard:
-    """Browsers send cookies on cross-site POSTs (multipart ones without a preflight): a request that
-    relies on the session cookie must carry `X-Ecluse-CSRF`, which a foreign page cannot set."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] == "POST":
-            request = Request(scope)
-            uses_cookie = (
-                SESSION_COOKIE in request.cookies
-                and "authorization" not in request.headers
-                and "x-api-key" not in request.headers
-            )
-            if uses_cookie and request.headers.get("x-ecluse-csrf") != "1":
-                response = JSONResponse(
-                    {
-                        "errors": [
-                            {"message": "missing X-Ecluse-CSRF header", "extensions": {"code": "FORBIDDEN"}}
-                        ]
-                    },
-                    status_code=403,
-                )
-                await response(scope, receive, send)
-                return
-        await self.app(scope, receive, send)
 
 
 async def health(request: Request) -> JSONResponse:
@@ -123,6 +105,8 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Sta
         app.state.store = FileStore(settings.storage_dir)
         app.state.bus = await make_event_bus(settings.redis_url, settings.channel_prefix)
         app.state.jobs = queue = await make_job_queue(settings, app.state.bus, app.state.store)
+        app.state.session_watch = SessionWatch(app.state.bus, settings.session_recheck_s)
+        await app.state.session_watch.start()
         if isinstance(queue, ArqQueue):
             queue.start_sweeper()
         else:
@@ -132,6 +116,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Sta
         try:
             yield
         finally:
+            await app.state.session_watch.close()
             await app.state.jobs.close()
             await app.state.bus.close()
             await close_orm()

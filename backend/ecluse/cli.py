@@ -27,7 +27,16 @@ def serve(host: str, port: int) -> None:
 
     from ecluse.app import create_app
 
-    uvicorn.run(create_app(), host=host, port=port, log_level="info", proxy_headers=True)
+    # Whose X-Forwarded-For is believed is the app's setting alone (uvicorn would trust any local peer).
+    trusted = get_settings().trusted_proxies
+    uvicorn.run(
+        create_app(),
+        host=host,
+        port=port,
+        log_level="info",
+        proxy_headers=bool(trusted),
+        forwarded_allow_ips=trusted or None,
+    )
 
 
 @main.command()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from ipaddress import ip_network
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -33,6 +34,29 @@ class Settings(BaseSettings):
     allowed_origins: list[str] = Field(default_factory=lambda: ["http://localhost:5173"])
     #: Cookies marked Secure (set behind HTTPS).
     secure_cookies: bool = False
+
+    # --- Sessions: login throttling, client address, session ending (issue 12) ---
+    #: Failed logins of one (account, client address) pair before delays start; then 1 s, 2 s, 4 s …
+    login_free_failures: int = 5
+    login_delay_base_s: float = 1.0
+    login_delay_max_s: float = 300.0
+    #: A pair's failures are forgotten this long after its first one (a success forgets them at once).
+    login_pair_window_s: int = 86_400
+    #: Failed logins one client address may make per window, whatever the accounts.
+    login_address_max_failures: int = 100
+    login_address_window_s: int = 3_600
+    #: Reverse proxies (addresses or CIDRs) whose `X-Forwarded-For` names the client; empty: the socket peer.
+    trusted_proxies: list[str] = Field(default_factory=list)
+    #: How often each API process checks again the credentials of its open WebSockets (a lost event, an
+    #: expired session); the session-ending event closes them at once otherwise.
+    session_recheck_s: float = 60.0
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            ip_network(entry, strict=False)  # a ValueError names the bad entry
+        return value
 
     @property
     def is_sqlite(self) -> bool:

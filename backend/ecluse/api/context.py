@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
+from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network, ip_address, ip_network
+from typing import Any, Literal
 
 from starlette.requests import HTTPConnection, Request
 from starlette.responses import Response
@@ -32,22 +35,54 @@ class Context:
     token: str | None = None
     connection_params: dict[str, Any] | None = None
     loaders: dict[str, Any] = field(default_factory=dict)
+    #: Over WebSocket: ends the connection (set by api/ws.py's handlers), and forgets it once closed.
+    end_connection: Callable[[int, str], Any] | None = None
+    unregister: Callable[[], None] | None = None
 
 
 Info = StrawberryInfo[Context, None]
 
 
-def credentials(conn: HTTPConnection, params: dict[str, Any] | None = None) -> tuple[str | None, str | None]:
-    """(bearer or session token, API key) from headers, WebSocket init payload, or the session cookie."""
+@dataclass(frozen=True, slots=True)
+class Credential:
+    """The one credential a request or WebSocket presents, and where it came from.
+
+    A request that names a credential in a header (or, over WebSocket, in `connection_init`'s payload)
+    is judged on that alone: a wrong, unknown or non-Bearer one never falls back to the cookie. Only a
+    request with neither `Authorization` nor `X-Api-Key` is authenticated by the session cookie, and
+    `source == "cookie"` is what the CSRF guard (api/csrf.py) checks."""
+
+    token: str | None = None
+    api_key: str | None = None
+    source: Literal["api_key", "authorization", "cookie"] | None = None
+
+    @property
+    def by_cookie(self) -> bool:
+        return self.source == "cookie"
+
+
+def pick_credential(conn: HTTPConnection, params: dict[str, Any] | None = None) -> Credential:
     params = params or {}
-    api_key = params.get("apiKey") or conn.headers.get("x-api-key")
-    auth = params.get("authorization") or params.get("Authorization") or conn.headers.get("authorization")
-    token = None
-    if isinstance(auth, str) and auth.lower().startswith("bearer "):
-        token = auth[7:].strip()
-    if token is None and api_key is None:
-        token = conn.cookies.get(SESSION_COOKIE)
-    return token, api_key if isinstance(api_key, str) else None
+    api_key = params.get("apiKey")
+    auth = params.get("authorization", params.get("Authorization"))
+    if api_key is None and auth is None:
+        api_key = conn.headers.get("x-api-key")
+        auth = conn.headers.get("authorization")
+    if api_key is not None:
+        return Credential(api_key=api_key if isinstance(api_key, str) and api_key else None, source="api_key")
+    if auth is not None:
+        token = None
+        if isinstance(auth, str) and auth[:7].lower() == "bearer ":
+            token = auth[7:].strip() or None
+        return Credential(token=token, source="authorization")
+    cookie = conn.cookies.get(SESSION_COOKIE)
+    return Credential(token=cookie, source="cookie") if cookie else Credential()
+
+
+def credentials(conn: HTTPConnection, params: dict[str, Any] | None = None) -> tuple[str | None, str | None]:
+    """(bearer or session token, API key), as `pick_credential` chose them."""
+    picked = pick_credential(conn, params)
+    return picked.token, picked.api_key
 
 
 async def authenticate(token: str | None, api_key: str | None) -> Principal | None:
@@ -56,3 +91,46 @@ async def authenticate(token: str | None, api_key: str | None) -> Principal | No
     if token:
         return await principal_for_token(token)
     return None
+
+
+@lru_cache(maxsize=16)
+def _networks(trusted: tuple[str, ...]) -> tuple[IPv4Network | IPv6Network, ...]:
+    return tuple(ip_network(entry, strict=False) for entry in trusted)
+
+
+def _ip(text: str) -> IPv4Address | IPv6Address | None:
+    text = text.strip()
+    if text.startswith("[") and "]" in text:  # [v6]:port
+        text = text[1 : text.index("]")]
+    elif text.count(":") == 1:  # v4:port
+        text = text.split(":", 1)[0]
+    try:
+        return ip_address(text)
+    except ValueError:
+        return None
+
+
+def client_address(conn: HTTPConnection, trusted_proxies: Sequence[str] = ()) -> str:
+    """The client's address: the socket peer, or — when the peer is a trusted proxy — the right-most
+    address of `X-Forwarded-For` that is not itself a trusted proxy (the left part is the client's to
+    write, so it is never believed)."""
+    peer = conn.client.host if conn.client else ""
+    networks = _networks(tuple(trusted_proxies))
+    if not networks:
+        return peer
+
+    def trusted(ip: IPv4Address | IPv6Address) -> bool:
+        return any(ip in net for net in networks)
+
+    current = _ip(peer)
+    if current is None or not trusted(current):
+        return peer
+    forwarded = ",".join(conn.headers.getlist("x-forwarded-for"))
+    for entry in reversed([e for e in forwarded.split(",") if e.strip()]):
+        hop = _ip(entry)
+        if hop is None:
+            break  # garbage where a proxy should have written: stop at the last proxy seen
+        current = hop
+        if not trusted(hop):
+            break
+    return str(current)

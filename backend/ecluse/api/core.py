@@ -10,7 +10,7 @@ from typing import Any
 import strawberry
 
 from ecluse.activity.models import Notification as NotificationModel
-from ecluse.api.context import SESSION_COOKIE, Info
+from ecluse.api.context import SESSION_COOKIE, Info, client_address
 from ecluse.api.loaders import loader
 from ecluse.api.pagination import Connection, connection, cursor_id, decode_cursor, encode_cursor, page_size
 from ecluse.api.permissions import forbidden, principal, require
@@ -18,6 +18,8 @@ from ecluse.auth import principal as auth
 from ecluse.auth.models import ApiKey as ApiKeyModel
 from ecluse.auth.models import User as UserModel
 from ecluse.auth.roles import Action
+from ecluse.auth.sessions import end_sessions
+from ecluse.auth.throttle import Policy, Throttled
 from ecluse.events import job_channel, user_notifications
 from ecluse.imports.access import visible_job
 from ecluse.jobs.models import Job as JobModel
@@ -189,6 +191,9 @@ class ApiKey:
 class LoginPayload:
     token: str | None
     user: User | None
+    retry_after_seconds: int | None = strawberry.field(
+        default=None, description="With TOO_MANY_ATTEMPTS: how long to wait before trying again."
+    )
     errors: list[UserError]
 
 
@@ -293,32 +298,46 @@ class CoreMutation:
     @strawberry.mutation
     async def login(self, info: Info, email: str, password: str) -> LoginPayload:
         settings = info.context.settings
-        result = await auth.login(email, password, settings.session_days)
-        if result is None:
+        outcome = await auth.login(
+            email,
+            password,
+            address=client_address(info.context.request, settings.trusted_proxies),
+            policy=Policy.from_settings(settings),
+            session_days=settings.session_days,
+        )
+        if isinstance(outcome, Throttled):
+            wait = outcome.retry_after_s
+            message = f"Too many failed attempts. Try again in {wait} second{'s' if wait > 1 else ''}."
+            return LoginPayload(
+                token=None,
+                user=None,
+                retry_after_seconds=wait,
+                errors=[UserError(code="TOO_MANY_ATTEMPTS", message=message)],
+            )
+        if outcome is None:
             return LoginPayload(
                 token=None,
                 user=None,
                 errors=[UserError(code="INVALID_CREDENTIALS", message="Wrong email or password.")],
             )
-        token, user = result
-        info.context.principal = await auth.principal_for_user(user)
-        info.context.token = token
+        info.context.principal = await auth.principal_for_user(outcome.user)
+        info.context.token = outcome.token
         response = info.context.response
         if response is not None and hasattr(response, "set_cookie"):
             response.set_cookie(
                 SESSION_COOKIE,
-                token,
+                outcome.token,
                 max_age=settings.session_days * 86400,
                 httponly=True,
                 samesite="lax",
                 secure=settings.secure_cookies,
             )
-        return LoginPayload(token=token, user=await user_type(user, info), errors=[])
+        return LoginPayload(token=outcome.token, user=await user_type(outcome.user, info), errors=[])
 
-    @strawberry.mutation
+    @strawberry.mutation(description="End the caller's session: its open subscriptions end with it.")
     async def logout(self, info: Info) -> bool:
-        if info.context.token:
-            await auth.logout(info.context.token)
+        if info.context.token and info.context.principal is not None and info.context.principal.user_id:
+            await end_sessions(info.context.bus, token=info.context.token)
         response = info.context.response
         if response is not None and hasattr(response, "delete_cookie"):
             response.delete_cookie(SESSION_COOKIE)
@@ -352,7 +371,9 @@ class CoreMutation:
         record = await ApiKeyModel.get_or_none(id=to_int_id(id))
         if record is None or not principal(info).can(Action.SETTINGS, record.company_id):
             raise forbidden()  # another company's key answers like one that does not exist
-        await auth.revoke_api_key(record)
+        # Revoked, and its open subscriptions closed, on every API process.
+        await end_sessions(info.context.bus, api_key_id=record.id)
+        await record.refresh_from_db(fields=["revoked_at"])
         return ApiKeyPayload(api_key=ApiKey.from_model(record), key=None, errors=[])
 
 

@@ -8,9 +8,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from ecluse.auth import throttle
 from ecluse.auth.models import ApiKey, Membership, Session, User
 from ecluse.auth.roles import Action, Role, allows
-from ecluse.auth.secrets import new_api_key, new_token, token_hash, verify_password
+from ecluse.auth.secrets import check_password, new_api_key, new_token, token_hash
 from ecluse.settings import get_settings
 
 
@@ -46,29 +47,41 @@ async def principal_for_user(user: User) -> Principal:
     return Principal(user_id=user.id, api_key_id=None, name=user.name or user.email, roles=roles)
 
 
-async def login(email: str, password: str, session_days: int) -> tuple[str, User] | None:
-    user = await User.get_or_none(email=email.strip().lower(), is_active=True)
+@dataclass(frozen=True, slots=True)
+class LoggedIn:
+    token: str
+    user: User
+
+
+async def login(
+    email: str, password: str, *, address: str, policy: throttle.Policy, session_days: int
+) -> LoggedIn | throttle.Throttled | None:
+    """A new session, `Throttled` (nothing checked: try again later), or None for a wrong email or password.
+
+    The throttle is consulted before any password work, and an unknown email costs the same argon2
+    verification as a known one, so neither the answer nor its timing says whether the account exists."""
+    email = email.strip().lower()
+    attempt = await throttle.begin(email, address, policy, _pepper())
+    if isinstance(attempt, throttle.Throttled):
+        return attempt
+    user = await User.get_or_none(email=email, is_active=True) if len(email) <= 254 else None
     # argon2 is deliberately slow (tens of ms of CPU): off the event loop.
-    if user is None or not await asyncio.to_thread(verify_password, user.password_hash, password):
+    stored = user.password_hash if user is not None else None
+    if not await asyncio.to_thread(check_password, stored, password) or user is None:
         return None
+    await throttle.succeeded(attempt)
     token = new_token()
     await Session.create(
         token_hash=token_hash(token, _pepper()),
         user=user,
         expires_at=datetime.now(UTC) + timedelta(days=session_days),
     )
-    return token, user
-
-
-async def logout(token: str) -> None:
-    digest = token_hash(token, _pepper())
-    _cache.pop(digest, None)
-    await Session.filter(token_hash=digest).delete()
+    return LoggedIn(token, user)
 
 
 #: Who a credential is, remembered a few seconds: every request (and WebSocket) authenticates, and three
-#: queries each time were a fifth of a small request's cost. A logout or revocation on this process is
-#: immediate; on another replica it takes effect within CACHE_SECONDS.
+#: queries each time were a fifth of a small request's cost. Ending a session (auth/sessions.py) drops its
+#: entries on every replica through the event bus; CACHE_SECONDS bounds how long one missed event matters.
 CACHE_SECONDS = 5.0
 _cache: dict[str, tuple[float, Principal]] = {}
 
@@ -89,12 +102,33 @@ def _remember(digest: str, who: Principal) -> Principal:
 
 
 def forget_credentials() -> None:
-    """Drop every remembered credential (roles changed, keys revoked)."""
+    """Drop every remembered credential (roles changed)."""
     _cache.clear()
 
 
+def forget(digest: str | None = None, user_id: int | None = None, api_key_id: int | None = None) -> None:
+    """Drop the remembered credentials of one token or key (by digest), of a user, or of an API key."""
+    if digest is not None:
+        _cache.pop(digest, None)
+    if user_id is None and api_key_id is None:
+        return
+    for key, (_, who) in list(_cache.items()):
+        if (user_id is not None and who.user_id == user_id) or (
+            api_key_id is not None and who.api_key_id == api_key_id
+        ):
+            _cache.pop(key, None)
+
+
+def session_digest(token: str) -> str:
+    return token_hash(token, _pepper())
+
+
+def api_key_digest(key: str) -> str:
+    return token_hash(key)
+
+
 async def principal_for_token(token: str) -> Principal | None:
-    digest = token_hash(token, _pepper())
+    digest = session_digest(token)
     if (who := _cached(digest)) is not None:
         return who
     session = await Session.get_or_none(token_hash=digest).prefetch_related("user")
@@ -104,7 +138,7 @@ async def principal_for_token(token: str) -> Principal | None:
 
 
 async def principal_for_api_key(key: str) -> Principal | None:
-    digest = token_hash(key)
+    digest = api_key_digest(key)
     if (who := _cached(digest)) is not None:
         return who
     api_key = await ApiKey.get_or_none(key_hash=digest, revoked_at=None)
@@ -130,10 +164,3 @@ async def create_api_key(company_id: int, name: str, created_by_id: int | None) 
         created_by_id=created_by_id,
     )
     return record, key
-
-
-async def revoke_api_key(api_key: ApiKey) -> None:
-    if api_key.revoked_at is None:
-        api_key.revoked_at = datetime.now(UTC)
-        await api_key.save(update_fields=["revoked_at"])
-    forget_credentials()

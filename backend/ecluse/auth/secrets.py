@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from functools import lru_cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -21,6 +22,21 @@ def verify_password(password_hash: str, password: str) -> bool:
         return bool(_hasher.verify(password_hash, password))
     except (VerificationError, InvalidHashError):
         return False
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    # Made with the same hasher, hence the same cost, as a real user's hash; its password is unknowable.
+    return hash_password(secrets.token_urlsafe(32))
+
+
+def check_password(password_hash: str | None, password: str) -> bool:
+    """Verify `password` against the account's hash, or against a dummy hash when there is no account:
+    the same argon2 work either way, so the response time does not tell whether an email exists."""
+    if password_hash is None:
+        verify_password(_dummy_hash(), password)
+        return False
+    return verify_password(password_hash, password)
 
 
 def new_token() -> str:
