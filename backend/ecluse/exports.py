@@ -15,6 +15,7 @@ from starlette.routing import Route
 from ecluse.api.context import authenticate, credentials
 from ecluse.errors import DomainError
 from ecluse.filenames import content_disposition
+from ecluse.ids import parse_id
 from ecluse.ledger.fec_export import can_export, fec_chunks, not_found, prepare_fec_export
 
 #: HTTP status of each export error; the others are 400.
@@ -36,21 +37,21 @@ async def fec(request: Request) -> Response:
     who = await authenticate(token, api_key)
     if who is None:
         return JSONResponse({"error": "log in, or send an API key", "code": "UNAUTHENTICATED"}, 401)
-    try:
-        company_id = int(request.path_params["company_id"])
-    except ValueError:
+    company_id = parse_id(request.path_params["company_id"])
+    if company_id is None or not can_export(who, company_id):
         return _refuse(not_found())
-    if not can_export(who, company_id):
-        return _refuse(not_found())
-    year = request.query_params.get("fiscalYear", "")
-    if not (year.isascii() and year.isdecimal()):
+    text = request.query_params.get("fiscalYear", "")
+    if not (text.isascii() and text.isdecimal()):
         message = "fiscalYear must be the id of one of the company's fiscal years"
         return JSONResponse({"error": message, "code": "BAD_PARAMETER"}, 400)
+    year = parse_id(text)
+    if year is None:  # a number, but no fiscal year's
+        return _refuse(not_found())
     keep = _FLAGS.get(request.query_params.get("keepNumbers", "").lower())
     if keep is None:
         return JSONResponse({"error": "keepNumbers must be 0 or 1", "code": "BAD_PARAMETER"}, 400)
     try:
-        plan = await prepare_fec_export(company_id, int(year), keep)
+        plan = await prepare_fec_export(company_id, year, keep)
     except DomainError as exc:
         return _refuse(exc)
     return StreamingResponse(

@@ -344,8 +344,13 @@ def test_permissions(api: Api, firm: dict) -> None:
     assert download(api, f"/files/companies/{company}/fec?fiscalYear=²", tokens["admin"]).status_code == 400
     huge = f"/files/companies/{company}/fec?fiscalYear={10**20}"
     assert download(api, huge, tokens["admin"]).status_code == 404
+    assert (
+        download(api, f"/files/companies/{company}/fec?fiscalYear={'9' * 5000}", tokens["admin"]).status_code
+        == 404
+    )
+    assert download(api, f"/files/companies/{'9' * 30}/fec?fiscalYear=1", tokens["admin"]).status_code == 404
     body = api.raw(EXPORT, {"c": company, "y": str(10**20)}, token=tokens["admin"])
-    assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"  # not an id at all
 
 
 async def _drop_siren(company_id: int) -> None:

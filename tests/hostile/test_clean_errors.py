@@ -164,3 +164,12 @@ def test_download_names_cannot_change_the_saved_file(api: Api, firm: dict, name:
         from urllib.parse import unquote
 
         assert unquote(header.split("filename*=UTF-8''", 1)[1]) == batch["fileName"]
+
+
+@pytest.mark.parametrize("bad_id", ["99999999999", "9" * 5000, "-1", "0", "x"])
+def test_download_ids_that_name_nothing(api: Api, firm: dict, bad_id: str) -> None:
+    for kind in ("original", "rejected", "errors.csv"):
+        response = api.client.get(
+            f"/files/batches/{bad_id}/{kind}", headers=api.headers(firm["tokens"]["admin"])
+        )
+        assert response.status_code == 404, response.text

@@ -21,6 +21,7 @@ from ecluse.auth.roles import Action
 from ecluse.auth.sessions import end_sessions
 from ecluse.auth.throttle import Policy, Throttled
 from ecluse.events import job_channel, user_notifications
+from ecluse.ids import parse_id
 from ecluse.imports.access import visible_job
 from ecluse.jobs.models import Job as JobModel
 from ecluse.ledger.models import Company as CompanyModel
@@ -210,19 +211,14 @@ class MarkReadPayload:
     errors: list[UserError]
 
 
-#: Record ids are 32-bit integers on PostgreSQL: anything else names no record, and must not reach a query.
-MAX_ID = 2**31 - 1
-
-
 def to_int_id(value: Any, field: str = "id") -> int:
-    """A record id from the API: ASCII digits only, within the database's range; else BAD_USER_INPUT
-    (never an overflow or a driver error further down)."""
-    text = str(value)
-    if not (0 < len(text) <= 10 and text.isascii() and text.isdigit()) or int(text) > MAX_ID:
+    """A record id from the API; else BAD_USER_INPUT (never an overflow or a driver error further down)."""
+    number = parse_id(value)
+    if number is None:
         from graphql import GraphQLError
 
         raise GraphQLError(f"`{field}` is not a valid id.", extensions={"code": "BAD_USER_INPUT"})
-    return int(text)
+    return number
 
 
 async def companies_of(info: Info) -> list[Company]:
