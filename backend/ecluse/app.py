@@ -18,7 +18,7 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
-from tortoise import Tortoise, connections
+from tortoise import Tortoise
 
 from ecluse.api.context import SESSION_COOKIE, Context, authenticate, credentials
 from ecluse.api.schema import schema
@@ -26,9 +26,10 @@ from ecluse.db.init import close_orm, open_orm, run_migrations
 from ecluse.events import make_event_bus
 from ecluse.exports import export_routes
 from ecluse.files import file_routes
-from ecluse.jobs.queue import ArqQueue, make_job_queue
+from ecluse.jobs.queue import make_job_queue
 from ecluse.settings import Settings, get_settings
 from ecluse.storage import FileStore
+from ecluse.web.health import health
 
 log = logging.getLogger(__name__)
 
@@ -89,17 +90,6 @@ class CsrfGuard:
         await self.app(scope, receive, send)
 
 
-async def health(request: Request) -> JSONResponse:
-    try:
-        await connections.get("default").execute_query("SELECT 1")
-        db = "ok"
-    except Exception as exc:
-        db = f"error: {exc}"
-    state = request.app.state
-    body = {"status": "ok" if db == "ok" else "degraded", "database": db, "jobs": type(state.jobs).__name__}
-    return JSONResponse(body, status_code=200 if db == "ok" else 503)
-
-
 async def index(request: Request) -> Response:
     path = request.path_params.get("path", "")
     asset = (WEB_DIR / path).resolve()
@@ -122,13 +112,8 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Sta
         app.state.settings = settings
         app.state.store = FileStore(settings.storage_dir)
         app.state.bus = await make_event_bus(settings.redis_url, settings.channel_prefix)
-        app.state.jobs = queue = await make_job_queue(settings, app.state.bus, app.state.store)
-        if isinstance(queue, ArqQueue):
-            queue.start_sweeper()
-        else:
-            resumed = await queue.resume()
-            if resumed:
-                log.info("resumed %d interrupted job(s)", resumed)
+        app.state.jobs = await make_job_queue(settings, app.state.bus, app.state.store)
+        await app.state.jobs.start()  # sweeper and reaper; in process, also the runner's registration
         try:
             yield
         finally:

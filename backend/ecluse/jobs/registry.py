@@ -1,7 +1,9 @@
 """Every job function, in one place: the in-process runner and the arq worker both run these.
 
 A job takes ids, is safe to run twice (conditional status transitions, staging cleared on rerun) and
-reports progress through its database record and events."""
+reports progress through its database record and events. Each run first claims the record (jobs/lease.py):
+a run that does not get it returns at once, so a job sent twice (the reaper, a retry) runs once at a time.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +16,9 @@ from ecluse.events import EventBus
 from ecluse.imports.decide import post_batch
 from ecluse.imports.models import ImportBatch
 from ecluse.imports.publish import publish_batch
-from ecluse.imports.stage import stage_batch
+from ecluse.imports.stage import clear_staging, stage_batch
 from ecluse.imports.statuses import BatchStatus
+from ecluse.jobs.lease import Lease, LeaseLost, run_leased
 from ecluse.jobs.progress import JobReporter
 from ecluse.storage import FileStore
 
@@ -27,46 +30,78 @@ JobFunction = Callable[..., Awaitable[Any]]
 async def parse_import(ctx: dict[str, Any], batch_id: int, job_id: str) -> None:
     bus: EventBus = ctx["bus"]
     store: FileStore = ctx["store"]
-    reporter = JobReporter(job_id, bus)
-    await reporter.start()
-    try:
-        settings = ctx.get("settings")
-        chunk = settings.stage_chunk_entries if settings is not None else 20_000
-        await stage_batch(batch_id, bus, store, on_progress=reporter.progress, chunk=chunk)
-    except Exception as exc:
-        # A bug or an unreadable stored file must not leave the batch PARSING forever.
-        log.exception("parse of batch %s failed", batch_id)
-        message = f"internal error while reading the file: {type(exc).__name__}: {exc}"
-        if await ImportBatch.filter(id=batch_id, status=BatchStatus.PARSING).update(
-            status=BatchStatus.FAILED, progress=100, error_summary=message[:500]
-        ):
-            await publish_batch(bus, await ImportBatch.get(id=batch_id), notify=True)
-        await reporter.fail(message)
-        return
-    await reporter.done()
+
+    async def run(lease: Lease) -> None:
+        reporter = JobReporter(job_id, bus, lease=lease)
+        await reporter.start()
+        try:
+            settings = ctx.get("settings")
+            chunk = settings.stage_chunk_entries if settings is not None else 20_000
+            await stage_batch(
+                batch_id, bus, store, on_progress=reporter.progress, chunk=chunk, guard=lease.guard
+            )
+        except LeaseLost:
+            raise  # another runner took the job up: it owns the batch now
+        except Exception:
+            # A bug or an unreadable stored file must not leave the batch PARSING forever.
+            log.exception("parse of batch %s failed", batch_id)
+            # The cause goes to the log; what people read carries no Python text.
+            message = "internal error while reading the file (the server log has the details)"
+            await _parse_failed(bus, batch_id, message)
+            await reporter.fail(message)
+            return
+        await reporter.done()
+
+    async def give_up(lease: Lease, message: str) -> None:
+        await clear_staging(batch_id)
+        await _parse_failed(bus, batch_id, message)
+        await JobReporter(job_id, bus, lease=lease).fail(message)
+
+    await run_leased(ctx, job_id, run, give_up=give_up)
+
+
+async def _parse_failed(bus: EventBus, batch_id: int, message: str) -> None:
+    if await ImportBatch.filter(id=batch_id, status__in=[BatchStatus.RECEIVED, BatchStatus.PARSING]).update(
+        status=BatchStatus.FAILED, progress=100, error_summary=message[:500]
+    ):
+        await publish_batch(bus, await ImportBatch.get(id=batch_id), notify=True)
 
 
 async def validate_import(ctx: dict[str, Any], batch_id: int, job_id: str) -> None:
     bus: EventBus = ctx["bus"]
-    reporter = JobReporter(job_id, bus)
-    await reporter.start()
-    try:
-        await post_batch(batch_id, bus)
-    except Exception as exc:
-        log.exception("posting batch %s failed", batch_id)
-        detail = exc.error.message if isinstance(exc, DomainError) else f"{type(exc).__name__}: {exc}"
-        # Nothing was posted (one transaction): give the batch back to the people deciding on it.
-        batch = await ImportBatch.get(id=batch_id)
-        back = (
-            BatchStatus.FINISHED_WITH_ERROR if batch.rejected_entry_count else BatchStatus.PENDING_VALIDATION
-        )
-        if await ImportBatch.filter(id=batch_id, status=BatchStatus.VALIDATING).update(
-            status=back, error_summary=f"validation failed: {detail}"[:500]
-        ):
-            await publish_batch(bus, await ImportBatch.get(id=batch_id))
-        await reporter.fail(detail)
-        return
-    await reporter.done()
+
+    async def run(lease: Lease) -> None:
+        reporter = JobReporter(job_id, bus, lease=lease)
+        await reporter.start()
+        try:
+            await post_batch(batch_id, bus)
+        except Exception as exc:
+            log.exception("posting batch %s failed", batch_id)
+            detail = (
+                exc.error.message
+                if isinstance(exc, DomainError)
+                else "internal error while posting (the server log has the details)"
+            )
+            await _validation_failed(bus, batch_id, detail)
+            await reporter.fail(detail)
+            return
+        await reporter.done()
+
+    async def give_up(lease: Lease, message: str) -> None:
+        await _validation_failed(bus, batch_id, message)
+        await JobReporter(job_id, bus, lease=lease).fail(message)
+
+    await run_leased(ctx, job_id, run, give_up=give_up)
+
+
+async def _validation_failed(bus: EventBus, batch_id: int, detail: str) -> None:
+    # Nothing was posted (one transaction): give the batch back to the people deciding on it.
+    batch = await ImportBatch.get(id=batch_id)
+    back = BatchStatus.FINISHED_WITH_ERROR if batch.rejected_entry_count else BatchStatus.PENDING_VALIDATION
+    if await ImportBatch.filter(id=batch_id, status=BatchStatus.VALIDATING).update(
+        status=back, error_summary=f"validation failed: {detail}"[:500]
+    ):
+        await publish_batch(bus, await ImportBatch.get(id=batch_id))
 
 
 JOBS: dict[str, JobFunction] = {
