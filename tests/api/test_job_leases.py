@@ -142,4 +142,10 @@ def test_run_leased_renews_releases_and_gives_up(api: Api, env: dict[str, str]) 
         assert await run_leased(ctx, job_id, body, give_up=give_up)
         assert ran == [] and len(given_up) == 1 and "interrupted 2 times" in given_up[0]
 
+        # Running longer than job_timeout_s: stopped and given up (failed), not given back to run again.
+        job_id = await _job()
+        short = {**ctx, "settings": Settings(job_lease_s=0.6, job_timeout_s=1)}
+        assert await run_leased(short, job_id, blocked, give_up=give_up)
+        assert len(given_up) == 2 and "longer than 1 s" in given_up[1]
+
     _run(api, scenario)

@@ -156,6 +156,12 @@ async def lapsed_jobs(skip: Collection[str] = ()) -> list[Job]:
 Body = Callable[[Lease], Awaitable[None]]
 
 
+async def _stop(task: asyncio.Future[Any]) -> None:
+    task.cancel()
+    with contextlib.suppress(BaseException):
+        await task
+
+
 async def run_leased(
     ctx: dict[str, Any], job_id: str, body: Body, *, give_up: Callable[[Lease, str], Awaitable[None]]
 ) -> bool:
@@ -163,7 +169,7 @@ async def run_leased(
 
     Cancelled (the runner stops): the job is given back, queued, and the cancellation goes on. The lease
     lost to another runner: `body` is stopped and nothing more is written. Taken up more than
-    `job_max_attempts` times: `give_up` runs instead of `body`."""
+    `job_max_attempts` times, or running longer than `job_timeout_s`: `give_up` ends the job (failed)."""
     settings: Settings = ctx.get("settings") or Settings()
     runner_id = ctx.get("worker_id") or ctx.setdefault("worker_id", new_runner_id())
     lease = Lease(job_id, runner_id, settings.job_lease_s)
@@ -180,11 +186,9 @@ async def run_leased(
     task = asyncio.ensure_future(body(lease))
     beat = asyncio.create_task(_heartbeat(lease, task, settings.lease_heartbeat_s), name=f"lease:{job_id}")
     try:
-        await asyncio.wait({task})
+        done, _ = await asyncio.wait({task}, timeout=settings.job_timeout_s)
     except asyncio.CancelledError:
-        task.cancel()
-        with contextlib.suppress(BaseException):
-            await task
+        await _stop(task)
         with contextlib.suppress(Exception):
             await lease.release()
         raise
@@ -192,6 +196,12 @@ async def run_leased(
         beat.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await beat
+    if not done:
+        await _stop(task)
+        message = f"the job ran longer than {settings.job_timeout_s} s (ECLUSE_JOB_TIMEOUT_S): stopped"
+        log.error("job %s: %s", job_id, message)
+        await give_up(lease, message)
+        return True
     if task.cancelled():
         return True  # the lease was lost: the other runner finishes it
     exc = task.exception()

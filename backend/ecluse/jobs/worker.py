@@ -100,6 +100,14 @@ class EcluseWorker(Worker):
                     self.sem.release()
                 raise
 
+    async def run_job(self, job_id: str, score: int) -> None:
+        # A job that ran while Redis was away is over in the database; only arq's bookkeeping failed. arq
+        # runs it again once its keys expire, and that run finds the job finished.
+        try:
+            await super().run_job(job_id, score)
+        except REDIS_ERRORS as exc:
+            log.warning("job %s: its end not recorded in Redis (%s)", job_id, type(exc).__name__)
+
     async def heart_beat(self) -> None:
         await super().heart_beat()
         if self.lost_since is not None:
@@ -134,7 +142,8 @@ def make_worker(
         queue_name=settings.queue_name,
         ctx=ctx,
         max_jobs=lanes.capacity,
-        job_timeout=settings.job_timeout_s,
+        # The job's own timeout (jobs/lease.py) ends it cleanly first; arq's is only a backstop.
+        job_timeout=settings.job_timeout_s + 60,
         burst=burst,
         handle_signals=True,
         keep_result=60,
