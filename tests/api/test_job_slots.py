@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -107,3 +108,47 @@ def test_lanes_of_a_process() -> None:
     assert lanes.of("parse_import") is lanes.parse and lanes.of("validate_import") is lanes.decide
     assert lanes.parse.per_key == 1  # with two parse slots, one company takes one of them
     assert Lanes(parse_slots=1).parse.per_key == 1  # one slot: nothing to share, a company waits its turn
+
+
+def test_worker_sends_a_job_back_when_its_lane_is_full(api: Api, env: dict[str, str]) -> None:
+    """An arq worker does not wait for a parse slot: the job goes back to the queue (arq's deferred retry)
+    for another worker, and a validation still runs at once."""
+    from arq import Retry
+
+    from ecluse.jobs.models import Job
+    from ecluse.jobs.worker import _in_lane
+
+    ran: list[str] = []
+
+    async def job(ctx: dict[str, Any], batch_id: int, job_id: str) -> None:
+        ran.append(job_id)
+
+    async def scenario() -> None:
+        ids = [str(uuid.uuid4()) for _ in range(4)]
+        held = datetime.now(UTC) + timedelta(minutes=1)
+        for job_id, company, state in zip(
+            ids, (1, 2, 2, 2), ("queued", "queued", "done", "running"), strict=True
+        ):
+            await Job.create(
+                id=job_id,
+                kind="parse_import",
+                company_id=company,
+                batch_id=None,
+                state=state,
+                lease_until=held,
+            )
+        lanes = Lanes(parse_slots=2, decision_slots=1)
+        ctx: dict[str, Any] = {"lanes": lanes, "job_try": 3}
+        parse, validate = _in_lane("parse_import", job), _in_lane("validate_import", job)
+        assert lanes.parse.try_acquire(1)  # company 1 holds a slot: its next file may not take the other
+        with pytest.raises(Retry):
+            await parse(ctx, 0, ids[0])
+        await parse(ctx, 0, ids[1])  # company 2's file takes it
+        assert lanes.parse.held == {1: 1}  # released once run
+        assert lanes.parse.try_acquire(2)  # both slots taken now
+        await validate(ctx, 0, "a-validation")  # its own lane
+        await parse(ctx, 0, ids[2])  # over already: nothing to wait for, nothing run
+        await parse(ctx, 0, ids[3])  # held by a live runner: the same
+        assert ran == [ids[1], "a-validation"]
+
+    api.client.portal.call(scenario)

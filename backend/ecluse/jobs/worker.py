@@ -19,6 +19,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from arq import Retry, func
@@ -60,15 +61,22 @@ def make_pool(settings: Settings) -> ArqRedis:
     return ArqRedis(pool, default_queue_name=settings.queue_name)
 
 
+def _claimable(job: dict[str, Any]) -> bool:
+    if job["state"] == "queued":
+        return True
+    lease = job["lease_until"]
+    return job["state"] == "running" and (lease is None or lease < datetime.now(UTC))
+
+
 def _in_lane(name: str, job: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
     async def run(ctx: dict[str, Any], batch_id: int, job_id: str) -> None:
         lanes: Lanes = ctx["lanes"]
         lane = lanes.of(name)
         key = None
         if lane is lanes.parse:
-            found = await Job.filter(id=job_id).values("company_id", "state")
-            if not found or found[0]["state"] in ("done", "failed"):
-                return  # sent twice, and over: nothing to wait for
+            found = await Job.filter(id=job_id).values("company_id", "state", "lease_until")
+            if not found or not _claimable(found[0]):
+                return  # sent twice: over, or held by a live runner (the reaper sends it again if it dies)
             key = found[0]["company_id"]
         if not lane.try_acquire(key):
             # Back to the queue: another worker, or this one once a slot is free, takes it.
