@@ -74,7 +74,12 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, s
     """Environment for the app and any process it starts (worker, CLI)."""
     root = tmp_path_factory.mktemp("ecluse")
     run = uuid.uuid4().hex[:10]
-    env = {"ECLUSE_STORAGE_DIR": str(root / "files"), "ECLUSE_SECRET_KEY": "test"}
+    # Runners record that they are alive every second: /health sees them soon after a test empties the tables.
+    env = {
+        "ECLUSE_STORAGE_DIR": str(root / "files"),
+        "ECLUSE_SECRET_KEY": "test",
+        "ECLUSE_WORKER_HEARTBEAT_S": "1",
+    }
     if BACKEND == "sqlite":
         env["ECLUSE_DATABASE_URL"] = f"sqlite://{root / 'ecluse.sqlite3'}"
         yield env

@@ -10,14 +10,14 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
-from tortoise import Tortoise, connections
+from tortoise import Tortoise
 
 from ecluse.api.context import Context, authenticate, credentials, pick_credential
 from ecluse.api.csrf import CsrfGuard
@@ -28,9 +28,10 @@ from ecluse.db.init import close_orm, open_orm, run_migrations
 from ecluse.events import make_event_bus
 from ecluse.exports import export_routes
 from ecluse.files import file_routes
-from ecluse.jobs.queue import ArqQueue, make_job_queue
+from ecluse.jobs.queue import make_job_queue
 from ecluse.settings import Settings, get_settings
 from ecluse.storage import FileStore
+from ecluse.web.health import health
 
 log = logging.getLogger(__name__)
 
@@ -71,17 +72,6 @@ class EcluseGraphQL(GraphQL[Context, None]):
         return None
 
 
-async def health(request: Request) -> JSONResponse:
-    try:
-        await connections.get("default").execute_query("SELECT 1")
-        db = "ok"
-    except Exception as exc:
-        db = f"error: {exc}"
-    state = request.app.state
-    body = {"status": "ok" if db == "ok" else "degraded", "database": db, "jobs": type(state.jobs).__name__}
-    return JSONResponse(body, status_code=200 if db == "ok" else 503)
-
-
 async def index(request: Request) -> Response:
     path = request.path_params.get("path", "")
     asset = (WEB_DIR / path).resolve()
@@ -104,15 +94,10 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Sta
         app.state.settings = settings
         app.state.store = FileStore(settings.storage_dir)
         app.state.bus = await make_event_bus(settings.redis_url, settings.channel_prefix)
-        app.state.jobs = queue = await make_job_queue(settings, app.state.bus, app.state.store)
+        app.state.jobs = await make_job_queue(settings, app.state.bus, app.state.store)
+        await app.state.jobs.start()  # sweeper and reaper; in process, also the runner's registration
         app.state.session_watch = SessionWatch(app.state.bus, settings.session_recheck_s)
         await app.state.session_watch.start()
-        if isinstance(queue, ArqQueue):
-            queue.start_sweeper()
-        else:
-            resumed = await queue.resume()
-            if resumed:
-                log.info("resumed %d interrupted job(s)", resumed)
         try:
             yield
         finally:

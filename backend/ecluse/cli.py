@@ -42,14 +42,14 @@ def serve(host: str, port: int) -> None:
 @main.command()
 @click.option("--burst", is_flag=True, help="Stop when the queue is empty.")
 def worker(burst: bool) -> None:
-    """Run an arq worker (needs ECLUSE_REDIS_URL)."""
-    from ecluse.jobs.worker import make_worker
+    """Run an arq worker (needs ECLUSE_REDIS_URL); it waits for Redis, and outlasts its outages."""
+    from ecluse.jobs.worker import run_worker
 
     settings = get_settings()
     if not settings.redis_url:
         raise click.ClickException("ECLUSE_REDIS_URL is not set: the worker takes its jobs from Redis.")
     asyncio.run(_migrate())
-    make_worker(settings, burst=burst).run()
+    asyncio.run(run_worker(settings, burst=burst))
 
 
 async def _migrate() -> None:

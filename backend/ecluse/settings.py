@@ -58,6 +58,32 @@ class Settings(BaseSettings):
             ip_network(entry, strict=False)  # a ValueError names the bad entry
         return value
 
+    # --- Workers and job leases (issue 12: workers that come back, one slow file never holds every slot) ---
+    #: A running job's hold on its record: renewed by a heartbeat every `job_heartbeat_s` (default: a third of
+    #: the lease). Once it lapses (its runner died), the reaper sends the job again and another runner takes it.
+    #: Runners' clocks must agree to well within the lease.
+    job_lease_s: float = Field(default=30.0, gt=0)
+    job_heartbeat_s: float | None = Field(default=None, gt=0)
+    #: How often each API process (and the in-process runner) looks for jobs whose lease lapsed.
+    job_reaper_s: float = Field(default=5.0, gt=0)
+    #: A job taken up this many times without finishing (its runner died each time) fails instead.
+    job_max_attempts: int = Field(default=5, ge=1)
+    #: Parses at once per process (`ecluse serve` running jobs itself, or each `ecluse worker`); one company
+    #: holds at most all of them but one, so another company's file always finds a slot.
+    job_parse_slots: int = Field(default=2, ge=1)
+    #: Validations and other short decisions: their own slots, never behind a parse.
+    job_decision_slots: int = Field(default=2, ge=1)
+    #: How often a worker records that it is alive; /health counts those seen within three heartbeats.
+    worker_heartbeat_s: float = Field(default=10.0, gt=0)
+    #: Longest wait between two attempts of a worker to reach Redis again (the wait doubles from 0.5 s).
+    redis_retry_max_s: float = Field(default=15.0, gt=0)
+
+    @property
+    def lease_heartbeat_s(self) -> float:
+        """How often a running job renews its lease: never less often than three times per lease."""
+        third = self.job_lease_s / 3
+        return min(self.job_heartbeat_s, third) if self.job_heartbeat_s else third
+
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")

@@ -137,12 +137,12 @@ def test_a_parse_that_breaks_off_leaves_nothing_staged(
     staged_chunks = 0
     real = stage._stage_chunk
 
-    async def flaky(batches: Any, chunk: Any) -> None:
+    async def flaky(batches: Any, chunk: Any, *rest: Any) -> None:
         nonlocal staged_chunks
         if staged_chunks == fail_at_chunk:
             raise RuntimeError("disk on fire at /secret/path")
         staged_chunks += 1
-        await real(batches, chunk)
+        await real(batches, chunk, *rest)
 
     monkeypatch.setattr(stage, "_stage_chunk", flaky)
     settings = get_settings()

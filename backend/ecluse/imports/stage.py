@@ -129,8 +129,11 @@ class _Batches:
 
 
 async def stage_batch(
-    batch_id: int, bus: EventBus, store: FileStore, on_progress: Any = None, chunk: int = CHUNK_ITEMS
-) -> None:
+    batch_id: int, bus: EventBus, store: FileStore, on_progress: Any = None, chunk: int = CHUNK_ITEMS,
+    guard: Any = None,
+) -> None:  # fmt: skip
+    """`guard(conn)`, awaited first in each chunk's transaction, raises when the job is no longer this
+    runner's (jobs/lease.py): a runner whose lease lapsed never stages after its successor cleared."""
     claimed = await ImportBatch.filter(
         id=batch_id, status__in=[BatchStatus.RECEIVED, BatchStatus.PARSING]
     ).update(status=BatchStatus.PARSING, progress=0)
@@ -163,7 +166,7 @@ async def stage_batch(
             batch.siren = message.info.siren
             batch.closing_date = message.info.closing_date
         elif isinstance(message, Chunk):
-            await _stage_chunk(batches, message)
+            await _stage_chunk(batches, message, guard)
             percent = min(99, int(message.bytes_read * 100 / received.size)) if received.size else 99
             if on_progress is not None:
                 await on_progress(percent)
@@ -182,7 +185,7 @@ async def stage_batch(
         await _finish(each, batches.stats[company_id], bus)
 
 
-async def _stage_chunk(batches: _Batches, chunk: Chunk) -> None:
+async def _stage_chunk(batches: _Batches, chunk: Chunk, guard: Any = None) -> None:
     companies = set(chunk.totals) | {cid for cid, *_ in chunk.declared} | {cid for cid, _ in chunk.accounts}
     for cid in sorted(companies):
         _, master = await batches.of(cid)
@@ -198,6 +201,8 @@ async def _stage_chunk(batches: _Batches, chunk: Chunk) -> None:
             {code: label for (c, code), label in chunk.sections.items() if c == cid},
         )
     async with in_transaction() as conn:
+        if guard is not None:
+            await guard(conn)
         ids = await allocate_ids(conn, "entries", len(chunk.entries))
         rows = await asyncio.to_thread(_rows, conn, batches, chunk, ids)
         for table, columns, data in rows:
@@ -304,16 +309,16 @@ async def _finish(batch: ImportBatch, stats: StageStats, bus: EventBus) -> None:
         await publish_batch(bus, await ImportBatch.get(id=batch.id), notify=True)
 
 
-async def fail_parse(batch_id: int, message: str, bus: EventBus) -> None:
+async def fail_parse(batch_id: int, message: str, bus: EventBus, code: str = "INTERNAL_ERROR") -> None:
     """The parse broke off (a bug, an unreadable stored file): nothing it staged may stay behind, in the
     batch or the batches it opened for other companies, and none of them may stay PARSING."""
     await clear_staging(batch_id)
     ids = [batch_id, *await ImportBatch.filter(parent_batch_id=batch_id).values_list("id", flat=True)]
     for each in ids:
-        if await ImportBatch.filter(id=each, status=BatchStatus.PARSING).update(
+        if await ImportBatch.filter(id=each, status__in=[BatchStatus.RECEIVED, BatchStatus.PARSING]).update(
             status=BatchStatus.FAILED, progress=100, error_count=1, error_summary=message[:500]
         ):
-            await ImportIssue.create(batch_id=each, line=0, code="INTERNAL_ERROR", message=message[:500])
+            await ImportIssue.create(batch_id=each, line=0, code=code, message=message[:500])
             await publish_batch(bus, await ImportBatch.get(id=each), notify=True)
 
 
