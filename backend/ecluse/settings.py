@@ -34,6 +34,37 @@ class Settings(BaseSettings):
     #: Cookies marked Secure (set behind HTTPS).
     secure_cookies: bool = False
 
+    # --- Request limits, error masking and production defaults (issue 12: "No single request stalls the
+    # server", "Production defaults"). Each GraphQL limit is refused before execution with its own code. ---
+    #: A GraphQL document longer than this (UTF-8 bytes) is refused before it is parsed.
+    graphql_max_document_bytes: int = 64 * 1024
+    #: Tokens graphql-core reads before giving up (names, punctuation, values).
+    graphql_max_tokens: int = 5_000
+    #: Brackets ({, (, [) open at once in the document's text, checked before parsing.
+    graphql_max_nesting: int = 24
+    #: Fields nested in fields (fragments expanded): `{ me { name } }` is 2.
+    graphql_max_depth: int = 12
+    #: Aliased fields in an operation (fragments expanded).
+    graphql_max_aliases: int = 50
+    #: How often one response name may be selected in one selection set (fragments expanded): graphql-core
+    #: compares such fields pairwise.
+    graphql_max_field_repeats: int = 20
+    #: The estimated number of values an operation resolves: page sizes (`first`, or its default, at most
+    #: api/pagination.MAX_PAGE) multiplied through nested connections.
+    graphql_max_cost: int = 50_000
+    #: What a list without `first` counts for in the cost estimate.
+    graphql_list_cost: int = 20
+    #: JSON request bodies (POST /graphql, and the operations/map parts of a multipart upload).
+    max_json_body_bytes: int = 8 * 1024 * 1024
+    #: Arrays and objects nested in a JSON request body (variables included).
+    max_json_depth: int = 64
+    #: Entries per `submitEntries` call; larger documents go as a JSON file through `uploadImport`.
+    submit_entries_max: int = 10_000
+    #: Introspection (`__schema`, `__type`) answers only when enabled; codegen reads schema.graphql.
+    graphql_introspection: bool = False
+    #: The GraphiQL IDE at GET /graphql (it loads its scripts from a CDN: development only).
+    graphql_ide: bool = False
+
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")

@@ -320,6 +320,15 @@ class LayoutMutation:
     ) -> ImportPayload:  # fmt: skip
         cid = to_int_id(company_id, "companyId")
         who = require(info, Action.SUBMIT, cid)
+        most = info.context.settings.submit_entries_max
+        if len(entries) > most:
+            message = (
+                f"{len(entries):,} entries were sent; a call takes at most {most:,}. Send larger documents as "
+                "a JSON file with uploadImport: it is streamed and read in the background."
+            )
+            return ImportPayload(
+                batch=None, errors=[UserError(code="TOO_MANY_ENTRIES", message=message, field="entries")]
+            )
         document: dict[str, Any] = {"version": 1}
         for key, value in (
             ("journals", journals), ("accounts", accounts), ("thirdParties", third_parties),
