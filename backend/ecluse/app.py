@@ -36,7 +36,7 @@ from ecluse.files import file_routes
 from ecluse.jobs.queue import ArqQueue, make_job_queue
 from ecluse.settings import Settings, get_settings
 from ecluse.storage import FileStore
-from ecluse.web.guards import BodyLimit, SecurityHeaders, error_response, json_nesting
+from ecluse.web.guards import BodyLimit, JsonShape, SecurityHeaders, error_response, json_over
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +63,12 @@ class Refusal(HTTPException):
         self.extensions = extensions
 
 
-class _TooDeep(json.JSONDecodeError):
-    def __init__(self, doc: str, depth: int) -> None:
-        super().__init__("nested too deeply", doc, 0)
-        self.depth = depth
+class _Oversized(json.JSONDecodeError):
+    """JSON refused before decoding (a JSONDecodeError, so that a WebSocket closes as for any bad message)."""
+
+    def __init__(self, shape: JsonShape) -> None:
+        super().__init__("nested too deeply, or too many values", "", 0)
+        self.shape = shape
 
 
 class LimitedRequestAdapter(StarletteRequestAdapter):
@@ -112,23 +114,34 @@ class EcluseGraphQL(GraphQL[Context, None]):
         await response(scope, receive, send)
 
     def decode_json(self, data: str | bytes) -> object:
-        """JSON nested past `max_json_depth` is refused before the (recursive) decoder sees it."""
-        depth = json_nesting(data)
-        if depth > self.settings.max_json_depth:
-            raise _TooDeep("", depth)
+        """JSON nested past `max_json_depth`, or holding more than `max_json_values`, is refused before the
+        (recursive) decoder builds it."""
+        settings = self.settings
+        shape = json_over(data, settings.max_json_depth, settings.max_json_values)
+        if shape is not None:
+            raise _Oversized(shape)
         try:
             return json.loads(data)
         except RecursionError as exc:  # the scan above keeps it from happening; never a 500 if it does
-            raise _TooDeep("", depth) from exc
+            raise _Oversized(JsonShape(settings.max_json_depth + 1, 0)) from exc
 
     def parse_json(self, data: str | bytes) -> Any:
+        settings = self.settings
         try:
             return self.decode_json(data)
-        except _TooDeep as exc:
-            maximum = self.settings.max_json_depth
+        except _Oversized as exc:
+            if exc.shape.depth > settings.max_json_depth:
+                maximum, found = settings.max_json_depth, exc.shape.depth
+                raise Refusal(
+                    400, "JSON_TOO_DEEP", f"The JSON body nests {found:,} levels deep; at most {maximum} are accepted.",
+                    limit="jsonDepth", maximum=maximum, found=found,
+                ) from exc  # fmt: skip
+            maximum, found = settings.max_json_values, exc.shape.values
             raise Refusal(
-                400, "JSON_TOO_DEEP", f"The JSON body nests {exc.depth:,} levels deep; at most {maximum} are accepted.",
-                limit="jsonDepth", maximum=maximum, found=exc.depth,
+                413, "PAYLOAD_TOO_LARGE",
+                f"The JSON body holds {found:,} values; at most {maximum:,} are accepted. Send large documents of "
+                "entries as a JSON file with uploadImport.",
+                limit="jsonValues", maximum=maximum, found=found,
             ) from exc  # fmt: skip
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise Refusal(400, "BAD_REQUEST", "The request body is not valid JSON.") from exc

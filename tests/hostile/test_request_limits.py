@@ -103,10 +103,14 @@ def batch(api: Api, firm: dict[str, Any]) -> str:
 
 
 def test_the_300k_alias_probe_is_refused_unread_and_health_still_answers(api: Api) -> None:
-    probe = aliases(300_000)
-    assert len(probe) > 5_000_000  # the probe as sent, below the JSON body limit
-    error = refused(ask(api, probe), "QUERY_TOO_LARGE", "documentBytes")
-    assert error["extensions"]["found"] == len(probe)
+    probe = aliases(300_000)  # 5.9 MB, as sent: refused on its Content-Length, never read
+    response = api.post(json={"query": probe})
+    assert response.status_code == 413
+    assert response.json()["errors"][0]["extensions"]["limit"] == "jsonBodyBytes"
+    smaller = aliases(100_000)  # within the JSON limit: refused on its length, never parsed
+    assert len(smaller) < DEFAULTS.max_json_body_bytes
+    error = refused(ask(api, smaller), "QUERY_TOO_LARGE", "documentBytes")
+    assert error["extensions"]["found"] == len(smaller)
     assert api.client.get("/health").json()["status"] == "ok"
 
 
@@ -184,7 +188,7 @@ def test_one_field_repeated_is_refused_before_the_quadratic_overlap_check(
         "QUERY_TOO_COMPLEX",
         "fieldRepeats",
     )
-    refused(ask(api, "{ " + " a: me { name }" * 400 + " }"), "QUERY_TOO_COMPLEX", "fieldRepeats")
+    refused(ask(api, "{ " + " a: me { name }" * 300 + " }"), "QUERY_TOO_COMPLEX", "fieldRepeats")
 
 
 def test_a_fragment_bomb_is_measured_once_per_fragment(api: Api) -> None:
@@ -386,12 +390,38 @@ def test_submit_entries_accepts_a_bounded_number_per_call(
     token = firm["tokens"]["collaborator"]
     sent = ask(api, mutation, {"c": firm["company"], "entries": [entry(i) for i in range(3)]}, token)
     assert sent["data"]["submitEntries"]["errors"] == [] and sent["data"]["submitEntries"]["batch"]
-    over = ask(api, mutation, {"c": firm["company"], "entries": [entry(i) for i in range(4)]}, token)
-    payload = over["data"]["submitEntries"]
-    assert payload["batch"] is None
-    [error] = payload["errors"]
-    assert (error["code"], error["field"]) == ("TOO_MANY_ENTRIES", "entries")
-    assert "uploadImport" in error["message"] and "JSON file" in error["message"]
+    api.wait_batch(sent["data"]["submitEntries"]["batch"]["id"], {"PENDING_VALIDATION"}, token=token)
+    # One more, or a thousand more (set aside before graphql-core reads them): the same payload error.
+    for count in (4, 1_500):
+        over = ask(api, mutation, {"c": firm["company"], "entries": [entry(i) for i in range(count)]}, token)
+        payload = over["data"]["submitEntries"]
+        assert payload["batch"] is None
+        [error] = payload["errors"]
+        assert (error["code"], error["field"]) == ("TOO_MANY_ENTRIES", "entries")
+        assert f"{count:,} entries were sent; a call takes at most 3" in error["message"]
+        assert "JSON file with uploadImport" in error["message"]
+    batches = ask(
+        api, "query($c: ID!) { importBatches(companyId: $c) { totalCount } }", {"c": firm["company"]}, token
+    )
+    assert batches["data"]["importBatches"]["totalCount"] == 1
+
+
+def test_json_values_are_counted_before_decoding(api: Api, firm: dict[str, Any]) -> None:
+    maximum = DEFAULTS.max_json_values
+    mutation = "mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) { count } }"
+    token = firm["tokens"]["viewer"]
+    assert ask(api, mutation, {"ids": ["1"] * 1_000}, token)["data"]["markNotificationsRead"]["count"] == 0
+    for who in (None, token):
+        response = api.post(
+            json={"query": mutation, "variables": {"ids": ["1"] * (maximum + 1)}}, headers=api.headers(who)
+        )
+        assert response.status_code == 413
+        ext = response.json()["errors"][0]["extensions"]
+        assert (ext["code"], ext["limit"], ext["maximum"]) == ("PAYLOAD_TOO_LARGE", "jsonValues", maximum)
+        assert ext["found"] > maximum
+    # Commas and brackets inside strings are not values: this one reaches its resolver.
+    answer = ask(api, "query($q: ID!) { importBatch(id: $q) { id } }", {"q": "{[,]}" * 100_000})
+    assert answer["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
 
 
 # --- errors ---------------------------------------------------------------------------------------------
@@ -432,12 +462,12 @@ def test_an_unexpected_exception_is_masked_and_logged_with_its_reference(
 
 
 def test_giant_invalid_values_are_not_echoed(api: Api, firm: dict[str, Any]) -> None:
-    giant = "é" * 1_000_000
+    giant = "é" * 300_000  # 600 kB in UTF-8: two of them fit in a JSON body
     login = "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token errors { code message } } }"
     cases: list[tuple[str, dict[str, Any]]] = [
         (login, {"e": giant, "p": giant}),  # valid types: a plain refusal
         (login, {"e": [giant], "p": {"x": giant}}),  # wrong types: coercion messages quote the value
-        ("query($n: Int) { notifications(first: $n) { totalCount } }", {"n": "9" * 1_000_000}),
+        ("query($n: Int) { notifications(first: $n) { totalCount } }", {"n": "9" * 1_500_000}),
         ("query($id: ID!) { importBatch(id: $id) { id } }", {"id": giant}),
         ('{ importBatch(id: "' + "z" * 60_000 + '") { id } }', {}),
         (

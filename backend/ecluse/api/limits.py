@@ -18,6 +18,11 @@ One schema extension, `RequestLimits`, checks in this order, each as cheap as th
    at most `MAX_PAGE` — or `graphql_list_cost` for a list without one (a connection's `edges` and `nodes`
    are the page already counted).
 
+5. the variables, before graphql-core coerces them: a list argument with a payload cap (`CAPPED_LISTS`:
+   `submitEntries(entries)`) that is over its cap is set aside, so that its resolver refuses it without
+   anything being coerced. (The JSON body holding the variables was bounded before it was decoded: bytes,
+   nesting and number of values, in app.py and web/guards.py.)
+
 A refused operation gets one error with `extensions = {code, limit, maximum, found}`, is not validated and
 never runs; strawberry's `ValidationCache` is skipped for it (`LimitedValidationCache`), so only documents
 within the limits are ever cached as valid. strawberry's `QueryDepthLimiter` and `MaxAliasesLimiter` are not
@@ -313,6 +318,50 @@ def check_text(query: str, limits: Limits) -> GraphQLError | None:
     return None
 
 
+#: List arguments whose resolver refuses more than a setting's number of items with a payload error. A longer
+#: list in the variables is replaced by an empty one before graphql-core coerces it (coercing 1,000 entries
+#: takes about half a second), and its length noted on the request's context for the resolver (`items_sent`).
+CAPPED_LISTS = {("submitEntries", "entries"): "submit_entries_max"}
+_SENT = "_ecluse_items_sent"
+
+
+def items_sent(context: object, argument: str) -> int | None:
+    """How many items the client sent for a capped list argument that was set aside, if one was."""
+    sent: dict[str, int] = getattr(context, _SENT, {})
+    return sent.get(argument)
+
+
+def cap_lists(
+    document: DocumentNode, variables: dict[str, Any] | None, settings: Settings, context: object
+) -> dict[str, Any] | None:
+    """The variables with each over-long capped list emptied (the same dict when there is none)."""
+    if not variables:
+        return variables
+    cut = dict(variables)
+    for definition in document.definitions:
+        if (
+            not isinstance(definition, OperationDefinitionNode)
+            or definition.operation != OperationType.MUTATION
+        ):
+            continue
+        for selection in definition.selection_set.selections:
+            if not isinstance(selection, FieldNode):
+                continue
+            for argument in selection.arguments or ():
+                setting = CAPPED_LISTS.get((selection.name.value, argument.name.value))
+                if setting is None or not isinstance(argument.value, VariableNode):
+                    continue
+                name = argument.value.name.value
+                value = cut.get(name)
+                if isinstance(value, list) and len(value) > int(getattr(settings, setting)):
+                    cut[name] = []
+                    if context is not None:
+                        sent = getattr(context, _SENT, {})
+                        sent[argument.name.value] = len(value)
+                        setattr(context, _SENT, sent)
+    return cut
+
+
 def _placeholder(operation_name: str | None) -> DocumentNode:
     """A document that stands in for a refused one: strawberry finds its operation and runs nothing."""
     selection = SelectionSetNode(
@@ -359,7 +408,8 @@ class RequestLimits(SchemaExtension):
     def on_parse(self) -> Iterator[None]:
         ctx = self.execution_context
         if ctx.graphql_document is None and isinstance(ctx.query, str):
-            limits = Limits.of(self._settings())
+            settings = self._settings()
+            limits = Limits.of(settings)
             error = check_text(ctx.query, limits)
             if error is None:
                 try:
@@ -370,6 +420,8 @@ class RequestLimits(SchemaExtension):
                 else:
                     ctx.graphql_document = document
                     error = check_document(ctx.schema._schema, document, ctx.variables, limits)
+                    if error is None:
+                        ctx.variables = cap_lists(document, ctx.variables, settings, ctx.context)
             if error is not None:
                 self.refuse(error)
         yield
