@@ -89,7 +89,8 @@ def attacks(company: str, batch: str) -> list[Attack]:
     submit = "mutation($c: ID!, $e: [EntryInput!]!) { submitEntries(companyId: $c, entries: $e) { errors { code } } }"
     ids = "mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) { count } }"
     return [
-        Attack("300k `__typename` aliases, anonymous", body("{ " + " ".join(f"a{i}: __typename" for i in range(300_000)) + " }"), 200, "QUERY_TOO_LARGE"),
+        Attack("300k `__typename` aliases, anonymous (5.9 MB)", body("{ " + " ".join(f"a{i}: __typename" for i in range(300_000)) + " }"), 413, "PAYLOAD_TOO_LARGE"),
+        Attack("100k `__typename` aliases, anonymous (1.7 MB)", body("{ " + " ".join(f"a{i}: __typename" for i in range(100_000)) + " }"), 200, "QUERY_TOO_LARGE"),
         Attack("1,000 aliases of a 500-line page", body(pages(1_000), {"id": batch}), 200, "QUERY_TOO_LARGE", auth=True),
         Attack("40 aliases of a 500-line page (cost)", body(pages(40), {"id": batch}), 200, "QUERY_TOO_COMPLEX", auth=True),
         Attack("fragment bomb (2^40 fields)", body(bomb), 200, "QUERY_TOO_COMPLEX"),

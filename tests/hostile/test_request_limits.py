@@ -445,7 +445,8 @@ def test_an_unexpected_exception_is_masked_and_logged_with_its_reference(
     reference = error["extensions"]["reference"]
     assert reference in error["message"]
     [record] = [r for r in caplog.records if reference in r.getMessage()]
-    assert record.exc_info and "hunter2" in str(record.exc_info[1])
+    logged = record.getMessage()
+    assert "Traceback" in logged and "RuntimeError: secret: /var/lib/ecluse password=hunter2" in logged
     # Errors raised on purpose keep their message and code.
     assert (
         ask(api, "{ fiscalYears(companyId: 1) { id } }")["errors"][0]["extensions"]["code"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+import traceback
 import uuid
 
 from graphql import GraphQLError, GraphQLSyntaxError
@@ -22,6 +23,7 @@ INTERNAL = "INTERNAL_SERVER_ERROR"
 #: A quoted value or a run without spaces longer than this is cut in a message.
 MAX_VALUE = 100
 MAX_MESSAGE = 500
+MAX_LOG_LINE = 2_000
 _LONG = re.compile(rf'"[^"]{{{MAX_VALUE},}}"?|\'[^\']{{{MAX_VALUE},}}\'?|\S{{{MAX_VALUE + 1},}}')
 
 
@@ -31,6 +33,13 @@ def bounded(message: str) -> str:
         message = message[: 4 * MAX_MESSAGE]
     message = _LONG.sub(lambda m: m.group()[:MAX_VALUE] + "…", message)
     return message if len(message) <= MAX_MESSAGE else message[: MAX_MESSAGE - 1] + "…"
+
+
+def _traceback(exc: BaseException) -> str:
+    """The traceback, each line cut at MAX_LOG_LINE: an exception may quote a 100 MB value (the log is bounded
+    too)."""
+    lines = "".join(traceback.format_exception(exc)).splitlines()
+    return "\n".join(line if len(line) <= MAX_LOG_LINE else line[:MAX_LOG_LINE] + "…" for line in lines)
 
 
 def is_internal(error: GraphQLError) -> bool:
@@ -57,10 +66,7 @@ def clean(error: GraphQLError) -> GraphQLError:
         assert original is not None
         reference = uuid.uuid4().hex[:16]
         where = ".".join(str(p) for p in error.path or ()) or "-"
-        log.error(
-            "internal error %s at %s", reference, where,
-            exc_info=(type(original), original, original.__traceback__),
-        )  # fmt: skip
+        log.error("internal error %s at %s\n%s", reference, where, _traceback(original))
         return _copy(
             error,
             f"Internal server error (reference {reference}).",
