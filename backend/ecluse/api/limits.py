@@ -16,8 +16,7 @@ One schema extension, `RequestLimits`, checks in this order, each as cheap as th
    (`fieldRepeats`), and the estimated cost (`cost`): every field counts 1, and what it selects counts once
    per item of its page — `first` from the document, the variables or the argument's default,
    at most `MAX_PAGE` — or `graphql_list_cost` for a list without one (a connection's `edges` and `nodes`
-   are the page already counted).
-
+   are the page already counted);
 5. the variables, before graphql-core coerces them: a list argument with a payload cap (`CAPPED_LISTS`:
    `submitEntries(entries)`) that is over its cap is set aside, so that its resolver refuses it without
    anything being coerced. (The JSON body holding the variables was bounded before it was decoded: bytes,
@@ -334,8 +333,9 @@ def items_sent(context: object, argument: str) -> int | None:
 def cap_lists(
     document: DocumentNode, variables: dict[str, Any] | None, settings: Settings, context: object
 ) -> dict[str, Any] | None:
-    """The variables with each over-long capped list emptied (the same dict when there is none)."""
-    if not variables:
+    """The variables with each over-long capped list emptied and its length noted on the context (the same
+    dict when there is none, or no context to note it on: the resolver then refuses the list itself)."""
+    if not variables or context is None:
         return variables
     cut = dict(variables)
     for definition in document.definitions:
@@ -355,10 +355,9 @@ def cap_lists(
                 value = cut.get(name)
                 if isinstance(value, list) and len(value) > int(getattr(settings, setting)):
                     cut[name] = []
-                    if context is not None:
-                        sent = getattr(context, _SENT, {})
-                        sent[argument.name.value] = len(value)
-                        setattr(context, _SENT, sent)
+                    sent = getattr(context, _SENT, {})
+                    sent[argument.name.value] = len(value)
+                    setattr(context, _SENT, sent)
     return cut
 
 
