@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 from tortoise import Tortoise
@@ -22,6 +22,7 @@ from tortoise import Tortoise
 from ecluse.api.context import Context, authenticate, credentials, pick_credential
 from ecluse.api.csrf import CsrfGuard
 from ecluse.api.schema import schema
+from ecluse.api.view import GuardedGraphQL
 from ecluse.api.ws import LegacyWSHandler, TransportWSHandler, cookie_origin_allowed, watch
 from ecluse.auth.sessions import SessionWatch
 from ecluse.db.init import close_orm, open_orm, run_migrations
@@ -31,6 +32,7 @@ from ecluse.files import file_routes
 from ecluse.jobs.queue import make_job_queue
 from ecluse.settings import Settings, get_settings
 from ecluse.storage import FileStore
+from ecluse.web.guards import BodyLimit, SecurityHeaders
 from ecluse.web.health import health
 
 log = logging.getLogger(__name__)
@@ -38,7 +40,7 @@ log = logging.getLogger(__name__)
 WEB_DIR = Path(__file__).parent / "web" / "static"
 
 
-class EcluseGraphQL(GraphQL[Context, None]):
+class EcluseGraphQL(GuardedGraphQL):
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         state = request.app.state
         ctx = Context(
@@ -108,17 +110,22 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Sta
 
     gql = EcluseGraphQL(
         schema,
+        settings=settings,
         multipart_uploads_enabled=True,
         allowed_origins=settings.allowed_origins,
         subscription_protocols=[GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL],
     )
     routes: list[Any] = [
-        # The body limit answers 413 long before a giant upload is spooled; receive checks the exact limit.
+        # Bodies are counted as they stream: 413 long before a giant upload is spooled (receive checks the
+        # upload's exact limit) or a giant JSON body is read.
         Route(
             "/graphql",
-            CsrfGuard(gql),
+            BodyLimit(
+                CsrfGuard(gql),
+                json_bytes=settings.max_json_body_bytes,
+                upload_bytes=settings.max_upload_bytes + (1 << 20),
+            ),
             methods=["GET", "POST"],
-            max_body_size=settings.max_upload_bytes + (1 << 20),
         ),
         WebSocketRoute("/graphql", gql),
         Route("/health", health),
@@ -130,7 +137,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Sta
         routes.append(Mount("/assets", StaticFiles(directory=WEB_DIR / "assets"), name="assets"))
     # The web app routes in the browser: any other GET path is one of its pages.
     routes.append(Route("/{path:path}", index))
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(SecurityHeaders)])
     app.state.settings = settings
     return app
 

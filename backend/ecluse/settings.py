@@ -84,6 +84,41 @@ class Settings(BaseSettings):
         third = self.job_lease_s / 3
         return min(self.job_heartbeat_s, third) if self.job_heartbeat_s else third
 
+    # --- Request limits, error masking and production defaults (issue 12: "No single request stalls the
+    # server", "Production defaults"). Each GraphQL limit is refused before execution with its own code. ---
+    #: A GraphQL document longer than this (UTF-8 bytes) is refused before it is parsed.
+    graphql_max_document_bytes: int = 64 * 1024
+    #: Tokens graphql-core reads before giving up (names, punctuation, values).
+    graphql_max_tokens: int = 2_000
+    #: Brackets ({, (, [) open at once in the document's text, checked before parsing.
+    graphql_max_nesting: int = 24
+    #: Fields nested in fields (fragments expanded): `{ me { name } }` is 2.
+    graphql_max_depth: int = 12
+    #: Aliased fields in an operation (fragments expanded).
+    graphql_max_aliases: int = 50
+    #: How often one response name may be selected in one selection set (fragments expanded): graphql-core
+    #: compares such fields pairwise.
+    graphql_max_field_repeats: int = 20
+    #: The estimated number of values an operation resolves: page sizes (`first`, or its default, at most
+    #: api/pagination.MAX_PAGE) multiplied through nested connections.
+    graphql_max_cost: int = 50_000
+    #: What a list without `first` counts for in the cost estimate.
+    graphql_list_cost: int = 20
+    #: JSON request bodies (POST /graphql, the operations/map parts of a multipart upload, WebSocket messages
+    #: are bounded by uvicorn): 2 MiB hold 1,000 entries of `submitEntries` several times over.
+    max_json_body_bytes: int = 2 * 1024 * 1024
+    #: Arrays and objects nested in a JSON body (variables included), checked before it is decoded.
+    max_json_depth: int = 64
+    #: Items of the arrays and objects of a JSON body, counted before it is decoded: decoding and coercing
+    #: a million ids took seconds.
+    max_json_values: int = 50_000
+    #: Entries per `submitEntries` call; larger documents go as a JSON file through `uploadImport`.
+    submit_entries_max: int = 1_000
+    #: Introspection (`__schema`, `__type`) answers only when enabled; codegen reads schema.graphql.
+    graphql_introspection: bool = False
+    #: The GraphiQL IDE at GET /graphql (it loads its scripts from a CDN: development only).
+    graphql_ide: bool = False
+
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")

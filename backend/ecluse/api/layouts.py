@@ -14,6 +14,7 @@ from strawberry.utils.str_converters import to_camel_case
 from ecluse.api.context import Info
 from ecluse.api.core import UserError, to_int_id
 from ecluse.api.imports import ImportFormatEnum, ImportIssue, ImportPayload, received_payload
+from ecluse.api.limits import items_sent
 from ecluse.api.permissions import principal, require
 from ecluse.api.scalars import Money
 from ecluse.api.uploads import uploaded
@@ -320,6 +321,16 @@ class LayoutMutation:
     ) -> ImportPayload:  # fmt: skip
         cid = to_int_id(company_id, "companyId")
         who = require(info, Action.SUBMIT, cid)
+        most = info.context.settings.submit_entries_max
+        sent = items_sent(info.context, "entries") or len(entries)  # set aside unread when over the cap
+        if sent > most:
+            message = (
+                f"{sent:,} entries were sent; a call takes at most {most:,}. Send larger documents as a JSON "
+                "file with uploadImport: it is streamed and read in the background."
+            )
+            return ImportPayload(
+                batch=None, errors=[UserError(code="TOO_MANY_ENTRIES", message=message, field="entries")]
+            )
         document: dict[str, Any] = {"version": 1}
         for key, value in (
             ("journals", journals), ("accounts", accounts), ("thirdParties", third_parties),
