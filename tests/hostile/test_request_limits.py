@@ -341,19 +341,24 @@ def test_json_body_over_its_limit_is_refused(tight: None, api: Api) -> None:
     }  # fmt: skip
     assert "uploadImport" in answer["errors"][0]["message"]
     # An upload is a multipart body: its own (much larger) limit.
-    token_free = api.upload_raw("1", "a.txt", b"x" * (maximum + 10))
+    token_free = api.upload_raw("1", "a.txt", b"x" * (maximum + 10), token="not-a-session")
     assert token_free["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
 
 
 def test_multipart_form_fields_are_bounded(tight: None, api: Api) -> None:
     operations = json.dumps({"query": "{ __typename }", "variables": {"pad": "x" * 300 * 1024}})
-    response = api.post(data={"operations": operations, "map": "{}"}, files={"0": ("a.txt", b"x")})
+    csrf = {"X-Ecluse-CSRF": "1"}  # no credential: a form must say it is no cross-site one
+    response = api.post(
+        data={"operations": operations, "map": "{}"}, files={"0": ("a.txt", b"x")}, headers=csrf
+    )
     assert (
         response.status_code == 413
         and response.json()["errors"][0]["extensions"]["code"] == "PAYLOAD_TOO_LARGE"
     )
     files = {str(i): (f"{i}.txt", b"x") for i in range(20)}
-    response = api.post(data={"operations": '{"query": "{ __typename }"}', "map": "{}"}, files=files)
+    response = api.post(
+        data={"operations": '{"query": "{ __typename }"}', "map": "{}"}, files=files, headers=csrf
+    )
     assert response.status_code == 400 and response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
 
 
