@@ -761,3 +761,34 @@ def test_every_subscription_with_every_caller(api: Api, firm: dict[str, Any]) ->
         f"{len(first)} first messages; {len(tally.findings)} findings"
     )
     tally.conclude("subscriptions")
+
+
+# --- what the fuzzing found, fixed: each kept as a plain regression test -----------------------------------
+
+
+def test_names_and_ids_the_fuzzing_broke(api: Api, firm: dict[str, Any]) -> None:
+    """Over-long names and U+0000 (which PostgreSQL cannot store) were driver errors, without a code."""
+    admin, company = firm["tokens"]["admin"], firm["company"]
+    for name in (LONG, "a\x00b", "tab\there"):
+        payload = api.gql(
+            "mutation($c: ID!, $n: String!) { createApiKey(companyId: $c, name: $n) { key errors { code field } } }",
+            {"c": company, "n": name},
+            token=admin,
+        )["createApiKey"]
+        assert payload == {"key": None, "errors": [{"code": "BAD_USER_INPUT", "field": "name"}]}, name
+    create = """mutation($c: ID!, $n: String!, $d: JSON!) {
+      createImportLayout(companyId: $c, name: $n, definition: $d) { layout { id } errors { code field } } }"""
+    named = api.gql(create, {"c": company, "n": "a\x00b", "d": LAYOUT}, token=admin)["createImportLayout"]
+    assert named == {"layout": None, "errors": [{"code": "BAD_USER_INPUT", "field": "name"}]}
+    holding = {**LAYOUT, "journalLabel": "Ventes\x00"}
+    refused = api.gql(create, {"c": company, "n": "TVA", "d": holding}, token=admin)["createImportLayout"]
+    assert refused == {"layout": None, "errors": [{"code": "BAD_LAYOUT", "field": "definition"}]}
+    ranges = api.gql(
+        "mutation($c: ID!, $r: [AccountRangeInput!]!) { setAccountRanges(companyId: $c, ranges: $r) "
+        "{ ranges { from } errors { code field } } }",
+        {"c": company, "r": [{"kind": "G", "from": "1\x00", "to": "5"}]},
+        token=admin,
+    )["setAccountRanges"]
+    assert ranges == {"ranges": [], "errors": [{"code": "BAD_RANGES", "field": "ranges"}]}
+    for job_id in ("a\x00b", "1", LONG, "00000000-0000-0000-0000-000000000000"):
+        assert api.gql("query($j: ID!) { job(id: $j) { id } }", {"j": job_id}, token=admin) == {"job": None}
