@@ -211,6 +211,9 @@ class MarkReadPayload:
     errors: list[UserError]
 
 
+MAX_KEY_NAME = 100
+
+
 def to_int_id(value: Any, field: str = "id") -> int:
     """A record id from the API; else BAD_USER_INPUT (never an overflow or a driver error further down)."""
     number = parse_id(value)
@@ -353,13 +356,16 @@ class CoreMutation:
     async def create_api_key(self, info: Info, company_id: strawberry.ID, name: str) -> ApiKeyPayload:
         cid = to_int_id(company_id, "companyId")
         who = require(info, Action.SETTINGS, cid)
-        if not name.strip():
-            return ApiKeyPayload(
-                api_key=None,
-                key=None,
-                errors=[UserError(code="REQUIRED", message="Give the key a name.", field="name")],
-            )
-        record, key = await auth.create_api_key(cid, name.strip(), who.user_id)
+        name = name.strip()
+        problem = None
+        if not name:
+            problem = UserError(code="REQUIRED", message="Give the key a name.", field="name")
+        elif len(name) > MAX_KEY_NAME or not name.isprintable():
+            message = f"A key's name is at most {MAX_KEY_NAME} characters, without control characters."
+            problem = UserError(code="BAD_USER_INPUT", message=message, field="name")
+        if problem is not None:
+            return ApiKeyPayload(api_key=None, key=None, errors=[problem])
+        record, key = await auth.create_api_key(cid, name, who.user_id)
         return ApiKeyPayload(api_key=ApiKey.from_model(record), key=key, errors=[])
 
     @strawberry.mutation

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from ecluse.auth.principal import Principal
 from ecluse.auth.roles import Action
 from ecluse.imports.models import ImportBatch
 from ecluse.jobs.models import Job
+
+#: Job ids are UUIDs (str(uuid4())): anything else names no job, and never reaches a query.
+_JOB_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def can_see(who: Principal, batch: ImportBatch) -> bool:
@@ -17,7 +22,7 @@ def can_see(who: Principal, batch: ImportBatch) -> bool:
 async def visible_job(who: Principal, job_id: str) -> Job | None:
     """The job, if the caller may see it: a job of its company, and of a batch it may see. Anything else —
     no such job, another company's, another sender's — is None, so that none can be told apart."""
-    job = await Job.get_or_none(id=job_id) if len(job_id) <= 36 else None
+    job = await Job.get_or_none(id=job_id) if _JOB_ID.fullmatch(job_id) else None
     if job is None or job.company_id is None or not who.can(Action.VIEW, job.company_id):
         return None
     if job.batch_id is not None:

@@ -3,6 +3,7 @@ file is never read with a layout that cannot work."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from pydantic import ValidationError
@@ -20,6 +21,11 @@ class LayoutError(DomainError):
     def __init__(self, errors: list[UserError]) -> None:
         super().__init__("BAD_LAYOUT", "; ".join(e.message for e in errors), "definition")
         self.errors = errors
+
+
+def _has_nul(value: Any) -> bool:
+    """Whether a JSON value holds U+0000 (PostgreSQL's text and jsonb cannot store it)."""
+    return "\\u0000" in json.dumps(value)
 
 
 def _option(path: str) -> str:
@@ -54,9 +60,15 @@ async def save_layout(
     company_id: int, name: str, definition: Any, user_id: int | None, layout_id: int | None = None
 ) -> ImportLayout:
     name = name.strip()
-    if not name or len(name) > 100:
-        raise DomainError("BAD_USER_INPUT", "A layout needs a name of 1 to 100 characters.", "name")
+    if not name or len(name) > 100 or not name.isprintable():
+        raise DomainError(
+            "BAD_USER_INPUT",
+            "A layout needs a name of 1 to 100 characters, without control characters.",
+            "name",
+        )
     layout = parse_layout(definition)
+    if _has_nul(stored(layout)):
+        raise LayoutError([UserError("BAD_LAYOUT", "A layout cannot hold the NUL character.", "definition")])
     try:
         if layout_id is None:
             return await ImportLayout.create(
@@ -79,6 +91,8 @@ async def delete_layout(company_id: int, layout_id: int) -> None:
 
 
 async def set_account_ranges(company_id: int, ranges: list[dict[str, Any]]) -> Company:
+    if _has_nul(ranges):
+        raise DomainError("BAD_RANGES", "An account number cannot hold the NUL character.", "ranges")
     problems = check_ranges(ranges)
     if problems:
         raise DomainError("BAD_RANGES", "; ".join(problems), "ranges")
