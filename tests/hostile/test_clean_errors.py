@@ -173,3 +173,24 @@ def test_download_ids_that_name_nothing(api: Api, firm: dict, bad_id: str) -> No
             f"/files/batches/{bad_id}/{kind}", headers=api.headers(firm["tokens"]["admin"])
         )
         assert response.status_code == 404, response.text
+
+
+@pytest.mark.parametrize(
+    ("query", "variables"),
+    [
+        ("mutation($e: String!) { login(email: $e, password: \"x\") { token } }", {"e": "a\x00@b.test"}),
+        ("query($c: ID!, $p: String) { importBatches(companyId: $c, filter: {partner: $p}) { totalCount } }",
+         {"p": "Ad\x00min"}),
+        ('query($c: ID!) { importBatches(companyId: $c, filter: {partner: "Ad\\u0000min"}) { totalCount } }', {}),
+        ("query($c: ID!) { importBatches(companyId: $c) { totalCount } }", {"c\x00": 1}),
+    ],
+)  # fmt: skip
+def test_nul_characters_are_refused_before_any_database_sees_them(
+    api: Api, firm: dict, query: str, variables: dict[str, Any]
+) -> None:
+    variables = {"c": firm["company"], **variables}
+    response = api.post(
+        json={"query": query, "variables": variables}, headers=api.headers(firm["tokens"]["admin"])
+    )
+    assert response.status_code == 400, response.text
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"

@@ -43,8 +43,14 @@ def _traceback(exc: BaseException) -> str:
 
 
 def is_internal(error: GraphQLError) -> bool:
+    """An exception nobody meant to raise, while executing. Before execution (no path) an exception is a
+    scalar refusing the value it was sent (a Decimal that is no number, a date out of range): the client's."""
     original = error.original_error
-    return original is not None and not isinstance(original, (GraphQLError, DomainError))
+    return (
+        original is not None
+        and error.path is not None
+        and not isinstance(original, (GraphQLError, DomainError))
+    )
 
 
 def _copy(error: GraphQLError, message: str, extensions: dict[str, object]) -> GraphQLError:

@@ -47,6 +47,23 @@ class _Oversized(json.JSONDecodeError):
         self.shape = shape
 
 
+def _holds_nul(value: object) -> bool:
+    """Whether a decoded JSON value (its depth and size already bounded) holds U+0000 in a string, or its
+    escape in a GraphQL document: no text field of the product can hold it, and PostgreSQL refuses it."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item or "\\u0000" in item:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
 class LimitedRequestAdapter(StarletteRequestAdapter):
     """The multipart form with its parts bounded: `operations` and `map` like a JSON body, a few files."""
 
@@ -85,12 +102,17 @@ class GuardedGraphQL(GraphQL[Context, None]):
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
+        request = Request(scope=scope, receive=receive)
         try:
-            response = await self.run(Request(scope=scope, receive=receive))
+            response = await self.run(request)
         except HTTPException as exc:  # strawberry's refusals too ("Batching is not enabled"...)
             code = getattr(exc, "code", "BAD_REQUEST")
             extensions = getattr(exc, "extensions", {})
             response = error_response(exc.status_code, code, bounded(exc.reason), **extensions)
+        finally:
+            # The uploads of a multipart request, spooled to disk, are closed whatever happened to it (a
+            # request refused before its resolver never reaches the resolver's own close).
+            await request.close()
         await response(scope, receive, send)
 
     def decode_json(self, data: str | bytes) -> object:
@@ -101,9 +123,12 @@ class GuardedGraphQL(GraphQL[Context, None]):
         if shape is not None:
             raise _Oversized(shape)
         try:
-            return json.loads(data)
+            decoded = json.loads(data)
         except RecursionError as exc:  # the scan above keeps it from happening; never a 500 if it does
             raise _Oversized(JsonShape(settings.max_json_depth + 1, 0)) from exc
+        if _holds_nul(decoded):
+            raise Refusal(400, "BAD_USER_INPUT", "Text may not contain the NUL character (U+0000).")
+        return decoded
 
     def parse_json(self, data: str | bytes) -> Any:
         settings = self.settings
