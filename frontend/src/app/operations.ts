@@ -27,6 +27,7 @@ export const LoginMutation = graphql(`
       user {
         id
       }
+      retryAfterSeconds
       errors {
         code
         message

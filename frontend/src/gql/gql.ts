@@ -15,7 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Me {\n    me {\n      name\n      user {\n        id\n        email\n        name\n        locale\n      }\n      companies {\n        id\n        name\n        siren\n        currency\n        role\n      }\n    }\n  }\n": typeof types.MeDocument,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n      }\n      errors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n      }\n      retryAfterSeconds\n      errors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query FiscalYears($companyId: ID!) {\n    fiscalYears(companyId: $companyId) {\n      id\n      name\n      startDate\n      endDate\n      closed\n    }\n    pendingImportsCount(companyId: $companyId)\n  }\n": typeof types.FiscalYearsDocument,
     "\n  query ExportYears($companyId: ID!) {\n    fiscalYears(companyId: $companyId) {\n      id\n      name\n      startDate\n      endDate\n      closed\n    }\n  }\n": typeof types.ExportYearsDocument,
@@ -47,7 +47,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      name\n      user {\n        id\n        email\n        name\n        locale\n      }\n      companies {\n        id\n        name\n        siren\n        currency\n        role\n      }\n    }\n  }\n": types.MeDocument,
-    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n      }\n      errors {\n        code\n        message\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n      }\n      retryAfterSeconds\n      errors {\n        code\n        message\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query FiscalYears($companyId: ID!) {\n    fiscalYears(companyId: $companyId) {\n      id\n      name\n      startDate\n      endDate\n      closed\n    }\n    pendingImportsCount(companyId: $companyId)\n  }\n": types.FiscalYearsDocument,
     "\n  query ExportYears($companyId: ID!) {\n    fiscalYears(companyId: $companyId) {\n      id\n      name\n      startDate\n      endDate\n      closed\n    }\n  }\n": types.ExportYearsDocument,
@@ -99,7 +99,7 @@ export function graphql(source: "\n  query Me {\n    me {\n      name\n      use
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n      }\n      errors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n      }\n      errors {\n        code\n        message\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n      }\n      retryAfterSeconds\n      errors {\n        code\n        message\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n      }\n      retryAfterSeconds\n      errors {\n        code\n        message\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -27,6 +27,10 @@ const fr = {
   signIn: "Se connecter",
   signingIn: "Connexion…",
   invalidCredentials: "Adresse e-mail ou mot de passe incorrect.",
+  tooManyAttempts: (seconds: number) =>
+    seconds < 120
+      ? `Trop de tentatives : réessayez dans ${seconds} seconde${seconds > 1 ? "s" : ""}.`
+      : `Trop de tentatives : réessayez dans ${Math.ceil(seconds / 60)} minutes.`,
   signOut: "Se déconnecter",
 
   // Companies
@@ -549,6 +553,10 @@ const en: Messages = {
   signIn: "Sign in",
   signingIn: "Signing in…",
   invalidCredentials: "Wrong email or password.",
+  tooManyAttempts: (seconds) =>
+    seconds < 120
+      ? `Too many attempts: try again in ${seconds} second${seconds === 1 ? "" : "s"}.`
+      : `Too many attempts: try again in ${Math.ceil(seconds / 60)} minutes.`,
   signOut: "Sign out",
 
   companiesTitle: "Choose a company",

@@ -20,6 +20,10 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: () => void }) {
       return;
     }
     const payload = result.data?.login;
+    if (payload?.errors.some((e) => e.code === "TOO_MANY_ATTEMPTS")) {
+      setMessage(t.tooManyAttempts(Math.max(1, payload.retryAfterSeconds ?? 1)));
+      return;
+    }
     if (!payload || payload.errors.length || !payload.user) {
       setMessage(t.invalidCredentials);
       return;
