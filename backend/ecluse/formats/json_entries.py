@@ -94,11 +94,13 @@ INFO = FileInfo(
 #: What a number too long to read becomes, as the walk sees it: a string value "\x00number <length>".
 NUMBER_MARK = "\x00number "
 _NUMBER_BYTES = b"-+.0123456789eE"
-_DIGITS_AS_ZERO = bytes.maketrans(b"123456789E", b"000000000e")
+#: Digits → "0", exponent letters and signs → "e": a digit run too long is a run of "0"s, an exponent too
+#: long an "e" and 7 "0"s (one search each; a match is then checked exactly where it is).
+_FOLD = bytes.maketrans(b"123456789E+-", b"000000000eee")
 _RUN = b"0" * (MAX_NUMBER_DIGITS + 1)
-_EXPONENTS = (b"e0000000", b"e+0000000", b"e-0000000")
-_LONG_NUMBER = re.compile(rb"(?<![0-9])[0-9]{%d,}|[eE][-+]?[0-9]{7,}" % (MAX_NUMBER_DIGITS + 1))
+_EXPONENT = b"e0000000"
 _NUMBER_RUN = re.compile(rb"[-+.0-9eE]*")
+_ZEROS = re.compile(rb"0+")
 _ESCAPE = re.compile(rb"\\.", re.DOTALL)
 _HOLD = 3 * MAX_NUMBER_DIGITS + 8  # the longest number that is not too long: three runs of digits, signs
 
@@ -110,6 +112,25 @@ def _is_mark(value: object) -> bool:
 def _mark_length(value: str) -> int:
     tail = value[len(NUMBER_MARK) :]
     return int(tail) if tail.isdecimal() and len(tail) < 20 else 0
+
+
+def _too_long_at(data: bytes) -> list[int]:
+    """Where, in `data`, a digit run longer than MAX_NUMBER_DIGITS or an exponent of 7 digits or more
+    begins (inside a string or not: the guard tells), in order; usually none, found by two searches."""
+    folded = data.translate(_FOLD)
+    if _RUN not in folded and _EXPONENT not in folded:
+        return []
+    found: list[int] = []
+    at = folded.find(_RUN)
+    while at >= 0:
+        found.append(at)
+        at = folded.find(_RUN, _ZEROS.match(folded, at).end())  # type: ignore[union-attr]
+    at = folded.find(_EXPONENT)
+    while at >= 0:  # "e" is a letter e/E or a sign: an exponent's letter, or a sign right after one
+        if data[at] in b"eE" or (at and data[at] in b"+-" and data[at - 1] in b"eE"):
+            found.append(at)
+        at = folded.find(_EXPONENT, at + 1)
+    return sorted(found)
 
 
 class _NumberGuard:
@@ -146,26 +167,24 @@ class _NumberGuard:
         self.lead = len(self._held)
         data, self._held = self._held + data, b""
         done = 0  # data[:done] is in `out`, and the string state is the one after it
-        zeros = data.translate(_DIGITS_AS_ZERO)
-        if _RUN in zeros or any(e in zeros for e in _EXPONENTS):
-            for match in _LONG_NUMBER.finditer(data):
-                if match.start() < done:
-                    continue  # within a number already replaced
-                self._advance(data[done : match.start()])
-                if self._in_string:
-                    out.append(data[done : match.start()])
-                    done = match.start()
-                    continue
-                begin = match.start()
-                while begin > done and data[begin - 1] in _NUMBER_BYTES:
-                    begin -= 1
-                end = _NUMBER_RUN.match(data, match.end()).end()  # type: ignore[union-attr]
-                out.append(data[done:begin])
-                if end == len(data):  # it may go on in the next block
-                    self._swallowed, done = end - begin, end
-                    return b"".join(out)
-                out.append(self._mark(end - begin))
-                done = end
+        for at in _too_long_at(data):
+            if at < done:
+                continue  # within a number already replaced
+            self._advance(data[done:at])
+            if self._in_string:
+                out.append(data[done:at])
+                done = at
+                continue
+            begin = at
+            while begin > done and data[begin - 1] in _NUMBER_BYTES:
+                begin -= 1
+            end = _NUMBER_RUN.match(data, at).end()  # type: ignore[union-attr]
+            out.append(data[done:begin])
+            if end == len(data):  # it may go on in the next block
+                self._swallowed, done = end - begin, end
+                return b"".join(out)
+            out.append(self._mark(end - begin))
+            done = end
         rest = data[done:]
         kept = len(rest) - len(rest.rstrip(_NUMBER_BYTES))
         if 0 < kept <= _HOLD:
@@ -241,10 +260,12 @@ def _amount(value: object) -> int:
             raise PydanticCustomError(
                 "amount", "{why}", {"why": "is too large (at most 15 digits before the point)"}
             )
-        scaled = number * 100
-        if scaled != int(scaled):
-            raise PydanticCustomError("amount", "{why}", {"why": "has more than 2 decimals"})
-        return int(scaled)
+        if isinstance(number, Decimal):  # exactly: 1E-999999 * 100 would round to 0 in the context
+            _, coefficient, exponent = number.as_tuple()
+            zeros = len(coefficient) - len("".join(map(str, coefficient)).rstrip("0"))
+            if cast(int, exponent) + zeros < -2 and any(coefficient):
+                raise PydanticCustomError("amount", "{why}", {"why": "has more than 2 decimals"})
+        return int(number * 100)
     raise PydanticCustomError(
         "amount", "{why}", {"why": 'must be an amount like "1234.56" (a string or a number)'}
     )
