@@ -291,7 +291,19 @@ class CustomFile:
         long = long_line(block) if block else None
         if long is not None:  # a line longer than the maximum, alone in its block
             line_no += 1
-            self._orphan(out, (line_no, str(long), None, [self._reader.too_long(long, line_no)], None))
+            read = (line_no, str(long), None, [self._reader.too_long(long, line_no)], None)
+            v = self._start_values(long)
+            if v is None:  # its start does not hold its key: it joins the entry being read
+                self._orphan(out, read)
+            else:
+                key = key_of(v)
+                if key != self._run_key or not run:
+                    out.extend(self._close())
+                    self._open(v, key)
+                elif len(run) >= MAX_ENTRY_LINES:
+                    out.extend(self._close(too_long=True))
+                    self._open(v, key, continued=True)
+                self._run.append(read)
             return out
         for raw in block:
             line_no += 1
@@ -334,6 +346,28 @@ class CustomFile:
                 run = self._run
             run.append(parse(v, raw, line_no))
         return out
+
+    def _start_values(self, line: str) -> tuple[str, ...] | None:
+        """The values of a line read from its kept start (an over-long line), when that start holds every
+        value of the entry's key (company and groupBy columns) whole; else None."""
+        lay = self._layout
+        keys = [k for k in ("company", *(lay.group_by or ())) if k in lay.columns]
+        if lay.kind == "csv":
+            if lay.quote and lay.quote in line:
+                return None
+            f = line.split(lay.separator)[:-1]  # the last value kept may be cut
+            if any(lay.columns[k] > len(f) for k in keys):  # type: ignore[operator]
+                return None
+            f += [""] * max(0, self._need - len(f))
+            f.append("")
+            return tuple(map(str.strip, self._pick(f)))
+        if any(
+            c.start + c.length - 1 > len(line) for k in keys if isinstance(c := lay.columns[k], FixedColumn)
+        ):
+            return None
+        values = [line[a:b].strip() for a, b in self._slices]
+        values.append("")
+        return self._expand(values)  # type: ignore[no-any-return]
 
     def _orphan(self, out: list[Item], read: Read) -> None:
         """A line whose fields cannot be told apart joins the entry being read (or starts one)."""

@@ -307,7 +307,7 @@ class LineReader:
             if lines and (held or skipping):  # the first line ends the one held from earlier blocks
                 first = lines[0]
                 if skipping:
-                    lines[0] = LongLine(start, held_len + len(first))
+                    lines[0] = LongLine(start + first[: LONG_LINE_KEPT - len(start)], held_len + len(first))
                 else:
                     lines[0] = first = "".join(held) + first
                     if len(first) > limit:
@@ -320,6 +320,8 @@ class LineReader:
                     held.append(rest)
                     if held_len > limit:
                         start, held, skipping = "".join(held)[:LONG_LINE_KEPT], [], True
+                elif len(start) < LONG_LINE_KEPT:
+                    start += rest[: LONG_LINE_KEPT - len(start)]
             if final and (held or skipping):
                 if skipping:
                     lines.append(LongLine(start, held_len))
