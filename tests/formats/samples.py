@@ -164,7 +164,10 @@ class Result:
         """Every error: of refused entries, loose ones, and the fatal one."""
         found = [e for r in self.rejected for e in r.errors]
         found += [i for i in self.items if isinstance(i, ParseError) and i.severity == "error"]
-        return found + [f for f in (self.fatal, self.late) if f is not None and f not in found]
+        for fatal in (self.fatal, self.late):
+            if fatal is not None and fatal not in found:
+                found.append(fatal)
+        return found
 
     def codes(self) -> set[str]:
         return {e.code for e in self.errors}

@@ -300,10 +300,6 @@ class LineReader:
             lines: list[str] = text.split(newline)
             rest = lines.pop()  # the start of the next line, whose end is in a later block
             long = False
-            if len(text) > limit:  # only then can a whole line of this block be too long
-                for i, line in enumerate(lines):
-                    if len(line) > limit:
-                        lines[i], long = LongLine(line, len(line)), True
             if lines and (held or skipping):  # the first line ends the one held from earlier blocks
                 first = lines[0]
                 if skipping:
@@ -312,8 +308,12 @@ class LineReader:
                     lines[0] = first = "".join(held) + first
                     if len(first) > limit:
                         lines[0] = LongLine(first, len(first))
-                long = long or type(lines[0]) is LongLine
+                long = type(lines[0]) is LongLine
                 held, held_len, skipping = [], 0, False
+            if len(text) > limit:  # only then can a whole line of this block be too long
+                for i, line in enumerate(lines):
+                    if len(line) > limit and type(line) is not LongLine:
+                        lines[i], long = LongLine(line, len(line)), True
             if rest:
                 held_len += len(rest)
                 if not skipping:
