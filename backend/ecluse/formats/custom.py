@@ -55,7 +55,7 @@ from ecluse.formats.records import (
     new_entry,
     new_entry_line,
 )
-from ecluse.money import AMOUNT_MAX
+from ecluse.money import AMOUNT_MAX, ENTRY_TOTAL_MAX
 
 #: One physical line as read: (line, raw text, its entry lines or None when it has an error, its
 #: problems or None, the third party it declares or None).
@@ -713,8 +713,9 @@ class CustomFile:
                     "than 0,01; the given amount is kept"
                 )
                 probs.append(ParseError(line_no, name, "VAT_ROUNDING", message, "finding"))
-        column = self._names["vatAmount" if "vatAmount" in self._layout.columns else "vatRate"]
-        if not check_amount(vat, column, line_no, probs):  # (a rate computes at most 10 times the line)
+        if vat is not None and vat > AMOUNT_MAX:  # (a rate computes at most 10 times the line)
+            column = self._names["vatAmount" if "vatAmount" in self._layout.columns else "vatRate"]
+            check_amount(vat, column, line_no, probs)
             return None
         out: list[tuple[str, int, int, bool]] = []
         net = amount
@@ -854,9 +855,8 @@ class CustomFile:
                 if ln.entry_date != entry_date:
                     bad = True
             if not bad and debit == credit:
-                too_large = entry_total_error(debit, f"Entry {self._name()}", run[0][0])
-                if too_large is not None:
-                    extra.append(too_large)
+                if debit > ENTRY_TOTAL_MAX:
+                    extra.append(entry_total_error(debit, f"Entry {self._name()}", run[0][0]))  # type: ignore[arg-type]
                     return [self._reject(run, too_long, extra), *self._flush_loose()]
                 entry = new_entry(journal, journal_label, number, entry_date, tuple(lines), company)
                 out: list[Item] = []

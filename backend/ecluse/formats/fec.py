@@ -250,6 +250,7 @@ class FecFile:
                 "JournalCode", "JournalLib", "EcritureNum", "CompteLib", "CompAuxNum", "CompAuxLib",
                 "PieceRef", "EcritureLib", "EcritureLet", "Idevise")
         )  # fmt: skip
+        m_labels = min(m_jl, m_accl, m_auxl, m_lib)
         out: list[LineItem] = []
         add = out.append
         probs: list[ParseError] = []  # reused until a line needs it
@@ -303,8 +304,9 @@ class FecFile:
             if not (num and jc and jl and accl and ref and lib and pd and vd) or (aux and not auxl):
                 self._missing(f, line_no, probs)
             if (
-                len(jc) > m_jc or len(num) > m_num or len(lib) > m_lib or len(ref) > m_ref or len(accl) > m_accl
-                or len(jl) > m_jl or len(aux) > m_aux or len(auxl) > m_auxl or len(let) > m_let or len(cur) > m_cur
+                len(jc) > m_jc or len(num) > m_num or len(ref) > m_ref or len(aux) > m_aux or len(let) > m_let
+                or len(cur) > m_cur or (len(raw) > m_labels and (  # (a label that long needs such a line)
+                    len(lib) > m_lib or len(accl) > m_accl or len(jl) > m_jl or len(auxl) > m_auxl))
             ):  # fmt: skip
                 self._long_fields(f, line_no, probs)
             amount = amount_of(camt, "Montantdevise", line_no, probs) if camt else None

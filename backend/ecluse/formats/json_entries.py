@@ -12,16 +12,16 @@ for what is wrong elsewhere. Keys may come in any order; `version` and `company`
 the arrays, are found by a quick look-ahead on a seekable stream (see `JsonFile`).
 
 Line numbers: JSON has no useful physical lines, so the n-th line object of the document is line n, and
-every error names its place exactly in `column` (`entries[12].lines[3].debit`).
-
-Limits, each a located error (work stays linear, memory bounded, whatever the document): a token (a string
-or key) of at most MAX_TOKEN_BYTES (VALUE_TOO_LONG: the document fails, its place named), strings of at most
-MAX_STRING characters and every field within its column (FIELD_TOO_LONG, formats/limits.py), numbers of at
-most MAX_NUMBER_DIGITS digits in a row (NUMBER_TOO_LONG: `_NumberGuard` keeps longer ones from the
-tokeniser, which would convert them), values nested at most 16 deep (deeper ones are skipped, their
-container refused by type), MAX_OBJECT_BYTES per entry or declaration and MAX_LINES lines per entry. A refused entry keeps
+every error names its place exactly in `column` (`entries[12].lines[3].debit`). A refused entry keeps
 its own JSON text (company filled in) as its first raw line; `rejected_document()` turns those texts
 back into a document the sender can fix and re-send.
+
+Limits, each a located error (work stays linear, memory bounded, whatever the document): a token (a string
+or key) of at most MAX_TOKEN_BYTES (VALUE_TOO_LONG: the document stops, its place named), strings of at
+most MAX_STRING characters and every field within its column (FIELD_TOO_LONG, formats/limits.py), numbers
+of at most MAX_NUMBER_DIGITS digits in a row (NUMBER_TOO_LONG: `_NumberGuard` keeps longer ones from the
+tokeniser, which would convert them), values nested at most 16 deep (deeper ones are skipped, their
+container refused by type), MAX_OBJECT_BYTES per entry or declaration, MAX_LINES lines per entry.
 
     python -m ecluse.formats.json_entries > docs/formats/ecluse-entries.schema.json
 """
@@ -83,6 +83,9 @@ MAX_STRING = 10_000  # characters per string
 MAX_OBJECT_BYTES = 8 << 20  # one entry or declaration as JSON text
 MAX_TOKEN_BYTES = 1 << 20  # bytes without a single complete JSON token: a giant string, refused whole
 MAX_NUMBER_DIGITS = 64  # digits in a row in a number (and 6 in an exponent): longer is NUMBER_TOO_LONG
+_M_JOURNAL, _M_NUMBER, _M_LABEL, _M_COMPANY = (
+    FIELD_MAX[f] for f in ("journal_code", "entry_number", "label", "company")
+)
 CHUNK_SIZE = 1 << 16
 FINDINGS_PER_CODE = 1000
 INFO = FileInfo(
@@ -1196,12 +1199,19 @@ class JsonFile:
         label = data.get("label") or ""
         currency = data.get("currency") or ""
         company = data.get("company") or ""
-        problems = [
-            _too_long((key,), value, FIELD_MAX[field])
-            for key, value, field in (("journal", journal, "journal_code"), ("number", number, "entry_number"),
-                                      ("label", label, "label"), ("company", company, "company"))
-            if len(value) > FIELD_MAX[field]
-        ]  # fmt: skip
+        problems: list[dict[str, Any]] = []
+        if (
+            len(journal) > _M_JOURNAL
+            or len(number) > _M_NUMBER
+            or len(label) > _M_LABEL
+            or len(company) > _M_COMPANY
+        ):
+            problems = [
+                _too_long((key,), value, FIELD_MAX[field])
+                for key, value, field in (("journal", journal, "journal_code"), ("number", number, "entry_number"),
+                                          ("label", label, "label"), ("company", company, "company"))
+                if len(value) > FIELD_MAX[field]
+            ]  # fmt: skip
         m_acc, m_aux, m_ref, m_lab, m_let, m_ana, big = (
             *(FIELD_MAX[f] for f in ("account_number", "aux_number", "piece_ref", "label", "lettering", "analytic")),
             AMOUNT_MAX,
