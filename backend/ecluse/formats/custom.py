@@ -35,7 +35,15 @@ from ecluse.formats.layout import (
     rate_key,
     to_ranges,
 )
-from ecluse.formats.reader import LineReader
+from ecluse.formats.limits import (
+    FIELD_MAX,
+    MAX_CUSTOM_LINE,
+    check_amount,
+    entry_total_error,
+    field_too_long,
+    shown,
+)
+from ecluse.formats.reader import LineReader, long_line
 from ecluse.formats.records import (
     Entry,
     EntryLine,
@@ -47,6 +55,7 @@ from ecluse.formats.records import (
     new_entry,
     new_entry_line,
 )
+from ecluse.money import AMOUNT_MAX, ENTRY_TOTAL_MAX
 
 #: One physical line as read: (line, raw text, its entry lines or None when it has an error, its
 #: problems or None, the third party it declares or None).
@@ -61,6 +70,14 @@ _HUNDRED = Decimal(100)
 _SEP_NAMES = {"\t": "TAB", " ": "space"}
 _NATURES = {"D": "customer", "C": "supplier"}
 _I = {name: i for i, name in enumerate(FIELDS)}
+#: Layout field → the EntryLine field its value fills (for its maximum length, limits.FIELD_MAX).
+TEXT_FIELDS = {
+    "company": "company", "journal": "journal_code", "journalLabel": "journal_label",
+    "entryNumber": "entry_number", "pieceRef": "piece_ref", "account": "account_number",
+    "accountLabel": "account_label", "thirdParty": "aux_number", "thirdPartyLabel": "aux_label",
+    "customer": "aux_number", "supplier": "aux_number", "label": "label", "contraAccount": "account_number",
+    "analytic": "analytic", "currency": "currency", "lettering": "lettering",
+}  # fmt: skip
 
 
 class AmountError(ValueError):
@@ -148,6 +165,9 @@ class CustomFile:
         first: list[str] = []
         for block in self._blocks:
             take = layout.skip_lines - len(header)
+            if take > 0 and (long := long_line(block)) is not None:
+                self.fatal = reader.too_long(long, len(header) + 1)
+                return
             header += block[:take]
             first = block[take:]
             if first:
@@ -175,6 +195,8 @@ class CustomFile:
             self._names[name] = f"{name} ({where})"
         mapped = [name for name in FIELDS if name in cols]
         self._mapped = mapped
+        #: (index in a line's values, maximum, field) of each mapped text field
+        self._limits = [(_I[n], FIELD_MAX[TEXT_FIELDS[n]], n) for n in mapped if n in TEXT_FIELDS]
         #: expands the mapped values (+ a trailing "") to every field, "" for the unmapped ones
         self._expand = itemgetter(*[mapped.index(n) if n in cols else -1 for n in FIELDS])
         if lay.kind == "csv":
@@ -266,6 +288,23 @@ class CustomFile:
         key_of, starts_entry = self._key, lay.third_party_starts_entry
         run = self._run
         parse = self._line
+        long = long_line(block) if block else None
+        if long is not None:  # a line longer than the maximum, alone in its block
+            line_no += 1
+            read = (line_no, str(long), None, [self._reader.too_long(long, line_no)], None)
+            v = self._start_values(long)
+            if v is None:  # its start does not hold its key: it joins the entry being read
+                self._orphan(out, read)
+            else:
+                key = key_of(v)
+                if key != self._run_key or not run:
+                    out.extend(self._close())
+                    self._open(v, key)
+                elif len(run) >= MAX_ENTRY_LINES:
+                    out.extend(self._close(too_long=True))
+                    self._open(v, key, continued=True)
+                self._run.append(read)
+            return out
         for raw in block:
             line_no += 1
             if not raw or (raw[0] in blank and not raw.strip(blank)):
@@ -308,6 +347,28 @@ class CustomFile:
             run.append(parse(v, raw, line_no))
         return out
 
+    def _start_values(self, line: str) -> tuple[str, ...] | None:
+        """The values of a line read from its kept start (an over-long line), when that start holds every
+        value of the entry's key (company and groupBy columns) whole; else None."""
+        lay = self._layout
+        keys = [k for k in ("company", *(lay.group_by or ())) if k in lay.columns]
+        if lay.kind == "csv":
+            if lay.quote and lay.quote in line:
+                return None
+            f = line.split(lay.separator)[:-1]  # the last value kept may be cut
+            if any(lay.columns[k] > len(f) for k in keys):  # type: ignore[operator]
+                return None
+            f += [""] * max(0, self._need - len(f))
+            f.append("")
+            return tuple(map(str.strip, self._pick(f)))
+        if any(
+            c.start + c.length - 1 > len(line) for k in keys if isinstance(c := lay.columns[k], FixedColumn)
+        ):
+            return None
+        values = [line[a:b].strip() for a, b in self._slices]
+        values.append("")
+        return self._expand(values)  # type: ignore[no-any-return]
+
     def _orphan(self, out: list[Item], read: Read) -> None:
         """A line whose fields cannot be told apart joins the entry being read (or starts one)."""
         if not self._run:
@@ -343,6 +404,11 @@ class CustomFile:
          kind_s, third, third_label, customer, supplier, label, debit_s, credit_s, amount_s, sign_s,
          vat_s, vat_code, vat_rate_s, contra, analytic, currency, lettering, due_s) = v  # fmt: skip
         probs: list[ParseError] = []
+        for i, limit, name in self._limits:
+            if len(v[i]) > limit:
+                probs.append(field_too_long(TEXT_FIELDS[name], v[i], self._names[name], line_no))
+        if not self._run and not _number and FIELD_MAX["entry_number"] < len(piece) <= FIELD_MAX["piece_ref"]:
+            self._piece_as_number(piece, line_no, probs)  # the first line's pieceRef numbers the entry
         entry_date = self._dates.get(date_s, _MISS)
         if entry_date is _MISS:
             entry_date = self._date(date_s, "date", line_no, probs, mandatory=True)
@@ -359,13 +425,13 @@ class CustomFile:
             dec = self._dec
             if not debit_s:
                 debit = 0
-            elif debit_s[-3:-2] == dec and (t := debit_s.replace(dec, "", 1)).isdecimal() and len(t) < 18:
+            elif debit_s[-3:-2] == dec and (t := debit_s.replace(dec, "", 1)).isdecimal() and len(t) < 16:
                 debit = int(t)
             else:
                 debit = self._amount(debit_s, "debit", line_no, probs)
             if not credit_s:
                 credit = 0
-            elif credit_s[-3:-2] == dec and (t := credit_s.replace(dec, "", 1)).isdecimal() and len(t) < 18:
+            elif credit_s[-3:-2] == dec and (t := credit_s.replace(dec, "", 1)).isdecimal() and len(t) < 16:
                 credit = int(t)
             else:
                 credit = self._amount(credit_s, "credit", line_no, probs)
@@ -373,6 +439,8 @@ class CustomFile:
                 debit, credit = self._sides(debit, credit, debit_s, credit_s, line_no, probs)
         else:
             debit, credit = self._signed(amount_s, sign_s, line_no, probs)
+        if debit > AMOUNT_MAX or credit > AMOUNT_MAX:  # (fast paths stop at 13 digits: within)
+            self._big(debit, credit, line_no, probs)
         kind = self._kind_codes.get(kind_s) if self._kind_column_mode and account else None
         if kind == "G":
             number, aux, aux_label, nature = account, "", "", ""
@@ -410,20 +478,35 @@ class CustomFile:
             lines.append(made)
         return (line_no, raw, tuple(lines), probs or None, master)
 
+    def _piece_as_number(self, piece: str, line_no: int, probs: list[ParseError]) -> None:
+        name, limit = self._names["pieceRef"], FIELD_MAX["entry_number"]
+        message = (
+            f"{name} '{shown(piece)}' numbers the entry (entryNumber is empty) and is {len(piece):,} characters "
+            f"long; an entry number has at most {limit}"
+        )
+        probs.append(ParseError(line_no, name, "FIELD_TOO_LONG", message))
+
     def _amount(self, text: str, field: str, line_no: int, probs: list[ParseError]) -> int:
         if not text:
             return 0
         dec = self._layout.decimal_separator
-        if text[-3:-2] == dec and len(text) < 18 and (t := text.replace(dec, "", 1)).isdecimal():
+        if text[-3:-2] == dec and len(text) < 17 and (t := text.replace(dec, "", 1)).isdecimal():
             return int(t)
-        if text.isdecimal() and len(text) < 16:
+        if text.isdecimal() and len(text) < 14:
             return int(text) * 100
         try:
             return parse_layout_amount(text, dec, self._layout.thousands_separator)
         except AmountError as exc:
             name = self._names[field]
-            probs.append(ParseError(line_no, name, "BAD_AMOUNT", f"{name} '{text}' {exc}"))
+            probs.append(ParseError(line_no, name, "BAD_AMOUNT", f"{name} '{shown(text)}' {exc}"))
             return 0
+
+    def _big(self, debit: int, credit: int, line_no: int, probs: list[ParseError]) -> None:
+        if self._debit_credit:
+            check_amount(debit, self._names["debit"], line_no, probs)
+            check_amount(credit, self._names["credit"], line_no, probs)
+        else:
+            check_amount(max(debit, credit), self._names["amount"], line_no, probs)
 
     def _sides(self, debit: int, credit: int, debit_s: str, credit_s: str, line_no: int, probs: list[ParseError]) -> tuple[int, int]:  # fmt: skip
         """Negative amounts move to the other side (net unchanged); both sides or none filled: findings."""
@@ -432,7 +515,7 @@ class CustomFile:
         if debit < 0 or credit < 0:
             name, text = (self._names["debit"], debit_s) if debit < 0 else (self._names["credit"], credit_s)
             debit, credit = max(debit, 0) + max(-credit, 0), max(credit, 0) + max(-debit, 0)
-            message = f"{name} '{text}' is negative: recorded as debit {cents(debit)}, credit {cents(credit)}"
+            message = f"{name} '{shown(text)}' is negative: recorded as debit {cents(debit)}, credit {cents(credit)}"
             probs.append(ParseError(line_no, name, "NEGATIVE_AMOUNT", message, "finding"))
         if debit and credit:
             message = f"Debit {cents(debit)} and credit {cents(credit)} are both filled; both are kept"
@@ -452,12 +535,12 @@ class CustomFile:
             if code != self._sign_debit and code != self._sign_credit:
                 sign = self._names["sign"]
                 accepted = f"{self._sign_debit} (debit) or {self._sign_credit} (credit)"
-                what = f"'{sign_s}' is not a sign code" if sign_s else "is empty"
+                what = f"'{shown(sign_s)}' is not a sign code" if sign_s else "is empty"
                 probs.append(ParseError(line_no, sign, "BAD_SIGN", f"{sign} {what}; accepted: {accepted}"))
                 return 0, 0
             if value < 0:  # the other side, net unchanged
                 side = "credit" if code == self._sign_debit else "debit"
-                message = f"{name} '{amount_s}' is negative with sign '{sign_s}': recorded as a {side}"
+                message = f"{name} '{shown(amount_s)}' is negative with sign '{sign_s}': recorded as a {side}"
                 probs.append(ParseError(line_no, name, "NEGATIVE_AMOUNT", message, "finding"))
             if code == self._sign_credit:
                 value = -value
@@ -488,7 +571,7 @@ class CustomFile:
         if mode == "threeColumns":
             if customer and supplier:
                 message = (
-                    f"{self._names['customer']} '{customer}' and {self._names['supplier']} '{supplier}' are "
+                    f"{self._names['customer']} '{shown(customer)}' and {self._names['supplier']} '{shown(supplier)}' are "
                     "both filled; a line has one third party"
                 )
                 probs.append(ParseError(line_no, None, "TWO_THIRD_PARTIES", message))
@@ -506,11 +589,11 @@ class CustomFile:
             kind = self._kind_column(kind_s, line_no, probs)
             if kind == "G" and third:
                 name = self._names["kind"]
-                message = f"{name} '{kind_s}' means a general account, but the line has third party '{third}'"
+                message = f"{name} '{shown(kind_s)}' means a general account, but the line has third party '{shown(third)}'"
                 probs.append(ParseError(line_no, name, "KIND_MISMATCH", message))
             elif kind in ("D", "C") and not third:
                 name = self._names["kind"]
-                message = f"{name} '{kind_s}' means a customer or supplier, but thirdParty is empty"
+                message = f"{name} '{shown(kind_s)}' means a customer or supplier, but thirdParty is empty"
                 probs.append(ParseError(line_no, self._names["thirdParty"], "MISSING_VALUE", message))
         if not third:
             if not account:
@@ -520,7 +603,9 @@ class CustomFile:
             kind = self._range_kind(third, "thirdParty", line_no, probs)
             if kind == "G":
                 name = self._names["thirdParty"]
-                message = f"{name} '{third}' is in a general accounts range, not a customer or supplier one"
+                message = (
+                    f"{name} '{shown(third)}' is in a general accounts range, not a customer or supplier one"
+                )
                 probs.append(ParseError(line_no, name, "KIND_MISMATCH", message))
         if kind == "D":
             return account or lay.customer_account, third, "", "customer"
@@ -528,7 +613,7 @@ class CustomFile:
             return account or lay.supplier_account, third, "", "supplier"
         if not account:
             name = self._names["account"]
-            message = f"{name} is empty and the kind of third party '{third}' is unknown"
+            message = f"{name} is empty and the kind of third party '{shown(third)}' is unknown"
             probs.append(ParseError(line_no, name, "MISSING_VALUE", message))
             return "", "", "", ""
         if account.startswith(("411", "413")):
@@ -545,7 +630,7 @@ class CustomFile:
             accepted = (
                 f"{codes.general} (general account), {codes.customer} (customer), {codes.supplier} (supplier)"
             )
-            what = f"'{code}' is not an account kind code" if code else "is empty"
+            what = f"'{shown(code)}' is not an account kind code" if code else "is empty"
             probs.append(ParseError(line_no, name, "BAD_KIND_CODE", f"{name} {what}; accepted: {accepted}"))
             return ""
         return kind
@@ -555,11 +640,17 @@ class CustomFile:
         if kind == "":
             if len(self._kinds) > _CACHE_LIMIT:
                 self._kinds.clear()
-            kind = self._kinds[number] = kind_of(number, self._ranges)
+            kind = kind_of(number, self._ranges)
+            if len(number) <= FIELD_MAX["account_number"]:  # longer ones are refused: not kept (memory)
+                self._kinds[number] = kind
         if kind is None:
             name = self._names[field]
-            shown = ", ".join(r.describe() for r in self._ranges[:6]) + ("…" if len(self._ranges) > 6 else "")
-            message = f"{name} '{number}' is outside every account number range of the company ({shown})"
+            ranges = ", ".join(r.describe() for r in self._ranges[:6]) + (
+                "…" if len(self._ranges) > 6 else ""
+            )
+            message = (
+                f"{name} '{shown(number)}' is outside every account number range of the company ({ranges})"
+            )
             probs.append(ParseError(line_no, name, "ACCOUNT_OUT_OF_RANGES", message))
             return ""
         return kind
@@ -585,7 +676,7 @@ class CustomFile:
         vat = None
         if vat_s:
             dec = self._dec
-            if vat_s[-3:-2] == dec and (t := vat_s.replace(dec, "", 1)).isdecimal() and len(t) < 18:
+            if vat_s[-3:-2] == dec and (t := vat_s.replace(dec, "", 1)).isdecimal() and len(t) < 16:
                 vat = int(t)
             else:
                 vat = abs(self._amount(vat_s, "vatAmount", line_no, probs))
@@ -597,7 +688,7 @@ class CustomFile:
             key = rate_key(vat_rate_s)
             if key is None:
                 name = self._names["vatRate"]
-                message = f"{name} '{vat_rate_s}' is not a VAT rate (a percentage such as 20 or 5,5)"
+                message = f"{name} '{shown(vat_rate_s)}' is not a VAT rate (a percentage such as 20 or 5,5)"
                 probs.append(ParseError(line_no, name, "BAD_VAT_RATE", message))
                 return None
             rate = Decimal(key)
@@ -622,6 +713,10 @@ class CustomFile:
                     "than 0,01; the given amount is kept"
                 )
                 probs.append(ParseError(line_no, name, "VAT_ROUNDING", message, "finding"))
+        if vat is not None and vat > AMOUNT_MAX:  # (a rate computes at most 10 times the line)
+            column = self._names["vatAmount" if "vatAmount" in self._layout.columns else "vatRate"]
+            check_amount(vat, column, line_no, probs)
+            return None
         out: list[tuple[str, int, int, bool]] = []
         net = amount
         if vat:
@@ -650,7 +745,7 @@ class CustomFile:
             return self._layout.vat_account
         said = []
         if code:
-            said.append(f"code '{code}'")
+            said.append(f"code '{shown(code)}'")
         if rate is not None:
             said.append(f"rate {rate.replace('.', ',')} %")
         what = " or ".join(said) or "a line without VAT code or rate"
@@ -669,7 +764,7 @@ class CustomFile:
             return _MISS
         m = self._date_re.fullmatch(text)
         if m is None:
-            message = f"{name} '{text}' is not a date in the layout's format {self._date_shown}"
+            message = f"{name} '{shown(text)}' is not a date in the layout's format {self._date_shown}"
             probs.append(ParseError(line_no, name, "BAD_DATE", message))
             return _MISS
         parts = m.groupdict()
@@ -682,11 +777,13 @@ class CustomFile:
         except ValueError:
             why = f"month {month}" if not 1 <= month <= 12 else f"day {day} of {year:04d}-{month:02d}"
             probs.append(
-                ParseError(line_no, name, "BAD_DATE", f"{name} '{text}' is not a valid date ({why})")
+                ParseError(line_no, name, "BAD_DATE", f"{name} '{shown(text)}' is not a valid date ({why})")
             )
             return _MISS
         if not 1900 <= year <= 2099:
-            probs.append(ParseError(line_no, name, "BAD_DATE", f"{name} '{text}' is outside 1900-2099"))
+            probs.append(
+                ParseError(line_no, name, "BAD_DATE", f"{name} '{shown(text)}' is outside 1900-2099")
+            )
             return _MISS
         if len(self._dates) > _CACHE_LIMIT:
             self._dates.clear()
@@ -720,9 +817,9 @@ class CustomFile:
 
     def _count_error(self, f: list[str], line_no: int) -> ParseError:
         sep = self._layout.separator
-        shown = _SEP_NAMES.get(sep, f"'{sep}'")
+        sep_name = _SEP_NAMES.get(sep, f"'{sep}'")
         message = (
-            f"The line has {len(f)} field(s) separated by {shown}; the layout reads up to column "
+            f"The line has {len(f)} field(s) separated by {sep_name}; the layout reads up to column "
             f"{self._need}, {self._widest}"
         )
         return ParseError(line_no, None, "WRONG_FIELD_COUNT", message)
@@ -738,6 +835,7 @@ class CustomFile:
         journal, journal_label, number, company = self._run_head
         lines: list[EntryLine] = []
         bad = too_long or self._run_long
+        extra: list[ParseError] = []  # errors of the entry as a whole
         for read in run:
             if read[2] is None:
                 bad = True
@@ -746,7 +844,9 @@ class CustomFile:
         if not bad:
             fixed = self._layout.contra_account_fixed
             if fixed is not None:
-                self._balance(lines, fixed)
+                made = self._balance(lines, fixed)
+                if made is not None:
+                    bad = not check_amount(made.debit or made.credit, "contraAccountFixed", made.line, extra)
             entry_date = lines[0].entry_date
             debit = credit = 0
             for ln in lines:
@@ -755,6 +855,9 @@ class CustomFile:
                 if ln.entry_date != entry_date:
                     bad = True
             if not bad and debit == credit:
+                if debit > ENTRY_TOTAL_MAX:
+                    extra.append(entry_total_error(debit, f"Entry {self._name()}", run[0][0]))  # type: ignore[arg-type]
+                    return [self._reject(run, too_long, extra), *self._flush_loose()]
                 entry = new_entry(journal, journal_label, number, entry_date, tuple(lines), company)
                 out: list[Item] = []
                 for read in run:
@@ -771,26 +874,36 @@ class CustomFile:
                 out += self._loose
                 self._loose.clear()
                 return out
-        out = [self._reject(run, too_long), *self._loose]
-        self._loose.clear()
-        return out
+        return [self._reject(run, too_long, extra), *self._flush_loose()]
 
-    def _balance(self, lines: list[EntryLine], account: str) -> None:
+    def _flush_loose(self) -> list[Item]:
+        loose, self._loose = self._loose, []
+        return loose
+
+    def _name(self) -> str:
+        journal, _label, number, _company = self._run_head
+        return f"{shown(journal, 20)} {shown(number)}".strip() or "(no number)"
+
+    def _balance(self, lines: list[EntryLine], account: str) -> EntryLine | None:
         """contraAccountFixed: one line on `account` for the entry's net, with the last line's labels."""
         net = sum(ln.debit - ln.credit for ln in lines)
         if not net:
-            return
+            return None
         last = lines[-1]
         made = new_entry_line(last.line, last.journal_code, last.journal_label, last.entry_number,
                               last.entry_date, account, "", "", "", last.piece_ref, last.piece_date, last.label,
                               max(-net, 0), max(net, 0), "", None, None, None, last.currency)  # fmt: skip
         lines.append(made)
+        return made
 
-    def _reject(self, run: list[Read], too_long: bool) -> RejectedEntry:
+    def _reject(
+        self, run: list[Read], too_long: bool, extra: list[ParseError] | None = None
+    ) -> RejectedEntry:
         journal, _label, number, _company = self._run_head
-        name = f"{journal} {number}".strip() or "(no number)"
+        name = self._name()
         first = run[0][0]
         errors = [p for read in run for p in read[3] or () if p.severity == "error"]
+        errors += extra or ()
         if too_long or self._run_long:
             how = "is longer than" if too_long and not self._run_long else "continues an entry longer than"
             message = (
@@ -803,13 +916,13 @@ class CustomFile:
             dates = sorted({ln.entry_date for ln in lines})
             if len(dates) > 1:
                 where = next(ln.line for ln in lines if ln.entry_date != lines[0].entry_date)
-                shown = ", ".join(d.isoformat() for d in dates[:3]) + ("…" if len(dates) > 3 else "")
+                days = ", ".join(d.isoformat() for d in dates[:3]) + ("…" if len(dates) > 3 else "")
                 message = (
-                    f"Entry {name} has lines dated {shown}; every line of an entry must have the same date"
+                    f"Entry {name} has lines dated {days}; every line of an entry must have the same date"
                 )
                 errors.append(ParseError(where, self._names["date"], "MIXED_DATES", message))
             debit, credit = sum(ln.debit for ln in lines), sum(ln.credit for ln in lines)
-            if debit != credit:
+            if debit != credit and self._layout.contra_account_fixed is None:  # (that one balances them)
                 message = (
                     f"Entry {name} is unbalanced: debit {cents(debit)}, credit {cents(credit)}, "
                     f"difference {cents(debit - credit)}"
@@ -844,7 +957,8 @@ def open_custom(
     """Open a byte stream read with `layout`: encoding, header lines and the company's account number
     ranges (when the layout uses them) are checked now, lines when `items()` runs."""
     encoding = None if layout.encoding == "auto" else layout.encoding
-    return CustomFile(LineReader(stream, kind="Custom-layout", encoding=encoding), filename, layout, ranges)
+    reader = LineReader(stream, kind="Custom-layout", encoding=encoding, max_line=MAX_CUSTOM_LINE)
+    return CustomFile(reader, filename, layout, ranges)
 
 
 def preview(

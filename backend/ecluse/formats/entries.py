@@ -14,7 +14,8 @@ entry is closed (pushed out of the window), a key that comes back within the nex
 recognised and starts a new entry, so memory never grows with the file.
 
 An entry is refused whole (every line listed) when any of its lines has an error, when its debits and
-credits differ (UNBALANCED_ENTRY) or when its lines disagree on the entry date (MIXED_DATES). Findings
+credits differ (UNBALANCED_ENTRY), when its lines disagree on the entry date (MIXED_DATES) or when its
+debits add up to more than money.ENTRY_TOTAL_MAX (ENTRY_TOTAL_TOO_LARGE, formats/limits.py). Findings
 attached to lines are emitted just before their Entry, and dropped with a refused entry (its errors say
 what to fix first).
 """
@@ -29,7 +30,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ecluse.formats.limits import entry_total_error, shown
 from ecluse.formats.records import Entry, EntryLine, ParseError, RejectedEntry, new_entry
+from ecluse.money import ENTRY_TOTAL_MAX
 
 Key = tuple[str, str]
 #: (physical line, raw text, key, parsed line or None when the line has an error, its problems or None).
@@ -132,7 +135,7 @@ def _close(group: Group, date_column: str) -> Entry | list[Output]:
             mixed = True
         if item[4] is not None:
             noted = True
-    if mixed or debit != credit:
+    if mixed or debit != credit or debit > ENTRY_TOTAL_MAX:
         return [_reject(group, date_column)]
     entry = new_entry(key[0], first.journal_label, key[1], entry_date, tuple([item[3] for item in items]))  # type: ignore[misc]
     if not noted:
@@ -143,7 +146,7 @@ def _close(group: Group, date_column: str) -> Entry | list[Output]:
 def _reject(group: Group, date_column: str) -> RejectedEntry:
     key, items, resumes = group
     journal_code, number = key or ("", "")
-    name = f"{journal_code} {number or '(no number)'}".strip()
+    name = f"{shown(journal_code, 20)} {shown(number) or '(no number)'}".strip()
     first = items[0][0]
     errors: list[ParseError] = []
     if resumes is not None:
@@ -163,13 +166,13 @@ def _reject(group: Group, date_column: str) -> RejectedEntry:
     dates = sorted({line.entry_date for line in lines})
     if len(dates) > 1:
         where = next(line.line for line in lines if line.entry_date != lines[0].entry_date)
-        shown = ", ".join(d.isoformat() for d in dates[:3]) + ("…" if len(dates) > 3 else "")
+        days = ", ".join(d.isoformat() for d in dates[:3]) + ("…" if len(dates) > 3 else "")
         errors.append(
             ParseError(
                 where,
                 date_column,
                 "MIXED_DATES",
-                f"Entry {name} has lines dated {shown}; every line of an entry must have the same date",
+                f"Entry {name} has lines dated {days}; every line of an entry must have the same date",
             )
         )
     if len(lines) == len(items):  # the balance only means something when every amount was read
@@ -184,6 +187,8 @@ def _reject(group: Group, date_column: str) -> RejectedEntry:
                     f"difference {cents(debit - credit)}",
                 )
             )
+        elif (too_large := entry_total_error(debit, f"Entry {name}", first)) is not None:
+            errors.append(too_large)
     if not errors:  # a parser must flag its bad lines; never lose one silently anyway
         errors.append(ParseError(first, None, "UNREADABLE_ENTRY", f"Entry {name} could not be read"))
     return RejectedEntry(

@@ -37,8 +37,10 @@ from ecluse.formats.entries import (
     parse_amount,
     parse_date,
 )
-from ecluse.formats.reader import LineReader
+from ecluse.formats.limits import FIELD_MAX, check_amount, check_fields, field_too_long, shown
+from ecluse.formats.reader import LineReader, LongLine, long_line
 from ecluse.formats.records import Entry, FileInfo, ParseError, RejectedEntry, Severity, new_entry_line
+from ecluse.money import AMOUNT_MAX
 
 COLUMNS = (
     "JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib", "CompAuxNum",
@@ -51,6 +53,13 @@ _MISS = date(1, 1, 1)  # cache-miss sentinel, compared by identity
 _BLANK_DATES = ("", "00000000")
 _NAME = re.compile(r"(?:(?<!\d)(\d{9}))?FEC(20\d\d[01]\d[0-3]\d)")
 _SEP_NAMES = {"\t": "TAB", "|": "'|'"}
+#: FEC column → the EntryLine field it fills (for its maximum length, limits.FIELD_MAX).
+TEXT_FIELDS = {
+    "JournalCode": "journal_code", "JournalLib": "journal_label", "EcritureNum": "entry_number",
+    "CompteNum": "account_number", "CompteLib": "account_label", "CompAuxNum": "aux_number",
+    "CompAuxLib": "aux_label", "PieceRef": "piece_ref", "EcritureLib": "label", "EcritureLet": "lettering",
+    "Idevise": "currency",
+}  # fmt: skip
 
 
 def names_from_filename(filename: str | None) -> tuple[str | None, date | None, bool]:
@@ -107,8 +116,8 @@ def read_header(header: str) -> tuple[_Layout | None, list[ParseError], ParseErr
     index: dict[str, int] = {}
     for i, name in enumerate(names):
         if _norm(name) in index:
-            message = f"Column {name} appears twice; the first one is read"
-            findings.append(ParseError(1, name, "DUPLICATE_COLUMN", message, "finding"))
+            message = f"Column {shown(name)} appears twice; the first one is read"
+            findings.append(ParseError(1, shown(name, 30), "DUPLICATE_COLUMN", message, "finding"))
         index.setdefault(_norm(name), i)
     if len(index.keys() & {_norm(c) for c in (*COLUMNS, "Montant", "Sens")}) < 3:
         message = "The first line is not a FEC header (JournalCode, EcritureNum… column names)"
@@ -124,7 +133,7 @@ def read_header(header: str) -> tuple[_Layout | None, list[ParseError], ParseErr
     for rank, column in enumerate(present):
         if index[_norm(column)] != rank:
             message = (
-                f"Header columns are not in the legal order: column {rank + 1} is {names[rank]}, expected "
+                f"Header columns are not in the legal order: column {rank + 1} is {shown(names[rank])}, expected "
                 f"{column} (values are read by column name)"
             )
             findings.append(ParseError(1, column, "HEADER_ORDER", message, "finding"))
@@ -151,6 +160,9 @@ class FecFile:
         if self.fatal is not None:
             return
         first = next(self._blocks, [])
+        if first and (long := long_line(first)) is not None:
+            self.fatal = reader.too_long(long, 1)
+            return
         layout, self._header_findings, self.fatal = read_header(first[0] if first else "")
         self._first = first[1:]
         if layout is None:
@@ -160,7 +172,7 @@ class FecFile:
             return
         siren, closing, matched = names_from_filename(filename)
         if filename and not matched:
-            message = f"File name '{filename}' does not follow SirenFECAAAAMMJJ (A47 A-1 IX)"
+            message = f"File name '{shown(filename, 60)}' does not follow SirenFECAAAAMMJJ (A47 A-1 IX)"
             self._header_findings.append(ParseError(0, None, "BAD_FILE_NAME", message, "finding"))
         self._layout = layout
         names = tuple(layout.names)
@@ -216,7 +228,8 @@ class FecFile:
         first, self._first = self._first, []
         for lines in chain([first], self._blocks):
             self.line_count += len(lines)
-            yield self._parse_block(lines, line_no)
+            long = long_line(lines) if lines else None
+            yield self._parse_block(lines, line_no) if long is None else [self._long_item(long, line_no + 1)]
             line_no += len(lines)
 
     def _parse_block(self, block: list[str], line_no: int) -> list[LineItem]:
@@ -231,6 +244,13 @@ class FecFile:
         before, after = " " + sep, sep + " "
         dget, miss, accounts = self._dates.get, _MISS, self._accounts
         date_of, amount_of, make = self._date, self._amount, new_entry_line
+        big = AMOUNT_MAX
+        m_jc, m_jl, m_num, m_accl, m_aux, m_auxl, m_ref, m_lib, m_let, m_cur = (
+            FIELD_MAX[TEXT_FIELDS[c]] for c in (
+                "JournalCode", "JournalLib", "EcritureNum", "CompteLib", "CompAuxNum", "CompAuxLib",
+                "PieceRef", "EcritureLib", "EcritureLet", "Idevise")
+        )  # fmt: skip
+        m_labels = min(m_jl, m_accl, m_auxl, m_lib)
         out: list[LineItem] = []
         add = out.append
         probs: list[ParseError] = []  # reused until a line needs it
@@ -277,11 +297,21 @@ class FecFile:
                     credit = amount_of(cred, "Credit", line_no, probs)
             if debit < 0 or credit < 0 or (debit == 0) == (credit == 0):
                 debit, credit = self._sides(debit, credit, deb, cred, line_no, probs)
+            if debit > big or credit > big:
+                self._big(debit, credit, line_no, probs)
             if acc not in accounts:
                 self._account(acc, line_no, probs)
             if not (num and jc and jl and accl and ref and lib and pd and vd) or (aux and not auxl):
                 self._missing(f, line_no, probs)
+            if (
+                len(jc) > m_jc or len(num) > m_num or len(ref) > m_ref or len(aux) > m_aux or len(let) > m_let
+                or len(cur) > m_cur or (len(raw) > m_labels and (  # (a label that long needs such a line)
+                    len(lib) > m_lib or len(accl) > m_accl or len(jl) > m_jl or len(auxl) > m_auxl))
+            ):  # fmt: skip
+                self._long_fields(f, line_no, probs)
             amount = amount_of(camt, "Montantdevise", line_no, probs) if camt else None
+            if amount is not None and not -big <= amount <= big:
+                check_amount(amount, "Montantdevise", line_no, probs)
             if not probs:
                 line = make(line_no, jc, jl, num, ed, acc, accl, aux, auxl, ref, pd, lib, debit, credit, let, dl, vd, amount, cur)  # fmt: skip
                 add((line_no, raw, (jc, num), line, None))
@@ -295,6 +325,31 @@ class FecFile:
         return out
 
     # Slow paths: only for lines that are not in the common clean form. They append to `probs`.
+
+    def _long_item(self, line: LongLine, line_no: int) -> LineItem:
+        """A line longer than the maximum: refused with its entry, keyed by its first fields when the
+        start that was kept holds them whole."""
+        lay = self._layout
+        assert lay is not None
+        f = line.split(lay.sep)[:-1]  # the last field kept may be cut
+        jc_at, num_at = lay.positions[0], lay.positions[2]
+        key = None
+        if len(f) > max(jc_at, num_at) and f[num_at].strip(" "):
+            key = (f[jc_at].strip(" "), f[num_at].strip(" "))
+        return (line_no, str(line), key, None, [self._reader.too_long(line, line_no)])
+
+    def _long_fields(self, f: list[str], line_no: int, probs: list[ParseError]) -> None:
+        assert self._layout is not None
+        values = dict(zip(COLUMNS, self._layout.getter(f), strict=True))
+        check_fields(
+            [(field, column, values[column]) for column, field in TEXT_FIELDS.items()], line_no, probs
+        )
+
+    def _big(self, debit: int, credit: int, line_no: int, probs: list[ParseError]) -> None:
+        columns = self._layout.columns if self._layout else list(COLUMNS)
+        montant = columns[11] == "Montant"
+        check_amount(debit, columns[11], line_no, probs)
+        check_amount(credit, columns[11] if montant else columns[12], line_no, probs)
 
     def _fields(self, raw: str, f: list[str], line_no: int, probs: list[ParseError]) -> tuple[list[str] | None, Key | None]:  # fmt: skip
         lay = self._layout
@@ -331,13 +386,15 @@ class FecFile:
                 self._slow_dates.clear()
                 self._dates.clear()  # in place: the hot loop holds its .get
                 self._dates.update(dict.fromkeys(_BLANK_DATES))
-            found = self._slow_dates[text] = parse_date(text)
+            found = parse_date(text)
+            if len(text) <= 32:  # a date with a time at most: longer texts are not kept (memory)
+                self._slow_dates[text] = found
             if found[1] is None:
                 self._dates[text] = found[0]
         value, code, detail = found
         if code is not None:
             severity: Severity = "error" if code == "BAD_DATE" else "finding"
-            probs.append(ParseError(line_no, column, code, f"{column} '{text}' {detail}", severity))
+            probs.append(ParseError(line_no, column, code, f"{column} '{shown(text)}' {detail}", severity))
         return value
 
     def _entry_date(self, text: str, line_no: int, probs: list[ParseError]) -> date:
@@ -348,7 +405,7 @@ class FecFile:
             probs.append(ParseError(line_no, "EcritureDate", "MISSING_VALUE", "EcritureDate is empty"))
         elif not probs or probs[-1].code != "BAD_DATE":
             probs.append(
-                ParseError(line_no, "EcritureDate", "BAD_DATE", f"EcritureDate '{text}' is not a date")
+                ParseError(line_no, "EcritureDate", "BAD_DATE", f"EcritureDate '{shown(text)}' is not a date")
             )
         return _MISS
 
@@ -356,10 +413,10 @@ class FecFile:
         try:
             value, code = parse_amount(text)
         except (ValueError, InvalidOperation) as exc:
-            probs.append(ParseError(line_no, column, "BAD_AMOUNT", f"{column} '{text}' {exc}"))
+            probs.append(ParseError(line_no, column, "BAD_AMOUNT", f"{column} '{shown(text)}' {exc}"))
             return 0
         if code is not None:
-            message = f"{column} '{text}' is not in the 1234,56 form (read as {cents(value)})"
+            message = f"{column} '{shown(text)}' is not in the 1234,56 form (read as {cents(value)})"
             probs.append(ParseError(line_no, column, code, message, "finding"))
         return value
 
@@ -371,7 +428,7 @@ class FecFile:
             return value, 0
         if sens.upper() in ("C", "-1"):
             return 0, value
-        message = f"Sens '{sens}' must be D, C, +1 or -1 (code D/C mal renseigné)"
+        message = f"Sens '{shown(sens)}' must be D, C, +1 or -1 (code D/C mal renseigné)"
         probs.append(ParseError(line_no, "Sens", "BAD_SENS", message))
         return 0, 0
 
@@ -383,9 +440,7 @@ class FecFile:
                 (columns[11], deb) if debit < 0 or columns[11] == "Montant" else (columns[12], cred)
             )
             debit, credit = max(debit, 0) + max(-credit, 0), max(credit, 0) + max(-debit, 0)
-            message = (
-                f"{column} '{text}' is negative: recorded as debit {cents(debit)}, credit {cents(credit)}"
-            )
+            message = f"{column} '{shown(text)}' is negative: recorded as debit {cents(debit)}, credit {cents(credit)}"
             probs.append(ParseError(line_no, column, "NEGATIVE_AMOUNT", message, "finding"))
         if debit and credit:
             message = f"Debit {cents(debit)} and Credit {cents(credit)} are both filled; both are kept"
@@ -397,12 +452,14 @@ class FecFile:
     def _account(self, account: str, line_no: int, probs: list[ParseError]) -> None:
         if not account:
             probs.append(ParseError(line_no, "CompteNum", "MISSING_VALUE", "CompteNum is empty"))
+        elif len(account) > FIELD_MAX["account_number"]:
+            probs.append(field_too_long("account_number", account, "CompteNum", line_no))
         elif account[:3].isdecimal() and account[:3].isascii():
             if len(self._accounts) > 100_000:
                 self._accounts.clear()
             self._accounts.add(account)
         else:
-            message = f"CompteNum '{account}' does not start with 3 digits of the chart of accounts"
+            message = f"CompteNum '{shown(account)}' does not start with 3 digits of the chart of accounts"
             probs.append(ParseError(line_no, "CompteNum", "ACCOUNT_PREFIX", message, "finding"))
 
     def _missing(self, f: list[str], line_no: int, probs: list[ParseError]) -> None:

@@ -16,6 +16,13 @@ every error names its place exactly in `column` (`entries[12].lines[3].debit`). 
 its own JSON text (company filled in) as its first raw line; `rejected_document()` turns those texts
 back into a document the sender can fix and re-send.
 
+Limits, each a located error (work stays linear, memory bounded, whatever the document): a token (a string
+or key) of at most MAX_TOKEN_BYTES (VALUE_TOO_LONG: the document stops, its place named), strings of at
+most MAX_STRING characters and every field within its column (FIELD_TOO_LONG, formats/limits.py), numbers
+of at most MAX_NUMBER_DIGITS digits in a row (NUMBER_TOO_LONG: `_NumberGuard` keeps longer ones from the
+tokeniser, which would convert them), values nested at most 16 deep (deeper ones are skipped, their
+container refused by type), MAX_OBJECT_BYTES per entry or declaration, MAX_LINES lines per entry.
+
     python -m ecluse.formats.json_entries > docs/formats/ecluse-entries.schema.json
 """
 
@@ -25,9 +32,11 @@ import difflib
 import io
 import itertools
 import json
+import re
 import sys
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Iterator
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, BinaryIO, Literal, NotRequired, cast
@@ -46,6 +55,14 @@ from pydantic_core import PydanticCustomError
 from typing_extensions import TypedDict
 
 from ecluse.formats.entries import parse_date
+from ecluse.formats.limits import (
+    FIELD_MAX,
+    MASTER_CODE_MAX,
+    MASTER_LABEL_MAX,
+    amount_text,
+    entry_total_message,
+    shown,
+)
 from ecluse.formats.reader import sniff_problem, utf8_cut
 from ecluse.formats.records import (
     Entry,
@@ -58,17 +75,154 @@ from ecluse.formats.records import (
     new_entry,
     new_entry_line,
 )
+from ecluse.money import AMOUNT_MAX
 
 VERSION = 1
 MAX_LINES = 10_000  # lines per entry
 MAX_STRING = 10_000  # characters per string
 MAX_OBJECT_BYTES = 8 << 20  # one entry or declaration as JSON text
 MAX_TOKEN_BYTES = 1 << 20  # bytes without a single complete JSON token: a giant string, refused whole
+MAX_NUMBER_DIGITS = 64  # digits in a row in a number (and 6 in an exponent): longer is NUMBER_TOO_LONG
+_M_JOURNAL, _M_NUMBER, _M_LABEL, _M_COMPANY = (
+    FIELD_MAX[f] for f in ("journal_code", "entry_number", "label", "company")
+)
 CHUNK_SIZE = 1 << 16
 FINDINGS_PER_CODE = 1000
 INFO = FileInfo(
     format="JSON", encoding="utf-8", separator="", variant="v1", siren=None, closing_date=None, header=()
 )
+
+# --- numbers too long to read ---------------------------------------------------------------------------
+
+#: What a number too long to read becomes, as the walk sees it: a string value "\x00number <length>".
+NUMBER_MARK = "\x00number "
+_NUMBER_BYTES = b"-+.0123456789eE"
+#: Digits → "0", exponent letters and signs → "e": a digit run too long is a run of "0"s, an exponent too
+#: long an "e" and 7 "0"s (one search each; a match is then checked exactly where it is).
+_FOLD = bytes.maketrans(b"123456789E+-", b"000000000eee")
+_RUN = b"0" * (MAX_NUMBER_DIGITS + 1)
+_EXPONENT = b"e0000000"
+_NUMBER_RUN = re.compile(rb"[-+.0-9eE]*")
+_ZEROS = re.compile(rb"0+")
+_ESCAPE = re.compile(rb"\\.", re.DOTALL)
+_HOLD = 3 * MAX_NUMBER_DIGITS + 8  # the longest number that is not too long: three runs of digits, signs
+
+
+def _is_mark(value: object) -> bool:
+    return type(value) is str and value.startswith(NUMBER_MARK)
+
+
+def _mark_length(value: str) -> int:
+    tail = value[len(NUMBER_MARK) :]
+    return int(tail) if tail.isdecimal() and len(tail) < 20 else 0
+
+
+def _too_long_at(data: bytes) -> list[int]:
+    """Where, in `data`, a digit run longer than MAX_NUMBER_DIGITS or an exponent of 7 digits or more
+    begins (inside a string or not: the guard tells), in order; usually none, found by two searches."""
+    folded = data.translate(_FOLD)
+    if _RUN not in folded and _EXPONENT not in folded:
+        return []
+    found: list[int] = []
+    at = folded.find(_RUN)
+    while at >= 0:
+        found.append(at)
+        at = folded.find(_RUN, _ZEROS.match(folded, at).end())  # type: ignore[union-attr]
+    at = folded.find(_EXPONENT)
+    while at >= 0:  # "e" is a letter e/E or a sign: an exponent's letter, or a sign right after one
+        if data[at] in b"eE" or (at and data[at] in b"+-" and data[at - 1] in b"eE"):
+            found.append(at)
+        at = folded.find(_EXPONENT, at + 1)
+    return sorted(found)
+
+
+class _NumberGuard:
+    """Rewrites the bytes given to the tokeniser so that a number with more than MAX_NUMBER_DIGITS digits in
+    a row (or an exponent of 7 digits or more) arrives as the string "\\u0000number <its length>": yajl
+    would hand it to Python's int() (refused past 4,300 digits, quadratic below) or Decimal (refused past an
+    exponent of 10^18), failing the whole document, and it lexes a number cut by a block boundary again
+    from its start at every block (quadratic). The walk then reports NUMBER_TOO_LONG on the value's field.
+
+    Linear: per block, a translate and four substring searches find whether any run is that long (rare),
+    a count of quotes (and, when the block holds a backslash, one regular-expression pass over its escapes)
+    keeps track of being inside a string or not, and the trailing number characters of a block (at most
+    _HOLD) are held back for the next one, so a number cut by a block boundary is seen whole."""
+
+    def __init__(self) -> None:
+        self.replaced = 0  # numbers replaced so far
+        self.lead = 0  # bytes held back from the previous block at the start of the last one returned
+        self._in_string = False
+        self._escape = False  # the last byte given out starts an escape (inside a string)
+        self._held = b""
+        self._swallowed = -1  # ≥ 0 while dropping the rest of a too-long number: its length so far
+
+    def feed(self, data: bytes) -> bytes:
+        """The bytes to give the tokeniser for the next block `data` of the document."""
+        out: list[bytes] = []
+        if self._swallowed >= 0:
+            end = _NUMBER_RUN.match(data).end()  # type: ignore[union-attr]
+            self._swallowed += end
+            if end == len(data):
+                self.lead = 0
+                return b""
+            out.append(self._mark(self._swallowed))
+            self._swallowed, data = -1, data[end:]
+        self.lead = len(self._held)
+        data, self._held = self._held + data, b""
+        done = 0  # data[:done] is in `out`, and the string state is the one after it
+        for at in _too_long_at(data):
+            if at < done:
+                continue  # within a number already replaced
+            self._advance(data[done:at])
+            if self._in_string:
+                out.append(data[done:at])
+                done = at
+                continue
+            begin = at
+            while begin > done and data[begin - 1] in _NUMBER_BYTES:
+                begin -= 1
+            end = _NUMBER_RUN.match(data, at).end()  # type: ignore[union-attr]
+            out.append(data[done:begin])
+            if end == len(data):  # it may go on in the next block
+                self._swallowed, done = end - begin, end
+                return b"".join(out)
+            out.append(self._mark(end - begin))
+            done = end
+        rest = data[done:]
+        kept = len(rest) - len(rest.rstrip(_NUMBER_BYTES))
+        if 0 < kept <= _HOLD:
+            rest, self._held = rest[:-kept], rest[-kept:]
+        self._advance(rest)
+        out.append(rest)
+        return b"".join(out)
+
+    def flush(self) -> bytes:
+        """What is left at the end of the document: held bytes, or the mark of a number cut by the end."""
+        self.lead = 0
+        if self._swallowed >= 0:
+            self._swallowed, swallowed = -1, self._swallowed
+            return self._mark(swallowed)
+        held, self._held = self._held, b""
+        return held
+
+    def _mark(self, length: int) -> bytes:
+        self.replaced += 1
+        return b'"\\u0000number %d"' % length
+
+    def _advance(self, given: bytes) -> None:
+        """Follow the string state over bytes given out (outside a string, a backslash is a syntax error
+        the tokeniser reports: escapes are only looked for inside)."""
+        if not given:
+            return
+        if self._escape:
+            given, self._escape = given[1:], False
+        if b"\\" in given:
+            given = _ESCAPE.sub(b"", given)
+            if given.endswith(b"\\"):
+                given, self._escape = given[:-1], True
+        if given.count(b'"') & 1:
+            self._in_string = not self._in_string
+
 
 # --- the document's objects (pydantic): what the parser accepts, and the published JSON Schema ----------
 
@@ -80,7 +234,7 @@ def _amount(value: object) -> int:
     if kind is str:
         text: str = value  # type: ignore[assignment]
         if (
-            3 < len(text) < 19
+            3 < len(text) < 17  # 13 digits before the point: within money.AMOUNT_MAX
             and text[-3] == "."
             and (plain := text[:-3] + text[-2:]).isdecimal()
             and plain.isascii()
@@ -98,6 +252,8 @@ def _amount(value: object) -> int:
             return -cents if digits is not text else cents
         if not text:
             return 0
+        if text.startswith(NUMBER_MARK):
+            raise PydanticCustomError("amount", "{why}", {"why": "is a number too long to read"})
         raise PydanticCustomError("amount", "{why}", {"why": _amount_hint(text)})
     if kind is int or kind is Decimal:
         number = cast("int | Decimal", value)
@@ -107,10 +263,12 @@ def _amount(value: object) -> int:
             raise PydanticCustomError(
                 "amount", "{why}", {"why": "is too large (at most 15 digits before the point)"}
             )
-        scaled = number * 100
-        if scaled != int(scaled):
-            raise PydanticCustomError("amount", "{why}", {"why": "has more than 2 decimals"})
-        return int(scaled)
+        if isinstance(number, Decimal):  # exactly: 1E-999999 * 100 would round to 0 in the context
+            _, coefficient, exponent = number.as_tuple()
+            zeros = len(coefficient) - len("".join(map(str, coefficient)).rstrip("0"))
+            if cast(int, exponent) + zeros < -2 and any(coefficient):
+                raise PydanticCustomError("amount", "{why}", {"why": "has more than 2 decimals"})
+        return int(number * 100)
     raise PydanticCustomError(
         "amount", "{why}", {"why": 'must be an amount like "1234.56" (a string or a number)'}
     )
@@ -171,13 +329,20 @@ def _iso_date(value: object) -> date:
     )
 
 
+_UNITS_MAX = (AMOUNT_MAX + 1) // 100  # money.AMOUNT_MAX in units of a 2-decimal currency: 10^13
 AMOUNT_SCHEMA: dict[str, Any] = {
     "anyOf": [
-        {"type": "string", "pattern": r"^(-?[0-9]{1,15}(\.[0-9]{1,2})?)?$"},
-        {"type": "number", "multipleOf": 0.01, "exclusiveMinimum": -(10**15), "exclusiveMaximum": 10**15},
+        {"type": "string", "pattern": rf"^(-?[0-9]{{1,{len(str(_UNITS_MAX)) - 1}}}(\.[0-9]{{1,2}})?)?$"},
+        {
+            "type": "number",
+            "multipleOf": 0.01,
+            "exclusiveMinimum": -_UNITS_MAX,
+            "exclusiveMaximum": _UNITS_MAX,
+        },
     ],
     "description": 'A string "1234.56" (dot decimal, optional minus, at most 2 decimals; "" = 0) or a JSON '
-    "number with at most 2 decimals (read exactly). A negative amount is moved to the other side.",
+    "number with at most 2 decimals (read exactly), below 10,000,000,000,000 in absolute value. A negative "
+    "amount is moved to the other side.",
 }
 DATE_SCHEMA: dict[str, Any] = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 
@@ -197,6 +362,11 @@ JournalKind = Literal["bank", "purchases", "sales", "general", "other"]
 ThirdPartyKind = Literal["customer", "supplier", "other"]
 
 
+def _max(field: str | int) -> Any:
+    """The maximum a field is checked against after validation (limits.FIELD_MAX), as the schema says it."""
+    return Field(json_schema_extra={"maxLength": field if isinstance(field, int) else FIELD_MAX[field]})
+
+
 def _config(title: str) -> ConfigDict:
     return ConfigDict(extra="forbid", title=title)
 
@@ -205,38 +375,38 @@ def _config(title: str) -> ConfigDict:
 class JournalIn(TypedDict):
     """A journal the entries use (created if new, its label updated)."""
 
-    code: Code
-    label: Text
+    code: Annotated[Code, _max(MASTER_CODE_MAX["journal"])]
+    label: Annotated[Text, _max(MASTER_LABEL_MAX)]
     kind: NotRequired[JournalKind | None]
-    company: NotRequired[Company]
+    company: NotRequired[Annotated[Company, _max("company")]]
 
 
 @with_config(_config("Account"))
 class AccountIn(TypedDict):
     """A general account (chart of accounts)."""
 
-    number: Code
-    label: Text
-    company: NotRequired[Company]
+    number: Annotated[Code, _max(MASTER_CODE_MAX["account"])]
+    label: Annotated[Text, _max(MASTER_LABEL_MAX)]
+    company: NotRequired[Annotated[Company, _max("company")]]
 
 
 @with_config(_config("ThirdParty"))
 class ThirdPartyIn(TypedDict):
     """A customer or supplier (auxiliary account), named on lines by `thirdParty`."""
 
-    code: Code
-    name: Text
+    code: Annotated[Code, _max(MASTER_CODE_MAX["third_party"])]
+    name: Annotated[Text, _max(MASTER_LABEL_MAX)]
     kind: NotRequired[ThirdPartyKind | None]
-    company: NotRequired[Company]
+    company: NotRequired[Annotated[Company, _max("company")]]
 
 
 @with_config(_config("AnalyticSection"))
 class AnalyticSectionIn(TypedDict):
     """An analytic section (project, cost centre), named on lines by `analytic`."""
 
-    code: Code
-    label: Text
-    company: NotRequired[Company]
+    code: Annotated[Code, _max(MASTER_CODE_MAX["section"])]
+    label: Annotated[Text, _max(MASTER_LABEL_MAX)]
+    company: NotRequired[Annotated[Company, _max("company")]]
 
 
 def _about(text: str) -> Any:
@@ -247,29 +417,39 @@ def _about(text: str) -> Any:
 class LineIn(TypedDict):
     """One line of an entry."""
 
-    account: Annotated[Code, _about("General account number (created if new).")]
+    account: Annotated[Code, _about("General account number (created if new)."), _max("account_number")]
     thirdParty: NotRequired[
-        Annotated[Text | None, _about("Third-party code (auxiliary account); none if absent.")]
+        Annotated[
+            Text | None, _about("Third-party code (auxiliary account); none if absent."), _max("aux_number")
+        ]
     ]
-    label: NotRequired[Annotated[Text | None, _about('Line label; absent, null or "": the entry\'s label.')]]
+    label: NotRequired[
+        Annotated[Text | None, _about('Line label; absent, null or "": the entry\'s label.'), _max("label")]
+    ]
     debit: NotRequired[Annotated[Amount | None, _about("Debit amount; absent or null: 0.")]]
     credit: NotRequired[Annotated[Amount | None, _about("Credit amount; absent or null: 0.")]]
-    pieceRef: NotRequired[Annotated[Text | None, _about("Document reference (invoice number…).")]]
+    pieceRef: NotRequired[
+        Annotated[Text | None, _about("Document reference (invoice number…)."), _max("piece_ref")]
+    ]
     pieceDate: NotRequired[Annotated[IsoDate | None, _about("Document date.")]]
     dueDate: NotRequired[Annotated[IsoDate | None, _about("Due date (checked; not stored yet).")]]
-    analytic: NotRequired[Annotated[Text | None, _about("Analytic section code (created if new).")]]
-    lettering: NotRequired[Annotated[Text | None, _about("Lettering (matching) code.")]]
+    analytic: NotRequired[
+        Annotated[Text | None, _about("Analytic section code (created if new)."), _max("analytic")]
+    ]
+    lettering: NotRequired[Annotated[Text | None, _about("Lettering (matching) code."), _max("lettering")]]
 
 
 @with_config(_config("Entry"))
 class EntryIn(TypedDict):
     """A journal entry: its lines must balance (total debit = total credit). Journal and number identify it."""
 
-    journal: Annotated[Code, _about("Journal code (created if new).")]
-    number: Annotated[Code, _about("Entry number, kept as is.")]
+    journal: Annotated[Code, _about("Journal code (created if new)."), _max("journal_code")]
+    number: Annotated[Code, _about("Entry number, kept as is."), _max("entry_number")]
     date: Annotated[IsoDate, _about("Accounting date of the entry.")]
-    label: NotRequired[Annotated[Text | None, _about("Entry label, the default of its lines' labels.")]]
-    company: NotRequired[Company]
+    label: NotRequired[
+        Annotated[Text | None, _about("Entry label, the default of its lines' labels."), _max("label")]
+    ]
+    company: NotRequired[Annotated[Company, _max("company")]]
     currency: NotRequired[
         Annotated[
             Annotated[str, Field(pattern="^([A-Z]{3})?$")] | None,
@@ -285,7 +465,7 @@ class DocumentIn(TypedDict):
     come in any order. See docs/formats/json.md."""
 
     version: Literal[1]
-    company: NotRequired[Company]
+    company: NotRequired[Annotated[Company, _max("company")]]
     journals: NotRequired[list[JournalIn]]
     accounts: NotRequired[list[AccountIn]]
     thirdParties: NotRequired[list[ThirdPartyIn]]
@@ -321,6 +501,8 @@ def json_schema() -> dict[str, Any]:
 
 
 def _kind_of(value: object) -> str:
+    if _is_mark(value):
+        return f"a number of {_mark_length(value):,} characters (too long to read)"  # type: ignore[arg-type]
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -334,6 +516,8 @@ def _kind_of(value: object) -> str:
 
 def _shown(value: object) -> str:
     """A value as a message quotes it: strings in single quotes, cut after 60 characters."""
+    if _is_mark(value):
+        return _kind_of(value)
     if isinstance(value, str):
         return "'" + (value if len(value) <= 60 else value[:57] + "…") + "'"
     if isinstance(value, dict | list):
@@ -349,18 +533,34 @@ def _cents_text(cents: int) -> str:
 def _path(base: str, loc: tuple[int | str, ...]) -> str:
     out = base
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+        out += f"[{part}]" if isinstance(part, int) else f".{shown(part, 20)}"
     return out
 
 
 def _explain(error: Any, keys: list[str]) -> tuple[str, str]:
     """(code, message tail) for one pydantic error; the tail starts with the field's name."""
     kind, loc, value = error["type"], error["loc"], error.get("input")
-    name = str(loc[-1]) if loc and isinstance(loc[-1], str) else "it"
+    name = shown(loc[-1], 30) if loc and isinstance(loc[-1], str) else "it"
+    if _is_mark(value):
+        return "NUMBER_TOO_LONG", (
+            f"{name} is a number of {_mark_length(value):,} characters: numbers have at most "
+            f"{MAX_NUMBER_DIGITS} digits in a row"
+        )
+    if kind == "field_too_long":
+        limit = error["ctx"]["max_length"]
+        return (
+            "FIELD_TOO_LONG",
+            f"{name} {_shown(value)} is {len(value):,} characters long; at most {limit:,}",
+        )
+    if kind == "amount_too_large":
+        return "AMOUNT_TOO_LARGE", (
+            f"{name} {amount_text(abs(value), '.')} is larger than the largest amount accepted, "
+            f"{amount_text(AMOUNT_MAX, '.')}"
+        )
     if kind == "missing":
         return "MISSING_VALUE", f"{name} is missing"
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(name, keys, n=1)
+        close = difflib.get_close_matches(name[:40], keys, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else f"; known fields: {', '.join(keys)}"
         return "UNKNOWN_FIELD", f"unknown field '{name}'{hint}"
     if kind in ("amount", "date"):
@@ -432,6 +632,8 @@ class JsonFile:
         self._consumed = False
         self._pending: list[Any] = []
         self._walk: Iterator[Any] = iter(())
+        self._guard = _NumberGuard()
+        self._last_event = ""  # the last event the tokeniser gave: where a value too long is
         head = stream.read(CHUNK_SIZE)
         self.bytes_read = len(head)
         self.fatal = self._check_head(head)
@@ -543,11 +745,22 @@ class JsonFile:
             stream.seek(here)
 
     def _take_company(self, source: BinaryIO) -> None:
+        found: list[Any] = ijson.sendable_list()
+        reader = ijson.items_coro(found, "company")
+        guard = _NumberGuard()  # (a long number would make yajl quadratic, or fail)
         try:
-            value = next(ijson.items(source, "company"), None)
+            while not found:
+                block = source.read(CHUNK_SIZE)
+                fed = guard.feed(block) if block else guard.flush()
+                if fed:
+                    reader.send(fed)
+                if not block:
+                    reader.close()
+                    break
         except Exception:  # the main pass meets the same problem and reports it
             return
-        if isinstance(value, str):
+        value = found[0] if found else None
+        if isinstance(value, str) and not _is_mark(value):
             self._company, self._company_seen = value, True
 
     # --- reading
@@ -587,29 +800,33 @@ class JsonFile:
         """ijson (yajl) events, one list per block of bytes. A syntax error ends the document (fatal)."""
         events: list[tuple[str, Any]] = ijson.sendable_list()
         parser = ijson.basic_parse_coro(events)
+        guard = self._guard
         data, start, quiet = self._head, self._offset, 0
         last = (b"", start, 0)  # the previous block: where a document cut short ends
         self._head = b""
         while True:
+            fed = guard.feed(data) if data else guard.flush()
+            at = start - guard.lead  # where `fed` starts in the file (held bytes come first)
             try:
-                if data:
-                    parser.send(data)
-                else:
+                if fed:
+                    parser.send(fed)
+                if not data:
                     parser.close()
-            except Exception as exc:  # yajl's errors, and Python's for a number too long to hold
+            except Exception as exc:  # yajl's errors, and Python's for a value it cannot convert
                 if events and isinstance(exc, ijson.JSONError):
                     yield events
                 else:  # ijson may leave a half-built event behind: never look at it
                     events.clear()
-                block, at, newlines = (data, start, self._newlines) if data else last
+                block, at, newlines = (fed, at, self._newlines) if data else last
                 self.fatal = _syntax_error(exc, block, at, newlines, at == self._offset, not data)
                 return
             if events:
                 quiet = 0
                 yield events
+                self._last_event = events[-1][0]
                 del events[:]
-            elif data:
-                quiet += len(data)
+            elif fed:
+                quiet += len(fed)
                 if quiet > MAX_TOKEN_BYTES:
                     message = (
                         f"More than {MAX_TOKEN_BYTES >> 20} MiB without a complete JSON value before byte "
@@ -619,7 +836,8 @@ class JsonFile:
                     return
             if not data:
                 return
-            last = (data, start, self._newlines)
+            if fed:
+                last = (fed, at, self._newlines)
             self._newlines += data.count(b"\n")
             start += len(data)
             data = self._stream.read(CHUNK_SIZE)
@@ -791,8 +1009,10 @@ class JsonFile:
                 elif ctx == TOP:
                     if ev == "map_key":
                         if val in self._top_keys:
-                            message = f'"{val}" is given twice in the document; the second one is ignored'
-                            yield ParseError(0, val, "DUPLICATE_KEY", message)
+                            message = (
+                                f'"{shown(val)}" is given twice in the document; the second one is ignored'
+                            )
+                            yield ParseError(0, shown(val, 30), "DUPLICATE_KEY", message)
                             top_key = _DUP
                         else:
                             self._top_keys.add(val)
@@ -838,6 +1058,10 @@ class JsonFile:
                     scratch.clear()
                 self.line_count = self._lines_before + n_lines
         if self.fatal is not None:
+            if self.fatal.code == "VALUE_TOO_LONG":  # say where: the value being read when it began
+                where = _where(ctx, top_key, index, n_lines, key, self._last_event == "map_key")
+                at = "In the document" if where == "the document" else f"At {where}"
+                self.fatal = replace(self.fatal, column=where, message=f"{at}: {self.fatal.message}")
             yield self.fatal
         self._done = True
         if not ready:
@@ -853,7 +1077,7 @@ class JsonFile:
                 return self.fatal
             return None
         if key == "company":
-            if value is not None and type(value) is not str:
+            if value is not None and (type(value) is not str or _is_mark(value)):
                 self.fatal = ParseError(
                     0,
                     "company",
@@ -862,11 +1086,14 @@ class JsonFile:
                 )
                 return self.fatal
             company = value or ""
+            if len(company) > FIELD_MAX["company"]:
+                self.fatal = _company_too_long(company)
+                return self.fatal
             if self._company_seen or company == self._company:
                 return None
             if self._emitted:
                 message = (
-                    f"The document's company '{company}' comes after {self._emitted:,} objects read without it: "
+                    f"The document's company '{shown(company)}' comes after {self._emitted:,} objects read without it: "
                     "write company before journals, accounts, thirdParties, analyticSections and entries"
                 )
                 self.fatal = ParseError(0, "company", "LATE_COMPANY", message)
@@ -911,7 +1138,8 @@ class JsonFile:
         adapter, kind, code_key, label_key = _DECLARATIONS[array]
         base = f"{array}[{index}]"
         code = obj.get(code_key)
-        name = f"{_SINGULAR[array]} {index + 1}" + (f" ({code})" if isinstance(code, str) and code else "")
+        shown_code = f" ({shown(code)})" if isinstance(code, str) and code and not _is_mark(code) else ""
+        name = f"{_SINGULAR[array]} {index + 1}{shown_code}"
         problems: list[tuple[str, str, str]] = []
         if oversize:
             problems.append(
@@ -922,13 +1150,19 @@ class JsonFile:
                 )
             )
         else:
+            errors: list[Any] = _marks(obj) if self._guard.replaced else []
             try:
                 data = adapter.validate_python(obj)
             except ValidationError as exc:
-                keys = _KEYS[array]
-                for error in exc.errors(include_url=False):
-                    code_, tail = _explain(error, keys)
-                    problems.append((_path(base, error["loc"]), code_, tail))
+                errors += [e for e in exc.errors(include_url=False) if not _is_mark(e.get("input"))]
+            if not errors:
+                limits = ((code_key, MASTER_CODE_MAX[kind]), (label_key, MASTER_LABEL_MAX),
+                          ("company", FIELD_MAX["company"]))  # fmt: skip
+                errors = [_too_long((key,), data[key], limit)
+                          for key, limit in limits if len(data.get(key) or "") > limit]  # fmt: skip
+            for error in errors:
+                code_, tail = _explain(error, _KEYS[array])
+                problems.append((_path(base, error["loc"]), code_, tail))
         if not oversize:
             problems.extend((f"{base}.{k}", "DUPLICATE_KEY", f"{k} is given twice") for _, k in dups)
         if problems:
@@ -953,13 +1187,35 @@ class JsonFile:
         self._emitted += 1
         if oversize or dups:  # (an oversized entry's keys went to scratch: no duplicates to tell)
             return [self._refuse(obj, index, first, n_lines, [], [] if oversize else dups, oversize)]
+        marks = _marks(obj) if self._guard.replaced else []
         try:
             data: EntryIn = _ENTRY.validate_python(obj)
         except ValidationError as exc:
-            return [self._refuse(obj, index, first, n_lines, exc.errors(include_url=False), dups, oversize)]
+            errors = marks + [e for e in exc.errors(include_url=False) if not _is_mark(e.get("input"))]
+            return [self._refuse(obj, index, first, n_lines, errors, dups, oversize)]
+        if marks:
+            return [self._refuse(obj, index, first, n_lines, marks, dups, oversize)]
         journal, number, day = data["journal"], data["number"], data["date"]
         label = data.get("label") or ""
         currency = data.get("currency") or ""
+        company = data.get("company") or ""
+        problems: list[dict[str, Any]] = []
+        if (
+            len(journal) > _M_JOURNAL
+            or len(number) > _M_NUMBER
+            or len(label) > _M_LABEL
+            or len(company) > _M_COMPANY
+        ):
+            problems = [
+                _too_long((key,), value, FIELD_MAX[field])
+                for key, value, field in (("journal", journal, "journal_code"), ("number", number, "entry_number"),
+                                          ("label", label, "label"), ("company", company, "company"))
+                if len(value) > FIELD_MAX[field]
+            ]  # fmt: skip
+        m_acc, m_aux, m_ref, m_lab, m_let, m_ana, big = (
+            *(FIELD_MAX[f] for f in ("account_number", "aux_number", "piece_ref", "label", "lettering", "analytic")),
+            AMOUNT_MAX,
+        )  # fmt: skip
         jlabel = self._labels["journal"].get(journal, "")
         accounts, parties = self._labels["account"], self._labels["third_party"]
         make = new_entry_line
@@ -981,19 +1237,30 @@ class JsonFile:
                 )
             account = ln["account"]
             aux = get("thirdParty") or ""
+            piece, text, letter, section = get("pieceRef") or "", get("label") or "", get("lettering") or "", get("analytic") or ""  # fmt: skip
+            if (
+                len(account) > m_acc or len(aux) > m_aux or len(piece) > m_ref or len(text) > m_lab
+                or len(letter) > m_let or len(section) > m_ana or debit > big or credit > big
+            ):  # fmt: skip
+                problems += _line_problems(ln, line_no - first, debit, credit)
             add(make(line_no, journal, jlabel, number, day, account, account_label(account, ""), aux,
-                     party_label(aux, "") if aux else "", get("pieceRef") or "", get("pieceDate"),
-                     get("label") or label, debit, credit, get("lettering") or "", None, None, None,
-                     currency, get("analytic") or ""))  # fmt: skip
+                     party_label(aux, "") if aux else "", piece, get("pieceDate"), text or label, debit,
+                     credit, letter, None, None, None, currency, section))  # fmt: skip
             debits += debit
             credits += credit
             line_no += 1
+        if problems:
+            return [self._refuse(obj, index, first, n_lines, problems, [], False)]
         if debits != credits:
             message = (
                 f"is unbalanced: debit {_cents_text(debits)}, credit {_cents_text(credits)}, "
                 f"difference {_cents_text(debits - credits)}"
             )
             return [self._refuse(obj, index, first, n_lines, [], [], False, ("UNBALANCED_ENTRY", message))]
+        why = entry_total_message(debits, ".")
+        if why is not None:
+            too_large = ("ENTRY_TOTAL_TOO_LARGE", f"is too large: {why}")
+            return [self._refuse(obj, index, first, n_lines, [], [], False, too_large)]
         entry = new_entry(journal, jlabel, number, day, tuple(out), data.get("company") or self._company)
         if notes is None:
             return entry
@@ -1009,8 +1276,8 @@ class JsonFile:
                 dups: list[tuple[int, str]], oversize: bool,
                 entry_error: tuple[str, str] | None = None) -> RejectedEntry:  # fmt: skip
         journal, number = obj.get("journal"), obj.get("number")
-        journal = journal if isinstance(journal, str) else ""
-        number = number if isinstance(number, str) else ""
+        journal = journal if isinstance(journal, str) and not _is_mark(journal) else ""
+        number = number if isinstance(number, str) and not _is_mark(number) else ""
         name = _entry_name(index, journal, number)
         base = f"entries[{index}]"
         at_entry = first if n_lines else 0
@@ -1051,12 +1318,57 @@ class JsonFile:
         return RejectedEntry(journal, number, tuple(range(first, first + listed)), raw, tuple(found))
 
 
+def _where(ctx: int, top_key: str, index: int, n_lines: int, key: str, named: bool) -> str:
+    """The path of the value the walk is in (`ctx`, as the loop's variables say; `named`: the value of the
+    last key read, else the next key or element), for a located error."""
+    if ctx == _TOP:
+        return shown(top_key, 20) if named else "the document"
+    top, field = shown(top_key, 20), f".{shown(key, 20)}" if named else ""
+    if ctx in (_LINE, _LINES):
+        line = f"{top}[{index}].lines[{max(n_lines - 1, 0)}]"
+        return f"{line}{field}" if ctx == _LINE else line
+    if ctx == _OBJECT:
+        return f"{top}[{index}]{field}"
+    if ctx in (_ARRAY, _NESTED, _SKIP) and top_key in _ARRAYS:
+        return f"{top}[{max(index, 0)}]"
+    return top or "the document"
+
+
+def _marks(value: Any, loc: tuple[int | str, ...] = ()) -> list[dict[str, Any]]:
+    """An error (as pydantic gives them) for each number too long to read within `value`."""
+    if _is_mark(value):
+        return [{"type": "number_too_long", "loc": loc, "input": value}]
+    if type(value) is dict:
+        return [e for k, v in value.items() for e in _marks(v, (*loc, k))]
+    if type(value) is list:
+        return [e for i, v in enumerate(value) for e in _marks(v, (*loc, i))]
+    return []
+
+
+def _too_long(loc: tuple[int | str, ...], value: str, limit: int) -> dict[str, Any]:
+    return {"type": "field_too_long", "loc": loc, "input": value, "ctx": {"max_length": limit}}
+
+
+def _line_problems(ln: dict[str, Any], at: int, debit: int, credit: int) -> list[dict[str, Any]]:
+    """FIELD_TOO_LONG and AMOUNT_TOO_LARGE errors of line `at` of an entry (pydantic's error shape)."""
+    out: list[dict[str, Any]] = []
+    for key, field in (("account", "account_number"), ("thirdParty", "aux_number"), ("pieceRef", "piece_ref"),
+                       ("label", "label"), ("lettering", "lettering"), ("analytic", "analytic")):  # fmt: skip
+        value = ln.get(key) or ""
+        if len(value) > FIELD_MAX[field]:
+            out.append(_too_long(("lines", at, key), value, FIELD_MAX[field]))
+    for key, value in (("debit", debit), ("credit", credit)):
+        if value > AMOUNT_MAX:  # as given, or the sum of both sides once a negative one moved over
+            out.append({"type": "amount_too_large", "loc": ("lines", at, key), "input": value})
+    return out
+
+
 def _size(n: int) -> str:
     return f"{n / 2**20:g} MiB" if n >= 2**20 else f"{n / 1024:g} KiB"
 
 
 def _entry_name(index: int, journal: str, number: str) -> str:
-    name = f"{journal} {number}".strip()
+    name = f"{shown(journal, 20)} {shown(number)}".strip()
     return f"entry {index + 1}" + (f" ({name})" if name else "")
 
 
@@ -1088,8 +1400,16 @@ def _is_version(value: object) -> bool:
     return (type(value) is int or type(value) is Decimal) and value == VERSION
 
 
+def _company_too_long(company: str) -> ParseError:
+    limit = FIELD_MAX["company"]
+    message = (
+        f"company '{shown(company)}' is {len(company):,} characters long; a company code has at most {limit}"
+    )
+    return ParseError(0, "company", "FIELD_TOO_LONG", message)
+
+
 def _bad_version(value: object) -> ParseError:
-    if isinstance(value, str):
+    if isinstance(value, str) and not _is_mark(value):
         message = f'version must be the number 1, not the string {_shown(value)}: write "version": 1'
     else:
         message = f'version {_shown(value)} is not supported: this is version 1 of the format ("version": 1)'
@@ -1097,9 +1417,10 @@ def _bad_version(value: object) -> ParseError:
 
 
 def _unknown_top_key(key: str) -> ParseError:
-    close = difflib.get_close_matches(key, _KEYS[""], n=1)
+    close = difflib.get_close_matches(key[:40], _KEYS[""], n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else f"; known keys: {', '.join(_KEYS[''])}"
-    return ParseError(0, key, "UNKNOWN_FIELD", f"unknown key '{key}' in the document{hint}; it was ignored")
+    message = f"unknown key '{shown(key)}' in the document{hint}; it was ignored"
+    return ParseError(0, shown(key, 30), "UNKNOWN_FIELD", message)
 
 
 def _with_company(obj: dict[str, Any], default: str) -> dict[str, Any]:

@@ -148,7 +148,7 @@ class Layout(_Strict):
     kind_codes: KindCodes = Field(default_factory=KindCodes)
     customer_account: str = Field(default="411000", min_length=1, max_length=40)
     supplier_account: str = Field(default="401000", min_length=1, max_length=40)
-    journal: str | None = Field(default=None, max_length=40)
+    journal: str | None = Field(default=None, max_length=20)  # Journal.code
     journal_label: str = Field(default="", max_length=200)
     vat_account: str | None = Field(default=None, max_length=40)
     vat_accounts: dict[str, str] = Field(default_factory=dict)
@@ -210,7 +210,14 @@ class Layout(_Strict):
             raise PydanticCustomError(
                 "blank",
                 "codes and accounts must not be blank ({keys})",
-                {"keys": ", ".join(map(repr, blank))},
+                {"keys": ", ".join(repr(k[:40]) for k in blank[:10])},
+            )
+        long = [k for k, v in value.items() if len(v.strip()) > 40]  # Account.number
+        if long:
+            raise PydanticCustomError(
+                "too_long",
+                "accounts have at most 40 characters ({keys})",
+                {"keys": ", ".join(repr(k[:40]) for k in long[:10])},
             )
         return {k.strip(): v.strip() for k, v in value.items()}
 

@@ -8,6 +8,11 @@ files (ZIP/xlsx, xls, PDF, many control bytes) are refused with a file-level err
 
 Lines end with LF, CRLF or CR (old Mac): the header line's own ending decides. In a CRLF file a lone LF
 or CR stays in the text (a multi-line label, as in TCD); a LF or CR file also accepts CRLF. NUL characters are dropped and non-breaking spaces become spaces.
+
+Work is linear in the input and memory bounded by the longest line allowed: a line still open at the end of
+a block is kept in pieces and joined once, when its end comes; past `max_line` characters only its start and
+its length are kept while the rest is skipped up to the next line end, and it comes out as a `LongLine`, alone
+in its block (a parser tests `long_line(block)` once per block, not per line).
 """
 
 from __future__ import annotations
@@ -17,10 +22,13 @@ import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
+from ecluse.formats.limits import MAX_LINE
 from ecluse.formats.records import ParseError
 
 BLOCK_SIZE = 1 << 16  # measured: 64 KiB blocks keep the per-block working set in cache (1 MiB: ~25% slower)
 SNIFF_SIZE = 8192
+#: Characters kept of a line longer than the maximum: its text in messages and in the rejected lines.
+LONG_LINE_KEPT = 1000
 
 
 def _table(base: str) -> str:
@@ -130,6 +138,24 @@ def _guess_foreign(head: bytes) -> str | None:
     return best.encoding
 
 
+class LongLine(str):
+    """A line longer than the reader's maximum: its first LONG_LINE_KEPT characters; `length` is its real
+    length in characters. `LineReader.blocks` yields it alone in its block."""
+
+    length: int
+
+    def __new__(cls, start: str, length: int) -> LongLine:
+        line = super().__new__(cls, start[:LONG_LINE_KEPT])
+        line.length = length
+        return line
+
+
+def long_line(block: list[str]) -> LongLine | None:
+    """The over-long line that `block` is made of, or None (the usual case: one test per block)."""
+    first = block[0]
+    return first if type(first) is LongLine else None
+
+
 class LineReader:
     """Reads `stream` in blocks; `fatal` is set on open when the content is not readable text."""
 
@@ -140,9 +166,13 @@ class LineReader:
         *,
         kind: str = "FEC",
         encoding: str | None = None,
+        max_line: int = MAX_LINE,
     ) -> None:
         """`kind` names the format in messages; `encoding` ("utf-8", "cp1252", "iso-8859-15") skips the
-        detection when the sender's layout says which charset its files use."""
+        detection when the sender's layout says which charset its files use; a line longer than `max_line`
+        characters comes out as a `LongLine`."""
+        self.max_line = max_line
+        self._kind = kind
         self._allowed = _ALLOWED.format(kind=kind)
         # Cegid writes "ANSI" (Windows-1252); a FEC's single-byte charset is ISO-8859-15 by the rules.
         self._latin = "cp1252" if kind == "TRA" else "iso-8859-15"
@@ -218,16 +248,30 @@ class LineReader:
                 )
             return data.decode("utf-8", "ecluse.latin9-fallback")
 
+    def too_long(self, line: LongLine, line_no: int) -> ParseError:
+        """LINE_TOO_LONG for `line`, physical line `line_no`."""
+        message = (
+            f"Line {line_no:,} has {line.length:,} characters; a {self._kind} line has at most "
+            f"{self.max_line:,} (is it a file without line breaks, or not a {self._kind} file?)"
+        )
+        return ParseError(line_no, None, "LINE_TOO_LONG", message)
+
     def blocks(self) -> Iterator[list[str]]:
-        """Complete lines (without their ends) per block, in file order; nothing if `fatal` is set."""
+        """Complete lines (without their ends) per block, in file order; nothing if `fatal` is set. A line
+        longer than `max_line` is a `LongLine`, alone in its block."""
         if self.fatal is not None:
             return
         utf8 = self.encoding.startswith("utf-8")
         table = self._table
         newline = self._newline
         other_end = "\r" if newline == "\n" else "\n" if newline == "\r" else ""
+        limit = self.max_line
         raw_pending = b""
-        pending = ""
+        held: list[str] = []  # the line being read, in pieces: joined once its end comes (linear)
+        held_len = 0
+        skipping = False  # the line being read is past `limit`: only its start and length are kept
+        start = ""  # that start
+        carry = ""  # a CR ending the previous block: maybe the first half of a CRLF
         data = self._first
         self._first = b""
         while data:
@@ -239,25 +283,73 @@ class LineReader:
                 chunk = raw_pending + data
                 cut = len(chunk) if final else utf8_cut(chunk)
                 raw_pending = chunk[cut:]
-                text = pending + self._decode_utf8(chunk[:cut])
+                text = self._decode_utf8(chunk[:cut])
             else:
-                text = pending + codecs.charmap_decode(data, "strict", table)[0]
-            if final and text.endswith("\x1a"):  # DOS end-of-file mark (Ctrl-Z)
-                text = text.rstrip("\x1a")
+                text = codecs.charmap_decode(data, "strict", table)[0]
+            if carry:
+                text, carry = carry + text, ""
+            if final:
+                if text.endswith("\x1a"):  # DOS end-of-file mark (Ctrl-Z)
+                    text = text.rstrip("\x1a")
+            elif text.endswith("\r"):
+                text, carry = text[:-1], "\r"
             if "\xa0" in text or "\u202f" in text:  # single-char searches: cheap, unlike 2-byte ones
                 text = text.translate(_SPACES)
             if other_end and other_end in text:  # CRLF in a LF or CR file: still one line end
                 text = text.replace("\r\n", newline)
-            lines = text.split(newline)
-            pending = lines.pop()
-            if final:
-                if pending.endswith("\r"):
-                    pending = pending[:-1]
-                if pending:
-                    lines.append(pending)
+            lines: list[str] = text.split(newline)
+            rest = lines.pop()  # the start of the next line, whose end is in a later block
+            long = False
+            if lines and (held or skipping):  # the first line ends the one held from earlier blocks
+                first = lines[0]
+                if skipping:
+                    lines[0] = LongLine(start + first[: LONG_LINE_KEPT - len(start)], held_len + len(first))
+                else:
+                    lines[0] = first = "".join(held) + first
+                    if len(first) > limit:
+                        lines[0] = LongLine(first, len(first))
+                long = type(lines[0]) is LongLine
+                held, held_len, skipping = [], 0, False
+            if len(text) > limit:  # only then can a whole line of this block be too long
+                for i, line in enumerate(lines):
+                    if len(line) > limit and type(line) is not LongLine:
+                        lines[i], long = LongLine(line, len(line)), True
+            if rest:
+                held_len += len(rest)
+                if not skipping:
+                    held.append(rest)
+                    if held_len > limit:
+                        start, held, skipping = "".join(held)[:LONG_LINE_KEPT], [], True
+                elif len(start) < LONG_LINE_KEPT:
+                    start += rest[: LONG_LINE_KEPT - len(start)]
+            if final and (held or skipping):
+                if skipping:
+                    lines.append(LongLine(start, held_len))
+                    long = True
+                else:
+                    last = "".join(held)
+                    if last.endswith("\r"):
+                        last = last[:-1]
+                    if last:
+                        lines.append(last)
+            if not lines:
+                data = more
+                continue
             self._lines_out += len(lines)
-            if lines:
+            if not long:
                 yield lines
+            else:  # each over-long line alone in its block
+                run: list[str] = []
+                for line in lines:
+                    if type(line) is LongLine:
+                        if run:
+                            yield run
+                            run = []
+                        yield [line]
+                    else:
+                        run.append(line)
+                if run:
+                    yield run
             data = more
 
     def lines(self) -> Iterator[str]:

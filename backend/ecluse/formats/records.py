@@ -12,15 +12,29 @@ from typing import TYPE_CHECKING, Literal
 Severity = Literal["error", "finding"]
 
 
+#: What the issue table stores (ImportIssue.column, .code): tests/formats/test_limits.py compares them.
+COLUMN_MAX = 50
+CODE_MAX = 40
+#: A message longer than this is cut (a parser quotes values through limits.shown: this is the safety net).
+MESSAGE_MAX = 1000
+
+
 @dataclass(frozen=True, slots=True)
 class ParseError:
-    """A problem found while reading. `error` refuses the entry (or the file); `finding` is reported only."""
+    """A problem found while reading. `error` refuses the entry (or the file); `finding` is reported only.
+    Its column and message are cut to what the issue table stores and a reader needs, whatever the input."""
 
     line: int  # 1-based physical line number (header = 1); 0 = the whole file
     column: str | None  # field name as in the spec ("Debit", "EcritureDate"); None for line/file level
     code: str  # stable UPPER_SNAKE machine code
     message: str
     severity: Severity = "error"
+
+    def __post_init__(self) -> None:
+        if len(self.message) > MESSAGE_MAX:
+            object.__setattr__(self, "message", self.message[: MESSAGE_MAX - 1] + "…")
+        if self.column is not None and len(self.column) > COLUMN_MAX:
+            object.__setattr__(self, "column", self.column[: COLUMN_MAX - 1] + "…")
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,8 @@ from itertools import chain
 from typing import BinaryIO
 
 from ecluse.formats.entries import cents
-from ecluse.formats.reader import LineReader
+from ecluse.formats.limits import check_amount, entry_total_error
+from ecluse.formats.reader import LineReader, LongLine, long_line
 from ecluse.formats.records import (
     Entry,
     EntryLine,
@@ -42,6 +43,7 @@ from ecluse.formats.records import (
     new_entry,
     new_entry_line,
 )
+from ecluse.money import AMOUNT_MAX, ENTRY_TOTAL_MAX
 
 LINE_WIDTH = 222  # a standard movement line
 HEADER_WIDTH = 147
@@ -195,6 +197,9 @@ class TraFile:
         if self.fatal is not None:
             return
         first = next(self._blocks, [])
+        if first and (long := long_line(first)) is not None:
+            self.fatal = reader.too_long(long, 1)
+            return
         fields, self._header_findings, self.fatal = read_header(first[0] if first else "")
         self._first = first[1:]
         if fields is None:
@@ -251,6 +256,8 @@ class TraFile:
         dates, labels, make = self._dates, self._labels, new_entry_line
         dget = dates.get
         std = not self._extended
+        big = AMOUNT_MAX
+        long = bool(block) and long_line(block) is not None  # then the block is that line alone
         key, items, resumes, loose = self._key, self._items, self._resumes, self._loose
         jc = num = jl = ""
         ed: date | None = None  # None: the key fields must be read again
@@ -258,13 +265,12 @@ class TraFile:
         for raw in block:
             line_no += 1
             n = len(raw)
-            if n < MIN_WIDTH or (raw[0] == "*" and raw.startswith("***")):
+            if n < MIN_WIDTH or (raw[0] == "*" and raw.startswith("***")) or long:
                 found = self._odd_line(raw, line_no, out)
                 if found is None:
                     continue
-                k, item = found
+                k, item, short = found
                 ed = None
-                short = True
             else:
                 short = False
                 p = raw if n >= LINE_WIDTH else raw.ljust(LINE_WIDTH)
@@ -280,13 +286,16 @@ class TraFile:
                 s = m.lstrip(" 0")  # Cegid zero-pads MONTANT1 to 20 characters
                 if (
                     s[-3:-2] == ","
-                    and len(s) < 19
+                    and len(s) < 17  # 13 digits before the comma: within money.AMOUNT_MAX
                     and (t := s.replace(",", "", 1)).isdecimal()
                     and t.isascii()
                 ):
                     amount: int | None = int(t)
                 else:
                     amount = self._amount(m.strip(), line_no, probs)
+                    if amount is not None and not -big <= amount <= big:
+                        check_amount(amount, "MONTANT1", line_no, probs)
+                        amount = None
                 sens = p[129]
                 if sens == "D":
                     signed = amount
@@ -340,8 +349,16 @@ class TraFile:
 
     # Slow paths: only for lines that are not in the common clean form. They append to `probs`.
 
-    def _odd_line(self, raw: str, line_no: int, out: list[Output]) -> tuple[Key, Item] | None:
-        """An empty line or a parameter record (handled: None), or a line too short to be read."""
+    def _odd_line(self, raw: str, line_no: int, out: list[Output]) -> tuple[Key, Item, bool] | None:
+        """An empty line or a parameter record (handled: None), or a line too short or too long to be read:
+        (its key, its item, whether its key can be trusted)."""
+        if type(raw) is LongLine:
+            error = self._reader.too_long(raw, line_no)
+            if raw.startswith("***"):  # a parameter record: not part of an entry
+                out.append(error)
+                return None
+            p = raw.ljust(LINE_WIDTH)
+            return p[:13] + p[151:159], (line_no, str(raw), None, [error], None, p[13:30].strip()), False
         if not raw.strip():
             out.append(ParseError(line_no, None, "EMPTY_LINE", "Empty line", "finding"))
             return None
@@ -361,7 +378,7 @@ class TraFile:
             None,
             p[13:30].strip(),
         )
-        return p[:13] + p[151:159], item
+        return p[:13] + p[151:159], item, True
 
     def _record(self, raw: str, line_no: int, out: list[Output]) -> None:
         code = raw[3:6]
@@ -502,7 +519,7 @@ class TraFile:
                 debit += line.debit
                 credit += line.credit
             else:
-                if debit == credit:
+                if debit == credit and debit <= ENTRY_TOTAL_MAX:
                     first = items[0][2]
                     assert first is not None
                     out.append(new_entry(first.journal_code, first.journal_label, first.entry_number, first.entry_date, tuple([item[2] for item in items])))  # type: ignore[misc]  # fmt: skip
@@ -558,6 +575,8 @@ class TraFile:
                 f"{cents(debit - credit)}"
             )
             errors.append(ParseError(first_line, None, "UNBALANCED_ENTRY", message))
+        elif complete and (too_large := entry_total_error(debit, f"Entry {name}", first_line)) is not None:
+            errors.append(too_large)
         if not errors and not lines:  # cannot happen (a line without EntryLine has an error); never lose one
             errors.append(ParseError(first_line, None, "UNREADABLE_ENTRY", f"Entry {name} could not be read"))
         if errors:

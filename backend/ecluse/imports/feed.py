@@ -2,8 +2,14 @@
 
 A big file is parsed in a child process (another core: the parse is pure Python and was half of staging's
 time), a small one in a thread. Either way the same generator, `feed`, does the work: it parses, checks each
-entry against the open fiscal years, and notes the master data seen for the first time. Plain tuples and
-ISO dates cross a process boundary for a fraction of what dataclasses cost. No database here.
+entry against the open fiscal years and the batch's amount limit, and notes the master data seen for the
+first time. Plain tuples and ISO dates cross a process boundary for a fraction of what dataclasses cost. No
+database here.
+
+The batch's limit lives here because only the feed sees the whole file: the debits of the entries kept for one
+company (one batch) add up to at most money.BATCH_TOTAL_MAX; an entry that would take them past it is refused
+with BATCH_TOTAL_TOO_LARGE (its own error), and the entries after it are still judged one by one. The parsers
+already refused what breaks the per-amount and per-entry limits (formats/limits.py).
 """
 
 from __future__ import annotations
@@ -18,8 +24,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ecluse.formats.limits import amount_text, shown
 from ecluse.formats.parsers import open_parser
 from ecluse.formats.records import Entry, FileInfo, MasterRecord, ParseError, RejectedEntry
+from ecluse.money import BATCH_TOTAL_MAX
 
 #: (line, account, aux, piece ref, piece date, label, debit, credit, lettering, lettering date,
 #:  validation date, currency amount, currency, analytic section) — dates as ISO text or None; labels of
@@ -136,6 +144,7 @@ class _Feeder:
         self.accounts: dict[int, set[str]] = {}
         self.parties: dict[int, set[str]] = {}
         self.sections: dict[int, set[str]] = {}
+        self.debits: dict[int, int] = {}  # per company: the debits of the entries kept so far
         self.iso = _Iso()
 
     def year(self, cid: int, day: date) -> int | None:
@@ -168,12 +177,12 @@ class _Feeder:
     def _declare(self, record: MasterRecord, out: Chunk) -> None:
         cid = self.company(record.company)
         if cid is None:
-            message = f"{record.kind.replace('_', ' ')} {record.code}: company '{record.company}' is unknown"
+            message = f"{record.kind.replace('_', ' ')} {shown(record.code)}: company '{shown(record.company)}' is unknown"
             out.notes.append(ParseError(record.line, "company", "UNKNOWN_COMPANY", message, "finding"))
             return
         out.declared.append((cid, record.kind, record.code, record.label, record.nature))
 
-    def _refuse(self, entry: Entry, column: str, code: str, message: str, out: Chunk) -> None:
+    def _refuse(self, entry: Entry, column: str | None, code: str, message: str, out: Chunk) -> None:
         error = ParseError(entry.lines[0].line, column, code, message)
         lines = tuple(dict.fromkeys(line.line for line in entry.lines))  # generated lines share a number
         out.refused.append(RejectedEntry(entry.journal_code, entry.number, lines, (), (error,)))
@@ -182,8 +191,8 @@ class _Feeder:
         cid = self.company(entry.company)
         if cid is None:
             message = (
-                f"Entry {entry.journal_code} {entry.number}: company '{entry.company}' is unknown, or not one "
-                "you may import into"
+                f"Entry {entry.journal_code} {entry.number}: company '{shown(entry.company)}' is unknown, or not "
+                "one you may import into"
             )
             self._refuse(entry, "company", "UNKNOWN_COMPANY", message, out)
             return
@@ -192,6 +201,16 @@ class _Feeder:
             message = f"{entry.date.isoformat()} falls outside every open fiscal year"
             self._refuse(entry, self.date_column, "NO_OPEN_FISCAL_YEAR", message, out)
             return
+        debit = sum([ln.debit for ln in entry.lines])
+        kept = self.debits.get(cid, 0) + debit
+        if kept > BATCH_TOTAL_MAX:
+            message = (
+                f"Entry {entry.journal_code} {entry.number} would take the debits of the file's entries past "
+                f"{amount_text(BATCH_TOTAL_MAX)}, the most one import may hold: send it in another file"
+            )
+            self._refuse(entry, None, "BATCH_TOTAL_TOO_LARGE", message, out)
+            return
+        self.debits[cid] = kept
         totals = out.totals.get(cid)
         if totals is None:
             totals = out.totals[cid] = Totals()
@@ -203,7 +222,7 @@ class _Feeder:
         accounts = self.accounts.setdefault(cid, set())
         parties = self.parties.setdefault(cid, set())
         sections = self.sections.setdefault(cid, set())
-        debit = credit = 0
+        credit = 0
         wire: list[WireLine] = []
         for ln in entry.lines:
             if ln.account_number not in accounts:
@@ -215,7 +234,6 @@ class _Feeder:
             if ln.analytic and ln.analytic not in sections:
                 sections.add(ln.analytic)
                 out.sections[cid, ln.analytic] = ""
-            debit += ln.debit
             credit += ln.credit
             wire.append((
                 ln.line, ln.account_number, ln.aux_number, ln.piece_ref, iso[ln.piece_date], ln.label, ln.debit,

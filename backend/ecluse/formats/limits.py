@@ -1,0 +1,108 @@
+"""Limits every parser enforces, so that what it hands to staging always fits the database and sums safely.
+
+- Lines: a line-based file (FEC, TRA, custom layouts) is read with at most `MAX_LINE` characters of one line
+  in memory (`MAX_CUSTOM_LINE` for custom layouts, whose exports may carry many wide columns nobody maps); a
+  longer line is LINE_TOO_LONG on its line: its entry is refused, and a header line that long fails the file.
+- Fields: `FIELD_MAX` is the maximum of each text field, the `max_length` of its database column
+  (tests/formats/test_limits.py compares them with the models). A longer value is FIELD_TOO_LONG on its line
+  and field, never cut: a cut account number or journal code would silently become another one.
+- Amounts (money.py says why these values): one amount above `money.AMOUNT_MAX` is AMOUNT_TOO_LARGE on its
+  line, an entry whose debits add up to more than `money.ENTRY_TOTAL_MAX` is ENTRY_TOTAL_TOO_LARGE. The
+  batch's limit (`money.BATCH_TOTAL_MAX`) needs the totals of the whole file: imports/feed.py applies it.
+- Messages quote a value through `shown` (cut, control characters made visible); `ParseError` itself keeps
+  its message and column within what the issue table stores (records.py).
+
+Every parser calls these functions, so the four formats refuse the same things with the same codes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ecluse.formats.records import ParseError
+from ecluse.money import AMOUNT_MAX, ENTRY_TOTAL_MAX
+
+#: Characters of one line held at most while reading FEC and TRA files (a FEC line is a few hundred).
+MAX_LINE = 1 << 16
+#: The same for custom layouts: a CSV export may hold dozens of long columns the layout does not map.
+MAX_CUSTOM_LINE = 1 << 20
+
+#: Text field (EntryLine / Entry attribute) → the max_length of the column it is stored in.
+FIELD_MAX: dict[str, int] = {
+    "journal_code": 20,  # Journal.code
+    "journal_label": 200,  # Journal.label
+    "entry_number": 40,  # Entry.number
+    "account_number": 40,  # Account.number
+    "account_label": 200,  # Account.label
+    "aux_number": 40,  # ThirdParty.code
+    "aux_label": 200,  # ThirdParty.name
+    "piece_ref": 100,  # EntryLine.piece_ref
+    "label": 300,  # EntryLine.label
+    "lettering": 20,  # EntryLine.lettering
+    "currency": 3,  # EntryLine.currency
+    "analytic": 40,  # EntryLine.analytic, AnalyticSection.code
+    "company": 40,  # Company.code (a SIREN has 9): a longer name cannot be a company
+}
+#: MasterRecord kind → the max_length of its code's column (its label's is MASTER_LABEL_MAX).
+MASTER_CODE_MAX: dict[str, int] = {"journal": 20, "account": 40, "third_party": 40, "section": 40}
+#: Journal.label, Account.label, ThirdParty.name, AnalyticSection.label.
+MASTER_LABEL_MAX = 200
+
+_UNPRINTABLE = re.compile(r"[^\x20-\x7e\xa0-\uffff]")
+
+
+def shown(text: str, width: int = 40) -> str:
+    """`text` as a message quotes it: cut after `width` characters, control characters made visible."""
+    cut = text[:width] + ("…" if len(text) > width else "")
+    return _UNPRINTABLE.sub("?", cut)
+
+
+def amount_text(value: int, point: str = ",") -> str:
+    """12345 → '123,45' (or '123.45' with point='.')."""
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    return f"{sign}{value // 100}{point}{value % 100:02d}"
+
+
+def field_too_long(
+    field: str, value: str, column: str | None, line: int, limit: int | None = None
+) -> ParseError:
+    """FIELD_TOO_LONG for `value` of `field` (a FIELD_MAX key, or any name with `limit`)."""
+    limit = FIELD_MAX[field] if limit is None else limit
+    message = f"{column or field} '{shown(value)}' is {len(value):,} characters long; at most {limit:,}"
+    return ParseError(line, column, "FIELD_TOO_LONG", message)
+
+
+def check_fields(values: list[tuple[str, str | None, str]], line: int, probs: list[ParseError]) -> None:
+    """FIELD_TOO_LONG in `probs` for each (field, column name, value) longer than the field's maximum."""
+    for field, column, value in values:
+        if len(value) > FIELD_MAX[field]:
+            probs.append(field_too_long(field, value, column, line))
+
+
+def check_amount(value: int | None, column: str | None, line: int, probs: list[ParseError], point: str = ",") -> bool:  # fmt: skip
+    """AMOUNT_TOO_LARGE in `probs` when |value| exceeds money.AMOUNT_MAX; True when the amount is within."""
+    if value is None or -AMOUNT_MAX <= value <= AMOUNT_MAX:
+        return True
+    message = (
+        f"{column or 'The amount'} {amount_text(abs(value), point)} is larger than the largest amount "
+        f"accepted, {amount_text(AMOUNT_MAX, point)}"
+    )
+    probs.append(ParseError(line, column, "AMOUNT_TOO_LARGE", message))
+    return False
+
+
+def entry_total_message(debit: int, point: str = ",") -> str | None:
+    """Why an entry whose debits add up to `debit` is refused (ENTRY_TOTAL_TOO_LARGE), or None."""
+    if debit <= ENTRY_TOTAL_MAX:
+        return None
+    return (
+        f"its debits add up to {amount_text(debit, point)}, more than the {amount_text(ENTRY_TOTAL_MAX, point)} "
+        "one entry may hold (split it)"
+    )
+
+
+def entry_total_error(debit: int, name: str, line: int, point: str = ",") -> ParseError | None:
+    """ENTRY_TOTAL_TOO_LARGE for the entry `name` (e.g. "Entry VT 12") starting at `line`, or None."""
+    why = entry_total_message(debit, point)
+    return None if why is None else ParseError(line, None, "ENTRY_TOTAL_TOO_LARGE", f"{name}: {why}")
