@@ -194,3 +194,36 @@ def test_nul_characters_are_refused_before_any_database_sees_them(
     )
     assert response.status_code == 400, response.text
     assert response.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+def test_nul_characters_in_files_never_reach_the_database(api: Api, firm: dict) -> None:
+    """PostgreSQL cannot store U+0000: a JSON value holding it is an error on its field; a text file's stray
+    NUL bytes are dropped by the reader. Either way the batch is read to its end, never an internal error."""
+    token = firm["tokens"]["admin"]
+    lines = [{"account": "512000", "debit": "10.00"}, {"account": "706000", "credit": "10.00"}]
+    document = {
+        "version": 1,
+        "entries": [
+            {"journal": "OD", "number": "1", "date": "2025-03-01",
+             "lines": [{**lines[0], "label": "a\x00b"}, lines[1]]},
+            {"journal": "OD", "number": "2", "date": "2025-03-01", "lines": lines},
+        ],
+    }  # fmt: skip
+    sent = api.upload(firm["company"], "nul.json", json.dumps(document).encode(), token=token, fmt="JSON")
+    batch = api.wait_batch(sent["batch"]["id"], DONE, token=token)
+    assert (batch["status"], batch["entryCount"], batch["rejectedEntryCount"]) == (
+        "FINISHED_WITH_ERROR",
+        1,
+        1,
+    )
+    errors = api.gql(
+        "query($id: ID!) { importBatch(id: $id) { errors { nodes { code column } } } }",
+        {"id": batch["id"]},
+        token=token,
+    )["importBatch"]["errors"]["nodes"]
+    assert {"code": "BAD_CHARACTER", "column": "entries[0].lines[0].label"} in errors
+
+    fec = demo_fec(2, 2025, seed=4).replace(b"\tFacture 1", b"\tFact\x00ure 1")
+    sent = api.upload(firm["company"], "123456782FEC20251231.txt", fec, token=token)
+    batch = api.wait_batch(sent["batch"]["id"], DONE, token=token)
+    assert batch["status"] == "PENDING_VALIDATION" and batch["entryCount"] == 2

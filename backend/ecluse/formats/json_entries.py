@@ -108,6 +108,9 @@ _ESCAPE = re.compile(rb"\\.", re.DOTALL)
 _HOLD = 3 * MAX_NUMBER_DIGITS + 8  # the longest number that is not too long: three runs of digits, signs
 
 
+_NUL_ESCAPE = b"\\u0000"
+
+
 def _is_mark(value: object) -> bool:
     return type(value) is str and value.startswith(NUMBER_MARK)
 
@@ -150,6 +153,10 @@ class _NumberGuard:
 
     def __init__(self) -> None:
         self.replaced = 0  # numbers replaced so far
+        #: The document escapes U+0000 somewhere (`\u0000`): its values are then searched for it, which no
+        #: field can hold (PostgreSQL refuses it). One search per block; a false alarm costs only that walk.
+        self.nul_seen = False
+        self._tail = b""
         self.lead = 0  # bytes held back from the previous block at the start of the last one returned
         self._in_string = False
         self._escape = False  # the last byte given out starts an escape (inside a string)
@@ -158,6 +165,9 @@ class _NumberGuard:
 
     def feed(self, data: bytes) -> bytes:
         """The bytes to give the tokeniser for the next block `data` of the document."""
+        if not self.nul_seen:
+            self.nul_seen = _NUL_ESCAPE in self._tail + data[:5] or _NUL_ESCAPE in data
+            self._tail = data[-5:]
         out: list[bytes] = []
         if self._swallowed >= 0:
             end = _NUMBER_RUN.match(data).end()  # type: ignore[union-attr]
@@ -546,6 +556,8 @@ def _explain(error: Any, keys: list[str]) -> tuple[str, str]:
             f"{name} is a number of {_mark_length(value):,} characters: numbers have at most "
             f"{MAX_NUMBER_DIGITS} digits in a row"
         )
+    if kind == "nul_character":
+        return "BAD_CHARACTER", f"{name} holds the NUL character (U+0000), which no field may hold"
     if kind == "field_too_long":
         limit = error["ctx"]["max_length"]
         return (
@@ -1150,7 +1162,7 @@ class JsonFile:
                 )
             )
         else:
-            errors: list[Any] = _marks(obj) if self._guard.replaced else []
+            errors: list[Any] = _marks(obj) if self._guard.replaced or self._guard.nul_seen else []
             try:
                 data = adapter.validate_python(obj)
             except ValidationError as exc:
@@ -1187,7 +1199,7 @@ class JsonFile:
         self._emitted += 1
         if oversize or dups:  # (an oversized entry's keys went to scratch: no duplicates to tell)
             return [self._refuse(obj, index, first, n_lines, [], [] if oversize else dups, oversize)]
-        marks = _marks(obj) if self._guard.replaced else []
+        marks = _marks(obj) if self._guard.replaced or self._guard.nul_seen else []
         try:
             data: EntryIn = _ENTRY.validate_python(obj)
         except ValidationError as exc:
@@ -1335,9 +1347,12 @@ def _where(ctx: int, top_key: str, index: int, n_lines: int, key: str, named: bo
 
 
 def _marks(value: Any, loc: tuple[int | str, ...] = ()) -> list[dict[str, Any]]:
-    """An error (as pydantic gives them) for each number too long to read within `value`."""
+    """An error (as pydantic gives them) for each number too long to read within `value`, and each string
+    holding U+0000."""
     if _is_mark(value):
         return [{"type": "number_too_long", "loc": loc, "input": value}]
+    if type(value) is str and "\x00" in value:
+        return [{"type": "nul_character", "loc": loc, "input": value}]
     if type(value) is dict:
         return [e for k, v in value.items() for e in _marks(v, (*loc, k))]
     if type(value) is list:
