@@ -31,20 +31,26 @@ def _redis(port: int) -> subprocess.Popen[bytes]:
     return proc
 
 
-@pytest.mark.timeout(300)
-def test_upload_while_redis_is_down(api: Api, firm: dict, env: dict[str, str], tmp_path: Path) -> None:
+def private_redis(env: dict[str, str], name: str) -> tuple[int, subprocess.Popen[bytes], dict[str, str]]:
+    """A redis-server of the test's own (the shared one is never stopped) and the environment of processes
+    using it, on a queue of their own; skips on the embedded deployment."""
     if "ECLUSE_REDIS_URL" not in env:
         pytest.skip("the embedded deployment has no Redis")
     if shutil.which("redis-server") is None:
         pytest.skip("redis-server is not installed")
     port = free_port()
-    redis = _redis(port)
     proc_env = {
         **env,
         "ECLUSE_REDIS_URL": f"redis://127.0.0.1:{port}",
-        "ECLUSE_QUEUE_NAME": f"ecluse:down:{uuid.uuid4().hex[:8]}",
+        "ECLUSE_QUEUE_NAME": f"ecluse:{name}:{uuid.uuid4().hex[:8]}",
         "ECLUSE_JOB_SWEEP_S": "1",
     }
+    return port, _redis(port), proc_env
+
+
+@pytest.mark.timeout(300)
+def test_upload_while_redis_is_down(api: Api, firm: dict, env: dict[str, str], tmp_path: Path) -> None:
+    port, redis, proc_env = private_redis(env, "down")
     log = tmp_path / "processes.log"
     srv = Server(proc_env, log)
     worker = spawn(["worker"], proc_env, log)

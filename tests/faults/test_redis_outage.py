@@ -4,18 +4,16 @@ says so in its log, and takes jobs again once Redis is back on the same port, on
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import time
-import uuid
 from pathlib import Path
 
 import pytest
 
 from ecluse.demo import demo_fec
-from tests.faults.test_redis_down import _redis
+from tests.faults.test_redis_down import _redis, private_redis
 from tests.faults.test_worker_kill import _upload, _wait
-from tests.processes import Server, free_port, spawn, stop
+from tests.processes import Server, spawn, stop
 from tests.support import Api
 
 
@@ -37,17 +35,9 @@ def _clients(port: int) -> int:
 
 @pytest.mark.timeout(300)
 def test_worker_outlasts_redis(api: Api, firm: dict, env: dict[str, str], tmp_path: Path) -> None:
-    if "ECLUSE_REDIS_URL" not in env:
-        pytest.skip("the embedded deployment has no Redis")
-    if shutil.which("redis-server") is None:
-        pytest.skip("redis-server is not installed")
-    port = free_port()
-    redis = _redis(port)
+    port, redis, common = private_redis(env, "outage")
     proc_env = {
-        **env,
-        "ECLUSE_REDIS_URL": f"redis://127.0.0.1:{port}",
-        "ECLUSE_QUEUE_NAME": f"ecluse:outage:{uuid.uuid4().hex[:8]}",
-        "ECLUSE_JOB_SWEEP_S": "1",
+        **common,
         "ECLUSE_REDIS_RETRY_MAX_S": "1",
         "ECLUSE_STAGE_CHUNK_ENTRIES": "2000",  # progress at every 2,000 entries: a parse seen under way
     }

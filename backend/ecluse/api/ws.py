@@ -29,19 +29,29 @@ async def _close(handler_websocket: object, code: int, reason: str) -> None:
         await handler_websocket.close(code, reason)  # type: ignore[attr-defined]
 
 
-class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
-    """graphql-transport-ws, endable from outside."""
+class _Endable:
+    """What both protocols' handlers add: the connection registers how to end it (auth/sessions.py calls
+    that on a logout or a revoked key) and forgets itself when it closes."""
+
+    context: Context
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.context.end_connection = self.end
 
     async def handle(self) -> None:
         try:
-            await super().handle()
+            await super().handle()  # type: ignore[misc]
         finally:
             if self.context.unregister is not None:
                 self.context.unregister()
+
+    async def end(self, code: int, reason: str) -> None:
+        raise NotImplementedError
+
+
+class TransportWSHandler(_Endable, BaseGraphQLTransportWSHandler[Context, None]):
+    """graphql-transport-ws, endable from outside."""
 
     async def end(self, code: int, reason: str) -> None:
         tasks = [op.task for op in self.operations.values() if op.task is not None]
@@ -54,19 +64,8 @@ class TransportWSHandler(BaseGraphQLTransportWSHandler[Context, None]):
         await _close(self.websocket, code, reason)
 
 
-class LegacyWSHandler(BaseGraphQLWSHandler[Context, None]):
+class LegacyWSHandler(_Endable, BaseGraphQLWSHandler[Context, None]):
     """graphql-ws (the older protocol), endable from outside."""
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.context.end_connection = self.end
-
-    async def handle(self) -> None:
-        try:
-            await super().handle()
-        finally:
-            if self.context.unregister is not None:
-                self.context.unregister()
 
     async def end(self, code: int, reason: str) -> None:
         await self.cleanup()  # cancels each operation and waits for it
