@@ -368,12 +368,7 @@ def test_deeply_nested_variables_get_a_clean_400(api: Api, firm: dict[str, Any])
     response = api.post(content=raw, headers={"content-type": "application/json"})
     assert response.status_code == 400
     error = response.json()["errors"][0]
-    assert error["extensions"] == {
-        "code": "JSON_TOO_DEEP",
-        "limit": "jsonDepth",
-        "maximum": 64,
-        "found": 100_002,
-    }
+    assert error["extensions"] == {"code": "JSON_TOO_DEEP", "limit": "jsonDepth", "maximum": 64}
     # Within the limit, a nested JSON value reaches its resolver (and the layout check refuses it cleanly).
     value: Any = "x"
     for _ in range(25):
@@ -620,3 +615,20 @@ def test_probes_refused_by_a_running_server(live: Server) -> None:
         assert body["errors"][0]["extensions"]["code"] in (code, "PAYLOAD_TOO_LARGE"), body
     _assert_security_headers(live.http.get("/health"))
     assert live.http.get("/health").json()["status"] == "ok"
+
+
+def test_json_shape_is_counted_outside_strings_and_stops_past_the_limit() -> None:
+    from ecluse.web.guards import json_over
+
+    assert json_over('{"a": "[[[[[[[[[[[[", "b": [1, 2, 3]}', depth=3, values=10) is None
+    assert (
+        json_over('{"a": "\\"[[[[[[[["}', depth=1, values=10) is None
+    )  # an escaped quote stays in its string
+    nested = json_over("[" * 1_000_000 + "]" * 1_000_000, depth=64, values=10**9)
+    assert (
+        nested is not None and 64 < nested.depth < 64 + 5000
+    )  # the scan stopped within a slice of the limit
+    wide = json_over("[" + "1," * 200 + "1]", depth=64, values=100)
+    assert wide is not None and wide.values == 201
+    slices = "[" * 60 + "0," * 10_000 + "]" * 60  # deep enough, spread over several slices: within the limit
+    assert json_over(slices, depth=64, values=100_000) is None

@@ -136,10 +136,12 @@ class GuardedGraphQL(GraphQL[Context, None]):
             return self.decode_json(data)
         except _Oversized as exc:
             if exc.shape.depth > settings.max_json_depth:
-                maximum, found = settings.max_json_depth, exc.shape.depth
+                # The scan stops soon past the limit (a body nested a million deep is not walked to its
+                # bottom), so how deep it goes is not told.
+                maximum = settings.max_json_depth
                 raise Refusal(
-                    400, "JSON_TOO_DEEP", f"The JSON body nests {found:,} levels deep; at most {maximum} are accepted.",
-                    limit="jsonDepth", maximum=maximum, found=found,
+                    400, "JSON_TOO_DEEP", f"The JSON body nests more than {maximum} levels deep; at most {maximum} are accepted.",
+                    limit="jsonDepth", maximum=maximum,
                 ) from exc  # fmt: skip
             maximum, found = settings.max_json_values, exc.shape.values
             raise Refusal(

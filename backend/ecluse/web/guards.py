@@ -36,34 +36,44 @@ _STEPS = [{ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}.get(b, 0) for b
 
 @dataclass(frozen=True, slots=True)
 class JsonShape:
-    depth: int  # arrays and objects nested in one another
+    depth: int  # arrays and objects nested in one another (past the limit: how deep the scan got before stopping)
     values: int  # items of the arrays and objects (an empty one counts one)
 
 
-def _shape(punctuation: bytes) -> JsonShape:
-    depth = max(accumulate(map(_STEPS.__getitem__, punctuation)), default=0)
+#: Punctuation is summed a slice at a time, so that a body nested far too deep is refused after its first
+#: slice (the scan stops there) while a normal one is still summed in C.
+_SLICE = 4096
+
+
+def _shape(punctuation: bytes, depth_limit: int) -> JsonShape:
+    level = deepest = 0
+    for start in range(0, len(punctuation), _SLICE):
+        levels = list(accumulate(map(_STEPS.__getitem__, punctuation[start : start + _SLICE]), initial=level))
+        deepest, level = max(deepest, *levels), levels[-1]
+        if deepest > depth_limit:
+            break
     values = punctuation.count(b",") + punctuation.count(b"[") + punctuation.count(b"{")
-    return JsonShape(depth, values)
+    return JsonShape(deepest, values)
 
 
-def json_shape(data: str | bytes) -> JsonShape:
-    """How deep a JSON text nests and how many values it holds, by a linear scan (json.loads recurses, and
-    builds every value before anyone can count them): escapes dropped, then everything but quotes and
-    punctuation, then strings, each step in C."""
+def json_shape(data: str | bytes, depth_limit: int) -> JsonShape:
+    """How deep a JSON text nests (up to a little past `depth_limit`) and how many values it holds, by a
+    linear scan (json.loads recurses, and builds every value before anyone can count them): escapes
+    dropped, then everything but quotes and punctuation, then strings, each step in C."""
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
     if b"\\" in raw:
         raw = _ESCAPED.sub(b"", raw)
-    return _shape(_QUOTED.sub(b"", raw.translate(None, _NOT_STRUCTURE)))
+    return _shape(_QUOTED.sub(b"", raw.translate(None, _NOT_STRUCTURE)), depth_limit)
 
 
 def json_over(data: str | bytes, depth: int, values: int) -> JsonShape | None:
     """The JSON text's shape when it nests deeper or holds more values than allowed, else None. Counted with
     the strings first (an upper bound, a few milliseconds for megabytes); without them only when over."""
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
-    rough = _shape(raw.translate(None, _NOT_PUNCTUATION))
+    rough = _shape(raw.translate(None, _NOT_PUNCTUATION), depth)
     if rough.depth <= depth and rough.values <= values:
         return None
-    shape = json_shape(raw)
+    shape = json_shape(raw, depth)
     return shape if shape.depth > depth or shape.values > values else None
 
 
