@@ -227,3 +227,14 @@ def test_nul_characters_in_files_never_reach_the_database(api: Api, firm: dict) 
     sent = api.upload(firm["company"], "123456782FEC20251231.txt", fec, token=token)
     batch = api.wait_batch(sent["batch"]["id"], DONE, token=token)
     assert batch["status"] == "PENDING_VALIDATION" and batch["entryCount"] == 2
+
+
+def test_marking_too_many_notifications_at_once(api: Api, firm: dict) -> None:
+    mutation = "mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) { count errors { code field } } }"
+    token = firm["tokens"]["viewer"]
+    many = api.gql(mutation, {"ids": [str(n) for n in range(1, 40_001)]}, token=token)[
+        "markNotificationsRead"
+    ]
+    assert many == {"count": 0, "errors": [{"code": "TOO_MANY_IDS", "field": "ids"}]}
+    few = api.gql(mutation, {"ids": [str(n) for n in range(1, 501)]}, token=token)["markNotificationsRead"]
+    assert few == {"count": 0, "errors": []}

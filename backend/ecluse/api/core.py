@@ -212,6 +212,8 @@ class MarkReadPayload:
 
 
 MAX_KEY_NAME = 100
+#: Notifications marked read by one call (a page of the notification centre is far fewer).
+MAX_MARK_READ = 500
 
 
 def to_int_id(value: Any, field: str = "id") -> int:
@@ -347,6 +349,11 @@ class CoreMutation:
         who = principal(info)
         if who.user_id is None:
             raise forbidden("Notifications belong to users.")
+        if len(ids) > MAX_MARK_READ:  # one statement, within every database's bound-variable limit
+            message = f"Mark at most {MAX_MARK_READ} notifications read at once."
+            return MarkReadPayload(
+                count=0, errors=[UserError(code="TOO_MANY_IDS", message=message, field="ids")]
+            )
         count = await NotificationModel.filter(
             user_id=who.user_id, id__in=[to_int_id(i, "ids") for i in ids], read_at=None
         ).update(read_at=datetime.now(UTC))
