@@ -160,6 +160,18 @@ const fr = {
     ENTRY_TOO_LONG: "Écriture trop longue",
     UNREADABLE_ENTRY: "Écriture illisible",
     ENCODING_FALLBACK: "Encodage de repli",
+    // Limits and refusals (issue 12)
+    LINE_TOO_LONG: "Ligne trop longue",
+    FIELD_TOO_LONG: "Champ trop long",
+    NUMBER_TOO_LONG: "Nombre trop long",
+    VALUE_TOO_LONG: "Valeur trop longue",
+    AMOUNT_TOO_LARGE: "Montant trop élevé",
+    ENTRY_TOTAL_TOO_LARGE: "Total d'écriture trop élevé",
+    BATCH_TOTAL_TOO_LARGE: "Total de l'import trop élevé",
+    BAD_CHARACTER: "Caractère interdit",
+    IDEMPOTENCY_CONFLICT: "Clé d'idempotence déjà utilisée pour un autre contenu",
+    INTERNAL_ERROR: "Erreur interne",
+    JOB_GIVEN_UP: "Traitement abandonné",
   } as Record<string, string>,
 
   // Tooltips and reasons
@@ -680,6 +692,18 @@ const en: Messages = {
     ENTRY_TOO_LONG: "Entry too long",
     UNREADABLE_ENTRY: "Unreadable entry",
     ENCODING_FALLBACK: "Fallback encoding",
+    // Limits and refusals (issue 12)
+    LINE_TOO_LONG: "Line too long",
+    FIELD_TOO_LONG: "Field too long",
+    NUMBER_TOO_LONG: "Number too long",
+    VALUE_TOO_LONG: "Value too long",
+    AMOUNT_TOO_LARGE: "Amount too large",
+    ENTRY_TOTAL_TOO_LARGE: "Entry total too large",
+    BATCH_TOTAL_TOO_LARGE: "Import total too large",
+    BAD_CHARACTER: "Forbidden character",
+    IDEMPOTENCY_CONFLICT: "Idempotency key already used for other content",
+    INTERNAL_ERROR: "Internal error",
+    JOB_GIVEN_UP: "Processing given up",
   },
 
   tipView: "View: opens the entry detail of the selected rows, all of them pending validation or finished with error.",

@@ -43,7 +43,7 @@ describe("issueLabel", () => {
 
   it("has a label in both languages for every code", () => {
     expect(Object.keys(en.issueCode).sort()).toEqual(Object.keys(fr.issueCode).sort());
-    expect(Object.keys(fr.issueCode)).toHaveLength(44); // 16 of them for the custom layouts
+    expect(Object.keys(fr.issueCode)).toHaveLength(55); // 16 of them for the custom layouts
   });
 });
 
