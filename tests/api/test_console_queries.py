@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from ecluse.demo import demo_fec
+from tests.corpus import FEC_CORPUS
 from tests.support import Api
 
 DONE = {"PENDING_VALIDATION", "FINISHED_WITH_ERROR", "FAILED"}
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "fec"
+CORPUS = FEC_CORPUS
 LIST = """query($c: ID!, $f: ImportBatchFilter, $s: ImportSort, $first: Int, $after: String) {
   importBatches(companyId: $c, filter: $f, sort: $s, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } nodes { id fileName status format partner entryCount } } }"""

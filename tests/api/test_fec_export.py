@@ -22,12 +22,11 @@ from ecluse.formats.fec import COLUMNS, open_fec
 from ecluse.formats.fec_writer import FecRow, FecWriter, write_fec
 from ecluse.formats.records import Entry
 from ecluse.ledger import fec_export
+from tests.corpus import FEC_CORPUS
 from tests.support import Api
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus" / "fec"
-if not CORPUS.is_dir():  # a CI clone has shared/ beside the repository
-    CORPUS = ROOT / "shared" / "corpus" / "fec"
+CORPUS = FEC_CORPUS
 HEADER = "\t".join(COLUMNS) + "\n"
 DONE = {"PENDING_VALIDATION", "FINISHED_WITH_ERROR", "FAILED"}
 

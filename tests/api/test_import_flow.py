@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 from ecluse.demo import demo_fec
+from tests.corpus import FEC_CORPUS
 from tests.support import Api
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "fec"
+CORPUS = FEC_CORPUS
 DONE = {"PENDING_VALIDATION", "FINISHED_WITH_ERROR", "FAILED"}
 
 

@@ -1,0 +1,12 @@
+"""Where the sample files the tests read live: in the repository (tests/fixtures/corpus), so that a fresh
+clone with nothing beside it passes; the team's corpus beside the checkout (../shared/corpus) is an extra
+run when present."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FEC_CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "fec"
+#: The shared corpus: beside the checkout (a CI clone), else none.
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
