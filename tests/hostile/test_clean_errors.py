@@ -238,3 +238,22 @@ def test_marking_too_many_notifications_at_once(api: Api, firm: dict) -> None:
     assert many == {"count": 0, "errors": [{"code": "TOO_MANY_IDS", "field": "ids"}]}
     few = api.gql(mutation, {"ids": [str(n) for n in range(1, 501)]}, token=token)["markNotificationsRead"]
     assert few == {"count": 0, "errors": []}
+
+
+def test_nul_characters_over_the_websocket_close_it_as_a_bad_message(api: Api, firm: dict) -> None:
+    """The WebSocket reads its messages through the same decoder: U+0000 is a message refused (4400, as any
+    unreadable one), never an exception in the connection's handler. The other connections go on."""
+    from starlette.websockets import WebSocketDisconnect
+
+    token = firm["tokens"]["admin"]
+    with api.client.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"]) as ws:
+        ws.send_json({"type": "connection_init", "payload": {"authorization": f"Bearer {token}"}})
+        assert ws.receive_json()["type"] == "connection_ack"
+        query = "subscription($c: ID!) { importBatchChanged(companyId: $c) { id } }"
+        ws.send_json(
+            {"id": "1", "type": "subscribe", "payload": {"query": query, "variables": {"c": "1\x00"}}}
+        )
+        with pytest.raises(WebSocketDisconnect) as closed:
+            ws.receive_json()
+        assert closed.value.code == 4400
+    assert api.gql("query { me { name } }", token=token)["me"]["name"] == "Admin"

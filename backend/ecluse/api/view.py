@@ -47,6 +47,13 @@ class _Oversized(json.JSONDecodeError):
         self.shape = shape
 
 
+class _HoldsNul(json.JSONDecodeError):
+    """JSON holding U+0000 (a JSONDecodeError too: a WebSocket message is refused as any bad one)."""
+
+    def __init__(self) -> None:
+        super().__init__("U+0000 in a string", "", 0)
+
+
 def _holds_nul(value: object) -> bool:
     """Whether a decoded JSON value (its depth and size already bounded) holds U+0000 in a string, or its
     escape in a GraphQL document: no text field of the product can hold it, and PostgreSQL refuses it."""
@@ -127,7 +134,7 @@ class GuardedGraphQL(GraphQL[Context, None]):
         except RecursionError as exc:  # the scan above keeps it from happening; never a 500 if it does
             raise _Oversized(JsonShape(settings.max_json_depth + 1, 0)) from exc
         if _holds_nul(decoded):
-            raise Refusal(400, "BAD_USER_INPUT", "Text may not contain the NUL character (U+0000).")
+            raise _HoldsNul()
         return decoded
 
     def parse_json(self, data: str | bytes) -> Any:
@@ -150,6 +157,8 @@ class GuardedGraphQL(GraphQL[Context, None]):
                 "entries as a JSON file with uploadImport.",
                 limit="jsonValues", maximum=maximum, found=found,
             ) from exc  # fmt: skip
+        except _HoldsNul as exc:
+            raise Refusal(400, "BAD_USER_INPUT", "Text may not contain the NUL character (U+0000).") from exc
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise Refusal(400, "BAD_REQUEST", "The request body is not valid JSON.") from exc
 
