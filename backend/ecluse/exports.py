@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from ecluse.api.context import authenticate, credentials
+from ecluse.api.context import caller
 from ecluse.errors import DomainError
 from ecluse.filenames import content_disposition
 from ecluse.ids import parse_id
@@ -33,8 +33,7 @@ def _refuse(error: DomainError) -> JSONResponse:
 
 
 async def fec(request: Request) -> Response:
-    token, api_key = credentials(request)
-    who = await authenticate(token, api_key)
+    who = await caller(request)
     if who is None:
         return JSONResponse({"error": "log in, or send an API key", "code": "UNAUTHENTICATED"}, 401)
     company_id = parse_id(request.path_params["company_id"])

@@ -14,7 +14,7 @@ from starlette.responses import FileResponse, JSONResponse, Response, StreamingR
 from starlette.routing import Route
 from tortoise.expressions import Q
 
-from ecluse.api.context import authenticate, credentials
+from ecluse.api.context import caller
 from ecluse.filenames import content_disposition
 from ecluse.ids import parse_id
 from ecluse.imports.access import can_see
@@ -26,8 +26,7 @@ def _deny(status: int, message: str) -> JSONResponse:
 
 
 async def _batch_for(request: Request) -> tuple[ImportBatch, ReceivedFile] | JSONResponse:
-    token, api_key = credentials(request)
-    who = await authenticate(token, api_key)
+    who = await caller(request)
     if who is None:
         return _deny(401, "log in, or send an API key")
     batch_id = parse_id(request.path_params["batch_id"])

@@ -85,6 +85,12 @@ def credentials(conn: HTTPConnection, params: dict[str, Any] | None = None) -> t
     return picked.token, picked.api_key
 
 
+async def caller(conn: HTTPConnection) -> Principal | None:
+    """Who sent this request (a download, a GraphQL request), by the credential `pick_credential` chose."""
+    token, api_key = credentials(conn)
+    return await authenticate(token, api_key)
+
+
 async def authenticate(token: str | None, api_key: str | None) -> Principal | None:
     if api_key:
         return await principal_for_api_key(api_key)
