@@ -109,11 +109,6 @@ def _remember(digest: str, who: Principal) -> Principal:
     return who
 
 
-def forget_credentials() -> None:
-    """Drop every remembered credential (roles changed)."""
-    _cache.clear()
-
-
 def forget(digest: str | None = None, user_id: int | None = None, api_key_id: int | None = None) -> None:
     """Drop the remembered credentials of one token or key (by digest), of a user, or of an API key."""
     if digest is not None:
