@@ -465,13 +465,8 @@ async def child_setup(settings: Any, spec: dict[str, Any]) -> dict[str, Any]:
 
     from ecluse.auth.models import Membership, User
     from ecluse.auth.secrets import hash_password
-    from ecluse.db.init import run_migrations
     from ecluse.ledger.models import Company, FiscalYear
 
-    await run_migrations(settings)
-    from ecluse.db.init import open_orm
-
-    await open_orm(settings)
     company = await Company.create(name="Banc d'essai SARL", siren="123456789", currency="EUR")
     year = await FiscalYear.create(
         company=company, name=f"Exercice {YEAR}", start_date=date(YEAR, 1, 1), end_date=date(YEAR, 12, 31)
@@ -482,9 +477,6 @@ async def child_setup(settings: Any, spec: dict[str, Any]) -> dict[str, Any]:
 
 
 async def child_stage(settings: Any, spec: dict[str, Any]) -> dict[str, Any]:
-    from ecluse.db.init import open_orm
-
-    await open_orm(settings)
     return await _stage(settings, spec)
 
 
@@ -534,9 +526,6 @@ async def _stage(settings: Any, spec: dict[str, Any], on_done: Any = None) -> di
 
 
 async def child_validate(settings: Any, spec: dict[str, Any]) -> dict[str, Any]:
-    from ecluse.db.init import open_orm
-
-    await open_orm(settings)
     return await _validate(settings, spec)
 
 
@@ -586,11 +575,9 @@ async def child_naive(settings: Any, spec: dict[str, Any]) -> dict[str, Any]:
 
     from tortoise.transactions import in_transaction
 
-    from ecluse.db.init import open_orm
     from ecluse.imports.feed import third_party_kind
     from ecluse.ledger.models import Account, Entry, EntryLine, Journal, ThirdParty
 
-    await open_orm(settings)
     cid = spec["info"]["company_id"]
     limit = spec.get("limit") or 0
     hundred = Decimal(100)
@@ -824,9 +811,6 @@ def _serialise_steps() -> None:
 
 async def child_breakdown(settings: Any, spec: dict[str, Any]) -> dict[str, Any]:
     """Stage then validate in this process (in-process jobs, even on PostgreSQL), every step timed."""
-    from ecluse.db.init import open_orm
-
-    await open_orm(settings)
     timings = _Timings()
     _instrument(timings)
     experiment = spec.get("experiment")
@@ -852,13 +836,14 @@ def child_main(spec_text: str) -> None:
     spec = json.loads(spec_text)
 
     async def main() -> dict[str, Any]:
-        from ecluse.db.init import close_orm
+        from ecluse.db.init import orm_open, run_migrations
         from ecluse.settings import Settings
 
-        try:
-            return await CHILDREN[spec["action"]](Settings(), spec)
-        finally:
-            await close_orm()
+        settings = Settings()
+        if spec["action"] == "setup":
+            await run_migrations(settings)
+        async with orm_open(settings):
+            return await CHILDREN[spec["action"]](settings, spec)
 
     try:
         result = asyncio.run(main())

@@ -49,17 +49,14 @@ async def seed(env: dict[str, str]) -> None:
     os.environ.update(env)
     from ecluse.auth.models import User
     from ecluse.auth.secrets import hash_password
-    from ecluse.db.init import close_orm, open_orm, run_migrations
+    from ecluse.db.init import orm_open, run_migrations
     from ecluse.settings import get_settings, reset_settings
 
     reset_settings()
     settings = get_settings()
     await run_migrations(settings)
-    await open_orm(settings)
-    try:
+    async with orm_open(settings):
         await User.create(email=EMAIL, name="Bench", password_hash=hash_password(PASSWORD))
-    finally:
-        await close_orm()
 
 
 @contextlib.contextmanager

@@ -144,13 +144,21 @@ def worker(deployment: dict[str, str], tmp_path_factory: pytest.TempPathFactory)
 
 
 @pytest.fixture
-def env(deployment: dict[str, str], worker: Any, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+def env(deployment: dict[str, str], worker: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
+    from tortoise import context
+
     from ecluse.settings import reset_settings
 
     for key, value in deployment.items():
         monkeypatch.setenv(key, value)
     reset_settings()
-    return deployment
+    yield deployment
+    # An app that did not close its ORM would make every later start in this process fail: the test that
+    # left it open fails, not the hundred after it.
+    left_open = context._global_context
+    if left_open is not None:
+        context._global_context = None
+        pytest.fail("this test left the ORM open (its app did not shut down)")
 
 
 @pytest.fixture

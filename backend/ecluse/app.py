@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from ecluse.api.schema import schema
 from ecluse.api.view import GuardedGraphQL
 from ecluse.api.ws import LegacyWSHandler, TransportWSHandler, cookie_origin_allowed, watch
 from ecluse.auth.sessions import SessionWatch
-from ecluse.db.init import close_orm, open_orm, run_migrations
+from ecluse.db.init import orm_open, run_migrations
 from ecluse.events import make_event_bus
 from ecluse.exports import export_routes
 from ecluse.files import file_routes
@@ -92,21 +92,21 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Sta
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if migrate:
             await run_migrations(settings)
-        await open_orm(settings)
-        app.state.settings = settings
-        app.state.store = FileStore(settings.storage_dir)
-        app.state.bus = await make_event_bus(settings.redis_url, settings.channel_prefix)
-        app.state.jobs = await make_job_queue(settings, app.state.bus, app.state.store)
-        await app.state.jobs.start()  # sweeper and reaper; in process, also the runner's registration
-        app.state.session_watch = SessionWatch(app.state.bus, settings.session_recheck_s)
-        await app.state.session_watch.start()
-        try:
+        # Each part opened is closed in reverse order even when an earlier close fails: an ORM left open
+        # would refuse the next start in this process.
+        async with AsyncExitStack() as opened:
+            await opened.enter_async_context(orm_open(settings))
+            app.state.settings = settings
+            app.state.store = FileStore(settings.storage_dir)
+            app.state.bus = await make_event_bus(settings.redis_url, settings.channel_prefix)
+            opened.push_async_callback(app.state.bus.close)
+            app.state.jobs = await make_job_queue(settings, app.state.bus, app.state.store)
+            opened.push_async_callback(app.state.jobs.close)
+            await app.state.jobs.start()  # sweeper and reaper; in process, also the runner's registration
+            app.state.session_watch = SessionWatch(app.state.bus, settings.session_recheck_s)
+            opened.push_async_callback(app.state.session_watch.close)
+            await app.state.session_watch.start()
             yield
-        finally:
-            await app.state.session_watch.close()
-            await app.state.jobs.close()
-            await app.state.bus.close()
-            await close_orm()
 
     gql = EcluseGraphQL(
         schema,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from ecluse.db.init import close_orm, open_orm, run_migrations
+from ecluse.db.init import orm_open, run_migrations
 from ecluse.errors import DomainError
 from ecluse.formats.entries import cents
 from ecluse.ledger.fec_export import fec_chunks, prepare_fec_export
@@ -20,8 +20,7 @@ async def run_export(
 ) -> int:
     """Exit code 0 when written, 1 with a message on stderr otherwise."""
     await run_migrations(settings)
-    await open_orm(settings)
-    try:
+    async with orm_open(settings):
         company = await find_company(company_ref)
         if company is None:
             click.echo(f"error: no company with id or SIREN {company_ref!r}", err=True)
@@ -57,8 +56,6 @@ async def run_export(
             f"debit = credit = {cents(plan.total_debit)} {plan.currency}"
         )
         return 0
-    finally:
-        await close_orm()
 
 
 async def find_company(ref: str) -> Company | None:

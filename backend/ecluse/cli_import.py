@@ -9,7 +9,7 @@ import click
 from tortoise.expressions import Q
 
 from ecluse.cli_export import find_company
-from ecluse.db.init import close_orm, open_orm, run_migrations
+from ecluse.db.init import orm_open, run_migrations
 from ecluse.errors import DomainError
 from ecluse.events import make_event_bus
 from ecluse.imports.models import ImportBatch, ImportIssue, ImportLayout
@@ -27,7 +27,13 @@ async def run_import(
     settings: Settings, company_ref: str, fmt: str, path: Path, wait: bool, layout_ref: str | None = None
 ) -> int:
     await run_migrations(settings)
-    await open_orm(settings)
+    async with orm_open(settings):
+        return await _import(settings, company_ref, fmt, path, wait, layout_ref)
+
+
+async def _import(
+    settings: Settings, company_ref: str, fmt: str, path: Path, wait: bool, layout_ref: str | None
+) -> int:
     bus = await make_event_bus(settings.redis_url, settings.channel_prefix)
     store = FileStore(settings.storage_dir)
     jobs = await make_job_queue(settings, bus, store)
@@ -75,7 +81,6 @@ async def run_import(
     finally:
         await jobs.close()
         await bus.close()
-        await close_orm()
 
 
 async def _wait(batch_id: int) -> ImportBatch:

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from ecluse.auth.models import Membership, User
 from ecluse.auth.roles import Role
 from ecluse.auth.secrets import hash_password
-from ecluse.db.init import close_orm, open_orm, run_migrations
+from ecluse.db.init import orm_open, run_migrations
 from ecluse.events import LocalEventBus
 from ecluse.imports.receive import receive_file
 from ecluse.imports.statuses import ImportFormat, Origin
@@ -79,8 +79,7 @@ async def _chunks(data: bytes) -> AsyncIterator[bytes]:
 
 async def create_demo(settings: Settings) -> list[tuple[str, str]]:
     await run_migrations(settings)
-    await open_orm(settings)
-    try:
+    async with orm_open(settings):
         logins = [(email, role.value) for email, _, role in USERS]
         if await User.exists(email=USERS[0][0]):
             return logins
@@ -118,5 +117,3 @@ async def create_demo(settings: Settings) -> list[tuple[str, str]]:
             )  # fmt: skip
         await jobs.drain()
         return logins
-    finally:
-        await close_orm()

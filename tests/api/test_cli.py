@@ -114,16 +114,15 @@ def test_demo_creates_a_firm_with_pending_imports(tmp_path: Path) -> None:
 
 _COUNT = """
 import asyncio
-from ecluse.db.init import open_orm, close_orm
+from ecluse.db.init import orm_open
 from ecluse.settings import get_settings
 from ecluse.ledger.models import Company
 from ecluse.imports.models import ImportBatch
 
 async def main():
-    await open_orm(get_settings())
-    batches = await ImportBatch.all().order_by("id")
-    print(await Company.all().count(), len(batches), ",".join(b.status for b in batches))
-    await close_orm()
+    async with orm_open(get_settings()):
+        batches = await ImportBatch.all().order_by("id")
+        print(await Company.all().count(), len(batches), ",".join(b.status for b in batches))
 
 asyncio.run(main())
 """

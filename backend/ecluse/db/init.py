@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 
 import asyncpg
 from tortoise import Tortoise
+from tortoise.context import TortoiseContext
 from tortoise.migrations.api import migrate
 
 from ecluse.db.config import tortoise_config
@@ -49,9 +50,16 @@ async def run_migrations(settings: Settings) -> None:
         await Tortoise.close_connections()
 
 
-async def open_orm(settings: Settings) -> None:
-    await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
+@asynccontextmanager
+async def orm_open(settings: Settings) -> AsyncIterator[TortoiseContext]:
+    """The ORM for this process, closed on the way out whatever happens.
 
-
-async def close_orm() -> None:
-    await Tortoise.close_connections()
+    The context `Tortoise.init` returns is the one closed: `Tortoise.close_connections()` closes whichever context
+    is current in the calling task, and a global fallback left set makes the next `init` in the process fail
+    (STACK.md).
+    """
+    orm = await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
+    try:
+        yield orm
+    finally:
+        await orm.close_connections()

@@ -27,9 +27,8 @@ from arq.connections import ArqRedis, RedisSettings
 from arq.worker import Worker
 from redis.asyncio import ConnectionPool
 from redis.exceptions import RedisError
-from tortoise import Tortoise
 
-from ecluse.db.config import tortoise_config
+from ecluse.db.init import orm_open
 from ecluse.events import PublishOnlyBus
 from ecluse.jobs.lanes import Lanes
 from ecluse.jobs.lease import new_runner_id
@@ -163,47 +162,45 @@ async def run_worker(settings: Settings, *, burst: bool = False) -> None:
     if not settings.redis_url:
         raise RuntimeError("ECLUSE_REDIS_URL is not set: the worker takes its jobs from Redis")
     address = redis_address(settings.redis_url)
-    # Keep the object Tortoise.init returns and close *that* one (STACK.md: else the worker hangs).
-    orm = await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
-    pool = make_pool(settings)
-    runner_id = new_runner_id()
-    ctx: dict[str, Any] = {
-        "bus": PublishOnlyBus(pool, settings.channel_prefix),
-        "store": FileStore(settings.storage_dir),
-        "settings": settings,
-        "worker_id": runner_id,
-        "lanes": Lanes.from_settings(settings),
-    }
-    worker = make_worker(settings, ctx, pool, burst=burst)
-    stopping = asyncio.Event()
-    worker.on_stop = lambda _signal: stopping.set()
-    registry = WorkerRegistry(runner_id, "arq", settings.worker_heartbeat_s)
-    try:
-        await registry.start()
-        delay = 0.5
-        while not stopping.is_set():
-            try:
-                await worker.async_run()
-                break  # burst: the queue is empty
-            except asyncio.CancelledError:
-                current = asyncio.current_task()
-                if stopping.is_set() and not (current is not None and current.cancelling()):
-                    break  # a signal stopped arq's main loop
-                raise
-            except REDIS_ERRORS as exc:
-                if worker.lost_since is None:
-                    worker.lost_since = time.monotonic()
-                    delay = 0.5
-                running = sum(not task.done() for task in worker.tasks.values())
-                log.warning(
-                    "Redis at %s does not answer (%s); %d running job(s) go on; next try in %.1f s",
-                    address, type(exc).__name__, running, delay,
-                )  # fmt: skip
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(stopping.wait(), delay)
-                delay = min(delay * 2, settings.redis_retry_max_s)
-    finally:
-        await worker.close()
-        await registry.stop()
-        await orm.close_connections()
-        log.info("worker %s stopped", runner_id)
+    async with orm_open(settings):
+        pool = make_pool(settings)
+        runner_id = new_runner_id()
+        ctx: dict[str, Any] = {
+            "bus": PublishOnlyBus(pool, settings.channel_prefix),
+            "store": FileStore(settings.storage_dir),
+            "settings": settings,
+            "worker_id": runner_id,
+            "lanes": Lanes.from_settings(settings),
+        }
+        worker = make_worker(settings, ctx, pool, burst=burst)
+        stopping = asyncio.Event()
+        worker.on_stop = lambda _signal: stopping.set()
+        registry = WorkerRegistry(runner_id, "arq", settings.worker_heartbeat_s)
+        try:
+            await registry.start()
+            delay = 0.5
+            while not stopping.is_set():
+                try:
+                    await worker.async_run()
+                    break  # burst: the queue is empty
+                except asyncio.CancelledError:
+                    current = asyncio.current_task()
+                    if stopping.is_set() and not (current is not None and current.cancelling()):
+                        break  # a signal stopped arq's main loop
+                    raise
+                except REDIS_ERRORS as exc:
+                    if worker.lost_since is None:
+                        worker.lost_since = time.monotonic()
+                        delay = 0.5
+                    running = sum(not task.done() for task in worker.tasks.values())
+                    log.warning(
+                        "Redis at %s does not answer (%s); %d running job(s) go on; next try in %.1f s",
+                        address, type(exc).__name__, running, delay,
+                    )  # fmt: skip
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(stopping.wait(), delay)
+                    delay = min(delay * 2, settings.redis_retry_max_s)
+        finally:
+            await worker.close()
+            await registry.stop()
+            log.info("worker %s stopped", runner_id)
