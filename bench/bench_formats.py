@@ -80,8 +80,8 @@ def layout_for(fmt: str) -> dict[str, Any] | None:
 
 
 def child_parse(spec: dict[str, Any]) -> dict[str, Any]:
-    from ecluse.formats.parsers import open_parser
     from ecluse.formats.records import Entry, RejectedEntry
+    from ecluse.formats.registry import open_parser
 
     entries = rejected = entry_lines = 0
     wall, cpu = time.perf_counter(), time.process_time()

@@ -89,8 +89,8 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
     import ecluse.formats.fec
     import ecluse.formats.json_entries
     import ecluse.formats.tra  # noqa: F401  (imported before the clock starts: JSON builds its validators)
-    from ecluse.formats.parsers import open_parser
     from ecluse.formats.records import Entry, ParseError, RejectedEntry
+    from ecluse.formats.registry import open_parser
 
     if "case" in spec:
         fmt, head, fill, tail = CASES[spec["case"]]

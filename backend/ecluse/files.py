@@ -3,10 +3,9 @@ encoding, header kept, so the sender fixes and re-sends just those) and its erro
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 
 from starlette.requests import Request
@@ -16,6 +15,7 @@ from tortoise.expressions import Q
 
 from ecluse.api.context import caller
 from ecluse.filenames import content_disposition
+from ecluse.formats.registry import ParseOptions, file_format, write_rejected
 from ecluse.ids import parse_id
 from ecluse.imports.access import can_see
 from ecluse.imports.models import ImportBatch, ImportIssue, ReceivedFile, RejectedLine
@@ -57,35 +57,6 @@ async def original(request: Request) -> Response:
     )
 
 
-def _pick_lines(path: Any, wanted: set[int], header_lines: int = 1, tra: bool = False) -> Iterator[bytes]:
-    """The header lines and the wanted lines, byte for byte (encoding and line endings kept). A TRA file
-    also keeps its parameter records (`***…`: the accounts and third parties its lines use)."""
-    kept = False
-    with path.open("rb") as stream:
-        for number, raw in enumerate(stream, start=1):
-            # A TRA analytic line (TYPE_CPTE 'A', column 31) belongs with the general line it follows.
-            analytic = tra and kept and raw[30:31] == b"A"
-            kept = number <= header_lines or number in wanted or analytic or (tra and raw.startswith(b"***"))
-            if kept:
-                yield raw
-
-
-async def _json_rejects(path: Any, batch_id: int) -> Iterator[bytes]:
-    from ecluse.formats.json_entries import entry_texts, rejected_document
-
-    rows = await RejectedLine.filter(batch_id=batch_id).order_by("line").values_list("line", "text")
-    texts = [text for _, text in rows if text]
-    missing = {line for line, text in rows if not text}  # refused after the parse (fiscal year, company)
-    if missing:
-
-        def read() -> list[str]:
-            with path.open("rb") as stream:
-                return list(entry_texts(stream, missing))
-
-        texts += await asyncio.to_thread(read)
-    return iter([rejected_document(dict.fromkeys(texts))])
-
-
 async def rejected(request: Request) -> Response:
     found = await _batch_for(request)
     if isinstance(found, Response):
@@ -94,15 +65,15 @@ async def rejected(request: Request) -> Response:
     path = request.app.state.store.absolute(received.storage_path)
     stem, dot, ext = received.name.rpartition(".")
     name = f"{stem}_rejected.{ext}" if dot else f"{received.name}_rejected"
-    if batch.format == "JSON":
-        body = await _json_rejects(path, batch.id)
+    refused = RejectedLine.filter(batch_id=batch.id).order_by("line")
+    lines: dict[int, str]
+    if file_format(batch.format).rejects_from_texts:
+        lines = {int(line): text or "" for line, text in await refused.values_list("line", "text")}
     else:
-        lines: Any = await RejectedLine.filter(batch_id=batch.id).values_list("line", flat=True)
-        wanted = {int(n) for n in lines}
-        skip = 1
-        if batch.format == "CUSTOM":
-            skip = int((batch.layout_definition or {}).get("skipLines", 1))
-        body = _pick_lines(path, wanted, skip, tra=batch.format == "TRA")
+        lines = dict.fromkeys(await refused.values_list("line", flat=True), "")  # type: ignore[arg-type]
+    options = ParseOptions(layout=batch.layout_definition)
+    # A plain iterator: the response reads it in a worker thread, off the event loop.
+    body = write_rejected(batch.format, lambda: path.open("rb"), lines, options)
     return StreamingResponse(
         body,
         media_type="application/octet-stream",

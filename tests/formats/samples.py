@@ -8,8 +8,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from ecluse.formats.parsers import open_parser
 from ecluse.formats.records import Entry, FileInfo, Item, MasterRecord, ParseError, RejectedEntry
+from ecluse.formats.registry import open_parser
 from tests.formats import tra_build as tb
 
 FORMATS = ("FEC", "TRA", "JSON", "CSV", "FIXED")

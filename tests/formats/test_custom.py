@@ -18,8 +18,8 @@ import pytest
 from ecluse.formats import custom as custom_module
 from ecluse.formats.custom import AmountError, open_custom, parse_layout_amount, preview
 from ecluse.formats.layout import Layout
-from ecluse.formats.parsers import open_parser
 from ecluse.formats.records import Entry, FileInfo, MasterRecord, ParseError, RejectedEntry
+from ecluse.formats.registry import open_parser
 
 ROOT = Path(__file__).resolve().parents[2]
 

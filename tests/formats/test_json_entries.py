@@ -20,8 +20,8 @@ import pytest
 
 from ecluse.formats import json_entries as je
 from ecluse.formats.json_entries import json_schema, open_json, rejected_document
-from ecluse.formats.parsers import open_parser
 from ecluse.formats.records import Entry, FileInfo, MasterRecord, ParseError, RejectedEntry
+from ecluse.formats.registry import open_parser
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "docs" / "examples" / "entries.json"

@@ -14,9 +14,9 @@ from ecluse import money
 from ecluse.formats import limits, records
 from ecluse.formats.json_entries import MAX_TOKEN_BYTES
 from ecluse.formats.layout import Layout
-from ecluse.formats.parsers import open_parser
 from ecluse.formats.reader import LineReader, LongLine
 from ecluse.formats.records import ParseError, RejectedEntry
+from ecluse.formats.registry import open_parser
 from ecluse.imports.feed import Chunk, Source, Target, feed
 from ecluse.imports.models import ImportIssue
 from ecluse.ledger import models as ledger

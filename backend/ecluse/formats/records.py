@@ -107,7 +107,7 @@ class MasterRecord:
     line: int = 0
 
 
-#: What a parser's items() yields (formats/parsers.py).
+#: What a parser's items() yields (formats/registry.py: ParsedFile).
 Item = Entry | RejectedEntry | ParseError | MasterRecord
 
 

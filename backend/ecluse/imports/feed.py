@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ecluse.formats.limits import amount_text, shown
-from ecluse.formats.parsers import open_parser
 from ecluse.formats.records import Entry, FileInfo, MasterRecord, ParseError, RejectedEntry
+from ecluse.formats.registry import file_format, open_parser
 from ecluse.money import BATCH_TOTAL_MAX
 
 #: (line, account, aux, piece ref, piece date, label, debit, credit, lettering, lettering date,
@@ -40,8 +40,6 @@ WireEntry = tuple[int, str, str, str, int, tuple[WireLine, ...]]
 Year = tuple[int, date, date]  # (fiscal year id, start, end) of the company's open years
 #: (company id, kind, code, label, nature): master data the file declares (MasterRecord, resolved).
 Declared = tuple[int, str, str, str, str]
-
-DATE_COLUMNS = {"FEC": "EcritureDate", "TRA": "DATECOMPTABLE", "JSON": "date", "CUSTOM": "date"}
 
 #: Files above this size are parsed in a child process; below, spawning one costs more than it saves.
 PROCESS_THRESHOLD = 4 << 20
@@ -268,7 +266,7 @@ def feed(
     if parsed.fatal is not None or parsed.info is None:
         yield End(0, parsed.bytes_read)
         return
-    feeder = _Feeder(target, DATE_COLUMNS.get(source.format, "date"))
+    feeder = _Feeder(target, file_format(source.format).date_column)
     items = parsed.items()
     while batch := list(itertools.islice(items, chunk_size)):
         chunk = feeder.chunk(batch)

@@ -15,7 +15,7 @@ from ecluse.auth.principal import Principal
 from ecluse.errors import DomainError
 from ecluse.events import EventBus
 from ecluse.filenames import safe_file_name
-from ecluse.formats.detect import detect_format
+from ecluse.formats.registry import LAYOUT_FORMAT, detect_format, file_format
 from ecluse.imports.models import ImportBatch, ImportIssue, ImportLayout, ReceivedFile
 from ecluse.imports.publish import publish_batch
 from ecluse.imports.statuses import SUPPORTED_FORMATS, BatchStatus, ImportFormat, Origin
@@ -207,10 +207,10 @@ async def _announce(
 
 
 def resolve_format(fmt: ImportFormat, head: bytes, name: str, *, has_layout: bool) -> ImportFormat:
-    """The ledger format a file is read as: CUSTOM with a layout, else `fmt`, or detected from its first
+    """The format a file is read as: the layout's with a layout, else `fmt`, or detected from its first
     bytes for AUTO. DomainError when it cannot be read here (unknown or unsupported format)."""
     if has_layout:
-        return ImportFormat.CUSTOM
+        return ImportFormat(LAYOUT_FORMAT)
     if fmt == ImportFormat.AUTO:
         detected = detect_format(head)
         if detected is None:
@@ -222,7 +222,7 @@ def resolve_format(fmt: ImportFormat, head: bytes, name: str, *, has_layout: boo
                 "format",
             )
         fmt = ImportFormat(detected)
-    if fmt == ImportFormat.CUSTOM:
+    if file_format(fmt.value).needs_layout:
         raise DomainError("LAYOUT_REQUIRED", "A custom file needs a layout.", "layoutId")
     if fmt not in SUPPORTED_FORMATS:
         raise DomainError(
@@ -232,11 +232,12 @@ def resolve_format(fmt: ImportFormat, head: bytes, name: str, *, has_layout: boo
 
 
 async def _layout(company_id: int, layout_id: int | None, fmt: ImportFormat) -> ImportLayout | None:
+    reads_layouts = fmt == ImportFormat.AUTO or file_format(fmt.value).needs_layout
     if layout_id is None:
-        if fmt == ImportFormat.CUSTOM:
+        if fmt != ImportFormat.AUTO and reads_layouts:
             raise DomainError("LAYOUT_REQUIRED", "A custom file needs a saved layout (layoutId).", "layoutId")
         return None
-    if fmt not in (ImportFormat.AUTO, ImportFormat.CUSTOM):
+    if not reads_layouts:
         raise DomainError(
             "BAD_USER_INPUT", f"A layout reads custom files, not {fmt.value} files.", "layoutId"
         )

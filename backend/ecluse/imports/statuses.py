@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from ecluse.formats.registry import FORMATS, READABLE
+
 
 class BatchStatus(StrEnum):
     RECEIVED = "RECEIVED"
@@ -38,8 +40,8 @@ class ImportFormat(StrEnum):
     CSV = "CSV"
 
 
-#: Formats this version can stage; the others are refused at receive with a clear error.
-SUPPORTED_FORMATS = frozenset({ImportFormat.FEC, ImportFormat.TRA, ImportFormat.JSON, ImportFormat.CUSTOM})
+#: Formats this version can stage (those with a parser in the registry); the others are refused at receive.
+SUPPORTED_FORMATS = frozenset(ImportFormat(name) for name in READABLE)
 
 CAN_VALIDATE_FROM = frozenset({BatchStatus.PENDING_VALIDATION, BatchStatus.FINISHED_WITH_ERROR})
 #: A FAILED batch holds nothing to post but must be cleared from the console: it can be rejected.
@@ -48,3 +50,6 @@ CAN_REJECT_FROM = frozenset(
 )
 #: What the partner-imports console lists; SUCCEEDED batches live in the import history.
 CONSOLE_STATUSES = frozenset(BatchStatus) - {BatchStatus.SUCCEEDED}
+
+if {each.name for each in FORMATS} != set(ImportFormat) - {ImportFormat.AUTO}:
+    raise RuntimeError("ImportFormat and the format registry (formats/registry.py) name different formats")
