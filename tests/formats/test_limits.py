@@ -384,7 +384,7 @@ def test_batch_total_too_large_refuses_the_entries_past_it() -> None:
         for m in feed(io.BytesIO(s.fec_file(rows)), "x.txt", 1000, target, Source("FEC"))
         if isinstance(m, Chunk)
     ]
-    kept = [e[2] for c in chunks for e in c.entries]
+    kept = [number for c in chunks for number in c.entries.number]
     refused = {r.number: [e.code for e in r.errors] for c in chunks for r in c.refused}
     assert kept == [f"VT{n:02}" for n in range(1, 11)] + ["VT13"]
     assert refused == {"VT11": ["BATCH_TOTAL_TOO_LARGE"], "VT12": ["BATCH_TOTAL_TOO_LARGE"]}

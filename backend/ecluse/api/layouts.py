@@ -378,32 +378,32 @@ async def _preview(
         company_id=cid, user_id=user_id, data=data, filename=name, format=fmt.value, layout=layout,
         ranges=list(company.account_ranges or []), limit=limit,
     )  # fmt: skip
-    names = dict(await CompanyModel.filter(id__in={e[0] for e in run.entries}).values_list("id", "name"))
+    names = dict(await CompanyModel.filter(id__in={e.company for e in run.entries}).values_list("id", "name"))
     currency = company.currency
     entries = []
-    for company_id, journal, number, day, _first, lines in run.entries:
+    for entry in run.entries:
         shown = [
             PreviewLine(
-                line=ln[0],
-                account=ln[1],
-                third_party=ln[2],
-                piece_ref=ln[3],
-                label=ln[5],
-                debit=Money(to_decimal(ln[6], currency)),
-                credit=Money(to_decimal(ln[7], currency)),
-                analytic=ln[13],
+                line=ln.line,
+                account=ln.account,
+                third_party=ln.third_party,
+                piece_ref=ln.piece_ref,
+                label=ln.label,
+                debit=Money(to_decimal(ln.debit, currency)),
+                credit=Money(to_decimal(ln.credit, currency)),
+                analytic=ln.analytic,
             )
-            for ln in lines
+            for ln in entry.lines
         ]
         entries.append(
             PreviewEntry(
-                company=str(names.get(company_id, company_id)),
-                journal=journal,
-                number=number,
-                date=date.fromisoformat(day),
+                company=str(names.get(entry.company, entry.company)),
+                journal=entry.journal,
+                number=entry.number,
+                date=date.fromisoformat(entry.date),
                 lines=shown,
-                total_debit=Money(to_decimal(sum(ln[6] for ln in lines), currency)),
-                total_credit=Money(to_decimal(sum(ln[7] for ln in lines), currency)),
+                total_debit=Money(to_decimal(sum(ln.debit for ln in entry.lines), currency)),
+                total_credit=Money(to_decimal(sum(ln.credit for ln in entry.lines), currency)),
             )
         )
     preview = ImportPreview(

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ecluse.formats.records import FileInfo, ParseError
-from ecluse.imports.feed import Chunk, End, Header, Source, WireEntry, feed
+from ecluse.imports.feed import Chunk, End, Header, Source, StagedEntry, feed
 from ecluse.imports.targets import targets_for
 
 #: A sample is read in memory: keep it small (the real import streams files of any size).
@@ -22,7 +22,7 @@ MAX_PROBLEMS = 1000
 class DryRun:
     info: FileInfo | None = None
     fatal: ParseError | None = None
-    entries: list[WireEntry] = field(default_factory=list)
+    entries: list[StagedEntry] = field(default_factory=list)
     problems: list[ParseError] = field(default_factory=list)
     entry_count: int = 0
     rejected_entry_count: int = 0
@@ -39,9 +39,8 @@ def _run(data: bytes, filename: str, source: Source, target: Any, limit: int) ->
             out.info, out.fatal = message.info, message.fatal
         elif isinstance(message, Chunk):
             out.entry_count += len(message.entries)
-            room = limit - len(out.entries)
-            if room > 0:
-                out.entries.extend(message.entries[:room])
+            room = min(limit - len(out.entries), len(message.entries))
+            out.entries.extend(message.entry(index) for index in range(max(0, room)))
             problems = [e for r in message.refused for e in r.errors] + message.notes
             out.rejected_entry_count += len(message.refused)
             for problem in problems:

@@ -1,10 +1,10 @@
-"""What staging receives from the parser: compact chunks of plain tuples, built where the parse runs.
+"""What staging receives from the parser: compact chunks of columns, built where the parse runs.
 
 A big file is parsed in a child process (another core: the parse is pure Python and was half of staging's
 time), a small one in a thread. Either way the same generator, `feed`, does the work: it parses, checks each
 entry against the open fiscal years and the batch's amount limit, and notes the master data seen for the
-first time. Plain tuples and ISO dates cross a process boundary for a fraction of what dataclasses cost. No
-database here.
+first time. Columns of plain values and ISO dates cross a process boundary for a fraction of what one object
+per record costs. No database here.
 
 The batch's limit lives here because only the feed sees the whole file: the debits of the entries kept for one
 company (one batch) add up to at most money.BATCH_TOTAL_MAX; an entry that would take them past it is refused
@@ -29,14 +29,6 @@ from ecluse.formats.records import Entry, FileInfo, MasterRecord, ParseError, Re
 from ecluse.formats.registry import file_format, open_parser
 from ecluse.money import BATCH_TOTAL_MAX
 
-#: (line, account, aux, piece ref, piece date, label, debit, credit, lettering, lettering date,
-#:  validation date, currency amount, currency, analytic section) — dates as ISO text or None; labels of
-#:  accounts and third parties travel once, in the chunk's master data.
-WireLine = tuple[
-    int, str, str, str, str | None, str, int, int, str, str | None, str | None, int | None, str, str
-]
-#: (company id, journal code, entry number, entry date ISO, first line, lines)
-WireEntry = tuple[int, str, str, str, int, tuple[WireLine, ...]]
 Year = tuple[int, date, date]  # (fiscal year id, start, end) of the company's open years
 #: (company id, kind, code, label, nature): master data the file declares (MasterRecord, resolved).
 Declared = tuple[int, str, str, str, str]
@@ -81,9 +73,85 @@ class Totals:
     year_counts: dict[int, int] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class StagedLine:
+    """One line of a `StagedEntry`: `Chunk.entry(i)` builds them (by field name) for a preview."""
+
+    line: int
+    account: str
+    third_party: str
+    piece_ref: str
+    piece_date: str | None
+    label: str
+    debit: int
+    credit: int
+    lettering: str
+    lettering_date: str | None
+    validation_date: str | None
+    currency_amount: int | None
+    currency: str
+    analytic: str
+
+
+@dataclass(frozen=True, slots=True)
+class StagedEntry:
+    company: int
+    journal: str
+    number: str
+    date: str
+    first_line: int
+    lines: tuple[StagedLine, ...]
+
+
+@dataclass(slots=True)
+class EntryColumns:
+    """The chunk's entries, one list per field (the i-th of each list is entry i): columns cross a process
+    boundary and become database rows for a fraction of what one object per entry costs. Dates are ISO text."""
+
+    company: list[int] = field(default_factory=list)
+    journal: list[str] = field(default_factory=list)
+    number: list[str] = field(default_factory=list)
+    date: list[str] = field(default_factory=list)
+    first_line: list[int] = field(default_factory=list)
+    #: Where the entry's lines start in the chunk's `LineColumns` (they run to the next entry's start).
+    start: list[int] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.number)
+
+
+@dataclass(slots=True)
+class LineColumns:
+    """The chunk's entry lines, one list per field, in entry order (as EntryColumns). Labels of accounts and
+    third parties travel once, in the chunk's master data."""
+
+    entry: list[int] = field(default_factory=list)  # the index of the line's entry in EntryColumns
+    line: list[int] = field(default_factory=list)
+    account: list[str] = field(default_factory=list)
+    third_party: list[str] = field(default_factory=list)
+    piece_ref: list[str] = field(default_factory=list)
+    piece_date: list[str | None] = field(default_factory=list)
+    label: list[str] = field(default_factory=list)
+    debit: list[int] = field(default_factory=list)
+    credit: list[int] = field(default_factory=list)
+    lettering: list[str] = field(default_factory=list)
+    lettering_date: list[str | None] = field(default_factory=list)
+    validation_date: list[str | None] = field(default_factory=list)
+    currency_amount: list[int | None] = field(default_factory=list)
+    currency: list[str] = field(default_factory=list)
+    analytic: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.line)
+
+
+_LINE_FIELDS = tuple(StagedLine.__dataclass_fields__)
+
+
 @dataclass(slots=True)
 class Chunk:
-    entries: list[WireEntry] = field(default_factory=list)
+    entries: EntryColumns = field(default_factory=EntryColumns)
+    lines: LineColumns = field(default_factory=LineColumns)
     refused: list[RejectedEntry] = field(default_factory=list)
     notes: list[ParseError] = field(default_factory=list)
     #: Master data met for the first time in the file, in this chunk, per (company id, code).
@@ -95,6 +163,19 @@ class Chunk:
     totals: dict[int, Totals] = field(default_factory=dict)
     bytes_read: int = 0
     line_count: int = 0
+
+    def entry(self, index: int) -> StagedEntry:
+        """Entry `index` as one record (for a preview; staging reads the columns)."""
+        entries, lines = self.entries, self.lines
+        end = entries.start[index + 1] if index + 1 < len(entries) else len(lines)
+        columns = [getattr(lines, name) for name in _LINE_FIELDS]
+        shown = tuple(
+            StagedLine(*[column[at] for column in columns]) for at in range(entries.start[index], end)
+        )
+        return StagedEntry(
+            entries.company[index], entries.journal[index], entries.number[index], entries.date[index],
+            entries.first_line[index], shown,
+        )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +302,8 @@ class _Feeder:
         parties = self.parties.setdefault(cid, set())
         sections = self.sections.setdefault(cid, set())
         credit = 0
-        wire: list[WireLine] = []
+        index = len(out.entries)
+        columns = out.lines
         for ln in entry.lines:
             if ln.account_number not in accounts:
                 accounts.add(ln.account_number)
@@ -233,16 +315,31 @@ class _Feeder:
                 sections.add(ln.analytic)
                 out.sections[cid, ln.analytic] = ""
             credit += ln.credit
-            wire.append((
-                ln.line, ln.account_number, ln.aux_number, ln.piece_ref, iso[ln.piece_date], ln.label, ln.debit,
-                ln.credit, ln.lettering, iso[ln.lettering_date], iso[ln.validation_date], ln.currency_amount,
-                ln.currency, ln.analytic,
-            ))  # fmt: skip
+            columns.entry.append(index)
+            columns.line.append(ln.line)
+            columns.account.append(ln.account_number)
+            columns.third_party.append(ln.aux_number)
+            columns.piece_ref.append(ln.piece_ref)
+            columns.piece_date.append(iso[ln.piece_date])
+            columns.label.append(ln.label)
+            columns.debit.append(ln.debit)
+            columns.credit.append(ln.credit)
+            columns.lettering.append(ln.lettering)
+            columns.lettering_date.append(iso[ln.lettering_date])
+            columns.validation_date.append(iso[ln.validation_date])
+            columns.currency_amount.append(ln.currency_amount)
+            columns.currency.append(ln.currency)
+            columns.analytic.append(ln.analytic)
         totals.entries += 1
         totals.debit += debit
         totals.credit += credit
-        day = iso[entry.date] or entry.date.isoformat()  # never None: an entry always has its date
-        out.entries.append((cid, entry.journal_code, entry.number, day, entry.lines[0].line, tuple(wire)))
+        entries = out.entries
+        entries.company.append(cid)
+        entries.journal.append(entry.journal_code)
+        entries.number.append(entry.number)
+        entries.date.append(iso[entry.date] or entry.date.isoformat())  # never None: an entry has its date
+        entries.first_line.append(entry.lines[0].line)
+        entries.start.append(len(columns) - len(entry.lines))
         if totals.first is None or entry.date < totals.first:
             totals.first = entry.date
         if totals.last is None or entry.date > totals.last:

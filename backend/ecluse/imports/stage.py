@@ -219,22 +219,37 @@ def _rows(
     bid = batches.main.id
     # Dates arrive as ISO text, which is what SQLite stores; asyncpg wants `date` objects.
     d: Any = (lambda v: v) if is_sqlite(conn) else _Dates()
-    entry_rows: list[Any] = []
+    entries, lines = chunk.entries, chunk.lines
+    batch_of = {cid: batches.by_company[cid].id for cid in set(entries.company)}
+    masters = batches.masters
+    entry_rows = [
+        (entry_id, cid, batch_of[cid], masters[cid].journals[journal], number, d(day), "draft", first)
+        for entry_id, cid, journal, number, day, first in zip(
+            ids,
+            entries.company,
+            entries.journal,
+            entries.number,
+            entries.date,
+            entries.first_line,
+            strict=True,
+        )
+    ]
     line_rows: list[Any] = []
-    for (cid, journal, number, day, first, lines), entry_id in zip(chunk.entries, ids, strict=True):
-        master = batches.masters[cid]
-        accounts, parties = master.accounts, master.third_parties
-        ebid = batches.by_company[cid].id
-        entry_rows.append((entry_id, cid, ebid, master.journals[journal], number, d(day), "draft", first))
-        for (
-            line, account, aux, piece_ref, piece_date, label, debit, credit, lettering, lettering_date,
-            validation_date, currency_amount, currency, analytic,
-        ) in lines:  # fmt: skip
-            line_rows.append((
-                entry_id, cid, ebid, line, accounts[account], parties[aux] if aux else None, piece_ref,
-                d(piece_date), label, debit, credit, lettering, d(lettering_date), d(validation_date),
-                currency_amount, currency, analytic,
-            ))  # fmt: skip
+    for (
+        index, line, account, third_party, piece_ref, piece_date, label, debit, credit, lettering, lettering_date,
+        validation_date, currency_amount, currency, analytic,
+    ) in zip(
+        lines.entry, lines.line, lines.account, lines.third_party, lines.piece_ref, lines.piece_date, lines.label,
+        lines.debit, lines.credit, lines.lettering, lines.lettering_date, lines.validation_date,
+        lines.currency_amount, lines.currency, lines.analytic, strict=True,
+    ):  # fmt: skip
+        cid = entries.company[index]
+        master = masters[cid]
+        line_rows.append((
+            ids[index], cid, batch_of[cid], line, master.accounts[account],
+            master.third_parties[third_party] if third_party else None, piece_ref, d(piece_date), label, debit,
+            credit, lettering, d(lettering_date), d(validation_date), currency_amount, currency, analytic,
+        ))  # fmt: skip
     issue_rows: list[Any] = []
     rejected_rows: list[Any] = []
     for rejected in chunk.refused:
