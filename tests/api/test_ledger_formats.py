@@ -416,3 +416,52 @@ def test_json_broken_in_the_middle_stages_nothing(api: Api, firm: dict) -> None:
     assert batch["status"] == "FAILED" and batch["entryCount"] == 0, batch
     assert "broken.json" in batch["errorSummary"]
     assert lines_of(api, batch["id"], token) == []
+
+
+def test_due_dates_and_invoice_numbers_reach_the_lines(api: Api, firm: dict) -> None:
+    """Open items and bank matching read a line's due date and invoice number: JSON, TRA and layout columns
+    carry them into the staged lines, where the API shows them."""
+    from tests.formats import tra_build as tb
+
+    token, company = firm["tokens"]["collaborator"], firm["company"]
+    query = """query($id: ID!) { importBatch(id: $id) { entries(first: 50) {
+        nodes { account reference dueDate invoiceRef } } } }"""
+
+    def staged(name: str, content: bytes, **variables: Any) -> list[tuple[str, str, str | None, str]]:
+        batch = upload(api, company, name, content, token, **variables)["batch"]
+        batch = wait(api, batch["id"], DONE, token)
+        assert batch["status"] == "PENDING_VALIDATION", (name, batch)
+        nodes = api.gql(query, {"id": batch["id"]}, token=token)["importBatch"]["entries"]["nodes"]
+        return [(n["account"], n["reference"], n["dueDate"], n["invoiceRef"]) for n in nodes]
+
+    document = {"version": 1, "entries": [
+        {"journal": "VT", "number": "VT1", "date": "2026-02-01", "label": "Facture 1", "lines": [
+            {"account": "411000", "debit": "120.00", "pieceRef": "P-1", "dueDate": "2026-03-03",
+             "invoiceRef": "FA-2026-001"},
+            {"account": "706000", "credit": "120.00"}]},
+    ]}  # fmt: skip
+    assert staged("due.json", json.dumps(document).encode()) == [
+        ("411000", "P-1", "2026-03-03", "FA-2026-001"),
+        ("706000", "", None, ""),
+    ]
+
+    head = [tb.header(), tb.journal("VT", "Ventes", "VTE")]
+    entry = tb.sale("7", 10000, 2000, date="15012026", due="15022026")
+    entry[1] = entry[1][:121] + tb.NO_DATE + entry[1][129:]  # the revenue line: no due date
+    assert staged("DUE.TRA", tb.tra_bytes([*head, *entry])) == [
+        ("411000", "F7", "2026-02-15", "F7"),
+        ("706000", "F7", None, "F7"),
+        ("445710", "F7", "2026-02-15", "F7"),
+    ]
+
+    layout = {**LAYOUT, "columns": {**LAYOUT["columns"], "dueDate": 10, "invoiceRef": 11}}
+    layout_id = create_layout(api, company, token, layout, name="Échéances")
+    csv = (
+        "journal;date;piece;compte;libelle;debit;credit;tva;projet;echeance;facture\n"
+        "VT;15/03/2026;F1;411000;Facture;100,00;;;;15/04/2026;FA-9\n"
+        "VT;15/03/2026;F1;706000;Facture;;100,00;;;;\n"
+    )
+    assert staged("due.csv", csv.encode(), layoutId=layout_id) == [
+        ("411000", "F1", "2026-04-15", "FA-9"),
+        ("706000", "F1", None, ""),
+    ]

@@ -41,7 +41,7 @@ def test_field_maximums_are_the_columns_max_lengths() -> None:
         "aux_label": (ledger.ThirdParty, "name"), "piece_ref": (ledger.EntryLine, "piece_ref"),
         "label": (ledger.EntryLine, "label"), "lettering": (ledger.EntryLine, "lettering"),
         "currency": (ledger.EntryLine, "currency"), "analytic": (ledger.EntryLine, "analytic"),
-        "company": (ledger.Company, "code"),
+        "company": (ledger.Company, "code"), "invoice_ref": (ledger.EntryLine, "invoice_ref"),
     }  # fmt: skip
     assert set(columns) == set(limits.FIELD_MAX)
     assert {f: _max_length(*c) for f, c in columns.items()} == limits.FIELD_MAX

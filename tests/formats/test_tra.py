@@ -138,6 +138,7 @@ def test_valid_standard_file() -> None:
         account_number="411000", account_label="", aux_number="C00001", aux_label="", piece_ref="F1",
         piece_date=None, label="Facture Crèmerie Müller", debit=12000, credit=0, lettering="",
         lettering_date=None, validation_date=None, currency_amount=None, currency="EUR", analytic="",
+        invoice_ref="F1",
     )  # fmt: skip
     assert [(ln.account_number, ln.debit, ln.credit) for ln in p.entries[1].lines] == [
         ("411000", 60000, 0), ("706000", 0, 50000), ("445710", 0, 10000),

@@ -107,6 +107,9 @@ class ImportIssue:
     severity: str
 
 
+Day = date  # the `date` field of EntryLine hides the type inside the class
+
+
 @strawberry.type
 class EntryLine:
     id: strawberry.ID
@@ -124,6 +127,10 @@ class EntryLine:
     debit: Money
     credit: Money
     lettering: str
+    due_date: Day | None = strawberry.field(description="When the line falls due, where the file says.")
+    invoice_ref: str = strawberry.field(
+        description="The invoice the line raises or settles, where the file gives one apart from its reference."
+    )
     posted: bool
 
     @classmethod
@@ -144,6 +151,8 @@ class EntryLine:
             debit=Money(to_decimal(row.debit, currency)),
             credit=Money(to_decimal(row.credit, currency)),
             lettering=row.lettering,
+            due_date=row.due_date,
+            invoice_ref=row.invoice_ref,
             posted=row.state == "posted",
         )
 

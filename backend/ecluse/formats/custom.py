@@ -76,7 +76,7 @@ TEXT_FIELDS = {
     "entryNumber": "entry_number", "pieceRef": "piece_ref", "account": "account_number",
     "accountLabel": "account_label", "thirdParty": "aux_number", "thirdPartyLabel": "aux_label",
     "customer": "aux_number", "supplier": "aux_number", "label": "label", "contraAccount": "account_number",
-    "analytic": "analytic", "currency": "currency", "lettering": "lettering",
+    "analytic": "analytic", "currency": "currency", "lettering": "lettering", "invoiceRef": "invoice_ref",
 }  # fmt: skip
 
 
@@ -402,7 +402,7 @@ class CustomFile:
     def _line(self, v: tuple[str, ...], raw: str, line_no: int) -> Read:
         (company, journal_s, _journal_label, date_s, _number, piece, piece_date_s, account, account_label,
          kind_s, third, third_label, customer, supplier, label, debit_s, credit_s, amount_s, sign_s,
-         vat_s, vat_code, vat_rate_s, contra, analytic, currency, lettering, due_s) = v  # fmt: skip
+         vat_s, vat_code, vat_rate_s, contra, analytic, currency, lettering, due_s, invoice) = v  # fmt: skip
         probs: list[ParseError] = []
         for i, limit, name in self._limits:
             if len(v[i]) > limit:
@@ -419,8 +419,9 @@ class CustomFile:
             piece_date = self._dates.get(piece_date_s) or self._date(
                 piece_date_s, "pieceDate", line_no, probs
             )
-        if due_s:  # read to check it; EntryLine has no due date yet
-            self._dates.get(due_s) or self._date(due_s, "dueDate", line_no, probs)
+        due_date = None
+        if due_s:
+            due_date = self._dates.get(due_s) or self._date(due_s, "dueDate", line_no, probs)
         if self._debit_credit:  # fast paths inline: "1234,56" or empty
             dec = self._dec
             if not debit_s:
@@ -468,7 +469,7 @@ class CustomFile:
         make = new_entry_line
         main = make(line_no, journal, journal_label, entry_number, entry_date, number, account_label, aux,
                     aux_label, piece, piece_date, label, debit, credit, lettering, None, None, None, currency,
-                    "" if extra and contra else analytic)  # fmt: skip
+                    "" if extra and contra else analytic, due_date, invoice)  # fmt: skip
         if extra is None:
             return (line_no, raw, (main,), probs or None, master)
         lines = [main]

@@ -442,7 +442,14 @@ class LineIn(TypedDict):
         Annotated[Text | None, _about("Document reference (invoice number…)."), _max("piece_ref")]
     ]
     pieceDate: NotRequired[Annotated[IsoDate | None, _about("Document date.")]]
-    dueDate: NotRequired[Annotated[IsoDate | None, _about("Due date (checked; not stored yet).")]]
+    dueDate: NotRequired[Annotated[IsoDate | None, _about("When the line falls due (open items).")]]
+    invoiceRef: NotRequired[
+        Annotated[
+            Text | None,
+            _about("The invoice this line raises or settles, when it differs from pieceRef (bank matching)."),
+            _max("invoice_ref"),
+        ]
+    ]
     analytic: NotRequired[
         Annotated[Text | None, _about("Analytic section code (created if new)."), _max("analytic")]
     ]
@@ -1224,8 +1231,9 @@ class JsonFile:
                                           ("label", label, "label"), ("company", company, "company"))
                 if len(value) > FIELD_MAX[field]
             ]  # fmt: skip
-        m_acc, m_aux, m_ref, m_lab, m_let, m_ana, big = (
-            *(FIELD_MAX[f] for f in ("account_number", "aux_number", "piece_ref", "label", "lettering", "analytic")),
+        m_acc, m_aux, m_ref, m_lab, m_let, m_ana, m_inv, big = (
+            *(FIELD_MAX[f] for f in ("account_number", "aux_number", "piece_ref", "label", "lettering", "analytic",
+                                     "invoice_ref")),
             AMOUNT_MAX,
         )  # fmt: skip
         jlabel = self._labels["journal"].get(journal, "")
@@ -1250,14 +1258,15 @@ class JsonFile:
             account = ln["account"]
             aux = get("thirdParty") or ""
             piece, text, letter, section = get("pieceRef") or "", get("label") or "", get("lettering") or "", get("analytic") or ""  # fmt: skip
+            invoice = get("invoiceRef") or ""
             if (
                 len(account) > m_acc or len(aux) > m_aux or len(piece) > m_ref or len(text) > m_lab
-                or len(letter) > m_let or len(section) > m_ana or debit > big or credit > big
+                or len(letter) > m_let or len(section) > m_ana or len(invoice) > m_inv or debit > big or credit > big
             ):  # fmt: skip
                 problems += _line_problems(ln, line_no - first, debit, credit)
             add(make(line_no, journal, jlabel, number, day, account, account_label(account, ""), aux,
                      party_label(aux, "") if aux else "", piece, get("pieceDate"), text or label, debit,
-                     credit, letter, None, None, None, currency, section))  # fmt: skip
+                     credit, letter, None, None, None, currency, section, get("dueDate"), invoice))  # fmt: skip
             debits += debit
             credits += credit
             line_no += 1
@@ -1368,7 +1377,8 @@ def _line_problems(ln: dict[str, Any], at: int, debit: int, credit: int) -> list
     """FIELD_TOO_LONG and AMOUNT_TOO_LARGE errors of line `at` of an entry (pydantic's error shape)."""
     out: list[dict[str, Any]] = []
     for key, field in (("account", "account_number"), ("thirdParty", "aux_number"), ("pieceRef", "piece_ref"),
-                       ("label", "label"), ("lettering", "lettering"), ("analytic", "analytic")):  # fmt: skip
+                       ("label", "label"), ("lettering", "lettering"), ("analytic", "analytic"),
+                       ("invoiceRef", "invoice_ref")):  # fmt: skip
         value = ln.get(key) or ""
         if len(value) > FIELD_MAX[field]:
             out.append(_too_long(("lines", at, key), value, FIELD_MAX[field]))

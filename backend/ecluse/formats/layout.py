@@ -29,7 +29,7 @@ FIELDS = (
     "company", "journal", "journalLabel", "date", "entryNumber", "pieceRef", "pieceDate", "account",
     "accountLabel", "kind", "thirdParty", "thirdPartyLabel", "customer", "supplier", "label", "debit",
     "credit", "amount", "sign", "vatAmount", "vatCode", "vatRate", "contraAccount", "analytic", "currency",
-    "lettering", "dueDate",
+    "lettering", "dueDate", "invoiceRef",
 )  # fmt: skip
 KIND_NAMES = {"G": "general", "D": "customers", "C": "suppliers"}
 #: Pads `to` bounds: above every character an account number holds.

@@ -37,6 +37,7 @@ FIELD_MAX: dict[str, int] = {
     "aux_number": 40,  # ThirdParty.code
     "aux_label": 200,  # ThirdParty.name
     "piece_ref": 100,  # EntryLine.piece_ref
+    "invoice_ref": 100,  # EntryLine.invoice_ref
     "label": 300,  # EntryLine.label
     "lettering": 20,  # EntryLine.lettering
     "currency": 3,  # EntryLine.currency

@@ -59,6 +59,10 @@ class EntryLine:
     currency_amount: int | None
     currency: str
     analytic: str = ""  # analytic section / project code, "" when none
+    #: When the line falls due (an invoice's or a payment's), and the invoice it settles or raises, where the
+    #: format has them (JSON, TRA, layout columns): open items and bank matching read them.
+    due_date: date | None = None
+    invoice_ref: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,8 +142,10 @@ class _EntryLineTwin:
         "currency",
         "currency_amount",
         "debit",
+        "due_date",
         "entry_date",
         "entry_number",
+        "invoice_ref",
         "journal_code",
         "journal_label",
         "label",
@@ -173,6 +179,8 @@ class _EntryLineTwin:
         currency_amount: int | None,
         currency: str,
         analytic: str = "",
+        due_date: date | None = None,
+        invoice_ref: str = "",
     ) -> None:
         self.line = line
         self.journal_code = journal_code
@@ -194,6 +202,8 @@ class _EntryLineTwin:
         self.currency_amount = currency_amount
         self.currency = currency
         self.analytic = analytic
+        self.due_date = due_date
+        self.invoice_ref = invoice_ref
         self.__class__ = EntryLine  # type: ignore[assignment]
 
 

@@ -333,7 +333,8 @@ class TraFile:
                     line = None
                     if signed is not None and ed is not None and (not probs or all(pe.severity != "error" for pe in probs)):  # fmt: skip
                         debit, credit = (signed, 0) if signed >= 0 else (0, -signed)
-                        line = make(line_no, jc, jl, num, ed, general, "", aux, "", p[48:83].strip(), None, p[83:118].strip(), debit, credit, "", None, None, None, p[159:162].strip() or "EUR")  # fmt: skip
+                        ref = p[48:83].strip()  # REFINTERNE: the invoice number, also the line's reference
+                        line = make(line_no, jc, jl, num, ed, general, "", aux, "", ref, None, p[83:118].strip(), debit, credit, "", None, None, None, p[159:162].strip() or "EUR", "", dates.get(due), ref)  # fmt: skip
                     item = (line_no, raw, line, probs or None, None, general)
             if k != key and not (items and (short or _same_entry(k, key, ed is None or loose))):
                 if items:
@@ -434,7 +435,7 @@ class TraFile:
         if value is not None:
             self._entry_date(text, line_no, probs)  # caches it
         elif why:
-            message = f"ECHEANCE '{_shown(text)}' {why} (the due date is not imported)"
+            message = f"ECHEANCE '{_shown(text)}' {why} (the line is imported without a due date)"
             probs.append(ParseError(line_no, "ECHEANCE", "BAD_DATE", message, "finding"))
 
     def _amount(self, text: str, line_no: int, probs: list[ParseError]) -> int | None:

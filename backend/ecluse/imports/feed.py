@@ -91,6 +91,8 @@ class StagedLine:
     currency_amount: int | None
     currency: str
     analytic: str
+    due_date: str | None
+    invoice_ref: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +142,8 @@ class LineColumns:
     currency_amount: list[int | None] = field(default_factory=list)
     currency: list[str] = field(default_factory=list)
     analytic: list[str] = field(default_factory=list)
+    due_date: list[str | None] = field(default_factory=list)
+    invoice_ref: list[str] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.line)
@@ -330,6 +334,8 @@ class _Feeder:
             columns.currency_amount.append(ln.currency_amount)
             columns.currency.append(ln.currency)
             columns.analytic.append(ln.analytic)
+            columns.due_date.append(iso[ln.due_date])
+            columns.invoice_ref.append(ln.invoice_ref)
         totals.entries += 1
         totals.debit += debit
         totals.credit += credit

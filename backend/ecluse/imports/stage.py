@@ -37,7 +37,7 @@ ENTRY_COLUMNS = ("id", "company_id", "batch_id", "journal_id", "number", "date",
 LINE_COLUMNS = (
     "entry_id", "company_id", "batch_id", "source_line", "account_id", "third_party_id", "piece_ref",
     "piece_date", "label", "debit", "credit", "lettering", "lettering_date", "validation_date",
-    "currency_amount", "currency", "analytic",
+    "currency_amount", "currency", "analytic", "due_date", "invoice_ref",
 )  # fmt: skip
 ISSUE_COLUMNS = ("batch_id", "line", "column", "code", "message", "severity")
 REJECTED_COLUMNS = ("batch_id", "line", "text")
@@ -237,11 +237,11 @@ def _rows(
     line_rows: list[Any] = []
     for (
         index, line, account, third_party, piece_ref, piece_date, label, debit, credit, lettering, lettering_date,
-        validation_date, currency_amount, currency, analytic,
+        validation_date, currency_amount, currency, analytic, due_date, invoice_ref,
     ) in zip(
         lines.entry, lines.line, lines.account, lines.third_party, lines.piece_ref, lines.piece_date, lines.label,
         lines.debit, lines.credit, lines.lettering, lines.lettering_date, lines.validation_date,
-        lines.currency_amount, lines.currency, lines.analytic, strict=True,
+        lines.currency_amount, lines.currency, lines.analytic, lines.due_date, lines.invoice_ref, strict=True,
     ):  # fmt: skip
         cid = entries.company[index]
         master = masters[cid]
@@ -249,6 +249,7 @@ def _rows(
             ids[index], cid, batch_of[cid], line, master.accounts[account],
             master.third_parties[third_party] if third_party else None, piece_ref, d(piece_date), label, debit,
             credit, lettering, d(lettering_date), d(validation_date), currency_amount, currency, analytic,
+            d(due_date), invoice_ref,
         ))  # fmt: skip
     issue_rows: list[Any] = []
     rejected_rows: list[Any] = []

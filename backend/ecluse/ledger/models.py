@@ -158,6 +158,8 @@ class EntryLine(Model):
     currency_amount = fields.BigIntField(null=True)
     currency = fields.CharField(max_length=3, default="")
     analytic = fields.CharField(max_length=40, default="")
+    due_date = fields.DateField(null=True)
+    invoice_ref = fields.CharField(max_length=100, default="")
 
     class Meta:
         table = "entry_lines"

@@ -34,12 +34,15 @@ class LineRow:
     credit: int
     lettering: str
     state: str
+    due_date: date | None
+    invoice_ref: str
 
 
 _LINES = """
 SELECT l.id, l.entry_id, l.source_line, j.code AS journal_code, e.number AS entry_number, e.date AS entry_date,
        a.number AS account_number, a.label AS account_label, t.code AS third_party_code,
-       t.name AS third_party_name, l.piece_ref, l.label, l.debit, l.credit, l.lettering, e.state
+       t.name AS third_party_name, l.piece_ref, l.label, l.debit, l.credit, l.lettering, e.state, l.due_date,
+       l.invoice_ref
 FROM entry_lines l
 JOIN entries e ON e.id = l.entry_id
 JOIN journals j ON j.id = e.journal_id
@@ -59,7 +62,16 @@ async def batch_lines(batch_id: int, after_id: int, limit: int, from_line: int =
     """A page of a batch's lines in file order (ids follow the file: lines are inserted in its order)."""
     conn, sql = _sql(_LINES)
     rows = await conn.execute_query_dict(sql, [batch_id, after_id, from_line, limit])
-    return [LineRow(**{**row, "entry_date": _date(row["entry_date"])}) for row in rows]
+    return [
+        LineRow(
+            **{
+                **row,
+                "entry_date": _date(row["entry_date"]),
+                "due_date": None if row["due_date"] is None else _date(row["due_date"]),
+            }
+        )
+        for row in rows
+    ]
 
 
 async def batch_line_totals(batch_id: int) -> tuple[int, int, int]:

@@ -372,6 +372,7 @@ const fr = {
       currency: "Devise",
       lettering: "Code lettrage",
       dueDate: "Date d'échéance",
+      invoiceRef: "N° de facture",
     } as Record<string, string>,
     amountMode: "Lecture des montants",
     amountModeName: {
@@ -893,6 +894,7 @@ const en: Messages = {
       currency: "Currency",
       lettering: "Lettering code",
       dueDate: "Due date",
+      invoiceRef: "Invoice number",
     },
     amountMode: "How amounts are read",
     amountModeName: {

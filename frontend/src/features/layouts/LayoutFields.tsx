@@ -35,7 +35,7 @@ export interface LayoutFieldsProps {
   readOnly?: boolean;
 }
 
-const COLUMN_FIELDS: readonly Field[] = ["date", "entryNumber", "pieceRef", "pieceDate", "label", "analytic", "currency", "lettering", "dueDate", "company"];
+const COLUMN_FIELDS: readonly Field[] = ["date", "entryNumber", "pieceRef", "pieceDate", "label", "analytic", "currency", "lettering", "dueDate", "invoiceRef", "company"];
 
 export function LayoutFields({ form, onChange, problems, readOnly = false }: LayoutFieldsProps) {
   const { t } = useI18n();

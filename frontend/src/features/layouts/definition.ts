@@ -39,6 +39,7 @@ export const FIELDS = [
   "currency",
   "lettering",
   "dueDate",
+  "invoiceRef",
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -79,6 +80,7 @@ export const GENERAL_FIELDS: readonly Field[] = [
   "currency",
   "lettering",
   "dueDate",
+  "invoiceRef",
   "company",
 ];
 export const AMOUNT_FIELDS: Record<AmountMode, readonly Field[]> = {
