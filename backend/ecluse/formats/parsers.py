@@ -38,24 +38,26 @@ def open_parser(
     *,
     layout: dict[str, Any] | None = None,
     ranges: list[dict[str, Any]] | None = None,
+    places: int = 2,
 ) -> ParsedFile:
     """The parser of `format` over `stream`. CUSTOM needs `layout` (a saved layout's definition) and, for
-    account kinds found by number, the company's `ranges`."""
+    account kinds found by number, the company's `ranges`. Amounts are read in a currency of `places`
+    decimals (money.exponent of the company's currency): more decimals than that are refused."""
     if format == "FEC":
         from ecluse.formats.fec import open_fec
 
-        return open_fec(stream, filename)
+        return open_fec(stream, filename, places)
     if format == "TRA":
         from ecluse.formats.tra import open_tra
 
-        return open_tra(stream, filename)
+        return open_tra(stream, filename, places)
     if format == "JSON":
         from ecluse.formats.json_entries import open_json
 
-        return open_json(stream, filename)
+        return open_json(stream, filename, places)
     if format == "CUSTOM":
         from ecluse.formats.custom import open_custom
         from ecluse.formats.layout import Layout
 
-        return open_custom(stream, filename, Layout.model_validate(layout or {}), ranges or [])
+        return open_custom(stream, filename, Layout.model_validate(layout or {}), ranges or [], places)
     raise ValueError(f"no ledger parser for format {format!r}")

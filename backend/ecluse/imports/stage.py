@@ -27,6 +27,7 @@ from ecluse.imports.targets import targets_for
 from ecluse.ledger.masterdata import MasterData
 from ecluse.ledger.models import Company, EntryLine
 from ecluse.ledger.models import Entry as EntryModel
+from ecluse.money import exponent
 from ecluse.storage import FileStore
 
 log = logging.getLogger(__name__)
@@ -145,7 +146,9 @@ async def stage_batch(
     await publish_batch(bus, batch)
     received = await ReceivedFile.get(id=batch.file_id)
     company = await Company.get(id=batch.company_id)
-    source = Source(batch.format, batch.layout_definition, list(company.account_ranges or []))
+    source = Source(
+        batch.format, batch.layout_definition, list(company.account_ranges or []), exponent(company.currency)
+    )
     batches = _Batches(batch, bus)
     path = store.absolute(received.storage_path)
     feed = messages(
