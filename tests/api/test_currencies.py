@@ -6,6 +6,8 @@ seen in the trial balance, and exported with that currency's number of decimals.
 
 from __future__ import annotations
 
+import json
+import time
 from datetime import date
 from typing import Any
 
@@ -19,6 +21,8 @@ BALANCE = """query($c: ID!) { trialBalance(companyId: $c, from: "2025-01-01", to
     totalDebit totalCredit lines { account debit credit balance } } }"""
 ENTRIES = """query($id: ID!) { importBatch(id: $id) { entries(first: 50) {
     totalCount nodes { line account debit credit } } } }"""
+UPLOAD_ID = """mutation($companyId: ID!, $file: Upload!) {
+    uploadImport(companyId: $companyId, file: $file, format: FEC) { batch { id } errors { code } } }"""
 ERRORS = """query($id: ID!) { importBatch(id: $id) { errors(first: 50) {
     nodes { line column code message severity } } } }"""
 
@@ -138,3 +142,29 @@ def test_a_foreign_amount_is_read_and_written_in_its_own_currency(api: Api, firm
     summary = export(api, company, year_id(api, company, 2025, token), token)
     out = data_rows(download(api, summary["url"], token).content)
     assert [(row[16], row[17]) for row in out] == [("1000", "JPY"), ("", ""), ("10,250", "TND"), ("", "")]
+
+
+def test_a_company_currency_outside_iso_4217_fails_the_import_clearly(api: Api, firm: dict) -> None:
+    """Never read as two decimals by default: the file is not read, and the batch says why."""
+    token = firm["tokens"]["collaborator"]
+    company = company_in(api, "ZZZ", "404833048")
+    rows = [line("1", "411000", "40", "0"), line("1", "706000", "0", "40")]
+    operations = {"query": UPLOAD_ID, "variables": {"companyId": company, "file": None}}
+    response = api.post(
+        data={"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.file"]})},
+        files={"0": ("404833048FEC20251231.txt", fec(rows), "text/plain")},
+        headers=api.headers(token),
+    )
+    batch_id = response.json()["data"]["uploadImport"]["batch"]["id"]
+    query = """query($id: ID!) { importBatch(id: $id) { status errorSummary entryCount
+        errors(first: 5) { nodes { line code message } } } }"""
+    deadline = time.monotonic() + 60
+    while (batch := api.gql(query, {"id": batch_id}, token=token)["importBatch"])["status"] not in DONE:
+        assert time.monotonic() < deadline, batch
+        time.sleep(0.05)
+    assert batch["status"] == "FAILED" and batch["entryCount"] == 0
+    message = (
+        "The company's currency cannot be used: 'ZZZ' is not an ISO 4217 currency code; set an ISO 4217 "
+        "currency (EUR, JPY…)"
+    )
+    assert batch["errors"]["nodes"] == [{"line": 0, "code": "UNKNOWN_CURRENCY", "message": message}]
