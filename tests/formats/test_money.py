@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ecluse.formats.parsers import open_parser
+from ecluse.formats.records import Entry, RejectedEntry
 from ecluse.money import (
     AMOUNT_MAX,
     AmountError,
@@ -23,6 +26,7 @@ from ecluse.money import (
     to_decimal,
     to_minor,
 )
+from tests.formats import samples
 
 # --- currencies ----------------------------------------------------------------------------------------------
 
@@ -207,3 +211,50 @@ def test_a_decimal_past_the_currency_is_always_refused(whole: int, extra: int, p
     text = f"{whole}," + "0" * places + str(extra)
     with pytest.raises(AmountError):
         parse_amount(text, places)
+
+
+# --- every parser reads with the currency's decimals it is given ---------------------------------------------
+
+
+def _file(fmt: str, text: str) -> bytes:
+    """One balanced entry of `text` (written "1138,50") in `fmt`."""
+    if fmt == "FEC":
+        return samples.fec_file(samples.fec_entry("VT1", [text]))
+    if fmt == "TRA":  # the builder writes integer cents as "1138,50"
+        return samples.tra_file(samples.tra_entry("1", [int(text.replace(",", ""))]))
+    if fmt == "JSON":
+        return samples.json_file(samples.json_entry("VT1", [text.replace(",", ".")]))
+    if fmt == "CSV":
+        return samples.csv_file(samples.csv_entry("1", [text]))
+    return samples.fixed_file(samples.fixed_entry("1", [text]))
+
+
+@pytest.mark.parametrize("fmt", ["FEC", "TRA", "JSON", "CSV", "FIXED"])
+@pytest.mark.parametrize(
+    ("text", "places", "debit"),
+    [("1138,50", 3, 1138500), ("1138,00", 3, 1138000), ("1138,00", 0, 1138), ("1138,50", 2, 113850),
+     ("1138,50", 0, None)],
+)  # fmt: skip
+def test_each_parser_reads_amounts_with_the_currency_decimals(fmt: str, text: str, places: int, debit: int | None) -> None:  # fmt: skip
+    if (
+        fmt == "JSON" and places == 0
+    ):  # JSON's stricter syntax: no more decimals than the currency, not even 0s
+        debit = None
+    parsed = open_parser(
+        samples.PARSER_FORMAT[fmt], io.BytesIO(_file(fmt, text)), "import.txt",
+        layout=samples.LAYOUTS.get(fmt), places=places,
+    )  # fmt: skip
+    assert parsed.fatal is None
+    items = list(parsed.items())
+    entries = [i for i in items if isinstance(i, Entry)]
+    refused = [i for i in items if isinstance(i, RejectedEntry)]
+    if debit is None:  # 1138,50 in a currency without decimals: refused on its line, the field named
+        assert entries == [] and len(refused) == 1
+        errors = [(e.code, e.column) for e in refused[0].errors]
+        assert ("BAD_AMOUNT", {"FEC": "Debit", "TRA": "MONTANT1"}.get(fmt, errors[0][1])) in errors
+        assert all(
+            e.line > 0 and "decimals" in e.message for e in refused[0].errors if e.code == "BAD_AMOUNT"
+        )
+    else:
+        assert refused == [] and len(entries) == 1
+        assert [(ln.debit, ln.credit) for ln in entries[0].lines] == [(debit, 0), (0, debit)]

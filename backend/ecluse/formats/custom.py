@@ -201,6 +201,9 @@ class CustomFile:
         self._no_journal = not lay.journal
         self._debit_credit = lay.amount_mode == "debitCredit"
         self._dec = lay.decimal_separator
+        # Where the fast paths look for it: `places` characters from the end ("1234,56"); never with none.
+        places = self._places
+        self._cut = (-places - 1, -places) if places else (0, 0)
         self._kind_column_mode = lay.account_mode == "kindColumn"
         self._customer_account, self._supplier_account = lay.customer_account, lay.supplier_account
         self._generates = any(n in cols for n in ("vatAmount", "vatRate", "contraAccount"))
@@ -391,16 +394,16 @@ class CustomFile:
         if due_s:  # read to check it; EntryLine has no due date yet
             self._dates.get(due_s) or self._date(due_s, "dueDate", line_no, probs)
         if self._debit_credit:  # fast paths inline: "1234,56" or empty
-            dec = self._dec
+            dec, (a, b) = self._dec, self._cut
             if not debit_s:
                 debit = 0
-            elif debit_s[-3:-2] == dec and (t := debit_s.replace(dec, "", 1)).isdecimal() and len(t) < 16:
+            elif debit_s[a:b] == dec and (t := debit_s.replace(dec, "", 1)).isdecimal() and len(t) < 16:
                 debit = int(t)
             else:
                 debit = self._amount(debit_s, "debit", line_no, probs)
             if not credit_s:
                 credit = 0
-            elif credit_s[-3:-2] == dec and (t := credit_s.replace(dec, "", 1)).isdecimal() and len(t) < 16:
+            elif credit_s[a:b] == dec and (t := credit_s.replace(dec, "", 1)).isdecimal() and len(t) < 16:
                 credit = int(t)
             else:
                 credit = self._amount(credit_s, "credit", line_no, probs)
@@ -649,8 +652,8 @@ class CustomFile:
             return None
         vat = None
         if vat_s:
-            dec = self._dec
-            if vat_s[-3:-2] == dec and (t := vat_s.replace(dec, "", 1)).isdecimal() and len(t) < 16:
+            dec, (a, b) = self._dec, self._cut
+            if vat_s[a:b] == dec and (t := vat_s.replace(dec, "", 1)).isdecimal() and len(t) < 16:
                 vat = int(t)
             else:
                 vat = abs(self._amount(vat_s, "vatAmount", line_no, probs))
