@@ -110,8 +110,7 @@ class FecWriter:
             fields = (
                 jc, jl, num, days[ed] if ed in days else day(ed), acc, accl, aux, auxl, ref,
                 days[pd] if pd in days else day(pd), lib,
-                f"{debit // 100},{debit % 100:02d}" if places == 2 and debit >= 0 else format_amount(debit, places),
-                f"{credit // 100},{credit % 100:02d}" if places == 2 and credit >= 0 else format_amount(credit, places),
+                format_amount(debit, places), format_amount(credit, places),
                 let, days[dl] if dl in days else day(dl), days[vd] if vd in days else day(vd),
                 "" if camt is None else format_amount(camt, foreign(cur)), cur,
             )  # fmt: skip
