@@ -1,9 +1,12 @@
 """Exact money: integer minor units in storage and arithmetic, `Decimal` at the edges. Never float.
 
 Every amount of the product is read and written here: a currency's number of decimals (`exponent`, from the
-ISO 4217 table of the `iso4217` package, kept up to date by its maintainers), amounts in a file's text form
-(`parse_amount`: decimal and thousands separators, a sign before or after the number, more decimals than the
-currency has refused), amounts with a sign column (`signed`), and amounts as text (`format_amount`).
+ISO 4217 table of the `iso4217` package, kept up to date by its maintainers; an unknown code is an error,
+never a silent 2), amounts in a file's text form (`parse_amount`: the FEC's and TRA's decimal comma with a
+sign before or after; `parse_grouped`: a layout's decimal and thousands separators), digits and exact
+numbers into minor units (`minor_units`, `exact_minor`: more decimals than the currency has are refused),
+amounts with a sign column (`signed`), and amounts as text (`format_amount`). Parsers are told the
+decimals (`places`) of the company's currency; storage and the API use `to_minor` / `to_decimal`.
 Babel's locale data is not used: it disagrees with ISO 4217 on HUF, COP, IDR, IQD and is only meant for
 display to people in a locale, which the backend does not do (the web app formats what the API sends).
 
@@ -36,14 +39,6 @@ def exponent(currency: str) -> int:
             f"{code} has no minor unit in ISO 4217 (it is not a currency amounts are kept in)"
         )
     return int(units)
-
-
-def is_currency(currency: str) -> bool:
-    try:
-        exponent(currency)
-    except UnknownCurrency:
-        return False
-    return True
 
 
 def to_decimal(minor: int, currency: str = "EUR") -> Decimal:
