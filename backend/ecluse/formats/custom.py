@@ -461,14 +461,9 @@ class CustomFile:
     def _amount(self, text: str, field: str, line_no: int, probs: list[ParseError]) -> int:
         if not text:
             return 0
-        dec, places = self._layout.decimal_separator, self._places
-        if (
-            places == 2
-            and text[-3:-2] == dec
-            and len(text) < 17
-            and (t := text.replace(dec, "", 1)).isdecimal()
-        ):
-            return int(t)  # the usual "1234,56" of a 2-decimal currency
+        dec, (a, b), places = self._layout.decimal_separator, self._cut, self._places
+        if text[a:b] == dec and len(text) < 17 and (t := text.replace(dec, "", 1)).isdecimal():
+            return int(t)
         if text.isdecimal() and len(text) < 14:
             return minor_units(text, "", places)
         try:
