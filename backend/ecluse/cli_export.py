@@ -9,9 +9,9 @@ import click
 
 from ecluse.db.init import orm_open, run_migrations
 from ecluse.errors import DomainError
-from ecluse.formats.entries import cents
 from ecluse.ledger.fec_export import fec_chunks, prepare_fec_export
 from ecluse.ledger.models import Company, FiscalYear
+from ecluse.money import exponent, format_amount
 from ecluse.settings import Settings
 
 
@@ -53,7 +53,7 @@ async def run_export(
             raise
         click.echo(
             f"wrote {path}: {plan.entry_count} entries, {plan.line_count} lines, "
-            f"debit = credit = {cents(plan.total_debit)} {plan.currency}"
+            f"debit = credit = {format_amount(plan.total_debit, exponent(plan.currency))} {plan.currency}"
         )
         return 0
 

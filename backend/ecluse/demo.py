@@ -15,6 +15,7 @@ from ecluse.imports.receive import receive_file
 from ecluse.imports.statuses import ImportFormat, Origin
 from ecluse.jobs.queue import InProcessQueue
 from ecluse.ledger.models import Company, FiscalYear
+from ecluse.money import format_amount
 from ecluse.settings import Settings
 from ecluse.storage import FileStore
 
@@ -29,10 +30,6 @@ HEADER = (
     "JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\t"
     "PieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise"
 )
-
-
-def _amount(cents: int) -> str:
-    return f"{cents // 100},{cents % 100:02d}"
 
 
 def demo_fec(entries: int, year: int, seed: int, *, unbalanced: int = 0) -> bytes:
@@ -67,7 +64,7 @@ def demo_fec(entries: int, year: int, seed: int, *, unbalanced: int = 0) -> byte
             lines.append(
                 "\t".join([
                     journal, jlib, num, day, account, label, aux_num, aux_lib, f"F{n}", day, f"Facture {n}",
-                    _amount(debit), _amount(credit), "", "", day, "", "",
+                    format_amount(debit), format_amount(credit), "", "", day, "", "",
                 ])
             )  # fmt: skip
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")

@@ -1,31 +1,50 @@
-"""Exact money: integer minor units in storage and arithmetic, `Decimal` at the edges. Never float."""
+"""Exact money: integer minor units in storage and arithmetic, `Decimal` at the edges. Never float.
+
+Every amount of the product is read and written here: a currency's number of decimals (`exponent`, from the
+ISO 4217 table of the `iso4217` package, kept up to date by its maintainers; an unknown code is an error,
+never a silent 2), amounts in a file's text form (`parse_amount`: the FEC's and TRA's decimal comma with a
+sign before or after; `parse_grouped`: a layout's decimal and thousands separators), digits and exact
+numbers into minor units (`minor_units`, `exact_minor`: more decimals than the currency has are refused),
+amounts with a sign column (`signed`), and amounts as text (`format_amount`). Parsers are told the
+decimals (`places`) of the company's currency; storage and the API use `to_minor` / `to_decimal`.
+Babel's locale data is not used: it disagrees with ISO 4217 on HUF, COP, IDR, IQD and is only meant for
+display to people in a locale, which the backend does not do (the web app formats what the API sends).
+
+Leaf module: it imports nothing else of ecluse, so the pure parsers in `formats/` may use it.
+"""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from functools import cache
 
-#: ISO 4217 exponents that differ from 2.
-_EXPONENTS = {
-    "JPY": 0,
-    "KRW": 0,
-    "XOF": 0,
-    "XAF": 0,
-    "CLP": 0,
-    "ISK": 0,
-    "BHD": 3,
-    "KWD": 3,
-    "TND": 3,
-    "OMR": 3,
-}
+import iso4217
 
 
+class UnknownCurrency(ValueError):
+    """A currency code that is not in ISO 4217, or one without minor units (gold, test codes)."""
+
+
+@cache
 def exponent(currency: str) -> int:
-    return _EXPONENTS.get(currency.upper(), 2)
+    """The currency's number of decimals (ISO 4217 minor units): EUR 2, JPY 0, TND 3."""
+    code = currency.strip().upper()
+    entry = iso4217.raw_table.get(code) if len(code) == 3 else None
+    if entry is None:
+        raise UnknownCurrency(f"'{currency}' is not an ISO 4217 currency code")
+    units = entry.get("CcyMnrUnts")
+    if not isinstance(units, str) or not units.isdecimal():
+        raise UnknownCurrency(
+            f"{code} has no minor unit in ISO 4217 (it is not a currency amounts are kept in)"
+        )
+    return int(units)
 
 
 def to_decimal(minor: int, currency: str = "EUR") -> Decimal:
     """1138_50 → Decimal('1138.50') (the currency's number of decimals, kept)."""
-    return Decimal(minor).scaleb(-exponent(currency)).quantize(Decimal(1).scaleb(-exponent(currency)))
+    places = exponent(currency)
+    return Decimal(minor).scaleb(-places).quantize(Decimal(1).scaleb(-places))
 
 
 def to_minor(amount: Decimal, currency: str = "EUR") -> int:
@@ -34,6 +53,143 @@ def to_minor(amount: Decimal, currency: str = "EUR") -> int:
     if scaled != scaled.to_integral_value():
         raise ValueError(f"{amount} has more decimals than {currency} allows")
     return int(scaled)
+
+
+# --- text ------------------------------------------------------------------------------------------------
+
+
+class AmountError(ValueError):
+    """Why a text is not an amount: the message completes "Debit '12,3x' …"."""
+
+
+def decimals_error(places: int) -> AmountError:
+    if places == 0:
+        return AmountError("has decimals, and the currency has none")
+    return AmountError(f"has more than {places} decimal{'s' if places > 1 else ''}")
+
+
+def minor_units(whole: str, fraction: str, places: int) -> int:
+    """ASCII digits before and after the point → minor units of a currency with `places` decimals. Digits
+    past `places` must be zeros ('12,500' is 1250 cents); anything else is an AmountError."""
+    if len(fraction) > places:
+        if fraction[places:].strip("0"):
+            raise decimals_error(places)
+        fraction = fraction[:places]
+    scale: int = 10**places
+    return int(whole or "0") * scale + int(fraction.ljust(places, "0") or "0")
+
+
+def exact_minor(value: Decimal | int, places: int) -> int:
+    """An exact number (a JSON number read as Decimal) → minor units; more decimals than `places` (non-zero
+    ones) is an AmountError. Exact whatever its exponent: 1E-999999 is refused, not rounded to 0."""
+    if isinstance(value, int):
+        scale: int = 10**places
+        return value * scale
+    _, digits, exp = value.as_tuple()
+    zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    if isinstance(exp, int) and exp + zeros < -places and any(digits):
+        raise decimals_error(places)
+    return int(value.scaleb(places))
+
+
+_AMOUNT = re.compile(r"([+-]?)(\d*)(?:([,.])(\d*))?([+-]?)")
+_EXPONENT_FORM = re.compile(r"[+-]?\d+(?:[.,]\d*)?[eE][+-]?\d+")
+
+
+def parse_amount(
+    text: str,
+    places: int = 2,
+    *,
+    dot: str = "DOT_DECIMAL",
+    exponent_form: bool = False,
+    separators_hint: bool = True,
+    max_digits: int = 15,
+    point_name: str = "the FEC uses ','",
+) -> tuple[int, str | None]:
+    """An amount written with a decimal comma, a sign before or after the number, no thousands separator (the
+    FEC's A47 A-1 XII form, and Cegid TRA's) → (signed minor units, finding code or None). A '.' as decimal
+    point is read with the finding `dot` when it cannot be a thousands separator (at most 2 digits after
+    it); `exponent_form` tolerates 1,5E+03 with AMOUNT_EXPONENT (as TCD does). Empty text is 0. Raises
+    AmountError saying what is wrong."""
+    if not text:
+        return 0, None
+    m = _AMOUNT.fullmatch(text)
+    if m is None:
+        if exponent_form and _EXPONENT_FORM.fullmatch(text):
+            scaled = Decimal(text.replace(",", ".")).scaleb(places)
+            if abs(scaled) >= 10 ** (max_digits + places) or scaled != scaled.to_integral_value():
+                raise AmountError(f"is too large or has more than {places} decimals")
+            return int(scaled), "AMOUNT_EXPONENT"
+        if separators_hint and (" " in text or text.count(",") + text.count(".") > 1):
+            raise AmountError("has thousands separators (not allowed: write 1234,56)")
+        raise AmountError("is not an amount")
+    lead, whole, point, decimals, trail = m.groups()
+    decimals = decimals or ""
+    if (lead and trail) or not (whole or decimals) or len(whole) > max_digits:
+        raise AmountError("is not an amount" if len(whole) <= max_digits else "is too large")
+    finding = None
+    if point == ".":
+        if len(decimals) > 2:
+            raise AmountError(f"is ambiguous: '.' may separate thousands or decimals ({point_name})")
+        finding = dot
+    value = minor_units(whole, decimals, places)
+    return (-value if "-" in (lead, trail) else value), finding
+
+
+def parse_grouped(text: str, places: int = 2, *, decimal: str = ",", thousands: str = "", max_digits: int = 15) -> int:  # fmt: skip
+    """Signed minor units of `text` written with the given separators: a minus before or after the number,
+    an optional plus before it; thousands separators are optional but, when present, must split the whole
+    part in groups of three. Raises AmountError saying what is wrong."""
+    s = text.strip()
+    negative = False
+    if s.endswith("-"):
+        negative, s = True, s[:-1].rstrip()
+    if s[:1] in ("+", "-"):
+        if negative:
+            raise AmountError("has two signs")
+        negative, s = s[0] == "-", s[1:].lstrip()
+    if s.endswith("+"):
+        raise AmountError("has a plus after the number (a plus must come before it)")
+    if s.count(decimal) > 1:
+        raise AmountError(f"has more than one decimal separator '{decimal}'")
+    whole, _, fraction = s.partition(decimal)
+    if thousands and thousands in whole:
+        groups = whole.split(thousands)
+        if not (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
+            raise AmountError(f"has a misplaced thousands separator '{thousands}'")
+        whole = "".join(groups)
+    if not (whole or fraction) or not (whole + fraction).isascii() or not (whole + fraction).isdecimal():
+        other = {",": ".", ".": ","}.get(decimal, "")
+        if other and other in s and other != thousands:
+            raise AmountError(f"uses '{other}'; this layout's decimal separator is '{decimal}'")
+        raise AmountError("is not an amount")
+    if len(whole) > max_digits:
+        raise AmountError("is too large")
+    value = minor_units(whole, fraction, places)
+    return -value if negative else value
+
+
+def signed(amount: int, sign: str, debit: frozenset[str], credit: frozenset[str]) -> int | None:
+    """An amount with its sign column (`debit` codes such as D or +1, `credit` codes such as C or -1) →
+    signed minor units, debit positive; None when `sign` is neither."""
+    if sign in debit:
+        return amount
+    if sign in credit:
+        return -amount
+    return None
+
+
+def format_amount(minor: int, places: int = 2, point: str = ",", thousands: str = "", sign: str = "before") -> str:  # fmt: skip
+    """Minor units as text: 12345 → '123,45' (2 places); 1138 → '1138' (0 places); a minus before the
+    number, or after it with sign='after' ('123,45-'); thousands grouped when `thousands` is given."""
+    digits = str(abs(minor)).rjust(places + 1, "0")
+    whole, fraction = (digits[:-places], digits[-places:]) if places else (digits, "")
+    if thousands:
+        whole = f"{int(whole):,}".replace(",", thousands)
+    text = f"{whole}{point}{fraction}" if places else whole
+    if minor >= 0:
+        return text
+    return f"{text}-" if sign == "after" else f"-{text}"
 
 
 # --- Limits (minor units) --------------------------------------------------------------------------------

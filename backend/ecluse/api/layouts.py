@@ -376,7 +376,7 @@ async def _preview(
     company = await CompanyModel.get(id=cid)
     run = await dry_run(
         company_id=cid, user_id=user_id, data=data, filename=name, format=fmt.value, layout=layout,
-        ranges=list(company.account_ranges or []), limit=limit,
+        ranges=list(company.account_ranges or []), limit=limit, currency=company.currency,
     )  # fmt: skip
     names = dict(await CompanyModel.filter(id__in={e.company for e in run.entries}).values_list("id", "name"))
     currency = company.currency

@@ -55,7 +55,7 @@ from ecluse.formats.records import (
     new_entry,
     new_entry_line,
 )
-from ecluse.money import AMOUNT_MAX, ENTRY_TOTAL_MAX
+from ecluse.money import AMOUNT_MAX, ENTRY_TOTAL_MAX, AmountError, minor_units, parse_grouped, signed
 
 #: One physical line as read: (line, raw text, its entry lines or None when it has an error, its
 #: problems or None, the third party it declares or None).
@@ -80,45 +80,11 @@ TEXT_FIELDS = {
 }  # fmt: skip
 
 
-class AmountError(ValueError):
-    """Why an amount cannot be read (the message completes "debit (column 5) 'x' …")."""
-
-
-def parse_layout_amount(text: str, decimal: str, thousands: str) -> int:
-    """Signed cents of `text` written with the layout's separators: a minus before or after the number
+def parse_layout_amount(text: str, decimal: str, thousands: str, places: int = 2) -> int:
+    """Signed minor units of `text` written with the layout's separators: a minus before or after the number
     (credit in signed mode), an optional plus before it; thousands separators are optional but, when
-    present, must split the whole part in groups of three. More than 2 decimals must be zeros."""
-    s = text.strip()
-    negative = False
-    if s.endswith("-"):
-        negative, s = True, s[:-1].rstrip()
-    if s[:1] in ("+", "-"):
-        if negative:
-            raise AmountError("has two signs")
-        negative, s = s[0] == "-", s[1:].lstrip()
-    if s.endswith("+"):
-        raise AmountError("has a plus after the number (a plus must come before it)")
-    if s.count(decimal) > 1:
-        raise AmountError(f"has more than one decimal separator '{decimal}'")
-    whole, _, fraction = s.partition(decimal)
-    if thousands and thousands in whole:
-        groups = whole.split(thousands)
-        if not (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
-            raise AmountError(f"has a misplaced thousands separator '{thousands}'")
-        whole = "".join(groups)
-    if not (whole or fraction) or not (whole + fraction).isascii() or not (whole + fraction).isdecimal():
-        other = {",": ".", ".": ","}[decimal]
-        if other in s and other != thousands:
-            raise AmountError(f"uses '{other}'; this layout's decimal separator is '{decimal}'")
-        raise AmountError("is not an amount")
-    if len(whole) > 15:
-        raise AmountError("is too large")
-    if len(fraction) > 2:
-        if fraction[2:].strip("0"):
-            raise AmountError("has more than 2 decimals")
-        fraction = fraction[:2]
-    value = int(whole or "0") * 100 + int(fraction.ljust(2, "0"))
-    return -value if negative else value
+    present, must split the whole part in groups of three. Decimals past the currency's must be zeros."""
+    return parse_grouped(text, places, decimal=decimal, thousands=thousands)
 
 
 def _half_up(value: Decimal) -> int:
@@ -138,8 +104,10 @@ class CustomFile:
         filename: str | None,
         layout: Layout,
         ranges: list[dict[str, Any]] | list[AccountRange],
+        places: int = 2,
     ) -> None:
         self.info: FileInfo | None = None
+        self._places = places  # decimals of the company's currency
         self.fatal = reader.fatal
         self.line_count = 0  # data lines read so far
         self.filename = filename
@@ -227,11 +195,15 @@ class CustomFile:
         }
         self._sign_debit = lay.sign_codes.debit.strip().upper()
         self._sign_credit = lay.sign_codes.credit.strip().upper()
+        self._signs = frozenset({self._sign_debit}), frozenset({self._sign_credit})
         self._vat_by_code = {k.upper(): v for k, v in lay.vat_accounts.items()}
         self._vat_by_rate = {r: v for k, v in lay.vat_accounts.items() if (r := rate_key(k)) is not None}
         self._no_journal = not lay.journal
         self._debit_credit = lay.amount_mode == "debitCredit"
         self._dec = lay.decimal_separator
+        # Where the fast paths look for it: `places` characters from the end ("1234,56"); never with none.
+        places = self._places
+        self._cut = (-places - 1, -places) if places else (0, 0)
         self._kind_column_mode = lay.account_mode == "kindColumn"
         self._customer_account, self._supplier_account = lay.customer_account, lay.supplier_account
         self._generates = any(n in cols for n in ("vatAmount", "vatRate", "contraAccount"))
@@ -423,16 +395,16 @@ class CustomFile:
         if due_s:
             due_date = self._dates.get(due_s) or self._date(due_s, "dueDate", line_no, probs)
         if self._debit_credit:  # fast paths inline: "1234,56" or empty
-            dec = self._dec
+            dec, (a, b) = self._dec, self._cut
             if not debit_s:
                 debit = 0
-            elif debit_s[-3:-2] == dec and (t := debit_s.replace(dec, "", 1)).isdecimal() and len(t) < 16:
+            elif debit_s[a:b] == dec and (t := debit_s.replace(dec, "", 1)).isdecimal() and len(t) < 16:
                 debit = int(t)
             else:
                 debit = self._amount(debit_s, "debit", line_no, probs)
             if not credit_s:
                 credit = 0
-            elif credit_s[-3:-2] == dec and (t := credit_s.replace(dec, "", 1)).isdecimal() and len(t) < 16:
+            elif credit_s[a:b] == dec and (t := credit_s.replace(dec, "", 1)).isdecimal() and len(t) < 16:
                 credit = int(t)
             else:
                 credit = self._amount(credit_s, "credit", line_no, probs)
@@ -490,13 +462,13 @@ class CustomFile:
     def _amount(self, text: str, field: str, line_no: int, probs: list[ParseError]) -> int:
         if not text:
             return 0
-        dec = self._layout.decimal_separator
-        if text[-3:-2] == dec and len(text) < 17 and (t := text.replace(dec, "", 1)).isdecimal():
+        dec, (a, b), places = self._layout.decimal_separator, self._cut, self._places
+        if text[a:b] == dec and len(text) < 17 and (t := text.replace(dec, "", 1)).isdecimal():
             return int(t)
         if text.isdecimal() and len(text) < 14:
-            return int(text) * 100
+            return minor_units(text, "", places)
         try:
-            return parse_layout_amount(text, dec, self._layout.thousands_separator)
+            return parse_layout_amount(text, dec, self._layout.thousands_separator, places)
         except AmountError as exc:
             name = self._names[field]
             probs.append(ParseError(line_no, name, "BAD_AMOUNT", f"{name} '{shown(text)}' {exc}"))
@@ -504,10 +476,10 @@ class CustomFile:
 
     def _big(self, debit: int, credit: int, line_no: int, probs: list[ParseError]) -> None:
         if self._debit_credit:
-            check_amount(debit, self._names["debit"], line_no, probs)
-            check_amount(credit, self._names["credit"], line_no, probs)
+            check_amount(debit, self._names["debit"], line_no, probs, places=self._places)
+            check_amount(credit, self._names["credit"], line_no, probs, places=self._places)
         else:
-            check_amount(max(debit, credit), self._names["amount"], line_no, probs)
+            check_amount(max(debit, credit), self._names["amount"], line_no, probs, places=self._places)
 
     def _sides(self, debit: int, credit: int, debit_s: str, credit_s: str, line_no: int, probs: list[ParseError]) -> tuple[int, int]:  # fmt: skip
         """Negative amounts move to the other side (net unchanged); both sides or none filled: findings."""
@@ -516,10 +488,10 @@ class CustomFile:
         if debit < 0 or credit < 0:
             name, text = (self._names["debit"], debit_s) if debit < 0 else (self._names["credit"], credit_s)
             debit, credit = max(debit, 0) + max(-credit, 0), max(credit, 0) + max(-debit, 0)
-            message = f"{name} '{shown(text)}' is negative: recorded as debit {cents(debit)}, credit {cents(credit)}"
+            message = f"{name} '{shown(text)}' is negative: recorded as debit {cents(debit, self._places)}, credit {cents(credit, self._places)}"
             probs.append(ParseError(line_no, name, "NEGATIVE_AMOUNT", message, "finding"))
         if debit and credit:
-            message = f"Debit {cents(debit)} and credit {cents(credit)} are both filled; both are kept"
+            message = f"Debit {cents(debit, self._places)} and credit {cents(credit, self._places)} are both filled; both are kept"
             probs.append(ParseError(line_no, None, "DEBIT_AND_CREDIT", message, "finding"))
         elif not debit and not credit:
             probs.append(ParseError(line_no, None, "ZERO_AMOUNT", "The line's amount is zero", "finding"))
@@ -533,7 +505,8 @@ class CustomFile:
         value = self._amount(amount_s, "amount", line_no, probs)
         if self._layout.amount_mode == "signColumn":
             code = sign_s.upper()
-            if code != self._sign_debit and code != self._sign_credit:
+            side_value = signed(value, code, *self._signs)
+            if side_value is None:
                 sign = self._names["sign"]
                 accepted = f"{self._sign_debit} (debit) or {self._sign_credit} (credit)"
                 what = f"'{shown(sign_s)}' is not a sign code" if sign_s else "is empty"
@@ -543,8 +516,7 @@ class CustomFile:
                 side = "credit" if code == self._sign_debit else "debit"
                 message = f"{name} '{shown(amount_s)}' is negative with sign '{sign_s}': recorded as a {side}"
                 probs.append(ParseError(line_no, name, "NEGATIVE_AMOUNT", message, "finding"))
-            if code == self._sign_credit:
-                value = -value
+            value = side_value
         if value == 0 and not probs:
             probs.append(ParseError(line_no, None, "ZERO_AMOUNT", "The line's amount is zero", "finding"))
         return (value, 0) if value >= 0 else (0, -value)
@@ -676,8 +648,8 @@ class CustomFile:
             return None
         vat = None
         if vat_s:
-            dec = self._dec
-            if vat_s[-3:-2] == dec and (t := vat_s.replace(dec, "", 1)).isdecimal() and len(t) < 16:
+            dec, (a, b) = self._dec, self._cut
+            if vat_s[a:b] == dec and (t := vat_s.replace(dec, "", 1)).isdecimal() and len(t) < 16:
                 vat = int(t)
             else:
                 vat = abs(self._amount(vat_s, "vatAmount", line_no, probs))
@@ -710,13 +682,13 @@ class CustomFile:
                 name = self._names["vatAmount"]
                 of = f"the {_rate_text(rate)} % VAT included in" if contra else f"{_rate_text(rate)} % of"
                 message = (
-                    f"{name} {cents(vat)} differs from {of} {cents(amount)} = {cents(computed)} by more "
-                    "than 0,01; the given amount is kept"
+                    f"{name} {cents(vat, self._places)} differs from {of} {cents(amount, self._places)} = {cents(computed, self._places)} by more "
+                    f"than {cents(1, self._places)}; the given amount is kept"
                 )
                 probs.append(ParseError(line_no, name, "VAT_ROUNDING", message, "finding"))
         if vat is not None and vat > AMOUNT_MAX:  # (a rate computes at most 10 times the line)
             column = self._names["vatAmount" if "vatAmount" in self._layout.columns else "vatRate"]
-            check_amount(vat, column, line_no, probs)
+            check_amount(vat, column, line_no, probs, places=self._places)
             return None
         out: list[tuple[str, int, int, bool]] = []
         net = amount
@@ -727,7 +699,7 @@ class CustomFile:
             if contra:
                 if vat > amount:
                     name = self._names["vatAmount"]
-                    message = f"{name} {cents(vat)} is more than the line's amount {cents(amount)}"
+                    message = f"{name} {cents(vat, self._places)} is more than the line's amount {cents(amount, self._places)}"
                     probs.append(ParseError(line_no, name, "VAT_EXCEEDS_AMOUNT", message))
                     return None
                 net = amount - vat
@@ -847,7 +819,9 @@ class CustomFile:
             if fixed is not None:
                 made = self._balance(lines, fixed)
                 if made is not None:
-                    bad = not check_amount(made.debit or made.credit, "contraAccountFixed", made.line, extra)
+                    bad = not check_amount(
+                        made.debit or made.credit, "contraAccountFixed", made.line, extra, places=self._places
+                    )
             entry_date = lines[0].entry_date
             debit = credit = 0
             for ln in lines:
@@ -857,7 +831,10 @@ class CustomFile:
                     bad = True
             if not bad and debit == credit:
                 if debit > ENTRY_TOTAL_MAX:
-                    extra.append(entry_total_error(debit, f"Entry {self._name()}", run[0][0]))  # type: ignore[arg-type]
+                    too_large = entry_total_error(
+                        debit, f"Entry {self._name()}", run[0][0], places=self._places
+                    )
+                    extra.append(too_large)  # type: ignore[arg-type]
                     return [self._reject(run, too_long, extra), *self._flush_loose()]
                 entry = new_entry(journal, journal_label, number, entry_date, tuple(lines), company)
                 out: list[Item] = []
@@ -925,8 +902,8 @@ class CustomFile:
             debit, credit = sum(ln.debit for ln in lines), sum(ln.credit for ln in lines)
             if debit != credit and self._layout.contra_account_fixed is None:  # (that one balances them)
                 message = (
-                    f"Entry {name} is unbalanced: debit {cents(debit)}, credit {cents(credit)}, "
-                    f"difference {cents(debit - credit)}"
+                    f"Entry {name} is unbalanced: debit {cents(debit, self._places)}, credit {cents(credit, self._places)}, "
+                    f"difference {cents(debit - credit, self._places)}"
                 )
                 errors.append(ParseError(first, None, "UNBALANCED_ENTRY", message))
         if not errors:  # never lose a line silently
@@ -954,12 +931,13 @@ def open_custom(
     filename: str | None,
     layout: Layout,
     ranges: list[dict[str, Any]] | list[AccountRange],
+    places: int = 2,
 ) -> CustomFile:
     """Open a byte stream read with `layout`: encoding, header lines and the company's account number
     ranges (when the layout uses them) are checked now, lines when `items()` runs."""
     encoding = None if layout.encoding == "auto" else layout.encoding
     reader = LineReader(stream, kind="Custom-layout", encoding=encoding, max_line=MAX_CUSTOM_LINE)
-    return CustomFile(reader, filename, layout, ranges)
+    return CustomFile(reader, filename, layout, ranges, places)
 
 
 def preview(

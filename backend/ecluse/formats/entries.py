@@ -1,6 +1,6 @@
 """Format-independent building blocks: grouping parsed lines into entries with the entry-level checks
 (balance, one date per entry, chronology), and the value parsers of French accounting text files
-(amounts with a decimal comma into integer cents, YYYYMMDD dates) that custom layouts reuse.
+(amounts with a decimal comma into integer minor units, YYYYMMDD dates) that custom layouts reuse.
 
 A parser feeds `LineItem` tuples in file order and gets back `Entry`,
 `RejectedEntry` and (finding) `ParseError` items, in the file order of each entry's first line.
@@ -27,12 +27,12 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from ecluse.formats.limits import entry_total_error, shown
 from ecluse.formats.records import Entry, EntryLine, ParseError, RejectedEntry, new_entry
-from ecluse.money import ENTRY_TOTAL_MAX
+from ecluse.money import ENTRY_TOTAL_MAX, format_amount
+from ecluse.money import parse_amount as money_amount
 
 Key = tuple[str, str]
 #: (physical line, raw text, key, parsed line or None when the line has an error, its problems or None).
@@ -46,11 +46,9 @@ WINDOW = 8
 MEMORY = 4096
 
 
-def cents(value: int) -> str:
-    """12345 → '123,45' (French decimal comma, as in the FEC)."""
-    sign = "-" if value < 0 else ""
-    value = abs(value)
-    return f"{sign}{value // 100},{value % 100:02d}"
+def cents(value: int, places: int = 2) -> str:
+    """12345 → '123,45' (French decimal comma, as in the FEC), in a currency of `places` decimals."""
+    return format_amount(value, places)
 
 
 #: (key, its items, first line of the earlier, already closed part of the entry or None).
@@ -64,6 +62,7 @@ def group_entries(
     date_column: str = "EcritureDate",
     window: int = WINDOW,
     memory: int = MEMORY,
+    places: int = 2,
 ) -> Iterator[Output]:
     open_: OrderedDict[object, Group] = OrderedDict()  # the window of open entries, oldest first
     closed: dict[Key, int] = {}  # recently closed keys → first line; two generations keep it bounded
@@ -97,7 +96,7 @@ def group_entries(
             old = open_.popitem(last=False)[1]
             if old[1] is cur_items:  # never append to an entry already emitted
                 cur_key, cur_items = _NOMATCH, None
-            done = _close(old, date_column)
+            done = _close(old, date_column, places)
             if type(done) is list:
                 yield from done
             else:
@@ -107,28 +106,28 @@ def group_entries(
                 if len(closed) > memory:
                     closed_before, closed = closed, {}
     for old in open_.values():
-        done = _close(old, date_column)
+        done = _close(old, date_column, places)
         if type(done) is list:
             yield from done
         else:
             yield done  # type: ignore[misc]
 
 
-def _close(group: Group, date_column: str) -> Entry | list[Output]:
+def _close(group: Group, date_column: str, places: int) -> Entry | list[Output]:
     """An Entry when the group is good and has no findings (the common case), else a list."""
     key, items, resumes = group
     first = items[0][3]
     if first is None or resumes is not None or key is None:
         if key is LOOSE:
             return list(items[0][4] or ())
-        return [_reject(group, date_column)]
+        return [_reject(group, date_column, places)]
     entry_date = first.entry_date
     debit = credit = 0
     noted = mixed = False
     for item in items:
         line = item[3]
         if line is None:
-            return [_reject(group, date_column)]
+            return [_reject(group, date_column, places)]
         debit += line.debit
         credit += line.credit
         if line.entry_date != entry_date:
@@ -136,14 +135,14 @@ def _close(group: Group, date_column: str) -> Entry | list[Output]:
         if item[4] is not None:
             noted = True
     if mixed or debit != credit or debit > ENTRY_TOTAL_MAX:
-        return [_reject(group, date_column)]
+        return [_reject(group, date_column, places)]
     entry = new_entry(key[0], first.journal_label, key[1], entry_date, tuple([item[3] for item in items]))  # type: ignore[misc]
     if not noted:
         return entry
     return [*(p for item in items for p in item[4] or ()), entry]
 
 
-def _reject(group: Group, date_column: str) -> RejectedEntry:
+def _reject(group: Group, date_column: str, places: int) -> RejectedEntry:
     key, items, resumes = group
     journal_code, number = key or ("", "")
     name = f"{shown(journal_code, 20)} {shown(number) or '(no number)'}".strip()
@@ -183,11 +182,11 @@ def _reject(group: Group, date_column: str) -> RejectedEntry:
                     first,
                     None,
                     "UNBALANCED_ENTRY",
-                    f"Entry {name} is unbalanced: debit {cents(debit)}, credit {cents(credit)}, "
-                    f"difference {cents(debit - credit)}",
+                    f"Entry {name} is unbalanced: debit {cents(debit, places)}, credit {cents(credit, places)}, "
+                    f"difference {cents(debit - credit, places)}",
                 )
             )
-        elif (too_large := entry_total_error(debit, f"Entry {name}", first)) is not None:
+        elif (too_large := entry_total_error(debit, f"Entry {name}", first, places=places)) is not None:
             errors.append(too_large)
     if not errors:  # a parser must flag its bad lines; never lose one silently anyway
         errors.append(ParseError(first, None, "UNREADABLE_ENTRY", f"Entry {name} could not be read"))
@@ -205,40 +204,13 @@ def _reject(group: Group, date_column: str) -> RejectedEntry:
 _TIME = r"(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)?"
 _YMD = re.compile(r"(\d{4})([-/.]?)(\d\d)\2(\d\d)" + _TIME)
 _DMY = re.compile(r"(\d\d)([-/.]?)(\d\d)\2(\d{4})" + _TIME)
-_AMOUNT = re.compile(r"([+-]?)(\d*)(?:([,.])(\d*))?([+-]?)")
-_EXPONENT = re.compile(r"[+-]?\d+(?:[.,]\d*)?[eE][+-]?\d+")
 
 
-def parse_amount(text: str) -> tuple[int, str | None]:
+def parse_amount(text: str, places: int = 2) -> tuple[int, str | None]:
     """Amount as the FEC writes it (A47 A-1 XII: decimal comma, sign before or after, no thousands
-    separator) → (signed cents, finding code or None). Raises ValueError saying what is wrong."""
-    if not text:
-        return 0, None
-    m = _AMOUNT.fullmatch(text)
-    if m is None:
-        if _EXPONENT.fullmatch(text):  # tolerated by TCD: 1,5E+03
-            scaled = Decimal(text.replace(",", ".")) * 100
-            if abs(scaled) >= 10**17 or scaled != scaled.to_integral_value():
-                raise ValueError("is too large or has more than 2 decimals")
-            return int(scaled), "AMOUNT_EXPONENT"
-        if " " in text or text.count(",") + text.count(".") > 1:
-            raise ValueError("has thousands separators (not allowed: write 1234,56)")
-        raise ValueError("is not an amount")
-    lead, whole, point, decimals, trail = m.groups()
-    decimals = decimals or ""
-    if (lead and trail) or not (whole or decimals) or len(whole) > 15:
-        raise ValueError("is not an amount" if len(whole) <= 15 else "is too large")
-    finding = None
-    if point == ".":
-        if len(decimals) > 2:
-            raise ValueError("is ambiguous: '.' may separate thousands or decimals (the FEC uses ',')")
-        finding = "DOT_DECIMAL"
-    if len(decimals) > 2:
-        if decimals[2:].strip("0"):
-            raise ValueError("has more than 2 decimals")
-        decimals = decimals[:2]
-    value = int(whole or "0") * 100 + int(decimals.ljust(2, "0"))
-    return (-value if "-" in (lead, trail) else value), finding
+    separator; 1,5E+03 tolerated as TCD does) → (signed minor units, finding code or None). Raises
+    ValueError (money.AmountError) saying what is wrong."""
+    return money_amount(text, places, exponent_form=True)
 
 
 def parse_date(text: str) -> tuple[date | None, str | None, str]:

@@ -40,7 +40,7 @@ from ecluse.formats.entries import (
 from ecluse.formats.limits import FIELD_MAX, check_amount, check_fields, field_too_long, shown
 from ecluse.formats.reader import LineReader, LongLine, long_line
 from ecluse.formats.records import Entry, FileInfo, ParseError, RejectedEntry, Severity, new_entry_line
-from ecluse.money import AMOUNT_MAX
+from ecluse.money import AMOUNT_MAX, UnknownCurrency, exponent
 
 COLUMNS = (
     "JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib", "CompAuxNum",
@@ -144,8 +144,10 @@ def read_header(header: str) -> tuple[_Layout | None, list[ParseError], ParseErr
 class FecFile:
     """Result of opening a FEC stream: header checked eagerly, entries streamed lazily by `items()`."""
 
-    def __init__(self, reader: LineReader, filename: str | None = None) -> None:
+    def __init__(self, reader: LineReader, filename: str | None = None, places: int = 2) -> None:
         self.info: FileInfo | None = None
+        self._places = places  # decimals of the company's currency: Debit, Credit and Montant
+        self._foreign: dict[str, int] = {}  # Idevise → decimals of Montantdevise
         self.fatal = reader.fatal
         self.line_count = 0  # data lines read so far
         self._reader = reader
@@ -192,7 +194,7 @@ class FecFile:
         counts: dict[str, int] = {}
         last: dict[str, tuple[date, str]] = {}  # journal → (date, number) of its last entry
         notes = list(self._header_findings)
-        for item in group_entries(chain.from_iterable(self._item_blocks())):
+        for item in group_entries(chain.from_iterable(self._item_blocks()), places=self._places):
             if type(item) is Entry:
                 previous = last.get(item.journal_code)
                 if previous is not None and (
@@ -245,6 +247,12 @@ class FecFile:
         dget, miss, accounts = self._dates.get, _MISS, self._accounts
         date_of, amount_of, make = self._date, self._amount, new_entry_line
         big = AMOUNT_MAX
+        # The common clean forms of the company's currency, read without the general parser: "0,00" and
+        # "1234,56" in a 2-decimal currency ("0" and "1234" with none: an empty slice matches "").
+        places = self._places
+        zero, comma = ("0," + "0" * places, ",") if places else ("0", "")
+        cut, cut_end = (-places - 1, -places) if places else (0, 0)
+        width = 17 if places else 16  # 15 digits at most: within money.AMOUNT_MAX
         m_jc, m_jl, m_num, m_accl, m_aux, m_auxl, m_ref, m_lib, m_let, m_cur = (
             FIELD_MAX[TEXT_FIELDS[c]] for c in (
                 "JournalCode", "JournalLib", "EcritureNum", "CompteLib", "CompAuxNum", "CompAuxLib",
@@ -283,15 +291,23 @@ class FecFile:
             if montant_sens:
                 debit, credit = self._montant_sens(deb, cred, line_no, probs)
             else:  # fast path for "1234,56"; one side is usually "0,00"
-                if deb == "0,00":
+                if deb == zero:
                     debit = 0
-                elif deb[-3:-2] == "," and len(deb) < 17 and (t := deb.replace(",", "", 1)).isdecimal():
+                elif (
+                    deb[cut:cut_end] == comma
+                    and len(deb) < width
+                    and (t := deb.replace(comma, "", 1)).isdecimal()
+                ):
                     debit = int(t)
                 else:
                     debit = amount_of(deb, "Debit", line_no, probs)
-                if cred == "0,00":
+                if cred == zero:
                     credit = 0
-                elif cred[-3:-2] == "," and len(cred) < 17 and (t := cred.replace(",", "", 1)).isdecimal():
+                elif (
+                    cred[cut:cut_end] == comma
+                    and len(cred) < width
+                    and (t := cred.replace(comma, "", 1)).isdecimal()
+                ):
                     credit = int(t)
                 else:
                     credit = amount_of(cred, "Credit", line_no, probs)
@@ -309,9 +325,11 @@ class FecFile:
                     len(lib) > m_lib or len(accl) > m_accl or len(jl) > m_jl or len(auxl) > m_auxl))
             ):  # fmt: skip
                 self._long_fields(f, line_no, probs)
-            amount = amount_of(camt, "Montantdevise", line_no, probs) if camt else None
+            amount = (
+                amount_of(camt, "Montantdevise", line_no, probs, self._foreign_places(cur)) if camt else None
+            )
             if amount is not None and not -big <= amount <= big:
-                check_amount(amount, "Montantdevise", line_no, probs)
+                check_amount(amount, "Montantdevise", line_no, probs, places=self._foreign_places(cur))
             if not probs:
                 line = make(line_no, jc, jl, num, ed, acc, accl, aux, auxl, ref, pd, lib, debit, credit, let, dl, vd, amount, cur)  # fmt: skip
                 add((line_no, raw, (jc, num), line, None))
@@ -348,8 +366,8 @@ class FecFile:
     def _big(self, debit: int, credit: int, line_no: int, probs: list[ParseError]) -> None:
         columns = self._layout.columns if self._layout else list(COLUMNS)
         montant = columns[11] == "Montant"
-        check_amount(debit, columns[11], line_no, probs)
-        check_amount(credit, columns[11] if montant else columns[12], line_no, probs)
+        check_amount(debit, columns[11], line_no, probs, places=self._places)
+        check_amount(credit, columns[11] if montant else columns[12], line_no, probs, places=self._places)
 
     def _fields(self, raw: str, f: list[str], line_no: int, probs: list[ParseError]) -> tuple[list[str] | None, Key | None]:  # fmt: skip
         lay = self._layout
@@ -409,14 +427,28 @@ class FecFile:
             )
         return _MISS
 
-    def _amount(self, text: str, column: str, line_no: int, probs: list[ParseError]) -> int:
+    def _foreign_places(self, currency: str) -> int:
+        """Decimals of a Montantdevise in `currency` (Idevise): its ISO 4217 minor units; the company's
+        currency's when Idevise is empty or not an ISO code (the FEC does not require one)."""
+        found = self._foreign.get(currency)
+        if found is None:
+            try:
+                found = exponent(currency) if currency else self._places
+            except UnknownCurrency:
+                found = self._places
+            if len(self._foreign) < 1000:
+                self._foreign[currency] = found
+        return found
+
+    def _amount(self, text: str, column: str, line_no: int, probs: list[ParseError], places: int | None = None) -> int:  # fmt: skip
+        places = self._places if places is None else places
         try:
-            value, code = parse_amount(text)
+            value, code = parse_amount(text, places)
         except (ValueError, InvalidOperation) as exc:
             probs.append(ParseError(line_no, column, "BAD_AMOUNT", f"{column} '{shown(text)}' {exc}"))
             return 0
         if code is not None:
-            message = f"{column} '{shown(text)}' is not in the 1234,56 form (read as {cents(value)})"
+            message = f"{column} '{shown(text)}' is not in the 1234,56 form (read as {cents(value, places)})"
             probs.append(ParseError(line_no, column, code, message, "finding"))
         return value
 
@@ -440,10 +472,10 @@ class FecFile:
                 (columns[11], deb) if debit < 0 or columns[11] == "Montant" else (columns[12], cred)
             )
             debit, credit = max(debit, 0) + max(-credit, 0), max(credit, 0) + max(-debit, 0)
-            message = f"{column} '{shown(text)}' is negative: recorded as debit {cents(debit)}, credit {cents(credit)}"
+            message = f"{column} '{shown(text)}' is negative: recorded as debit {cents(debit, self._places)}, credit {cents(credit, self._places)}"
             probs.append(ParseError(line_no, column, "NEGATIVE_AMOUNT", message, "finding"))
         if debit and credit:
-            message = f"Debit {cents(debit)} and Credit {cents(credit)} are both filled; both are kept"
+            message = f"Debit {cents(debit, self._places)} and Credit {cents(credit, self._places)} are both filled; both are kept"
             probs.append(ParseError(line_no, None, "DEBIT_AND_CREDIT", message, "finding"))
         elif not debit and not credit and not any(p.severity == "error" for p in probs):
             probs.append(ParseError(line_no, None, "ZERO_AMOUNT", "The line's amount is zero", "finding"))
@@ -485,6 +517,7 @@ def _capped(notes: list[ParseError], counts: dict[str, int]) -> Iterator[ParseEr
     notes.clear()
 
 
-def open_fec(stream: BinaryIO, filename: str | None = None) -> FecFile:
-    """Open a FEC byte stream: encoding, header and file name are checked now, lines when `items()` runs."""
-    return FecFile(LineReader(stream), filename)
+def open_fec(stream: BinaryIO, filename: str | None = None, places: int = 2) -> FecFile:
+    """Open a FEC byte stream: encoding, header and file name are checked now, lines when `items()` runs.
+    Amounts are read in a currency of `places` decimals (the company's)."""
+    return FecFile(LineReader(stream), filename, places)

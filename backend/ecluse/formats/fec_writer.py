@@ -16,8 +16,8 @@ from datetime import date
 from itertools import islice
 from typing import NamedTuple
 
-from ecluse.formats.entries import cents
 from ecluse.formats.fec import COLUMNS
+from ecluse.money import UnknownCurrency, exponent, format_amount
 
 HEADER = "\t".join(COLUMNS) + "\n"
 _CLEAN = str.maketrans({"\t": " ", "\r": " ", "\n": " "})
@@ -25,7 +25,8 @@ _SEPARATORS = len(COLUMNS) - 1
 
 
 class FecRow(NamedTuple):
-    """One FEC line. Amounts are integer cents (never negative for Debit/Credit), dates `date` or None."""
+    """One FEC line. Amounts are integer minor units (never negative for Debit/Credit): Debit and Credit in
+    the company's currency, Montantdevise in Idevise's; dates `date` or None."""
 
     journal_code: str
     journal_label: str
@@ -58,17 +59,32 @@ def clean(value: str) -> str:
 
 
 class FecWriter:
-    """Formats rows as FEC lines. Keeps formatted dates (a ledger has few distinct days)."""
+    """Formats rows as FEC lines, amounts with the decimals of the company's currency (`places`) and
+    Montantdevise with those of its Idevise. Keeps formatted dates (a ledger has few distinct days)."""
 
-    def __init__(self) -> None:
+    def __init__(self, places: int = 2) -> None:
         self._days: dict[date | None, str] = {None: ""}
+        self._places = places
+        self._foreign: dict[str, int] = {}
+
+    def _foreign_places(self, currency: str) -> int:
+        """As the FEC parser reads Montantdevise: Idevise's decimals, the company's when it has none."""
+        found = self._foreign.get(currency)
+        if found is None:
+            try:
+                found = exponent(currency) if currency else self._places
+            except UnknownCurrency:
+                found = self._places
+            if len(self._foreign) < 1000:
+                self._foreign[currency] = found
+        return found
 
     def header(self) -> str:
         return HEADER
 
     def rows(self, rows: Iterable[FecRow]) -> str:
         """The lines of `rows`, each ending in LF ("" for no rows)."""
-        days, day = self._days, self._day
+        days, day, places, foreign = self._days, self._day, self._places, self._foreign_places
         out: list[str] = []
         add = out.append
         for (
@@ -94,10 +110,9 @@ class FecWriter:
             fields = (
                 jc, jl, num, days[ed] if ed in days else day(ed), acc, accl, aux, auxl, ref,
                 days[pd] if pd in days else day(pd), lib,
-                f"{debit // 100},{debit % 100:02d}" if debit >= 0 else cents(debit),
-                f"{credit // 100},{credit % 100:02d}" if credit >= 0 else cents(credit),
+                format_amount(debit, places), format_amount(credit, places),
                 let, days[dl] if dl in days else day(dl), days[vd] if vd in days else day(vd),
-                "" if camt is None else cents(camt), cur,
+                "" if camt is None else format_amount(camt, foreign(cur)), cur,
             )  # fmt: skip
             line = "\t".join(fields)
             if line.count("\t") != _SEPARATORS or "\n" in line or "\r" in line:
@@ -116,9 +131,9 @@ class FecWriter:
         return text
 
 
-def write_fec(rows: Iterable[FecRow], lines_per_chunk: int = 5000) -> Iterator[str]:
+def write_fec(rows: Iterable[FecRow], lines_per_chunk: int = 5000, places: int = 2) -> Iterator[str]:
     """The whole file as text chunks: the header, then the rows `lines_per_chunk` at a time."""
-    writer = FecWriter()
+    writer = FecWriter(places)
     yield writer.header()
     source = iter(rows)
     while page := list(islice(source, lines_per_chunk)):

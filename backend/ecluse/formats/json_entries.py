@@ -48,6 +48,7 @@ from pydantic import (
     PlainValidator,
     TypeAdapter,
     ValidationError,
+    ValidationInfo,
     WithJsonSchema,
     with_config,
 )
@@ -75,7 +76,7 @@ from ecluse.formats.records import (
     new_entry,
     new_entry_line,
 )
-from ecluse.money import AMOUNT_MAX
+from ecluse.money import AMOUNT_MAX, AmountError, decimals_error, exact_minor, format_amount, minor_units
 
 VERSION = 1
 MAX_LINES = 10_000  # lines per entry
@@ -237,14 +238,21 @@ class _NumberGuard:
 # --- the document's objects (pydantic): what the parser accepts, and the published JSON Schema ----------
 
 
-def _amount(value: object) -> int:
-    """An amount → integer cents. A string "1234.56" (dot, optional minus, at most 2 decimals, "" = 0) or
-    a JSON number (an exact Decimal from ijson, never a float) with at most 2 decimals."""
+def _validate_amount(value: object, info: ValidationInfo) -> int:
+    """The validator of `Amount`: the currency's decimals come in the validation context ("places")."""
+    return _amount(value, info.context["places"] if info.context else 2)
+
+
+def _amount(value: object, places: int = 2) -> int:
+    """An amount → integer minor units. A string "1234.56" (dot, optional minus, at most `places`
+    decimals, "" = 0) or a JSON number (an exact Decimal from ijson, never a float) with at most `places`
+    decimals."""
     kind = type(value)
     if kind is str:
         text: str = value  # type: ignore[assignment]
         if (
-            3 < len(text) < 17  # 13 digits before the point: within money.AMOUNT_MAX
+            places == 2  # the usual "1234.56" of a 2-decimal currency
+            and 3 < len(text) < 17  # 13 digits before the point: within money.AMOUNT_MAX
             and text[-3] == "."
             and (plain := text[:-3] + text[-2:]).isdecimal()
             and plain.isascii()
@@ -256,15 +264,15 @@ def _amount(value: object) -> int:
             0 < len(whole) <= 15
             and whole.isdecimal()
             and whole.isascii()
-            and (not dot or (0 < len(decimals) <= 2 and decimals.isdecimal() and decimals.isascii()))
+            and (not dot or (0 < len(decimals) <= places and decimals.isdecimal() and decimals.isascii()))
         ):
-            cents = int(whole) * 100 + (int(decimals.ljust(2, "0")) if dot else 0)
-            return -cents if digits is not text else cents
+            minor = minor_units(whole, decimals, places)
+            return -minor if digits is not text else minor
         if not text:
             return 0
         if text.startswith(NUMBER_MARK):
             raise PydanticCustomError("amount", "{why}", {"why": "is a number too long to read"})
-        raise PydanticCustomError("amount", "{why}", {"why": _amount_hint(text)})
+        raise PydanticCustomError("amount", "{why}", {"why": _amount_hint(text, places)})
     if kind is int or kind is Decimal:
         number = cast("int | Decimal", value)
         if isinstance(number, Decimal) and not number.is_finite():
@@ -273,30 +281,28 @@ def _amount(value: object) -> int:
             raise PydanticCustomError(
                 "amount", "{why}", {"why": "is too large (at most 15 digits before the point)"}
             )
-        if isinstance(number, Decimal):  # exactly: 1E-999999 * 100 would round to 0 in the context
-            _, coefficient, exponent = number.as_tuple()
-            zeros = len(coefficient) - len("".join(map(str, coefficient)).rstrip("0"))
-            if cast(int, exponent) + zeros < -2 and any(coefficient):
-                raise PydanticCustomError("amount", "{why}", {"why": "has more than 2 decimals"})
-        return int(number * 100)
+        try:  # exactly: 1E-999999 is refused, not rounded to 0
+            return exact_minor(number, places)
+        except AmountError as exc:
+            raise PydanticCustomError("amount", "{why}", {"why": str(exc)}) from None
     raise PydanticCustomError(
         "amount", "{why}", {"why": 'must be an amount like "1234.56" (a string or a number)'}
     )
 
 
-def _amount_hint(text: str) -> str:
+def _amount_hint(text: str, places: int) -> str:
     probe = text.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     if "," in probe and "." not in probe and probe.count(",") == 1:
         candidate = probe.replace(",", ".")
         try:
-            return f"is not an amount: write {_cents_text(_amount(candidate))}"
+            return f"is not an amount: write {_cents_text(_amount(candidate, places), places)}"
         except PydanticCustomError:
             pass
     if probe != text or probe.count(",") + probe.count(".") > 1:
         return "has thousands separators or spaces: write 1234.56"
     whole, _, decimals = probe.lstrip("-+").partition(".")
-    if whole.isdecimal() and decimals.isdecimal() and len(decimals) > 2:
-        return "has more than 2 decimals"
+    if whole.isdecimal() and decimals.isdecimal() and len(decimals) > places:
+        return str(decimals_error(places))
     if whole.isdecimal() and len(whole) > 15:
         return "is too large (at most 15 digits before the point)"
     return "is not an amount: write 1234.56 (a dot before the cents, an optional minus)"
@@ -356,7 +362,7 @@ AMOUNT_SCHEMA: dict[str, Any] = {
 }
 DATE_SCHEMA: dict[str, Any] = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 
-Amount = Annotated[int, PlainValidator(_amount), WithJsonSchema(AMOUNT_SCHEMA)]
+Amount = Annotated[int, PlainValidator(_validate_amount), WithJsonSchema(AMOUNT_SCHEMA)]
 IsoDate = Annotated[date, PlainValidator(_iso_date), WithJsonSchema(DATE_SCHEMA)]
 Text = Annotated[str, Field(max_length=MAX_STRING)]
 Code = Annotated[str, Field(min_length=1, max_length=MAX_STRING)]
@@ -542,9 +548,8 @@ def _shown(value: object) -> str:
     return json.dumps(value) if value is None or isinstance(value, bool) else str(value)
 
 
-def _cents_text(cents: int) -> str:
-    sign = "-" if cents < 0 else ""
-    return f"{sign}{abs(cents) // 100}.{abs(cents) % 100:02d}"
+def _cents_text(minor: int, places: int) -> str:
+    return format_amount(minor, places, ".")
 
 
 def _path(base: str, loc: tuple[int | str, ...]) -> str:
@@ -554,7 +559,7 @@ def _path(base: str, loc: tuple[int | str, ...]) -> str:
     return out
 
 
-def _explain(error: Any, keys: list[str]) -> tuple[str, str]:
+def _explain(error: Any, keys: list[str], places: int = 2) -> tuple[str, str]:
     """(code, message tail) for one pydantic error; the tail starts with the field's name."""
     kind, loc, value = error["type"], error["loc"], error.get("input")
     name = shown(loc[-1], 30) if loc and isinstance(loc[-1], str) else "it"
@@ -573,8 +578,8 @@ def _explain(error: Any, keys: list[str]) -> tuple[str, str]:
         )
     if kind == "amount_too_large":
         return "AMOUNT_TOO_LARGE", (
-            f"{name} {amount_text(abs(value), '.')} is larger than the largest amount accepted, "
-            f"{amount_text(AMOUNT_MAX, '.')}"
+            f"{name} {amount_text(abs(value), '.', places)} is larger than the largest amount accepted, "
+            f"{amount_text(AMOUNT_MAX, '.', places)}"
         )
     if kind == "missing":
         return "MISSING_VALUE", f"{name} is missing"
@@ -631,8 +636,10 @@ class JsonFile:
     `version` written after the entries) sets `fatal` and is yielded as the last item, a line-0 error:
     the entries before it were read and yielded."""
 
-    def __init__(self, stream: BinaryIO, filename: str | None = None) -> None:
+    def __init__(self, stream: BinaryIO, filename: str | None = None, places: int = 2) -> None:
         self.info: FileInfo | None = None
+        self._places = places  # decimals of the company's currency
+        self._context = {"places": places}
         self.fatal: ParseError | None = None
         self.line_count = 0  # line objects read so far
         self.bytes_read = 0
@@ -1171,7 +1178,7 @@ class JsonFile:
         else:
             errors: list[Any] = _marks(obj) if self._guard.replaced or self._guard.nul_seen else []
             try:
-                data = adapter.validate_python(obj)
+                data = adapter.validate_python(obj, context=self._context)
             except ValidationError as exc:
                 errors += [e for e in exc.errors(include_url=False) if not _is_mark(e.get("input"))]
             if not errors:
@@ -1180,7 +1187,7 @@ class JsonFile:
                 errors = [_too_long((key,), data[key], limit)
                           for key, limit in limits if len(data.get(key) or "") > limit]  # fmt: skip
             for error in errors:
-                code_, tail = _explain(error, _KEYS[array])
+                code_, tail = _explain(error, _KEYS[array], self._places)
                 problems.append((_path(base, error["loc"]), code_, tail))
         if not oversize:
             problems.extend((f"{base}.{k}", "DUPLICATE_KEY", f"{k} is given twice") for _, k in dups)
@@ -1208,7 +1215,7 @@ class JsonFile:
             return [self._refuse(obj, index, first, n_lines, [], [] if oversize else dups, oversize)]
         marks = _marks(obj) if self._guard.replaced or self._guard.nul_seen else []
         try:
-            data: EntryIn = _ENTRY.validate_python(obj)
+            data: EntryIn = _ENTRY.validate_python(obj, context=self._context)
         except ValidationError as exc:
             errors = marks + [e for e in exc.errors(include_url=False) if not _is_mark(e.get("input"))]
             return [self._refuse(obj, index, first, n_lines, errors, dups, oversize)]
@@ -1253,7 +1260,7 @@ class JsonFile:
                 if notes is None:
                     notes = []
                 debit, credit = _sides(
-                    debit, credit, line_no, f"entries[{index}].lines[{line_no - first}]", notes
+                    debit, credit, line_no, f"entries[{index}].lines[{line_no - first}]", notes, self._places
                 )
             account = ln["account"]
             aux = get("thirdParty") or ""
@@ -1274,11 +1281,11 @@ class JsonFile:
             return [self._refuse(obj, index, first, n_lines, problems, [], False)]
         if debits != credits:
             message = (
-                f"is unbalanced: debit {_cents_text(debits)}, credit {_cents_text(credits)}, "
-                f"difference {_cents_text(debits - credits)}"
+                f"is unbalanced: debit {_cents_text(debits, self._places)}, credit "
+                f"{_cents_text(credits, self._places)}, difference {_cents_text(debits - credits, self._places)}"
             )
             return [self._refuse(obj, index, first, n_lines, [], [], False, ("UNBALANCED_ENTRY", message))]
-        why = entry_total_message(debits, ".")
+        why = entry_total_message(debits, ".", self._places)
         if why is not None:
             too_large = ("ENTRY_TOTAL_TOO_LARGE", f"is too large: {why}")
             return [self._refuse(obj, index, first, n_lines, [], [], False, too_large)]
@@ -1311,7 +1318,9 @@ class JsonFile:
         keys = {"entry": _KEYS["entry"], "line": _KEYS["line"]}
         for error in errors[:100]:
             loc = error["loc"]
-            code, tail = _explain(error, keys["line" if len(loc) > 2 and loc[0] == "lines" else "entry"])
+            code, tail = _explain(
+                error, keys["line" if len(loc) > 2 and loc[0] == "lines" else "entry"], self._places
+            )
             if code == "TOO_MANY_LINES" or code == "NO_LINES":
                 found.append(ParseError(at_entry, f"{base}.lines", code, f"{name}: {tail}"))
             elif len(loc) > 1 and loc[0] == "lines" and isinstance(loc[1], int):
@@ -1397,16 +1406,17 @@ def _entry_name(index: int, journal: str, number: str) -> str:
     return f"entry {index + 1}" + (f" ({name})" if name else "")
 
 
-def _sides(debit: int, credit: int, line_no: int, path: str, notes: list[ParseError]) -> tuple[int, int]:
+def _sides(debit: int, credit: int, line_no: int, path: str, notes: list[ParseError], places: int) -> tuple[int, int]:  # fmt: skip
     """Negative amounts move to the other side (net unchanged); both sides or none filled: findings."""
     if debit < 0 or credit < 0:
         column = f"{path}.debit" if debit < 0 else f"{path}.credit"
         debit, credit = max(debit, 0) + max(-credit, 0), max(credit, 0) + max(-debit, 0)
-        message = f"{column.rsplit('.', 1)[1]} is negative: recorded as debit {_cents_text(debit)}, credit {_cents_text(credit)}"
+        message = f"{column.rsplit('.', 1)[1]} is negative: recorded as debit {_cents_text(debit, places)}, credit {_cents_text(credit, places)}"
         notes.append(ParseError(line_no, column, "NEGATIVE_AMOUNT", message, "finding"))
     if debit and credit:
         message = (
-            f"debit {_cents_text(debit)} and credit {_cents_text(credit)} are both filled; both are kept"
+            f"debit {_cents_text(debit, places)} and credit {_cents_text(credit, places)} are both filled; "
+            "both are kept"
         )
         notes.append(ParseError(line_no, path, "DEBIT_AND_CREDIT", message, "finding"))
     elif not debit and not credit:
@@ -1579,10 +1589,10 @@ def rejected_document(texts: Iterable[str]) -> bytes:
     return ('{"version": 1, "entries": [\n' + body + ("\n" if body else "") + "]}\n").encode("utf-8")
 
 
-def open_json(stream: BinaryIO, filename: str | None = None) -> JsonFile:
+def open_json(stream: BinaryIO, filename: str | None = None, places: int = 2) -> JsonFile:
     """Open a JSON entries document: encoding, first bytes, end and leading keys are checked now, the
-    objects when `items()` runs."""
-    return JsonFile(stream, filename)
+    objects when `items()` runs. Amounts are read in a currency of `places` decimals (the company's)."""
+    return JsonFile(stream, filename, places)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ecluse.formats.records import ParseError
-from ecluse.money import AMOUNT_MAX, ENTRY_TOTAL_MAX
+from ecluse.money import AMOUNT_MAX, ENTRY_TOTAL_MAX, format_amount
 
 #: Characters of one line held at most while reading FEC and TRA files (a FEC line is a few hundred).
 MAX_LINE = 1 << 16
@@ -58,11 +58,9 @@ def shown(text: str, width: int = 40) -> str:
     return _UNPRINTABLE.sub("?", cut)
 
 
-def amount_text(value: int, point: str = ",") -> str:
-    """12345 → '123,45' (or '123.45' with point='.')."""
-    sign = "-" if value < 0 else ""
-    value = abs(value)
-    return f"{sign}{value // 100}{point}{value % 100:02d}"
+def amount_text(value: int, point: str = ",", places: int = 2) -> str:
+    """12345 → '123,45' (or '123.45' with point='.') in a currency of `places` decimals."""
+    return format_amount(value, places, point)
 
 
 def field_too_long(
@@ -81,29 +79,30 @@ def check_fields(values: list[tuple[str, str | None, str]], line: int, probs: li
             probs.append(field_too_long(field, value, column, line))
 
 
-def check_amount(value: int | None, column: str | None, line: int, probs: list[ParseError], point: str = ",") -> bool:  # fmt: skip
+def check_amount(value: int | None, column: str | None, line: int, probs: list[ParseError], point: str = ",", places: int = 2) -> bool:  # fmt: skip
     """AMOUNT_TOO_LARGE in `probs` when |value| exceeds money.AMOUNT_MAX; True when the amount is within."""
     if value is None or -AMOUNT_MAX <= value <= AMOUNT_MAX:
         return True
     message = (
-        f"{column or 'The amount'} {amount_text(abs(value), point)} is larger than the largest amount "
-        f"accepted, {amount_text(AMOUNT_MAX, point)}"
+        f"{column or 'The amount'} {amount_text(abs(value), point, places)} is larger than the largest amount "
+        f"accepted, {amount_text(AMOUNT_MAX, point, places)}"
     )
     probs.append(ParseError(line, column, "AMOUNT_TOO_LARGE", message))
     return False
 
 
-def entry_total_message(debit: int, point: str = ",") -> str | None:
+def entry_total_message(debit: int, point: str = ",", places: int = 2) -> str | None:
     """Why an entry whose debits add up to `debit` is refused (ENTRY_TOTAL_TOO_LARGE), or None."""
     if debit <= ENTRY_TOTAL_MAX:
         return None
     return (
-        f"its debits add up to {amount_text(debit, point)}, more than the {amount_text(ENTRY_TOTAL_MAX, point)} "
+        f"its debits add up to {amount_text(debit, point, places)}, more than the "
+        f"{amount_text(ENTRY_TOTAL_MAX, point, places)} "
         "one entry may hold (split it)"
     )
 
 
-def entry_total_error(debit: int, name: str, line: int, point: str = ",") -> ParseError | None:
+def entry_total_error(debit: int, name: str, line: int, point: str = ",", places: int = 2) -> ParseError | None:  # fmt: skip
     """ENTRY_TOTAL_TOO_LARGE for the entry `name` (e.g. "Entry VT 12") starting at `line`, or None."""
-    why = entry_total_message(debit, point)
+    why = entry_total_message(debit, point, places)
     return None if why is None else ParseError(line, None, "ENTRY_TOTAL_TOO_LARGE", f"{name}: {why}")

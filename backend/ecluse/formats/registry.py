@@ -36,11 +36,13 @@ class ParsedFile(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class ParseOptions:
-    """What a parse needs besides the bytes: a custom file's layout (a saved layout's definition) and the
-    company's account number ranges (for account kinds found by number)."""
+    """What a parse needs besides the bytes: a custom file's layout (a saved layout's definition), the
+    company's account number ranges (for account kinds found by number) and the number of decimals of the
+    company's currency (money.exponent): amounts with more decimals are refused."""
 
     layout: Mapping[str, Any] | None = None
     ranges: list[dict[str, Any]] = field(default_factory=list)
+    places: int = 2
 
 
 Opener = Callable[[BinaryIO, "str | None", ParseOptions], ParsedFile]
@@ -70,26 +72,28 @@ class FileFormat:
 def _open_fec(stream: BinaryIO, filename: str | None, options: ParseOptions) -> ParsedFile:
     from ecluse.formats.fec import open_fec
 
-    return open_fec(stream, filename)
+    return open_fec(stream, filename, options.places)
 
 
 def _open_tra(stream: BinaryIO, filename: str | None, options: ParseOptions) -> ParsedFile:
     from ecluse.formats.tra import open_tra
 
-    return open_tra(stream, filename)
+    return open_tra(stream, filename, options.places)
 
 
 def _open_json(stream: BinaryIO, filename: str | None, options: ParseOptions) -> ParsedFile:
     from ecluse.formats.json_entries import open_json
 
-    return open_json(stream, filename)
+    return open_json(stream, filename, options.places)
 
 
 def _open_custom(stream: BinaryIO, filename: str | None, options: ParseOptions) -> ParsedFile:
     from ecluse.formats.custom import open_custom
     from ecluse.formats.layout import Layout
 
-    return open_custom(stream, filename, Layout.model_validate(dict(options.layout or {})), options.ranges)
+    return open_custom(
+        stream, filename, Layout.model_validate(dict(options.layout or {})), options.ranges, options.places
+    )
 
 
 def _fec_rejects(
@@ -208,13 +212,14 @@ def open_parser(
     *,
     layout: Mapping[str, Any] | None = None,
     ranges: list[dict[str, Any]] | None = None,
+    places: int = 2,
 ) -> ParsedFile:
     """The parser of format `name` over `stream` (ValueError for a format without one). The options come
     whole, or as keywords."""
     opener = file_format(name).open
     if opener is None:
         raise ValueError(f"no parser for format {name!r}")
-    return opener(stream, filename, options or ParseOptions(layout, ranges or []))
+    return opener(stream, filename, options or ParseOptions(layout, ranges or [], places))
 
 
 def write_rejected(

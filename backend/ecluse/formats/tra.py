@@ -43,7 +43,7 @@ from ecluse.formats.records import (
     new_entry,
     new_entry_line,
 )
-from ecluse.money import AMOUNT_MAX, ENTRY_TOTAL_MAX
+from ecluse.money import AMOUNT_MAX, ENTRY_TOTAL_MAX, AmountError, minor_units
 
 LINE_WIDTH = 222  # a standard movement line
 HEADER_WIDTH = 147
@@ -111,9 +111,10 @@ def read_date(text: str) -> tuple[date | None, str]:
     return None, "is not a date in the JJMMAAAA form (e.g. 15012025)"
 
 
-def read_amount(text: str) -> tuple[int | None, str, str | None]:
-    """A MONTANT field → (signed cents or None, why it is wrong, finding code). Decimal comma; a '.' is
-    read with DOT_DECIMAL when it cannot be a thousands separator; a sign before or after is accepted."""
+def read_amount(text: str, places: int = 2) -> tuple[int | None, str, str | None]:
+    """A MONTANT field → (signed minor units of a currency of `places` decimals or None, why it is wrong,
+    finding code). Decimal comma; a '.' is read with DOT_DECIMAL when it cannot be a thousands separator; a
+    sign before or after is accepted."""
     m = _AMOUNT.fullmatch(text)
     if m is None or (m[1] and m[5]):
         if not text:
@@ -124,11 +125,10 @@ def read_amount(text: str) -> tuple[int | None, str, str | None]:
         return None, "is too large", None
     if point == "." and len(decimals) > 2:
         return None, "is ambiguous: '.' may separate thousands or decimals (TRA amounts use ',')", None
-    if len(decimals) > 2:
-        if decimals[2:].strip("0"):
-            return None, "has more than 2 decimals", None
-        decimals = decimals[:2]
-    value = int(whole) * 100 + int(decimals.ljust(2, "0"))
+    try:
+        value = minor_units(whole, decimals, places)
+    except AmountError as exc:
+        return None, str(exc), None
     return (-value if sign == "-" else value), "", "DOT_DECIMAL" if point == "." else None
 
 
@@ -174,8 +174,9 @@ class _Base:
 class TraFile:
     """Result of opening a TRA stream: header checked eagerly, records and entries streamed by `items()`."""
 
-    def __init__(self, reader: LineReader) -> None:
+    def __init__(self, reader: LineReader, places: int = 2) -> None:
         self.info: FileInfo | None = None
+        self._places = places  # decimals of the company's currency
         self.fatal = reader.fatal
         self.line_count = 0  # lines read after the header so far
         self._reader = reader
@@ -256,7 +257,7 @@ class TraFile:
         dates, labels, make = self._dates, self._labels, new_entry_line
         dget = dates.get
         std = not self._extended
-        big = AMOUNT_MAX
+        big, places = AMOUNT_MAX, self._places
         long = bool(block) and long_line(block) is not None  # then the block is that line alone
         key, items, resumes, loose = self._key, self._items, self._resumes, self._loose
         jc = num = jl = ""
@@ -285,7 +286,8 @@ class TraFile:
                 m = p[130:150]
                 s = m.lstrip(" 0")  # Cegid zero-pads MONTANT1 to 20 characters
                 if (
-                    s[-3:-2] == ","
+                    places == 2  # the usual "1234,56" of a 2-decimal currency
+                    and s[-3:-2] == ","
                     and len(s) < 17  # 13 digits before the comma: within money.AMOUNT_MAX
                     and (t := s.replace(",", "", 1)).isdecimal()
                     and t.isascii()
@@ -294,7 +296,7 @@ class TraFile:
                 else:
                     amount = self._amount(m.strip(), line_no, probs)
                     if amount is not None and not -big <= amount <= big:
-                        check_amount(amount, "MONTANT1", line_no, probs)
+                        check_amount(amount, "MONTANT1", line_no, probs, places=places)
                         amount = None
                 sens = p[129]
                 if sens == "D":
@@ -439,13 +441,15 @@ class TraFile:
             probs.append(ParseError(line_no, "ECHEANCE", "BAD_DATE", message, "finding"))
 
     def _amount(self, text: str, line_no: int, probs: list[ParseError]) -> int | None:
-        value, why, code = read_amount(text)
+        value, why, code = read_amount(text, self._places)
         if value is None:
             code = "MISSING_VALUE" if not text else "BAD_AMOUNT"
             message = f"MONTANT1 {why}" if not text else f"MONTANT1 '{_shown(text)}' {why}"
             probs.append(ParseError(line_no, "MONTANT1", code, message))
         elif code is not None:
-            message = f"MONTANT1 '{text}' uses '.' as decimal separator (read as {cents(value)})"
+            message = (
+                f"MONTANT1 '{text}' uses '.' as decimal separator (read as {cents(value, self._places)})"
+            )
             probs.append(ParseError(line_no, "MONTANT1", code, message, "finding"))
         return value
 
@@ -499,7 +503,9 @@ class TraFile:
                 ParseError(line_no, "MONTANT1", "ZERO_AMOUNT", "The line's amount is zero", "finding")
             )
             return
-        side = f"debit {cents(signed)}" if signed > 0 else f"credit {cents(-signed)}"
+        side = (
+            f"debit {cents(signed, self._places)}" if signed > 0 else f"credit {cents(-signed, self._places)}"
+        )
         message = f"MONTANT1 '{text}' is negative: recorded as {side}"
         probs.append(ParseError(line_no, "MONTANT1", "NEGATIVE_AMOUNT", message, "finding"))
 
@@ -572,11 +578,15 @@ class TraFile:
         credit = sum(base.line.credit for base in bases if base.line is not None)
         if complete and debit != credit:
             message = (
-                f"Entry {name} is unbalanced: debit {cents(debit)}, credit {cents(credit)}, difference "
-                f"{cents(debit - credit)}"
+                f"Entry {name} is unbalanced: debit {cents(debit, self._places)}, credit "
+                f"{cents(credit, self._places)}, difference {cents(debit - credit, self._places)}"
             )
             errors.append(ParseError(first_line, None, "UNBALANCED_ENTRY", message))
-        elif complete and (too_large := entry_total_error(debit, f"Entry {name}", first_line)) is not None:
+        elif (
+            complete
+            and (too_large := entry_total_error(debit, f"Entry {name}", first_line, places=self._places))
+            is not None
+        ):
             errors.append(too_large)
         if not errors and not lines:  # cannot happen (a line without EntryLine has an error); never lose one
             errors.append(ParseError(first_line, None, "UNREADABLE_ENTRY", f"Entry {name} could not be read"))
@@ -607,7 +617,7 @@ class TraFile:
                 shown = f"axis {axis}" if axis else "no axis"
                 message = (
                     f"The analytic lines of account {base.general} ({shown}, lines {parts[0][0]}-{parts[-1][0]}) "
-                    f"add up to {_side(spread)}, but line {base.line_no} is {_side(total)} (entry {name})"
+                    f"add up to {_side(spread, self._places)}, but line {base.line_no} is {_side(total, self._places)} (entry {name})"
                 )
                 errors.append(ParseError(base.line_no, "MONTANT1", "ANALYTIC_MISMATCH", message))
         axes = list(base.axes)
@@ -634,8 +644,8 @@ def _same_entry(key: Key, current: Key | None, date_unknown: bool) -> bool:
     return date_unknown and current is not None and key[:3] == current[:3] and key[11:] == current[11:]
 
 
-def _side(signed: int) -> str:
-    return f"{cents(signed)} D" if signed >= 0 else f"{cents(-signed)} C"
+def _side(signed: int, places: int) -> str:
+    return f"{cents(signed, places)} D" if signed >= 0 else f"{cents(-signed, places)} C"
 
 
 def _capped(notes: list[Output], counts: dict[str, int]) -> Iterator[Output]:
@@ -648,7 +658,7 @@ def _capped(notes: list[Output], counts: dict[str, int]) -> Iterator[Output]:
         yield item
 
 
-def open_tra(stream: BinaryIO, filename: str | None = None) -> TraFile:
+def open_tra(stream: BinaryIO, filename: str | None = None, places: int = 2) -> TraFile:
     """Open a Cegid TRA byte stream: encoding and header are checked now, lines when `items()` runs.
     `filename` is not used (TRA file names carry nothing Écluse reads); it is accepted like every parser."""
-    return TraFile(LineReader(stream, kind="TRA"))
+    return TraFile(LineReader(stream, kind="TRA"), places)

@@ -11,6 +11,7 @@ from typing import Any
 from ecluse.formats.records import FileInfo, ParseError
 from ecluse.imports.feed import Chunk, End, Header, Source, StagedEntry, feed
 from ecluse.imports.targets import targets_for
+from ecluse.money import exponent
 
 #: A sample is read in memory: keep it small (the real import streams files of any size).
 MAX_SAMPLE_BYTES = 5 << 20
@@ -66,8 +67,9 @@ async def dry_run(
     layout: dict[str, Any] | None,
     ranges: list[dict[str, Any]],
     limit: int,
+    currency: str = "EUR",
 ) -> DryRun:
     target = await targets_for(company_id, user_id)
-    source = Source(format, layout, ranges)
+    source = Source(format, layout, ranges, exponent(currency))
     # The parse is CPU work: a thread keeps the event loop serving everyone else meanwhile.
     return await asyncio.to_thread(_run, data, filename, source, target, max(0, min(limit, 500)))

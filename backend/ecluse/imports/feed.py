@@ -48,11 +48,13 @@ class Target:
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """How to read the stored file: its format and, for CUSTOM, the layout and the company's ranges."""
+    """How to read the stored file: its format, for CUSTOM the layout and the company's ranges, and the
+    decimals of the company's currency (money.exponent) its amounts are read with."""
 
     format: str = "FEC"
     layout: dict[str, Any] | None = None
     ranges: list[dict[str, Any]] | None = None
+    places: int = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,8 +218,9 @@ class _Iso(dict[date | None, str | None]):
 
 
 class _Feeder:
-    def __init__(self, target: Target, date_column: str = "EcritureDate") -> None:
+    def __init__(self, target: Target, date_column: str = "EcritureDate", places: int = 2) -> None:
         self.date_column = date_column  # the entry date's field, as the format names it
+        self.places = places  # decimals of the currency amounts are in
         self.companies = target.companies
         self.default = target.companies[""]
         self.years = {cid: sorted(years, key=lambda y: y[1]) for cid, years in target.years.items()}
@@ -289,7 +292,7 @@ class _Feeder:
         if kept > BATCH_TOTAL_MAX:
             message = (
                 f"Entry {entry.journal_code} {entry.number} would take the debits of the file's entries past "
-                f"{amount_text(BATCH_TOTAL_MAX)}, the most one import may hold: send it in another file"
+                f"{amount_text(BATCH_TOTAL_MAX, places=self.places)}, the most one import may hold: send it in another file"
             )
             self._refuse(entry, None, "BATCH_TOTAL_TOO_LARGE", message, out)
             return
@@ -360,7 +363,9 @@ def feed(
 ) -> Iterator[Message]:
     """The header, then chunks of at most `chunk_size` items in file order, then the end."""
     try:
-        parsed = open_parser(source.format, stream, filename, layout=source.layout, ranges=source.ranges)
+        parsed = open_parser(
+            source.format, stream, filename, layout=source.layout, ranges=source.ranges, places=source.places
+        )
     except ValueError as exc:  # a layout saved by an older version that this one no longer accepts
         yield Header(None, ParseError(0, None, "BAD_LAYOUT", f"The layout cannot read files: {exc}"))
         yield End(0, 0)
@@ -369,7 +374,7 @@ def feed(
     if parsed.fatal is not None or parsed.info is None:
         yield End(0, parsed.bytes_read)
         return
-    feeder = _Feeder(target, file_format(source.format).date_column)
+    feeder = _Feeder(target, file_format(source.format).date_column, source.places)
     items = parsed.items()
     while batch := list(itertools.islice(items, chunk_size)):
         chunk = feeder.chunk(batch)

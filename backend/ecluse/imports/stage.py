@@ -27,6 +27,7 @@ from ecluse.imports.targets import targets_for
 from ecluse.ledger.masterdata import MasterData
 from ecluse.ledger.models import Company, EntryLine
 from ecluse.ledger.models import Entry as EntryModel
+from ecluse.money import UnknownCurrency, exponent
 from ecluse.storage import FileStore
 
 log = logging.getLogger(__name__)
@@ -145,7 +146,13 @@ async def stage_batch(
     await publish_batch(bus, batch)
     received = await ReceivedFile.get(id=batch.file_id)
     company = await Company.get(id=batch.company_id)
-    source = Source(batch.format, batch.layout_definition, list(company.account_ranges or []))
+    try:
+        places = exponent(company.currency)
+    except UnknownCurrency as exc:  # amounts cannot be read without the currency's decimals
+        why = f"The company's currency cannot be used: {exc}; set an ISO 4217 currency (EUR, JPY…)"
+        await _fail(batch, received, ParseError(0, None, "UNKNOWN_CURRENCY", why), bus)
+        return
+    source = Source(batch.format, batch.layout_definition, list(company.account_ranges or []), places)
     batches = _Batches(batch, bus)
     path = store.absolute(received.storage_path)
     feed = messages(

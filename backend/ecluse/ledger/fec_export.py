@@ -30,9 +30,9 @@ from ecluse.auth.principal import Principal
 from ecluse.auth.roles import Action
 from ecluse.db.bulk import is_sqlite, portable
 from ecluse.errors import DomainError
-from ecluse.formats.entries import cents
 from ecluse.formats.fec_writer import FecRow, FecWriter, fec_file_name
 from ecluse.ledger.models import Company, FiscalYear
+from ecluse.money import exponent, format_amount
 
 #: The books are French: a posting at 23:30 UTC in winter was validated the next day.
 BOOKS_TZ = ZoneInfo("Europe/Paris")
@@ -100,7 +100,10 @@ async def prepare_fec_export(
     row = (await conn.execute_query_dict(sql, bounds))[0]
     debit, credit = int(row["debit"]), int(row["credit"])
     if debit != credit:
-        raise DomainError("UNBALANCED_LEDGER", await _gap_message(conn, bounds, year.name, debit, credit))
+        places = exponent(company.currency)
+        raise DomainError(
+            "UNBALANCED_LEDGER", await _gap_message(conn, bounds, year.name, debit, credit, places)
+        )
     return FecExportPlan(
         company_id=company_id,
         fiscal_year_id=year.id,
@@ -116,7 +119,10 @@ async def prepare_fec_export(
     )
 
 
-async def _gap_message(conn: BaseDBAsyncClient, bounds: list[Any], year: str, debit: int, credit: int) -> str:
+async def _gap_message(conn: BaseDBAsyncClient, bounds: list[Any], year: str, debit: int, credit: int, places: int) -> str:  # fmt: skip
+    def cents(value: int) -> str:
+        return format_amount(value, places)
+
     sql = portable(
         conn,
         """
@@ -224,7 +230,8 @@ async def fec_chunks(plan: FecExportPlan, page_entries: int | None = None) -> As
     """The FEC file, UTF-8: the header, then one chunk per page. The totals are checked again as the rows
     go out: should the books not balance any more (they were checked just before), the file is cut short
     with an error rather than delivered wrong."""
-    writer = FecWriter()
+    places = exponent(plan.currency)
+    writer = FecWriter(places)
     yield writer.header().encode()
     debit = credit = 0
     async for page in fec_pages(plan, page_entries):
@@ -234,7 +241,8 @@ async def fec_chunks(plan: FecExportPlan, page_entries: int | None = None) -> As
     if debit != credit:
         raise DomainError(
             "UNBALANCED_LEDGER",
-            f"The export stopped: debit {cents(debit)} ≠ credit {cents(credit)} (gap {cents(debit - credit)}).",
+            f"The export stopped: debit {format_amount(debit, places)} ≠ credit {format_amount(credit, places)} "
+            f"(gap {format_amount(debit - credit, places)}).",
         )
 
 
