@@ -1,19 +1,28 @@
 """Deciding on a staged batch: validate (post every staged entry, one transaction) or reject (delete them,
-keep the master data). Both are conditional status transitions, so a retry does nothing twice."""
+keep the master data). Both are conditional status transitions, so a retry does nothing twice.
+
+`validate_import` and `reject_import` are what the API's mutations call: the caller's right to decide,
+the transition, the posting job and the audit record, in one domain call."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
+from ecluse.activity.record import audit
 from ecluse.auth.principal import Principal
+from ecluse.auth.roles import Action
 from ecluse.errors import DomainError
 from ecluse.events import EventBus
+from ecluse.imports.access import batch_for
 from ecluse.imports.models import ImportBatch, ReceivedFile
 from ecluse.imports.publish import publish_batch
 from ecluse.imports.statuses import CAN_REJECT_FROM, CAN_VALIDATE_FROM, BatchStatus
+from ecluse.jobs import enqueue
+from ecluse.jobs.queue import JobQueue
 from ecluse.ledger import posting
 from ecluse.ledger.models import Company, Entry, EntryLine
 
@@ -21,6 +30,37 @@ _LABELS = {
     BatchStatus.PENDING_VALIDATION: "pending validation",
     BatchStatus.FINISHED_WITH_ERROR: "finished with error",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Decided:
+    batch: ImportBatch
+    #: The posting job, when this call started one (not for a retried request).
+    job_id: str | None = None
+
+
+async def validate_import(who: Principal, batch_id: int, bus: EventBus, jobs: JobQueue) -> Decided:
+    """Ask for the batch to be posted: VALIDATING, and the posting job queued. Forbidden when the caller
+    may not see the batch or decide on it; DomainError when it cannot be posted."""
+    batch = await batch_for(who, batch_id, Action.DECIDE)
+    before = batch.status
+    batch = await request_validation(batch, who, bus)
+    if before == batch.status or batch.status != BatchStatus.VALIDATING:
+        return Decided(batch)  # a retried request: its first call queued the job
+    job_id = await enqueue.enqueue(jobs, "validate_import", company_id=batch.company_id, batch_id=batch.id)
+    await audit("import.validated", "ImportBatch", batch.id, company_id=batch.company_id, principal=who)
+    return Decided(batch, job_id)
+
+
+async def reject_import(who: Principal, batch_id: int, bus: EventBus) -> Decided:
+    """Reject the batch: its staged entries deleted, its master data kept. Forbidden when the caller may
+    not see the batch or decide on it; DomainError when it cannot be rejected."""
+    batch = await batch_for(who, batch_id, Action.DECIDE)
+    before = batch.status
+    batch = await reject_batch(batch, who, bus)
+    if before != batch.status:
+        await audit("import.rejected", "ImportBatch", batch.id, company_id=batch.company_id, principal=who)
+    return Decided(batch)
 
 
 def _status_error(batch: ImportBatch, action: str, allowed: frozenset[BatchStatus]) -> DomainError:
