@@ -97,10 +97,7 @@ async def _validation_failed(bus: EventBus, batch_id: int, detail: str) -> None:
         await publish_batch(bus, await ImportBatch.get(id=batch_id))
 
 
-PARSE_IMPORT = "parse_import"
-VALIDATE_IMPORT = "validate_import"
-
-
 def register_jobs() -> None:
-    """Make the import jobs known to this process's runner: called by every entry point (app, CLI)."""
-    registry.register({PARSE_IMPORT: parse_import, VALIDATE_IMPORT: validate_import})
+    """Make the import jobs known to this process's runner: called by every entry point (app, CLI). The
+    kind names are those imports/receive.py and imports/decide.py enqueue."""
+    registry.register({"parse_import": parse_import, "validate_import": validate_import})
