@@ -413,9 +413,11 @@ def _rss_now() -> int:
 async def _runtime(settings: Any) -> tuple[Any, Any, Any]:
     """(bus, store, jobs) as `ecluse serve` builds them for these settings."""
     from ecluse.events import make_event_bus
+    from ecluse.imports.jobs import register_jobs
     from ecluse.jobs.queue import ArqQueue, InProcessQueue, make_arq_pool
     from ecluse.storage import FileStore
 
+    register_jobs()
     bus = await make_event_bus(settings.redis_url, settings.channel_prefix)
     store = FileStore(settings.storage_dir)
     jobs: Any

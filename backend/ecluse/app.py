@@ -19,19 +19,21 @@ from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 from tortoise import Tortoise
 
-from ecluse.api.context import Context, authenticate, credentials, pick_credential
+from ecluse.api.context import Context, credentials, pick_credential
 from ecluse.api.csrf import CsrfGuard
 from ecluse.api.schema import schema
 from ecluse.api.view import GuardedGraphQL
 from ecluse.api.ws import LegacyWSHandler, TransportWSHandler, cookie_origin_allowed, watch
+from ecluse.auth.credentials import authenticate
 from ecluse.auth.sessions import SessionWatch
 from ecluse.db.init import orm_open, run_migrations
 from ecluse.events import make_event_bus
-from ecluse.exports import export_routes
-from ecluse.files import file_routes
+from ecluse.imports.jobs import register_jobs
 from ecluse.jobs.queue import make_job_queue
 from ecluse.settings import Settings, get_settings
 from ecluse.storage import FileStore
+from ecluse.web.exports import export_routes
+from ecluse.web.files import file_routes
 from ecluse.web.guards import BodyLimit, SecurityHeaders
 from ecluse.web.health import health
 
@@ -87,6 +89,7 @@ async def index(request: Request) -> Response:
 
 def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Starlette:
     settings = settings or get_settings()
+    register_jobs()  # the job kinds the in-process runner takes up
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

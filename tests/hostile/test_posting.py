@@ -126,10 +126,10 @@ def test_a_parse_that_breaks_off_leaves_nothing_staged(
     its message says nothing of Python."""
     from ecluse.events import LocalEventBus
     from ecluse.imports import stage
+    from ecluse.imports.jobs import parse_import
     from ecluse.imports.receive import receive_file
     from ecluse.imports.statuses import ImportFormat, Origin
     from ecluse.jobs.progress import create_job
-    from ecluse.jobs.registry import parse_import
     from ecluse.ledger.models import Entry, EntryLine
     from ecluse.settings import get_settings
     from ecluse.storage import FileStore

@@ -13,7 +13,8 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 from strawberry.types import Info as StrawberryInfo
 
-from ecluse.auth.principal import Principal, principal_for_api_key, principal_for_token
+from ecluse.auth.credentials import authenticate
+from ecluse.auth.principal import Principal
 from ecluse.events import EventBus
 from ecluse.jobs.queue import JobQueue
 from ecluse.settings import Settings
@@ -89,14 +90,6 @@ async def caller(conn: HTTPConnection) -> Principal | None:
     """Who sent this request (a download, a GraphQL request), by the credential `pick_credential` chose."""
     token, api_key = credentials(conn)
     return await authenticate(token, api_key)
-
-
-async def authenticate(token: str | None, api_key: str | None) -> Principal | None:
-    if api_key:
-        return await principal_for_api_key(api_key)
-    if token:
-        return await principal_for_token(token)
-    return None
 
 
 @lru_cache(maxsize=16)

@@ -10,9 +10,9 @@ from ecluse.api.core import to_int_id
 from ecluse.api.permissions import forbidden, principal
 from ecluse.api.scalars import Money
 from ecluse.errors import DomainError
-from ecluse.exports import fec_url
 from ecluse.ledger.fec_export import FecExportPlan, can_export, prepare_fec_export
 from ecluse.money import to_decimal
+from ecluse.web.exports import fec_url
 
 
 @strawberry.type(description="A fiscal year's FEC, ready to download from `url` (same credentials).")

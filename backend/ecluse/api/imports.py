@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import AsyncGenerator
 from datetime import date, datetime
 from enum import Enum
@@ -12,7 +11,6 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.file_uploads import Upload
 
-from ecluse.activity.record import audit
 from ecluse.api.context import Info
 from ecluse.api.core import FiscalYear, UserError, to_int_id
 from ecluse.api.loaders import loader
@@ -29,16 +27,13 @@ from ecluse.api.permissions import forbidden, principal, require
 from ecluse.api.scalars import Money
 from ecluse.api.uploads import upload_chunks, uploaded
 from ecluse.auth.roles import Action
-from ecluse.errors import DomainError
+from ecluse.errors import DomainError, Forbidden
 from ecluse.events import company_batches
-from ecluse.imports import decide, listing
-from ecluse.imports.access import can_see
+from ecluse.imports import access, decide, listing
 from ecluse.imports.models import ImportBatch as BatchModel
 from ecluse.imports.models import ImportIssue as IssueModel
-from ecluse.imports.receive import Received, receive_file
+from ecluse.imports.receive import Received, origin_of, receive_file
 from ecluse.imports.statuses import BatchStatus, ImportFormat, Origin
-from ecluse.jobs.progress import create_job
-from ecluse.jobs.queue import submit
 from ecluse.ledger.models import Company as CompanyModel
 from ecluse.ledger.queries import LineRow, batch_line_totals, batch_lines
 from ecluse.money import to_decimal
@@ -357,11 +352,10 @@ class ImportBatch:
 
 async def _batch_for(info: Info, batch_id: strawberry.ID, action: Action) -> BatchModel:
     who = principal(info)
-    batch = await BatchModel.get_or_none(id=to_int_id(batch_id))
-    if batch is None or not can_see(who, batch):
-        raise forbidden("No such import, or you may not see it.")
-    require(info, action, batch.company_id)
-    return batch
+    try:
+        return await access.batch_for(who, to_int_id(batch_id), action)
+    except Forbidden as exc:
+        raise forbidden(str(exc)) from None
 
 
 async def _batches(
@@ -382,9 +376,7 @@ async def _batches(
         date_from=flt.from_ if flt else None,
         date_to=flt.to if flt else None,
     )
-    query = listing.batches_query(cid, domain_filter, history=history)
-    if who.is_partner:
-        query = query.filter(submitted_by_key_id=who.api_key_id)
+    query = listing.batches_query(who, cid, domain_filter, history=history)
     sort = sort or ImportSort()
     limit = page_size(first)
     try:
@@ -451,9 +443,7 @@ class ImportQuery:
     async def pending_imports_count(self, info: Info, company_id: strawberry.ID) -> int:
         cid = to_int_id(company_id, "companyId")
         who = require(info, Action.VIEW, cid)
-        return await listing.pending_count(
-            cid, submitted_by_key_id=who.api_key_id if who.is_partner else None
-        )
+        return await listing.pending_count(who, cid)
 
 
 @strawberry.type
@@ -479,7 +469,7 @@ class ImportMutation:
                     filename=upload.filename or "upload",
                     chunks=upload_chunks(upload),
                     fmt=ImportFormat(format),
-                    origin=Origin.PARTNER_API if who.is_partner else Origin.UPLOAD,
+                    origin=origin_of(who),
                     store=ctx.store,
                     jobs=ctx.jobs,
                     bus=ctx.bus,
@@ -494,48 +484,28 @@ class ImportMutation:
 
     @strawberry.mutation(description="Post every staged entry of the batch (one transaction, run as a job).")
     async def validate_import(self, info: Info, id: strawberry.ID) -> ImportPayload:
-        batch = await _batch_for(info, id, Action.DECIDE)
-        ctx = info.context
-        before = batch.status
+        who = principal(info)
         try:
-            batch = await decide.request_validation(batch, principal(info), ctx.bus)
+            decided = await decide.validate_import(who, to_int_id(id), info.context.bus, info.context.jobs)
+        except Forbidden as exc:
+            raise forbidden(str(exc)) from None
         except DomainError as exc:
             return _failed(exc)
-        job_id = None
-        if before != batch.status and batch.status == BatchStatus.VALIDATING:
-            job_id = str(uuid.uuid4())
-            await create_job(job_id, "validate_import", company_id=batch.company_id, batch_id=batch.id)
-            await submit(ctx.jobs, "validate_import", job_id, batch_id=batch.id)
-            await audit(
-                "import.validated",
-                "ImportBatch",
-                batch.id,
-                company_id=batch.company_id,
-                principal=principal(info),
-            )
-        return ImportPayload(
-            batch=await ImportBatch.load(batch), job_id=strawberry.ID(job_id) if job_id else None, errors=[]
-        )
+        job_id = strawberry.ID(decided.job_id) if decided.job_id else None
+        return ImportPayload(batch=await ImportBatch.load(decided.batch), job_id=job_id, errors=[])
 
     @strawberry.mutation(
         description="Delete the staged entries; the journals, accounts and third parties stay."
     )
     async def reject_import(self, info: Info, id: strawberry.ID) -> ImportPayload:
-        batch = await _batch_for(info, id, Action.DECIDE)
-        before = batch.status
+        who = principal(info)
         try:
-            batch = await decide.reject_batch(batch, principal(info), info.context.bus)
+            decided = await decide.reject_import(who, to_int_id(id), info.context.bus)
+        except Forbidden as exc:
+            raise forbidden(str(exc)) from None
         except DomainError as exc:
             return _failed(exc)
-        if before != batch.status:
-            await audit(
-                "import.rejected",
-                "ImportBatch",
-                batch.id,
-                company_id=batch.company_id,
-                principal=principal(info),
-            )
-        return ImportPayload(batch=await ImportBatch.load(batch), errors=[])
+        return ImportPayload(batch=await ImportBatch.load(decided.batch), errors=[])
 
 
 @strawberry.type
@@ -548,8 +518,8 @@ class ImportSubscription:
         who = require(info, Action.VIEW, cid)
         async with info.context.bus.subscribe(company_batches(cid)) as events:
             async for event in events:
-                batch = await BatchModel.get_or_none(id=event["batch_id"])
-                if batch is None or not can_see(who, batch):
+                batch = await access.visible_batch(who, event["batch_id"])
+                if batch is None:
                     continue
                 info.context.loaders.clear()  # fresh loaders per event: never a stale related row
                 yield await ImportBatch.load(batch)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Annotated, Any
 
 import strawberry
@@ -22,10 +21,10 @@ from ecluse.auth.roles import Action
 from ecluse.errors import DomainError
 from ecluse.formats.records import ParseError
 from ecluse.imports import layouts
-from ecluse.imports.dryrun import MAX_SAMPLE_BYTES, dry_run
 from ecluse.imports.models import ImportLayout as LayoutModel
-from ecluse.imports.receive import receive_file, resolve_format
-from ecluse.imports.statuses import ImportFormat, Origin
+from ecluse.imports.preview import preview_sample
+from ecluse.imports.receive import receive_entries
+from ecluse.imports.statuses import ImportFormat
 from ecluse.ledger.models import Company as CompanyModel
 from ecluse.money import to_decimal
 
@@ -236,10 +235,6 @@ def _plain(value: Any) -> Any:
     return value
 
 
-async def _once(data: bytes) -> Any:
-    yield data
-
-
 @strawberry.type
 class LayoutMutation:
     @strawberry.mutation(description="Save a new layout (refused with every wrong option named).")
@@ -301,9 +296,11 @@ class LayoutMutation:
             cid = to_int_id(company_id, "companyId")
             who = require(info, Action.SUBMIT, cid)
             try:
-                return await _preview(
-                    cid, who.user_id, upload, ImportFormat(format), layout_id, definition, limit
+                # A saved layout's id is read only when no unsaved definition is sent.
+                lid = (
+                    to_int_id(layout_id, "layoutId") if definition is None and layout_id is not None else None
                 )
+                return await _preview(cid, who.user_id, upload, ImportFormat(format), lid, definition, limit)
             except DomainError as exc:
                 return PreviewPayload(preview=None, errors=_errors(exc))
 
@@ -321,16 +318,6 @@ class LayoutMutation:
     ) -> ImportPayload:  # fmt: skip
         cid = to_int_id(company_id, "companyId")
         who = require(info, Action.SUBMIT, cid)
-        most = info.context.settings.submit_entries_max
-        sent = items_sent(info.context, "entries") or len(entries)  # set aside unread when over the cap
-        if sent > most:
-            message = (
-                f"{sent:,} entries were sent; a call takes at most {most:,}. Send larger documents as a JSON "
-                "file with uploadImport: it is streamed and read in the background."
-            )
-            return ImportPayload(
-                batch=None, errors=[UserError(code="TOO_MANY_ENTRIES", message=message, field="entries")]
-            )
         document: dict[str, Any] = {"version": 1}
         for key, value in (
             ("journals", journals), ("accounts", accounts), ("thirdParties", third_parties),
@@ -339,14 +326,12 @@ class LayoutMutation:
             if value:
                 document[key] = _plain(value)
         document.setdefault("entries", [])
-        data = json.dumps(document, ensure_ascii=False, indent=1).encode()
-        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
         ctx = info.context
         try:
-            received = await receive_file(
-                company_id=cid, principal=who, filename=file_name or f"entries-{stamp}.json",
-                chunks=_once(data), fmt=ImportFormat.JSON,
-                origin=Origin.PARTNER_API if who.is_partner else Origin.UPLOAD, store=ctx.store, jobs=ctx.jobs,
+            received = await receive_entries(
+                company_id=cid, principal=who, document=document,
+                sent=items_sent(ctx, "entries") or len(entries),  # set aside unread when over the cap
+                most=ctx.settings.submit_entries_max, file_name=file_name, store=ctx.store, jobs=ctx.jobs,
                 bus=ctx.bus, max_bytes=ctx.settings.max_upload_bytes, idempotency_key=idempotency_key,
             )  # fmt: skip
         except DomainError as exc:
@@ -355,31 +340,15 @@ class LayoutMutation:
 
 
 async def _preview(
-    cid: int, user_id: int | None, upload: Any, fmt: ImportFormat, layout_id: strawberry.ID | None,
+    cid: int, user_id: int | None, upload: Any, fmt: ImportFormat, layout_id: int | None,
     definition: Any, limit: int,
 ) -> PreviewPayload:  # fmt: skip
-    layout: dict[str, Any] | None = None
-    if definition is not None:
-        layout = layouts.stored(layouts.parse_layout(definition))
-    elif layout_id is not None:
-        row = await LayoutModel.get_or_none(id=to_int_id(layout_id, "layoutId"), company_id=cid)
-        if row is None:
-            raise DomainError("NOT_FOUND", "No such layout for this company.", "layoutId")
-        layout = row.definition
-    data = await upload.read(MAX_SAMPLE_BYTES + 1)
-    if len(data) > MAX_SAMPLE_BYTES:
-        raise DomainError(
-            "FILE_TOO_LARGE", f"A sample is at most {MAX_SAMPLE_BYTES >> 20} MB: cut the file.", "file"
-        )
-    name = getattr(upload, "filename", None) or "sample"
-    fmt = resolve_format(fmt, data[:8192], name, has_layout=layout is not None)
-    company = await CompanyModel.get(id=cid)
-    run = await dry_run(
-        company_id=cid, user_id=user_id, data=data, filename=name, format=fmt.value, layout=layout,
-        ranges=list(company.account_ranges or []), limit=limit, currency=company.currency,
+    found = await preview_sample(
+        company_id=cid, user_id=user_id, read=upload.read, filename=getattr(upload, "filename", None),
+        fmt=fmt, layout_id=layout_id, definition=definition, limit=limit,
     )  # fmt: skip
-    names = dict(await CompanyModel.filter(id__in={e.company for e in run.entries}).values_list("id", "name"))
-    currency = company.currency
+    run, fmt, names = found.run, found.format, found.run.companies
+    currency = found.currency
     entries = []
     for entry in run.entries:
         shown = [

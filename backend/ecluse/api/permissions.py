@@ -7,15 +7,7 @@ from graphql import GraphQLError
 
 from ecluse.api.context import Info
 from ecluse.auth.principal import Principal
-from ecluse.auth.roles import Action
-
-_VERBS = {
-    Action.VIEW: "see imports",
-    Action.SUBMIT: "submit imports",
-    Action.DECIDE: "validate or reject imports",
-    Action.MATCH: "match bank statements",
-    Action.SETTINGS: "change settings",
-}
+from ecluse.auth.roles import Action, refusal
 
 
 def unauthenticated() -> GraphQLError:
@@ -39,5 +31,5 @@ def require(info: Info, action: Action, company_id: int) -> Principal:
     A company the caller has no role in answers FORBIDDEN too, without saying whether it exists."""
     who = principal(info)
     if not who.can(action, company_id):
-        raise forbidden(f"Your role does not allow you to {_VERBS[action]} in this company.")
+        raise forbidden(refusal(action))
     return who

@@ -29,8 +29,22 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.SETTINGS: frozenset({Role.COLLABORATOR, Role.ADMIN}),
 }
 
+#: What each action is, in the sentence that refuses it.
+VERBS = {
+    Action.VIEW: "see imports",
+    Action.SUBMIT: "submit imports",
+    Action.DECIDE: "validate or reject imports",
+    Action.MATCH: "match bank statements",
+    Action.SETTINGS: "change settings",
+}
+
 USER_ROLES = (Role.VIEWER, Role.CLIENT, Role.COLLABORATOR, Role.ADMIN)
 
 
 def allows(role: Role | None, action: Action) -> bool:
     return role is not None and role in MATRIX[action]
+
+
+def refusal(action: Action) -> str:
+    """Why a role that does not allow `action` is refused, in a company."""
+    return f"Your role does not allow you to {VERBS[action]} in this company."

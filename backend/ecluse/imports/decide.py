@@ -1,27 +1,66 @@
 """Deciding on a staged batch: validate (post every staged entry, one transaction) or reject (delete them,
-keep the master data). Both are conditional status transitions, so a retry does nothing twice."""
+keep the master data). Both are conditional status transitions, so a retry does nothing twice.
+
+`validate_import` and `reject_import` are what the API's mutations call: the caller's right to decide,
+the transition, the posting job and the audit record, in one domain call."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
+from ecluse.activity.record import audit
 from ecluse.auth.principal import Principal
-from ecluse.db.bulk import portable
+from ecluse.auth.roles import Action
 from ecluse.errors import DomainError
 from ecluse.events import EventBus
+from ecluse.imports.access import batch_for
 from ecluse.imports.models import ImportBatch, ReceivedFile
 from ecluse.imports.publish import publish_batch
 from ecluse.imports.statuses import CAN_REJECT_FROM, CAN_VALIDATE_FROM, BatchStatus
+from ecluse.jobs import enqueue
+from ecluse.jobs.queue import JobQueue
+from ecluse.ledger import posting
 from ecluse.ledger.models import Company, Entry, EntryLine
-from ecluse.money import LEDGER_TOTAL_MAX, to_decimal
 
 _LABELS = {
     BatchStatus.PENDING_VALIDATION: "pending validation",
     BatchStatus.FINISHED_WITH_ERROR: "finished with error",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Decided:
+    batch: ImportBatch
+    #: The posting job, when this call started one (not for a retried request).
+    job_id: str | None = None
+
+
+async def validate_import(who: Principal, batch_id: int, bus: EventBus, jobs: JobQueue) -> Decided:
+    """Ask for the batch to be posted: VALIDATING, and the posting job queued. Forbidden when the caller
+    may not see the batch or decide on it; DomainError when it cannot be posted."""
+    batch = await batch_for(who, batch_id, Action.DECIDE)
+    before = batch.status
+    batch = await request_validation(batch, who, bus)
+    if before == batch.status or batch.status != BatchStatus.VALIDATING:
+        return Decided(batch)  # a retried request: its first call queued the job
+    job_id = await enqueue.enqueue(jobs, "validate_import", company_id=batch.company_id, batch_id=batch.id)
+    await audit("import.validated", "ImportBatch", batch.id, company_id=batch.company_id, principal=who)
+    return Decided(batch, job_id)
+
+
+async def reject_import(who: Principal, batch_id: int, bus: EventBus) -> Decided:
+    """Reject the batch: its staged entries deleted, its master data kept. Forbidden when the caller may
+    not see the batch or decide on it; DomainError when it cannot be rejected."""
+    batch = await batch_for(who, batch_id, Action.DECIDE)
+    before = batch.status
+    batch = await reject_batch(batch, who, bus)
+    if before != batch.status:
+        await audit("import.rejected", "ImportBatch", batch.id, company_id=batch.company_id, principal=who)
+    return Decided(batch)
 
 
 def _status_error(batch: ImportBatch, action: str, allowed: frozenset[BatchStatus]) -> DomainError:
@@ -42,7 +81,9 @@ async def request_validation(batch: ImportBatch, principal: Principal, bus: Even
     twin = await _posted_twin(batch)
     if twin is not None:
         raise _duplicate(batch, twin)
-    _check_ledger_room(batch, await Company.get(id=batch.company_id), batch.total_debit, batch.total_credit)
+    posting.check_ledger_room(
+        batch.id, await Company.get(id=batch.company_id), batch.total_debit, batch.total_credit
+    )
     moved = await ImportBatch.filter(id=batch.id, status__in=list(CAN_VALIDATE_FROM)).update(
         status=BatchStatus.VALIDATING, decided_by_id=principal.user_id
     )
@@ -54,50 +95,18 @@ async def request_validation(batch: ImportBatch, principal: Principal, bus: Even
 
 
 async def post_batch(batch_id: int, bus: EventBus) -> bool:
-    """Post every staged entry of a VALIDATING batch in one transaction. Returns whether it posted."""
+    """VALIDATING → SUCCEEDED: post every staged entry of the batch (ledger/posting.py) in one transaction
+    with the transition. Returns whether it posted."""
     async with in_transaction() as conn:
         batch = await ImportBatch.filter(id=batch_id).using_db(conn).get()
         if batch.status != BatchStatus.VALIDATING:
             return False
-        # Postings of one company are serialised by a write on its row, the transaction's first statement
-        # (on SQLite it takes the write lock before any read, so two postings never deadlock): of two twin
-        # files validated at the same moment, the second sees the first posted.
-        await conn.execute_query(
-            portable(conn, "UPDATE companies SET ledger_debit = ledger_debit WHERE id = $1"),
-            [batch.company_id],
-        )
+        await posting.lock_ledger(conn, batch.company_id)  # first: the twin check below sees every posting
         twin = await _posted_twin(batch, conn, posted_only=True)
         if twin is not None:
             raise _duplicate(batch, twin)
-        unbalanced = await conn.execute_query_dict(
-            portable(
-                conn,
-                "SELECT entry_id FROM entry_lines WHERE batch_id = $1 GROUP BY entry_id "
-                "HAVING SUM(debit) <> SUM(credit) LIMIT 1",
-            ),
-            [batch_id],
-        )
-        if unbalanced:
-            raise DomainError(
-                "UNBALANCED_ENTRY", f"entry {unbalanced[0]['entry_id']} is not balanced: nothing was posted"
-            )
-        debit, credit = await _staged_totals(conn, batch_id)
-        company = await Company.filter(id=batch.company_id).using_db(conn).get()
-        _check_ledger_room(batch, company, debit, credit)
         now = datetime.now(UTC)
-        await (
-            Entry.filter(batch_id=batch_id, state="draft")
-            .using_db(conn)
-            .update(state="posted", posted_at=now)
-        )
-        await conn.execute_query(
-            portable(
-                conn,
-                "UPDATE companies SET ledger_debit = ledger_debit + $1, ledger_credit = ledger_credit + $2 "
-                "WHERE id = $3",
-            ),
-            [debit, credit, batch.company_id],
-        )
+        await posting.post_staged(conn, batch_id, batch.company_id, now)
         await (
             ImportBatch.filter(id=batch_id, status=BatchStatus.VALIDATING)
             .using_db(conn)
@@ -105,30 +114,6 @@ async def post_batch(batch_id: int, bus: EventBus) -> bool:
         )
     await publish_batch(bus, await ImportBatch.get(id=batch_id), notify=True)
     return True
-
-
-async def _staged_totals(conn: BaseDBAsyncClient, batch_id: int) -> tuple[int, int]:
-    rows = await conn.execute_query_dict(
-        portable(
-            conn,
-            "SELECT COALESCE(SUM(debit), 0) AS debit, COALESCE(SUM(credit), 0) AS credit "
-            "FROM entry_lines WHERE batch_id = $1",
-        ),
-        [batch_id],
-    )
-    return int(rows[0]["debit"]), int(rows[0]["credit"])
-
-
-def _check_ledger_room(batch: ImportBatch, company: Company, debit: int, credit: int) -> None:
-    """Posted entries are immutable: a batch that would take the ledger's totals past what every sum can
-    hold is refused, so that no later report or export of the books can fail."""
-    if company.ledger_debit + debit > LEDGER_TOTAL_MAX or company.ledger_credit + credit > LEDGER_TOTAL_MAX:
-        raise DomainError(
-            "LEDGER_TOTAL_TOO_LARGE",
-            f"Import {batch.id} would take the company's posted totals past "
-            f"{to_decimal(LEDGER_TOTAL_MAX, company.currency)} {company.currency}: nothing was posted.",
-            "id",
-        )
 
 
 async def _posted_twin(

@@ -10,6 +10,8 @@ from tortoise.expressions import Q
 from tortoise.functions import Coalesce
 from tortoise.queryset import QuerySet
 
+from ecluse.auth.principal import Principal
+from ecluse.imports.access import visible
 from ecluse.imports.models import ImportBatch
 from ecluse.imports.statuses import CONSOLE_STATUSES, BatchStatus
 
@@ -47,9 +49,10 @@ class BatchFilter:
 
 
 def batches_query(
-    company_id: int, flt: BatchFilter | None, *, history: bool = False
+    who: Principal, company_id: int, flt: BatchFilter | None, *, history: bool = False
 ) -> QuerySet[ImportBatch]:
-    query = ImportBatch.filter(company_id=company_id)
+    """The company's batches the caller may see, filtered (its role in the company is checked apart)."""
+    query = visible(ImportBatch.filter(company_id=company_id), who)
     flt = flt or BatchFilter()
     if flt.statuses:
         query = query.filter(status__in=flt.statuses)
@@ -120,11 +123,9 @@ async def page_batches(
     return await query.order_by(*order).limit(limit + 1).prefetch_related("file")
 
 
-async def pending_count(company_id: int, *, submitted_by_key_id: int | None = None) -> int:
+async def pending_count(who: Principal, company_id: int) -> int:
     query = ImportBatch.filter(
         company_id=company_id,
         status__in=[BatchStatus.PENDING_VALIDATION, BatchStatus.FINISHED_WITH_ERROR],
     )
-    if submitted_by_key_id is not None:
-        query = query.filter(submitted_by_key_id=submitted_by_key_id)
-    return await query.count()
+    return await visible(query, who).count()

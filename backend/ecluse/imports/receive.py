@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
-import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -19,8 +21,8 @@ from ecluse.formats.registry import LAYOUT_FORMAT, detect_format, file_format
 from ecluse.imports.models import ImportBatch, ImportIssue, ImportLayout, ReceivedFile
 from ecluse.imports.publish import publish_batch
 from ecluse.imports.statuses import SUPPORTED_FORMATS, BatchStatus, ImportFormat, Origin
-from ecluse.jobs.progress import create_job
-from ecluse.jobs.queue import JobQueue, submit
+from ecluse.jobs import enqueue
+from ecluse.jobs.queue import JobQueue
 from ecluse.ledger.models import Company
 from ecluse.storage import FileStore, StoredFile, TooLarge
 
@@ -43,6 +45,47 @@ def sender_scope(principal: Principal | None) -> str:
     if principal.api_key_id is not None:
         return f"key:{principal.api_key_id}"
     return f"user:{principal.user_id}"
+
+
+def origin_of(principal: Principal) -> Origin:
+    """How a file sent over the API came: from a partner application (its key), or uploaded by a person."""
+    return Origin.PARTNER_API if principal.is_partner else Origin.UPLOAD
+
+
+async def receive_entries(
+    *,
+    company_id: int,
+    principal: Principal,
+    document: dict[str, Any],
+    sent: int,
+    most: int,
+    file_name: str | None,
+    store: FileStore,
+    jobs: JobQueue,
+    bus: EventBus,
+    max_bytes: int,
+    idempotency_key: str | None = None,
+) -> Received:
+    """Entries sent without a file (the JSON format's document, `sent` entries of them): stored as a JSON
+    file and received like an uploaded one. At most `most` entries a call."""
+    if sent > most:
+        raise DomainError(
+            "TOO_MANY_ENTRIES",
+            f"{sent:,} entries were sent; a call takes at most {most:,}. Send larger documents as a JSON "
+            "file with uploadImport: it is streamed and read in the background.",
+            "entries",
+        )
+    data = json.dumps(document, ensure_ascii=False, indent=1).encode()
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+
+    async def once() -> AsyncIterator[bytes]:
+        yield data
+
+    return await receive_file(
+        company_id=company_id, principal=principal, filename=file_name or f"entries-{stamp}.json",
+        chunks=once(), fmt=ImportFormat.JSON, origin=origin_of(principal), store=store, jobs=jobs, bus=bus,
+        max_bytes=max_bytes, idempotency_key=idempotency_key,
+    )  # fmt: skip
 
 
 async def receive_file(
@@ -157,7 +200,6 @@ async def _open_batch(
         .order_by("id")
         .first()
     )
-    job_id = str(uuid.uuid4()) if file_error is None else None
     async with in_transaction():
         received = await ReceivedFile.create(
             company_id=company_id,
@@ -187,8 +229,11 @@ async def _open_batch(
         )
         if file_error is not None:
             await ImportIssue.create(batch_id=batch.id, line=0, code=file_error[0], message=file_error[1])
-        if job_id is not None:
-            await create_job(job_id, "parse_import", company_id=company_id, batch_id=batch.id)
+        # The job's record commits with its batch: a crash before it is sent leaves it queued, taken up
+        # at the next start.
+        job_id = None
+        if file_error is None:
+            job_id = await enqueue.record("parse_import", company_id=company_id, batch_id=batch.id)
     return Received(batch, created=True, job_id=job_id)
 
 
@@ -203,7 +248,7 @@ async def _announce(
     if bus is not None:
         await publish_batch(bus, batch, notify=batch.status == BatchStatus.FAILED)
     if jobs is not None and received.job_id is not None:
-        await submit(jobs, "parse_import", received.job_id, batch_id=batch.id)
+        await enqueue.send(jobs, "parse_import", received.job_id, batch_id=batch.id)
 
 
 def resolve_format(fmt: ImportFormat, head: bytes, name: str, *, has_layout: bool) -> ImportFormat:

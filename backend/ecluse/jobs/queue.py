@@ -17,6 +17,7 @@ from redis.exceptions import RedisError
 
 from ecluse.jobs.lanes import Lanes
 from ecluse.jobs.lease import LOCAL_RUNNERS, lapsed_jobs, new_runner_id
+from ecluse.jobs.registry import handler
 from ecluse.jobs.workers import WorkerRegistry
 from ecluse.settings import Settings
 
@@ -32,8 +33,8 @@ class JobQueue(Protocol):
 
 
 class InProcessQueue:
-    """Runs the registry's job functions as tasks of this process, in lanes (jobs/lanes.py): parses share
-    their slots fairly between companies, validations have their own.
+    """Runs the job functions registered at start-up (jobs/registry.py) as tasks of this process, in lanes
+    (jobs/lanes.py): parses share their slots fairly between companies, validations have their own.
 
     Their CPU-heavy steps (parsing, building rows) run in a child process or threads, so the API keeps
     answering. Started by the API (`start`), it registers as a runner, takes up the jobs left queued or
@@ -61,13 +62,11 @@ class InProcessQueue:
             del self._tasks[job_id]
 
     async def _run(self, kind: str, job_id: str, batch_id: int) -> None:
-        from ecluse.jobs.registry import JOBS
-
         lane = self.lanes.of(kind)
         key = await _company_of(job_id) if lane is self.lanes.parse else None
         async with lane.slot(key):
             try:
-                await JOBS[kind](self.ctx, batch_id, job_id)
+                await handler(kind)(self.ctx, batch_id, job_id)
             except Exception:
                 log.exception("job %s (%s) crashed", job_id, kind)
 
@@ -206,17 +205,6 @@ class ArqQueue:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._sweeper
         await self.pool.aclose()
-
-
-async def submit(queue: JobQueue, kind: str, job_id: str, *, batch_id: int) -> bool:
-    """Hand a job (already recorded in the database) to the queue. A broker that is down does not fail
-    the request: the job stays `queued` and the sweeper sends it when the broker is back."""
-    try:
-        await queue.enqueue(kind, job_id, batch_id=batch_id)
-    except (OSError, RedisError) as exc:
-        log.warning("job %s (%s) not sent, will be retried: %s", job_id, kind, exc)
-        return False
-    return True
 
 
 async def make_job_queue(settings: Settings, bus: Any, store: Any) -> InProcessQueue | ArqQueue:

@@ -1,104 +1,41 @@
-"""Every job function, in one place: the in-process runner and the arq worker both run these.
+"""The kinds of job the runners know, filled at start-up by the domain that owns them.
 
-A job takes ids, is safe to run twice (conditional status transitions, staging cleared on rerun) and
-reports progress through its database record and events. Each run first claims the record (jobs/lease.py):
-a run that does not get it returns at once, so a job sent twice (the reaper, a retry) runs once at a time.
+The runner (the in-process queue, the arq worker) knows jobs only by kind name: the job functions live
+beside the domain they run (imports/jobs.py) and are registered here by the process's entry point (app.py,
+the CLI), so that jobs/ imports no domain package.
+
+A job function takes `(ctx, batch_id, job_id)`, is safe to run twice and reports progress through its
+database record and events (jobs/progress.py, jobs/lease.py).
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
-
-from ecluse.errors import DomainError
-from ecluse.events import EventBus
-from ecluse.imports.decide import post_batch
-from ecluse.imports.models import ImportBatch
-from ecluse.imports.publish import publish_batch
-from ecluse.imports.stage import fail_parse, stage_batch
-from ecluse.imports.statuses import BatchStatus
-from ecluse.jobs.lease import Lease, LeaseLost, run_leased
-from ecluse.jobs.progress import JobReporter
-from ecluse.storage import FileStore
-
-log = logging.getLogger(__name__)
 
 JobFunction = Callable[..., Awaitable[Any]]
 
-
-async def parse_import(ctx: dict[str, Any], batch_id: int, job_id: str) -> None:
-    bus: EventBus = ctx["bus"]
-    store: FileStore = ctx["store"]
-
-    async def run(lease: Lease) -> None:
-        reporter = JobReporter(job_id, bus, lease=lease)
-        await reporter.start()
-        try:
-            settings = ctx.get("settings")
-            chunk = settings.stage_chunk_entries if settings is not None else 20_000
-            await stage_batch(
-                batch_id, bus, store, on_progress=reporter.progress, chunk=chunk, guard=lease.guard
-            )
-        except LeaseLost:
-            raise  # another runner took the job up: it owns the batch now
-        except Exception:
-            # A bug or an unreadable stored file must not leave the batch PARSING forever.
-            log.exception("parse of batch %s failed", batch_id)
-            # The cause goes to the log; what people read carries no Python text.
-            message = "The file could not be read to the end (an internal error, logged); nothing was staged."
-            await fail_parse(batch_id, message, bus)
-            await reporter.fail(message)
-            return
-        await reporter.done()
-
-    async def give_up(lease: Lease, message: str) -> None:
-        await fail_parse(
-            batch_id, f"The file could not be read: {message}; nothing was staged.", bus, "JOB_GIVEN_UP"
-        )
-        await JobReporter(job_id, bus, lease=lease).fail(message)
-
-    await run_leased(ctx, job_id, run, give_up=give_up)
+JOBS: dict[str, JobFunction] = {}
 
 
-async def validate_import(ctx: dict[str, Any], batch_id: int, job_id: str) -> None:
-    bus: EventBus = ctx["bus"]
-
-    async def run(lease: Lease) -> None:
-        reporter = JobReporter(job_id, bus, lease=lease)
-        await reporter.start()
-        try:
-            await post_batch(batch_id, bus)
-        except Exception as exc:
-            log.exception("posting batch %s failed", batch_id)
-            detail = (
-                exc.error.message
-                if isinstance(exc, DomainError)
-                else "internal error while posting (the server log has the details)"
-            )
-            await _validation_failed(bus, batch_id, detail)
-            await reporter.fail(detail)
-            return
-        await reporter.done()
-
-    async def give_up(lease: Lease, message: str) -> None:
-        await _validation_failed(bus, batch_id, message)
-        await JobReporter(job_id, bus, lease=lease).fail(message)
-
-    await run_leased(ctx, job_id, run, give_up=give_up)
+def register(kinds: Mapping[str, JobFunction]) -> None:
+    """Add job kinds (registering the same function again is harmless; another function for a known kind
+    is a programming error)."""
+    for kind, function in kinds.items():
+        known = JOBS.setdefault(kind, function)
+        if known is not function:
+            raise ValueError(f"job kind {kind!r} is already registered")
 
 
-async def _validation_failed(bus: EventBus, batch_id: int, detail: str) -> None:
-    # Nothing was posted (one transaction): give the batch back to the people deciding on it.
-    batch = await ImportBatch.get(id=batch_id)
-    back = BatchStatus.FINISHED_WITH_ERROR if batch.rejected_entry_count else BatchStatus.PENDING_VALIDATION
-    if await ImportBatch.filter(id=batch_id, status=BatchStatus.VALIDATING).update(
-        status=back, error_summary=f"validation failed: {detail}"[:500]
-    ):
-        await publish_batch(bus, await ImportBatch.get(id=batch_id))
+def kinds() -> dict[str, JobFunction]:
+    """Every registered kind and its function (read when a runner starts)."""
+    return dict(JOBS)
 
 
-JOBS: dict[str, JobFunction] = {
-    "parse_import": parse_import,
-    "validate_import": validate_import,
-}
+def handler(kind: str) -> JobFunction:
+    try:
+        return JOBS[kind]
+    except KeyError:
+        raise LookupError(
+            f"no job function registered for {kind!r}: register the job kinds at start-up"
+        ) from None

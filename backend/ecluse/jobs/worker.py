@@ -1,4 +1,5 @@
-"""`ecluse worker`: an arq worker running the registry's jobs, publishing events through Redis.
+"""`ecluse worker`: an arq worker running the jobs registered at start-up (jobs/registry.py), publishing
+events through Redis.
 
 It outlasts Redis: started while Redis is down, it waits for it; losing it while running, it logs so, keeps
 its running jobs going (they need the database, not Redis) and tries again with a growing delay, on the
@@ -33,7 +34,7 @@ from ecluse.events import PublishOnlyBus
 from ecluse.jobs.lanes import Lanes
 from ecluse.jobs.lease import new_runner_id
 from ecluse.jobs.models import Job
-from ecluse.jobs.registry import JOBS
+from ecluse.jobs.registry import kinds
 from ecluse.jobs.workers import WorkerRegistry
 from ecluse.settings import Settings
 from ecluse.storage import FileStore
@@ -142,7 +143,10 @@ def make_worker(
     settings: Settings, ctx: dict[str, Any], pool: ArqRedis, *, burst: bool = False
 ) -> EcluseWorker:
     lanes: Lanes = ctx["lanes"]
-    functions = [func(_in_lane(name, job), name=name, max_tries=ARQ_MAX_TRIES) for name, job in JOBS.items()]  # type: ignore[arg-type]
+    jobs = kinds()
+    if not jobs:
+        raise LookupError("no job kind registered: the entry point registers them before the worker starts")
+    functions = [func(_in_lane(name, job), name=name, max_tries=ARQ_MAX_TRIES) for name, job in jobs.items()]  # type: ignore[arg-type]
     return EcluseWorker(
         functions=functions,
         redis_pool=pool,

@@ -2,23 +2,42 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ecluse.db.init import orm_open, run_migrations
-from ecluse.errors import DomainError
-from ecluse.ledger.fec_export import fec_chunks, prepare_fec_export
-from ecluse.ledger.models import Company, FiscalYear
-from ecluse.money import exponent, format_amount
-from ecluse.settings import Settings
+from ecluse.cli import main
+from ecluse.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from ecluse.ledger.models import Company, FiscalYear
+
+# The database and the ledger are imported by the command that needs them: `ecluse` starts without them.
+
+
+@main.command("export-fec")
+@click.option("--company", "company", required=True, help="Company id or SIREN.")
+@click.option("--year", "year", required=True, help="Fiscal year id, or YYYY: the one that ends that year.")
+@click.option("--keep-numbers", is_flag=True, help="Keep each entry's number (default: 1, 2, 3… by date).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File or folder [default: ./<name>].")
+def export_fec(company: str, year: str, keep_numbers: bool, output: Path | None) -> None:
+    """Write the FEC of a fiscal year: its posted entries, as the download gives them."""
+    sys.exit(asyncio.run(run_export(get_settings(), company, year, keep_numbers, output)))
 
 
 async def run_export(
     settings: Settings, company_ref: str, year_ref: str, keep_numbers: bool, output: Path | None
 ) -> int:
     """Exit code 0 when written, 1 with a message on stderr otherwise."""
+    from ecluse.db.init import orm_open, run_migrations
+    from ecluse.errors import DomainError
+    from ecluse.ledger.fec_export import fec_chunks, prepare_fec_export
+    from ecluse.money import exponent, format_amount
+
     await run_migrations(settings)
     async with orm_open(settings):
         company = await find_company(company_ref)
@@ -60,6 +79,8 @@ async def run_export(
 
 async def find_company(ref: str) -> Company | None:
     """By SIREN (9 digits), else by id."""
+    from ecluse.ledger.models import Company
+
     ref = ref.strip()
     if not (ref.isascii() and ref.isdecimal()):
         return None
@@ -72,6 +93,8 @@ async def find_company(ref: str) -> Company | None:
 
 async def find_year(company: Company, ref: str) -> FiscalYear | str:
     """By closing year (YYYY: the fiscal year that ends that year), else by id; an error message if none."""
+    from ecluse.ledger.models import FiscalYear
+
     ref = ref.strip()
     years = await FiscalYear.filter(company_id=company.id).order_by("start_date")
     number = int(ref) if ref.isascii() and ref.isdecimal() else None

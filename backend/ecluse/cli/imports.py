@@ -3,29 +3,46 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from tortoise.expressions import Q
 
-from ecluse.cli_export import find_company
-from ecluse.db.init import orm_open, run_migrations
-from ecluse.errors import DomainError
-from ecluse.events import make_event_bus
-from ecluse.imports.models import ImportBatch, ImportIssue, ImportLayout
-from ecluse.imports.receive import receive_file
+from ecluse.cli import main, register_jobs
 from ecluse.imports.statuses import BatchStatus, ImportFormat, Origin
-from ecluse.jobs.queue import InProcessQueue, make_job_queue
-from ecluse.settings import Settings
-from ecluse.storage import FileStore, iter_file
+from ecluse.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from ecluse.imports.models import ImportBatch
+
+# The database, the queue and the parsers are imported by the command that needs them: `ecluse` (and
+# every parser process it spawns) starts without them.
 
 PARSED = {BatchStatus.PENDING_VALIDATION, BatchStatus.FINISHED_WITH_ERROR, BatchStatus.FAILED}
 EXIT = {BatchStatus.PENDING_VALIDATION: 0, BatchStatus.FINISHED_WITH_ERROR: 2, BatchStatus.FAILED: 1}
 
 
+@main.command("import")
+@click.option("--company", "company", required=True, help="Company id or SIREN.")
+@click.option(
+    "--format", "fmt", default="AUTO", show_default=True, help="FEC, TRA, JSON, CUSTOM, or AUTO to detect."
+)
+@click.option("--layout", "layout", default=None, help="A saved layout's id or name (custom files).")
+@click.option("--wait/--no-wait", default=True, show_default=True, help="Wait for the parse to finish.")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def import_(company: str, fmt: str, layout: str | None, wait: bool, file: Path) -> None:
+    """Receive FILE for a company, as a partner would (origin CLI)."""
+    register_jobs()
+    code = asyncio.run(run_import(get_settings(), company, fmt, file, wait, layout))
+    sys.exit(code)
+
+
 async def run_import(
     settings: Settings, company_ref: str, fmt: str, path: Path, wait: bool, layout_ref: str | None = None
 ) -> int:
+    from ecluse.db.init import orm_open, run_migrations
+
     await run_migrations(settings)
     async with orm_open(settings):
         return await _import(settings, company_ref, fmt, path, wait, layout_ref)
@@ -34,6 +51,16 @@ async def run_import(
 async def _import(
     settings: Settings, company_ref: str, fmt: str, path: Path, wait: bool, layout_ref: str | None
 ) -> int:
+    from tortoise.expressions import Q
+
+    from ecluse.cli.export import find_company
+    from ecluse.errors import DomainError
+    from ecluse.events import make_event_bus
+    from ecluse.imports.models import ImportLayout
+    from ecluse.imports.receive import receive_file
+    from ecluse.jobs.queue import InProcessQueue, make_job_queue
+    from ecluse.storage import FileStore, iter_file
+
     bus = await make_event_bus(settings.redis_url, settings.channel_prefix)
     store = FileStore(settings.storage_dir)
     jobs = await make_job_queue(settings, bus, store)
@@ -84,6 +111,8 @@ async def _import(
 
 
 async def _wait(batch_id: int) -> ImportBatch:
+    from ecluse.imports.models import ImportBatch
+
     while True:
         batch = await ImportBatch.get(id=batch_id)
         if batch.status in PARSED:
@@ -92,6 +121,8 @@ async def _wait(batch_id: int) -> ImportBatch:
 
 
 async def _report(batch: ImportBatch) -> int:
+    from ecluse.imports.models import ImportIssue
+
     click.echo(
         f"status {batch.status}: {batch.entry_count} entries staged, {batch.rejected_entry_count} rejected, "
         f"{batch.finding_count} findings"

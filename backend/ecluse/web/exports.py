@@ -1,7 +1,7 @@
 """The FEC download: `GET /files/companies/{company_id}/fec?fiscalYear=ID&keepNumbers=0|1`.
 
-Authenticated as the other downloads (files.py): bearer token, API key or session cookie. Any member who
-may view the company gets the file, streamed as it is read from the books; anyone else gets 404, without
+Authenticated as the other downloads (web/files.py): bearer token, API key or session cookie. Any member
+who may view the company gets the file, streamed as it is read from the books; anyone else gets 404, without
 being told whether the company or the fiscal year exists. A problem the user can fix (no SIREN, bad
 parameters) is a 400 with a JSON body `{"error", "code"}`.
 """

@@ -17,7 +17,7 @@ from ecluse.api.context import caller
 from ecluse.filenames import content_disposition
 from ecluse.formats.registry import ParseOptions, file_format, write_rejected
 from ecluse.ids import parse_id
-from ecluse.imports.access import can_see
+from ecluse.imports.access import visible_batch
 from ecluse.imports.models import ImportBatch, ImportIssue, ReceivedFile, RejectedLine
 
 
@@ -29,9 +29,8 @@ async def _batch_for(request: Request) -> tuple[ImportBatch, ReceivedFile] | JSO
     who = await caller(request)
     if who is None:
         return _deny(401, "log in, or send an API key")
-    batch_id = parse_id(request.path_params["batch_id"])
-    batch = await ImportBatch.get_or_none(id=batch_id) if batch_id is not None else None
-    if batch is None or not can_see(who, batch):
+    batch = await visible_batch(who, parse_id(request.path_params["batch_id"]))
+    if batch is None:
         return _deny(404, "no such import, or you may not see it")
     return batch, await ReceivedFile.get(id=batch.file_id)
 

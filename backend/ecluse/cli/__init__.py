@@ -1,0 +1,27 @@
+"""The `ecluse` command, one module per group: serve (serve, worker, migrate), schema (export-schema), demo,
+imports (import), export (export-fec)."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+
+@click.group()
+def main() -> None:
+    """Écluse: accounting imports held in draft, reviewed, validated, posted."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def register_jobs() -> None:
+    """The job kinds this process runs (jobs/registry.py): every command that runs jobs calls it first."""
+    from ecluse.imports.jobs import register_jobs as register_import_jobs
+
+    register_import_jobs()
+
+
+# The groups add their commands to `main` (imported last: they import it).
+from ecluse.cli import demo, export, imports, schema, serve  # noqa: E402
+
+__all__ = ["demo", "export", "imports", "main", "register_jobs", "schema", "serve"]

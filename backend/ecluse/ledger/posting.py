@@ -1,0 +1,79 @@
+"""Posting: a batch's staged (draft) entries become posted entries of the books, in the caller's transaction.
+
+The ledger knows a batch only by the `batch_id` its entries carry; the batch's statuses and its received
+file belong to imports/ (imports/decide.py moves the batch, and calls this inside the same transaction).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from ecluse.db.bulk import portable
+from ecluse.errors import DomainError
+from ecluse.ledger.models import Company, Entry
+from ecluse.money import LEDGER_TOTAL_MAX, to_decimal
+
+
+async def lock_ledger(conn: BaseDBAsyncClient, company_id: int) -> None:
+    """Serialise the postings of one company: a write on its row, to be the transaction's first statement
+    (on SQLite it takes the write lock before any read, so two postings never deadlock). Of two twin files
+    validated at the same moment, the second then sees the first posted."""
+    await conn.execute_query(
+        portable(conn, "UPDATE companies SET ledger_debit = ledger_debit WHERE id = $1"), [company_id]
+    )
+
+
+async def post_staged(conn: BaseDBAsyncClient, batch_id: int, company_id: int, now: datetime) -> None:
+    """Post every draft entry of the batch: all balanced, within what the ledger's totals can hold, or a
+    DomainError and nothing changes (the caller's transaction rolls back)."""
+    unbalanced = await conn.execute_query_dict(
+        portable(
+            conn,
+            "SELECT entry_id FROM entry_lines WHERE batch_id = $1 GROUP BY entry_id "
+            "HAVING SUM(debit) <> SUM(credit) LIMIT 1",
+        ),
+        [batch_id],
+    )
+    if unbalanced:
+        raise DomainError(
+            "UNBALANCED_ENTRY", f"entry {unbalanced[0]['entry_id']} is not balanced: nothing was posted"
+        )
+    debit, credit = await staged_totals(conn, batch_id)
+    company = await Company.filter(id=company_id).using_db(conn).get()
+    check_ledger_room(batch_id, company, debit, credit)
+    await Entry.filter(batch_id=batch_id, state="draft").using_db(conn).update(state="posted", posted_at=now)
+    await conn.execute_query(
+        portable(
+            conn,
+            "UPDATE companies SET ledger_debit = ledger_debit + $1, ledger_credit = ledger_credit + $2 "
+            "WHERE id = $3",
+        ),
+        [debit, credit, company_id],
+    )
+
+
+async def staged_totals(conn: BaseDBAsyncClient, batch_id: int) -> tuple[int, int]:
+    """(debit, credit) of the batch's lines, in minor units."""
+    rows = await conn.execute_query_dict(
+        portable(
+            conn,
+            "SELECT COALESCE(SUM(debit), 0) AS debit, COALESCE(SUM(credit), 0) AS credit "
+            "FROM entry_lines WHERE batch_id = $1",
+        ),
+        [batch_id],
+    )
+    return int(rows[0]["debit"]), int(rows[0]["credit"])
+
+
+def check_ledger_room(batch_id: int, company: Company, debit: int, credit: int) -> None:
+    """Posted entries are immutable: a batch that would take the ledger's totals past what every sum can
+    hold is refused, so that no later report or export of the books can fail."""
+    if company.ledger_debit + debit > LEDGER_TOTAL_MAX or company.ledger_credit + credit > LEDGER_TOTAL_MAX:
+        raise DomainError(
+            "LEDGER_TOTAL_TOO_LARGE",
+            f"Import {batch_id} would take the company's posted totals past "
+            f"{to_decimal(LEDGER_TOTAL_MAX, company.currency)} {company.currency}: nothing was posted.",
+            "id",
+        )
