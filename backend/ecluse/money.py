@@ -43,7 +43,11 @@ def exponent(currency: str) -> int:
 
 def to_decimal(minor: int, currency: str = "EUR") -> Decimal:
     """1138_50 → Decimal('1138.50') (the currency's number of decimals, kept)."""
-    places = exponent(currency)
+    return decimal_of(minor, exponent(currency))
+
+
+def decimal_of(minor: int, places: int) -> Decimal:
+    """1138_50, 2 → Decimal('1138.50'): minor units of a currency of `places` decimals, as a Decimal."""
     return Decimal(minor).scaleb(-places).quantize(Decimal(1).scaleb(-places))
 
 

@@ -160,12 +160,21 @@ def test_unbalanced_entry_is_rejected_whole_and_the_rest_staged(api: Api, firm: 
     assert batch["status"] == "FINISHED_WITH_ERROR"
     assert batch["entryCount"] == 8 and batch["rejectedEntryCount"] == 2
     errors = api.gql(
-        "query($id: ID!) { importBatch(id: $id) { errors(includeFindings: false) { nodes { line column code message } } } }",
+        "query($id: ID!) { importBatch(id: $id) { errors(includeFindings: false) {"
+        " nodes { line column code message params } } } }",
         {"id": batch["id"]},
         token=token,
     )["importBatch"]["errors"]["nodes"]
-    assert {e["code"] for e in errors} == {"UNBALANCED_ENTRY"}
+    assert len(errors) == 2 and {e["code"] for e in errors} == {"UNBALANCED_ENTRY"}
     assert all(e["line"] >= 2 for e in errors)
+    # The code travels with its values, typed and by name: a client renders them in the user's language.
+    for error in errors:
+        params = error["params"]
+        assert set(params) == {"entry", "debit", "credit", "difference"}
+        debit, credit = Decimal(params["debit"]), Decimal(params["credit"])
+        assert debit != credit and Decimal(params["difference"]) == debit - credit
+        assert f"debit {params['debit'].replace('.', ',')}" in error["message"]
+        assert params["entry"] in error["message"]
     # The rejected lines download holds the header and the 6 lines of the 2 refused entries.
     response = api.client.get(f"/files/batches/{batch['id']}/rejected", headers=api.headers(token))
     assert response.status_code == 200

@@ -10,6 +10,7 @@ from typing import Annotated
 import strawberry
 from graphql import GraphQLError
 from strawberry.file_uploads import Upload
+from strawberry.scalars import JSON
 
 from ecluse.api.context import Info
 from ecluse.api.core import FiscalYear, UserError, to_int_id
@@ -98,8 +99,14 @@ class ImportIssue:
     line: int
     column: str | None
     code: str
-    message: str
+    message: str = strawberry.field(
+        description="English, for logs and developers: show `code` with `params`."
+    )
     severity: str
+    params: JSON | None = strawberry.field(
+        default=None,
+        description="The values the message speaks of, by name: dates ISO, amounts as decimal strings.",
+    )
 
 
 Day = date  # the `date` field of EntryLine hides the type inside the class
@@ -338,7 +345,12 @@ class ImportBatch:
             limit,
             lambda i: encode_cursor(i.id),
             lambda i: ImportIssue(
-                line=i.line, column=i.column, code=i.code, message=i.message, severity=i.severity
+                line=i.line,
+                column=i.column,
+                code=i.code,
+                message=i.message,
+                severity=i.severity,
+                params=i.params,
             ),
             query.count,
         )

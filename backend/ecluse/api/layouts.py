@@ -19,6 +19,7 @@ from ecluse.api.scalars import Money
 from ecluse.api.uploads import uploaded
 from ecluse.auth.roles import Action
 from ecluse.errors import DomainError
+from ecluse.formats.messages import as_json
 from ecluse.formats.records import ParseError
 from ecluse.imports import layouts
 from ecluse.imports.models import ImportLayout as LayoutModel
@@ -125,7 +126,10 @@ class PreviewPayload:
 
 
 def _issue(p: ParseError) -> ImportIssue:
-    return ImportIssue(line=p.line, column=p.column, code=p.code, message=p.message, severity=p.severity)
+    params: Any = as_json(p.values) if p.params else None
+    return ImportIssue(
+        line=p.line, column=p.column, code=p.code, message=p.message, severity=p.severity, params=params
+    )
 
 
 def _errors(exc: DomainError) -> list[UserError]:

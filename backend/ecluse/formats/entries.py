@@ -31,7 +31,7 @@ from typing import Any
 
 from ecluse.formats.limits import entry_total_error, shown
 from ecluse.formats.records import Entry, EntryLine, ParseError, RejectedEntry, new_entry
-from ecluse.money import ENTRY_TOTAL_MAX, format_amount
+from ecluse.money import ENTRY_TOTAL_MAX, decimal_of, format_amount
 from ecluse.money import parse_amount as money_amount
 
 Key = tuple[str, str]
@@ -150,13 +150,7 @@ def _reject(group: Group, date_column: str, places: int) -> RejectedEntry:
     errors: list[ParseError] = []
     if resumes is not None:
         errors.append(
-            ParseError(
-                first,
-                None,
-                "ENTRY_NOT_CONTIGUOUS",
-                f"Entry {name} resumes at line {first} after other entries (its lines from line "
-                f"{resumes} were already read as a whole entry); an entry's lines must be consecutive",
-            )
+            ParseError.of(first, None, "ENTRY_NOT_CONTIGUOUS", entry=name, line=first, resumes=resumes)
         )
     lines = [item[3] for item in items if item[3] is not None]
     for item in items:
@@ -166,30 +160,25 @@ def _reject(group: Group, date_column: str, places: int) -> RejectedEntry:
     if len(dates) > 1:
         where = next(line.line for line in lines if line.entry_date != lines[0].entry_date)
         days = ", ".join(d.isoformat() for d in dates[:3]) + ("…" if len(dates) > 3 else "")
-        errors.append(
-            ParseError(
-                where,
-                date_column,
-                "MIXED_DATES",
-                f"Entry {name} has lines dated {days}; every line of an entry must have the same date",
-            )
-        )
+        errors.append(ParseError.of(where, date_column, "MIXED_DATES", entry=name, dates=days))
     if len(lines) == len(items):  # the balance only means something when every amount was read
         debit, credit = sum(line.debit for line in lines), sum(line.credit for line in lines)
         if debit != credit:
             errors.append(
-                ParseError(
+                ParseError.of(
                     first,
                     None,
                     "UNBALANCED_ENTRY",
-                    f"Entry {name} is unbalanced: debit {cents(debit, places)}, credit {cents(credit, places)}, "
-                    f"difference {cents(debit - credit, places)}",
+                    entry=name,
+                    debit=decimal_of(debit, places),
+                    credit=decimal_of(credit, places),
+                    difference=decimal_of(debit - credit, places),
                 )
             )
         elif (too_large := entry_total_error(debit, f"Entry {name}", first, places=places)) is not None:
             errors.append(too_large)
     if not errors:  # a parser must flag its bad lines; never lose one silently anyway
-        errors.append(ParseError(first, None, "UNREADABLE_ENTRY", f"Entry {name} could not be read"))
+        errors.append(ParseError.of(first, None, "UNREADABLE_ENTRY", entry=name))
     return RejectedEntry(
         journal_code=journal_code,
         number=number,

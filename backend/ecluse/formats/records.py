@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
+from ecluse.formats.messages import Param, english
+
 Severity = Literal["error", "finding"]
 
 
@@ -27,8 +29,21 @@ class ParseError:
     line: int  # 1-based physical line number (header = 1); 0 = the whole file
     column: str | None  # field name as in the spec ("Debit", "EcritureDate"); None for line/file level
     code: str  # stable UPPER_SNAKE machine code
-    message: str
+    message: str  # English, for logs and partner developers; people read the code and params rendered
     severity: Severity = "error"
+    #: The values the message speaks of, by name (formats/messages.py): what the web app renders from.
+    params: tuple[tuple[str, Param], ...] = ()
+
+    @classmethod
+    def of(
+        cls, line: int, column: str | None, code: str, severity: Severity = "error", /, **params: Param
+    ) -> ParseError:
+        """An error whose English message is derived from its code and parameters."""
+        return cls(line, column, code, english(code, params), severity, tuple(params.items()))
+
+    @property
+    def values(self) -> dict[str, Param]:
+        return dict(self.params)
 
     def __post_init__(self) -> None:
         if len(self.message) > MESSAGE_MAX:

@@ -24,10 +24,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ecluse.formats.limits import amount_text, shown
+from ecluse.formats.limits import shown
 from ecluse.formats.records import Entry, FileInfo, MasterRecord, ParseError, RejectedEntry
 from ecluse.formats.registry import file_format, open_parser
-from ecluse.money import BATCH_TOTAL_MAX
+from ecluse.money import BATCH_TOTAL_MAX, decimal_of
 
 Year = tuple[int, date, date]  # (fiscal year id, start, end) of the company's open years
 #: (company id, kind, code, label, nature): master data the file declares (MasterRecord, resolved).
@@ -263,38 +263,45 @@ class _Feeder:
     def _declare(self, record: MasterRecord, out: Chunk) -> None:
         cid = self.company(record.company)
         if cid is None:
-            message = f"{record.kind.replace('_', ' ')} {shown(record.code)}: company '{shown(record.company)}' is unknown"
-            out.notes.append(ParseError(record.line, "company", "UNKNOWN_COMPANY", message, "finding"))
+            record_name = f"{record.kind.replace('_', ' ')} {shown(record.code)}"
+            unknown = ParseError.of(
+                record.line,
+                "company",
+                "UNKNOWN_COMPANY",
+                "finding",
+                record=record_name,
+                company=shown(record.company),
+            )
+            out.notes.append(unknown)
             return
         out.declared.append((cid, record.kind, record.code, record.label, record.nature))
 
-    def _refuse(self, entry: Entry, column: str | None, code: str, message: str, out: Chunk) -> None:
-        error = ParseError(entry.lines[0].line, column, code, message)
+    def _refuse(self, entry: Entry, error: ParseError, out: Chunk) -> None:
         lines = tuple(dict.fromkeys(line.line for line in entry.lines))  # generated lines share a number
         out.refused.append(RejectedEntry(entry.journal_code, entry.number, lines, (), (error,)))
 
     def _entry(self, entry: Entry, out: Chunk) -> None:
+        first, name = entry.lines[0].line, f"{entry.journal_code} {entry.number}"
         cid = self.company(entry.company)
         if cid is None:
-            message = (
-                f"Entry {entry.journal_code} {entry.number}: company '{shown(entry.company)}' is unknown, or not "
-                "one you may import into"
+            company = shown(entry.company)
+            self._refuse(
+                entry, ParseError.of(first, "company", "UNKNOWN_COMPANY", entry=name, company=company), out
             )
-            self._refuse(entry, "company", "UNKNOWN_COMPANY", message, out)
             return
         year = self.year(cid, entry.date)
         if year is None:
-            message = f"{entry.date.isoformat()} falls outside every open fiscal year"
-            self._refuse(entry, self.date_column, "NO_OPEN_FISCAL_YEAR", message, out)
+            self._refuse(
+                entry, ParseError.of(first, self.date_column, "NO_OPEN_FISCAL_YEAR", date=entry.date), out
+            )
             return
         debit = sum([ln.debit for ln in entry.lines])
         kept = self.debits.get(cid, 0) + debit
         if kept > BATCH_TOTAL_MAX:
-            message = (
-                f"Entry {entry.journal_code} {entry.number} would take the debits of the file's entries past "
-                f"{amount_text(BATCH_TOTAL_MAX, places=self.places)}, the most one import may hold: send it in another file"
+            maximum = decimal_of(BATCH_TOTAL_MAX, self.places)
+            self._refuse(
+                entry, ParseError.of(first, None, "BATCH_TOTAL_TOO_LARGE", entry=name, maximum=maximum), out
             )
-            self._refuse(entry, None, "BATCH_TOTAL_TOO_LARGE", message, out)
             return
         self.debits[cid] = kept
         totals = out.totals.get(cid)

@@ -105,6 +105,8 @@ class ImportIssue(Model):
     code = fields.CharField(max_length=40)
     message = fields.TextField()
     severity = fields.CharField(max_length=10, default="error")
+    #: The values the message speaks of, by name (formats/messages.py), for rendering in the user's language.
+    params: Any = fields.JSONField(null=True)
 
     class Meta:
         table = "import_issues"

@@ -6,6 +6,7 @@ clean slate.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from tortoise.transactions import in_transaction
 
 from ecluse.db.bulk import allocate_ids, insert_rows, is_sqlite
 from ecluse.events import EventBus
+from ecluse.formats.messages import as_json
 from ecluse.formats.records import ParseError
 from ecluse.imports.feed import Chunk, Header, Source, Totals, messages
 from ecluse.imports.models import ImportBatch, ImportIssue, ReceivedFile, RejectedLine
@@ -40,7 +42,7 @@ LINE_COLUMNS = (
     "piece_date", "label", "debit", "credit", "lettering", "lettering_date", "validation_date",
     "currency_amount", "currency", "analytic", "due_date", "invoice_ref",
 )  # fmt: skip
-ISSUE_COLUMNS = ("batch_id", "line", "column", "code", "message", "severity")
+ISSUE_COLUMNS = ("batch_id", "line", "column", "code", "message", "severity", "params")
 REJECTED_COLUMNS = ("batch_id", "line", "text")
 
 
@@ -262,18 +264,27 @@ def _rows(
     rejected_rows: list[Any] = []
     for rejected in chunk.refused:
         for error in rejected.errors:
-            issue_rows.append((bid, error.line, error.column, error.code, error.message, "error"))
+            issue_rows.append(
+                (bid, error.line, error.column, error.code, error.message, "error", _params(error))
+            )
         # The download re-reads the received file by line number; the text is kept when the parser has it.
         texts = rejected.raw_lines or ("",) * len(rejected.lines)
         rejected_rows.extend((bid, n, text) for n, text in zip(rejected.lines, texts, strict=True))
     for note in chunk.notes:
-        issue_rows.append((bid, note.line, note.column, note.code, note.message, note.severity))
+        issue_rows.append(
+            (bid, note.line, note.column, note.code, note.message, note.severity, _params(note))
+        )
     return [
         ("entries", ENTRY_COLUMNS, entry_rows),
         ("entry_lines", LINE_COLUMNS, line_rows),
         ("import_issues", ISSUE_COLUMNS, issue_rows),
         ("import_rejected_lines", REJECTED_COLUMNS, rejected_rows),
     ]
+
+
+def _params(problem: ParseError) -> str | None:
+    """The parameters as JSON text, as the driver stores a JSON column (None when the error has none)."""
+    return json.dumps(as_json(problem.values), ensure_ascii=False) if problem.params else None
 
 
 class _Dates(dict[str | None, date | None]):
