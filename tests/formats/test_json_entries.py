@@ -486,8 +486,9 @@ def test_findings_are_capped(monkeypatch: pytest.MonkeyPatch) -> None:
     p = parse(doc(*(entry(f"VT{i}", line(debit="1.00"), line(debit="-1.00")) for i in range(5))))
     assert [n.code for n in p.notes] == ["NEGATIVE_AMOUNT"] * 4 and len(p.entries) == 5
     assert p.notes[-1] == ParseError(
-        0, None, "NEGATIVE_AMOUNT", "2 more NEGATIVE_AMOUNT findings not listed (5 in all)", "finding"
-    )
+        0, None, "NEGATIVE_AMOUNT", "2 more NEGATIVE_AMOUNT findings not listed (5 in all)", "finding",
+        (("more", 2), ("total", 5)),
+    )  # fmt: skip
 
 
 # --- companies and key order -----------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from operator import itemgetter
 from typing import Any, BinaryIO
 
 from ecluse.formats.entries import cents
+from ecluse.formats.findings import FINDINGS_PER_CODE, FindingsCap, encoding_fallback
 from ecluse.formats.layout import (
     FIELDS,
     AccountRange,
@@ -61,7 +62,6 @@ from ecluse.money import AMOUNT_MAX, ENTRY_TOTAL_MAX, AmountError, minor_units, 
 #: problems or None, the third party it declares or None).
 Read = tuple[int, str, tuple[EntryLine, ...] | None, list[ParseError] | None, MasterRecord | None]
 
-FINDINGS_PER_CODE = 1000
 #: An entry longer than this is refused (ENTRY_TOO_LONG): memory stays bounded whatever the grouping.
 MAX_ENTRY_LINES = 50_000
 _CACHE_LIMIT = 100_000
@@ -229,24 +229,17 @@ class CustomFile:
         self._consumed = True
         if self.info is None:
             return
-        counts: dict[str, int] = {}
+        cap = FindingsCap(FINDINGS_PER_CODE)
         line_no = self._layout.skip_lines
         first, self._first = self._first, []
         for block in chain([first], self._blocks):
             self.line_count += len(block)
-            yield from _capped(self._block(block, line_no), counts)
+            yield from cap.passing(self._block(block, line_no))
             line_no += len(block)
-        yield from _capped(self._close(), counts)
-        line = self._reader.fallback_line
-        if line is not None:
-            message = (
-                f"From line {line} the file holds bytes that are not UTF-8; they were read as ISO-8859-15"
-            )
-            yield ParseError(line, None, "ENCODING_FALLBACK", message, "finding")
-        for code, seen in counts.items():
-            if seen > FINDINGS_PER_CODE:
-                message = f"{seen - FINDINGS_PER_CODE} more {code} findings not listed ({seen} in all)"
-                yield ParseError(0, None, code, message, "finding")
+        yield from cap.passing(self._close())
+        if self._reader.fallback_line is not None:
+            yield encoding_fallback(self._reader.fallback_line)
+        yield from cap.summary()
 
     def _block(self, block: list[str], line_no: int) -> list[Item]:
         lay = self._layout
@@ -915,15 +908,6 @@ class CustomFile:
             raw_lines=tuple([read[1] for read in run]),
             errors=tuple(errors),
         )
-
-
-def _capped(items: list[Item], counts: dict[str, int]) -> Iterator[Item]:
-    for item in items:
-        if type(item) is ParseError:
-            counts[item.code] = seen = counts.get(item.code, 0) + 1
-            if seen > FINDINGS_PER_CODE:
-                continue
-        yield item
 
 
 def open_custom(

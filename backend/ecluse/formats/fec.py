@@ -37,6 +37,7 @@ from ecluse.formats.entries import (
     parse_amount,
     parse_date,
 )
+from ecluse.formats.findings import FINDINGS_PER_CODE, FindingsCap, encoding_fallback
 from ecluse.formats.limits import FIELD_MAX, check_amount, check_fields, field_too_long, shown
 from ecluse.formats.reader import LineReader, LongLine, long_line
 from ecluse.formats.records import Entry, FileInfo, ParseError, RejectedEntry, Severity, new_entry_line
@@ -48,7 +49,6 @@ COLUMNS = (
     "ValidDate", "Montantdevise", "Idevise",
 )  # fmt: skip
 MANDATORY = 16  # the two currency columns may be absent
-FINDINGS_PER_CODE = 1000
 _MISS = date(1, 1, 1)  # cache-miss sentinel, compared by identity
 _BLANK_DATES = ("", "00000000")
 _NAME = re.compile(r"(?:(?<!\d)(\d{9}))?FEC(20\d\d[01]\d[0-3]\d)")
@@ -191,7 +191,7 @@ class FecFile:
         self._consumed = True
         if self._layout is None:
             return
-        counts: dict[str, int] = {}
+        cap = FindingsCap(FINDINGS_PER_CODE)
         last: dict[str, tuple[date, str]] = {}  # journal → (date, number) of its last entry
         notes = list(self._header_findings)
         for item in group_entries(chain.from_iterable(self._item_blocks()), places=self._places):
@@ -210,19 +210,13 @@ class FecFile:
             elif type(item) is ParseError:
                 notes.append(item)
                 continue
-            yield from _capped(notes, counts)
+            yield from cap.passing(notes)
+            notes.clear()
             yield item
-        line = self._reader.fallback_line
-        if line is not None:
-            message = (
-                f"From line {line} the file holds bytes that are not UTF-8; they were read as ISO-8859-15"
-            )
-            notes.append(ParseError(line, None, "ENCODING_FALLBACK", message, "finding"))
-        yield from _capped(notes, counts)
-        for code, seen in counts.items():
-            if seen > FINDINGS_PER_CODE:
-                message = f"{seen - FINDINGS_PER_CODE} more {code} findings not listed ({seen} in all)"
-                yield ParseError(0, None, code, message, "finding")
+        if self._reader.fallback_line is not None:
+            notes.append(encoding_fallback(self._reader.fallback_line))
+        yield from cap.passing(notes)
+        yield from cap.summary()
 
     def _item_blocks(self) -> Iterator[list[LineItem]]:
         assert self._layout is not None
@@ -507,14 +501,6 @@ class FecFile:
             if columns:
                 message = f"Missing {', '.join(columns)} (données absentes)"
                 probs.append(ParseError(line_no, columns[0], code, message, "finding"))
-
-
-def _capped(notes: list[ParseError], counts: dict[str, int]) -> Iterator[ParseError]:
-    for note in notes:
-        counts[note.code] = seen = counts.get(note.code, 0) + 1
-        if seen <= FINDINGS_PER_CODE:
-            yield note
-    notes.clear()
 
 
 def open_fec(stream: BinaryIO, filename: str | None = None, places: int = 2) -> FecFile:

@@ -56,6 +56,7 @@ from pydantic_core import PydanticCustomError
 from typing_extensions import TypedDict
 
 from ecluse.formats.entries import parse_date
+from ecluse.formats.findings import FINDINGS_PER_CODE, FindingsCap
 from ecluse.formats.limits import (
     FIELD_MAX,
     MASTER_CODE_MAX,
@@ -88,7 +89,6 @@ _M_JOURNAL, _M_NUMBER, _M_LABEL, _M_COMPANY = (
     FIELD_MAX[f] for f in ("journal_code", "entry_number", "label", "company")
 )
 CHUNK_SIZE = 1 << 16
-FINDINGS_PER_CODE = 1000
 INFO = FileInfo(
     format="JSON", encoding="utf-8", separator="", variant="v1", siren=None, closing_date=None, header=()
 )
@@ -798,20 +798,12 @@ class JsonFile:
         self._consumed = True
         if self.info is None:
             return
-        counts: dict[str, int] = {}
+        cap = FindingsCap(FINDINGS_PER_CODE)
         pending, self._pending = self._pending, []
-        for item in itertools.chain(pending, self._walk):
-            if type(item) is ParseError and item.severity == "finding":
-                counts[item.code] = seen = counts.get(item.code, 0) + 1
-                if seen > FINDINGS_PER_CODE:
-                    continue
-            yield item
+        yield from cap.passing(itertools.chain(pending, self._walk))
         if self.fatal is None:
             yield from self._end_checks()
-        for code, seen in counts.items():
-            if seen > FINDINGS_PER_CODE:
-                message = f"{seen - FINDINGS_PER_CODE} more {code} findings not listed ({seen} in all)"
-                yield ParseError(0, None, code, message, "finding")
+        yield from cap.summary()
 
     def _end_checks(self) -> list[ParseError]:
         if self._version is None:

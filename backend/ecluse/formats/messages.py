@@ -34,6 +34,9 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
         f"Entry {p['entry']} resumes at line {p['line']} after other entries (its lines from line "
         f"{p['resumes']} were already read as a whole entry); an entry's lines must be consecutive"
     ),
+    "ENCODING_FALLBACK": lambda p: (
+        f"From line {p['line']} the file holds bytes that are not UTF-8; they were read as ISO-8859-15"
+    ),
     "UNREADABLE_ENTRY": lambda p: f"Entry {p['entry']} could not be read",
     "NO_OPEN_FISCAL_YEAR": lambda p: f"{p['date']} falls outside every open fiscal year",
     "UNKNOWN_COMPANY": lambda p: (

@@ -30,6 +30,7 @@ from itertools import chain
 from typing import BinaryIO
 
 from ecluse.formats.entries import cents
+from ecluse.formats.findings import FINDINGS_PER_CODE, FindingsCap, encoding_fallback
 from ecluse.formats.limits import check_amount, entry_total_error
 from ecluse.formats.reader import LineReader, LongLine, long_line
 from ecluse.formats.records import (
@@ -49,7 +50,6 @@ LINE_WIDTH = 222  # a standard movement line
 HEADER_WIDTH = 147
 MIN_WIDTH = 151  # a line shorter than this lacks TYPE_ECRITURE (and often SENS, MONTANT1)
 NO_DATE = "01011900"
-FINDINGS_PER_CODE = 1000
 MEMORY = 4096  # closed entry keys remembered (two generations) to spot an entry that comes back
 
 PRODUCTS = frozenset({"S1", "S3", "S5", "S7", "SI", "QU", "WS", "WT"})
@@ -222,7 +222,7 @@ class TraFile:
         self._consumed = True
         if self.info is None:
             return
-        counts: dict[str, int] = {}
+        cap = FindingsCap(FINDINGS_PER_CODE)
         line_no = 1
         first, self._first = self._first, []
         pending: list[Output] = list(self._header_findings)
@@ -230,23 +230,16 @@ class TraFile:
             self.line_count += len(lines)
             pending.extend(self._parse_block(lines, line_no))
             line_no += len(lines)
-            yield from _capped(pending, counts)
+            yield from cap.passing(pending)
             pending = []
         if self._items:
             assert self._key is not None
             self._close(self._key, self._items, self._resumes, pending)
             self._items = []
-        line = self._reader.fallback_line
-        if line is not None:
-            message = (
-                f"From line {line} the file holds bytes that are not UTF-8; they were read as ISO-8859-15"
-            )
-            pending.append(ParseError(line, None, "ENCODING_FALLBACK", message, "finding"))
-        yield from _capped(pending, counts)
-        for code, seen in counts.items():
-            if seen > FINDINGS_PER_CODE:
-                message = f"{seen - FINDINGS_PER_CODE} more {code} findings not listed ({seen} in all)"
-                yield ParseError(0, None, code, message, "finding")
+        if self._reader.fallback_line is not None:
+            pending.append(encoding_fallback(self._reader.fallback_line))
+        yield from cap.passing(pending)
+        yield from cap.summary()
 
     def _parse_block(self, block: list[str], line_no: int) -> list[Output]:
         """The hot loop. A line that continues the entry being read (same key: the raw JOURNAL, DATECOMPTABLE,
@@ -646,16 +639,6 @@ def _same_entry(key: Key, current: Key | None, date_unknown: bool) -> bool:
 
 def _side(signed: int, places: int) -> str:
     return f"{cents(signed, places)} D" if signed >= 0 else f"{cents(-signed, places)} C"
-
-
-def _capped(notes: list[Output], counts: dict[str, int]) -> Iterator[Output]:
-    """Everything in `notes`, findings past FINDINGS_PER_CODE per code left out (counted)."""
-    for item in notes:
-        if type(item) is ParseError and item.severity == "finding":
-            counts[item.code] = seen = counts.get(item.code, 0) + 1
-            if seen > FINDINGS_PER_CODE:
-                continue
-        yield item
 
 
 def open_tra(stream: BinaryIO, filename: str | None = None, places: int = 2) -> TraFile:
