@@ -27,12 +27,13 @@ SAMPLES: dict[Path, str] = {
     EXAMPLES / "fec_with_errors.txt": "FEC",
     EXAMPLES / "EXEMPLE.TRA": "TRA",
     EXAMPLES / "entries.json": "JSON",
+    ROOT / "tests" / "fixtures" / "custom" / "ventes-lefevre.csv": "CUSTOM",  # its layout in a sidecar
 }
 IDS = [str(path.relative_to(ROOT)) for path in SAMPLES]
 
 
 def test_every_sample_is_listed() -> None:
-    assert len(SAMPLES) == 13  # 8 FEC corpus files, 5 documentation examples
+    assert len(SAMPLES) == 14  # 8 FEC corpus files, 5 documentation examples, 1 custom file
     assert all(path.is_file() for path in SAMPLES)
     samples_in_examples = {p for p in EXAMPLES.iterdir() if p.suffix.lower() in (".txt", ".tra", ".json")}
     assert samples_in_examples == {p for p in SAMPLES if p.parent == EXAMPLES}
@@ -75,7 +76,7 @@ def test_golden(sample: Path, fmt: str, update_golden: bool) -> None:
 def test_samples_with_published_figures() -> None:
     """The samples whose project publishes figures (or that a person counted) are all held to them."""
     with_figures = sorted(p.name for p in SAMPLES if golden.expectations(p) is not None)
-    assert len(with_figures) == 13, with_figures
+    assert len(with_figures) == 14, with_figures
 
 
 def test_expectations_catch_a_wrong_parse() -> None:
