@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,12 +16,20 @@ from tests.domain.steps import Ledger
 
 
 @pytest.fixture
-async def ledger(env: dict[str, str]) -> AsyncIterator[Ledger]:
+async def ledger(
+    env: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[Ledger]:
     from ecluse.db.init import orm_open, run_migrations
-    from ecluse.settings import get_settings
+    from ecluse.settings import get_settings, reset_settings
     from tests.conftest import _truncate
     from tests.support import seed_firm
 
+    if env["ECLUSE_DATABASE_URL"].startswith("sqlite"):
+        # A database of its own: with these tests emptying the suite's shared SQLite file from the test
+        # process, tests/faults/test_worker_kill.py failed most runs ("database is locked" in its server's
+        # staging insert); the cause is not pinned down (see the lead's report), the separate file avoids it.
+        monkeypatch.setenv("ECLUSE_DATABASE_URL", f"sqlite://{tmp_path / 'domain.sqlite3'}")
+        reset_settings()
     settings = get_settings()
     await run_migrations(settings)
     async with orm_open(settings):
@@ -36,3 +45,4 @@ async def ledger(env: dict[str, str]) -> AsyncIterator[Ledger]:
             yield Ledger(company_id, principal, bus, FileStore(settings.storage_dir))
         finally:
             await bus.close()
+    reset_settings()
