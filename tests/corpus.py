@@ -10,3 +10,8 @@ ROOT = Path(__file__).resolve().parents[1]
 FEC_CORPUS = ROOT / "tests" / "fixtures" / "corpus" / "fec"
 #: The shared corpus: beside the checkout (a CI clone), else none.
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def fec_samples() -> list[Path]:
+    """The FEC sample files, sorted (their golden/ folder of expected parses aside, tests/golden.py)."""
+    return sorted(p for p in FEC_CORPUS.iterdir() if p.is_file())

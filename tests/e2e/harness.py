@@ -19,7 +19,8 @@ from tests.processes import Server
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 BUILD = ROOT / "backend" / "ecluse" / "web" / "static" / "index.html"
-SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+#: Ignored by git (.gitignore): a run leaves the working tree clean; open them after a run to review.
+SCREENSHOTS = Path(__file__).resolve().parent / ".artifacts" / "screenshots"
 PASSWORD = "demo"
 EMAILS = {
     "admin": "admin@demo.ecluse.fr",
@@ -177,8 +178,8 @@ def launch_browser(playwright: Any) -> Any:
 
 
 def screenshot(page: Any, name: str) -> Path:
-    """Kept in the repository for reviewers: tests/e2e/screenshots/<name>.png."""
-    SCREENSHOTS.mkdir(exist_ok=True)
+    """For reviewers, after a run: tests/e2e/.artifacts/screenshots/<name>.png (not committed)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path))
     return path

@@ -18,7 +18,7 @@ from ecluse.formats.entries import parse_amount, parse_date
 from ecluse.formats.fec import open_fec
 from ecluse.formats.reader import LineReader
 from ecluse.formats.records import Entry, FileInfo, ParseError, RejectedEntry
-from tests.corpus import FEC_CORPUS, SHARED_CORPUS
+from tests.corpus import FEC_CORPUS, SHARED_CORPUS, fec_samples
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = FEC_CORPUS
@@ -115,7 +115,7 @@ CORPUS_EXPECTED = {
 
 
 def test_corpus_is_complete() -> None:
-    assert sorted(p.name for p in CORPUS.iterdir()) == sorted(CORPUS_EXPECTED)
+    assert [p.name for p in fec_samples()] == sorted(CORPUS_EXPECTED)
 
 
 def test_the_shared_corpus_when_present() -> None:
