@@ -25,7 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ecluse.formats.parsers import open_parser
+from ecluse.formats.registry import open_parser
 
 #: The attributes written for each kind of record, in this order (empty values are left out of lines).
 INFO_FIELDS = ("format", "encoding", "separator", "variant", "siren", "closing_date", "header")
@@ -33,10 +33,10 @@ ENTRY_FIELDS = ("journal_code", "journal_label", "number", "date", "company")
 LINE_FIELDS = (
     "account_number", "account_label", "aux_number", "aux_label", "piece_ref", "piece_date", "label",
     "debit", "credit", "lettering", "lettering_date", "validation_date", "currency_amount", "currency",
-    "analytic",
+    "analytic", "due_date", "invoice_ref",
 )  # fmt: skip
 REJECTED_FIELDS = ("journal_code", "number")
-ISSUE_FIELDS = ("line", "column", "code", "message")
+ISSUE_FIELDS = ("line", "column", "code", "message", "params")
 MASTER_FIELDS = ("kind", "code", "label", "nature", "company", "line")
 
 
@@ -56,7 +56,10 @@ def _value(v: Any) -> str:
 
 def _fields(obj: Any, names: tuple[str, ...], *, skip_empty: bool = False) -> str:
     pairs = [(n, getattr(obj, n)) for n in names]  # an AttributeError here: a field renamed, edit the lists
-    return " ".join(f"{n}={_value(v)}" for n, v in pairs if not (skip_empty and v in ("", None)))
+    # A parameterless error leaves its params out whatever `skip_empty` says: most errors have none yet.
+    return " ".join(
+        f"{n}={_value(v)}" for n, v in pairs if not ((skip_empty or n == "params") and v in ("", None, ()))
+    )
 
 
 def render(parsed: Any) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from ecluse.formats import custom as custom_module
-from ecluse.formats.custom import AmountError, open_custom, parse_layout_amount, preview
+from ecluse.formats.custom import AmountError, open_custom, parse_layout_amount
 from ecluse.formats.layout import Layout
 from ecluse.formats.records import Entry, FileInfo, MasterRecord, ParseError, RejectedEntry
 from ecluse.formats.registry import open_parser
@@ -905,21 +905,6 @@ def test_encodings(encoding: str, forced: str, detected: str) -> None:
 def test_utf8_bom() -> None:
     p = parse(b"\xef\xbb\xbf" + build(sale()), layout())
     assert p.info is not None and p.info.encoding == "utf-8-sig" and len(p.entries) == 1
-
-
-def test_preview() -> None:
-    rows = [
-        *sale("1"),
-        *sale("2"),
-        "VT;15/01/2025;3;C001;D;Client;F;1,00;",
-        "VT;15/01/2025;3;706000;G;CA;F;;2,00",
-        "",
-    ]
-    entries, problems = preview(io.BytesIO(build(rows)), "x.csv", layout(), [], limit=1)
-    assert [e.number for e in entries] == ["1"]
-    assert [p.code for p in problems] == ["UNBALANCED_ENTRY", "EMPTY_LINE"]
-    entries, problems = preview(io.BytesIO(b""), "x.csv", layout(), [])
-    assert entries == [] and [p.code for p in problems] == ["EMPTY_FILE"]
 
 
 # --- the generated benchmark file ----------------------------------------------------------------------

@@ -46,7 +46,6 @@ from ecluse.formats.limits import (
 )
 from ecluse.formats.reader import LineReader, long_line
 from ecluse.formats.records import (
-    Entry,
     EntryLine,
     FileInfo,
     Item,
@@ -922,28 +921,3 @@ def open_custom(
     encoding = None if layout.encoding == "auto" else layout.encoding
     reader = LineReader(stream, kind="Custom-layout", encoding=encoding, max_line=MAX_CUSTOM_LINE)
     return CustomFile(reader, filename, layout, ranges, places)
-
-
-def preview(
-    stream: BinaryIO,
-    filename: str | None,
-    layout: Layout,
-    ranges: list[dict[str, Any]] | list[AccountRange],
-    limit: int = 50,
-) -> tuple[list[Entry], list[ParseError]]:
-    """The first `limit` entries and every error and finding of the file (the fatal one included): what a
-    layout editor shows before the layout is saved."""
-    parsed = open_custom(stream, filename, layout, ranges)
-    if parsed.fatal is not None:
-        return [], [parsed.fatal]
-    entries: list[Entry] = []
-    problems: list[ParseError] = []
-    for item in parsed.items():
-        if isinstance(item, Entry):
-            if len(entries) < limit:
-                entries.append(item)
-        elif isinstance(item, RejectedEntry):
-            problems.extend(item.errors)
-        elif isinstance(item, ParseError):
-            problems.append(item)
-    return entries, problems

@@ -50,6 +50,9 @@ LINE_WIDTH = 222  # a standard movement line
 HEADER_WIDTH = 147
 MIN_WIDTH = 151  # a line shorter than this lacks TYPE_ECRITURE (and often SENS, MONTANT1)
 NO_DATE = "01011900"
+#: TYPE_PIECE of invoices and credit notes (sales FC/AC, purchases FF/AF): their REFINTERNE is the invoice
+#: number, which open items and bank matching look for; a payment's (RC, RF, OD…) is its own reference.
+INVOICE_PIECES = frozenset({"FC", "AC", "FF", "AF"})
 MEMORY = 4096  # closed entry keys remembered (two generations) to spot an entry that comes back
 
 PRODUCTS = frozenset({"S1", "S3", "S5", "S7", "SI", "QU", "WS", "WT"})
@@ -328,8 +331,9 @@ class TraFile:
                     line = None
                     if signed is not None and ed is not None and (not probs or all(pe.severity != "error" for pe in probs)):  # fmt: skip
                         debit, credit = (signed, 0) if signed >= 0 else (0, -signed)
-                        ref = p[48:83].strip()  # REFINTERNE: the invoice number, also the line's reference
-                        line = make(line_no, jc, jl, num, ed, general, "", aux, "", ref, None, p[83:118].strip(), debit, credit, "", None, None, None, p[159:162].strip() or "EUR", "", dates.get(due), ref)  # fmt: skip
+                        ref = p[48:83].strip()  # REFINTERNE: the line's reference
+                        invoice = ref if p[11:13] in INVOICE_PIECES else ""  # an invoice's is its number
+                        line = make(line_no, jc, jl, num, ed, general, "", aux, "", ref, None, p[83:118].strip(), debit, credit, "", None, None, None, p[159:162].strip() or "EUR", "", dates.get(due), invoice)  # fmt: skip
                     item = (line_no, raw, line, probs or None, None, general)
             if k != key and not (items and (short or _same_entry(k, key, ed is None or loose))):
                 if items:
