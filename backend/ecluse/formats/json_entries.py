@@ -692,7 +692,7 @@ class JsonFile:
             head = head[3:]
         text = head.lstrip(b" \t\r\n")
         if not text.strip(b"\x00"):
-            return ParseError(0, None, "EMPTY_FILE", "The file is empty")
+            return ParseError.of(0, None, "EMPTY_FILE")
         problem = sniff_problem(head, "JSON documents must be UTF-8")
         if problem is not None:
             return problem

@@ -68,8 +68,15 @@ def field_too_long(
 ) -> ParseError:
     """FIELD_TOO_LONG for `value` of `field` (a FIELD_MAX key, or any name with `limit`)."""
     limit = FIELD_MAX[field] if limit is None else limit
-    message = f"{column or field} '{shown(value)}' is {len(value):,} characters long; at most {limit:,}"
-    return ParseError(line, column, "FIELD_TOO_LONG", message)
+    return ParseError.of(
+        line,
+        column,
+        "FIELD_TOO_LONG",
+        field=column or field,
+        value=shown(value),
+        length=len(value),
+        maximum=limit,
+    )
 
 
 def check_fields(values: list[tuple[str, str | None, str]], line: int, probs: list[ParseError]) -> None:

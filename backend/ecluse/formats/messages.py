@@ -22,6 +22,11 @@ def amount(value: Param) -> str:
     return str(value).replace(".", ",")
 
 
+def count(value: Param) -> str:
+    """12345 → '12,345' (English thousands separator)."""
+    return f"{int(value):,}" if isinstance(value, int) else str(value)
+
+
 _TEXTS: dict[str, Callable[[Params], str]] = {
     "UNBALANCED_ENTRY": lambda p: (
         f"Entry {p['entry']} is unbalanced: debit {amount(p['debit'])}, credit {amount(p['credit'])}, "
@@ -36,6 +41,14 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
     ),
     "ENCODING_FALLBACK": lambda p: (
         f"From line {p['line']} the file holds bytes that are not UTF-8; they were read as ISO-8859-15"
+    ),
+    "EMPTY_FILE": lambda p: "The file is empty",
+    "FIELD_TOO_LONG": lambda p: (
+        f"{p['field']} '{p['value']}' is {count(p['length'])} characters long; at most {count(p['maximum'])}"
+    ),
+    "LINE_TOO_LONG": lambda p: (
+        f"Line {count(p['line'])} has {count(p['length'])} characters; a {p['kind']} line has at most "
+        f"{count(p['maximum'])} (is it a file without line breaks, or not a {p['kind']} file?)"
     ),
     "UNREADABLE_ENTRY": lambda p: f"Entry {p['entry']} could not be read",
     "NO_OPEN_FISCAL_YEAR": lambda p: f"{p['date']} falls outside every open fiscal year",

@@ -201,7 +201,7 @@ class LineReader:
             head = self._first = head[3:]
             self.encoding = "utf-8-sig"
         if not head.strip(b" \t\r\n\x00\x1a"):
-            self.fatal = ParseError(0, None, "EMPTY_FILE", "The file is empty")
+            self.fatal = ParseError.of(0, None, "EMPTY_FILE")
             return
         self.fatal = sniff_problem(head, self._allowed)
         if self.fatal is not None:
@@ -250,11 +250,15 @@ class LineReader:
 
     def too_long(self, line: LongLine, line_no: int) -> ParseError:
         """LINE_TOO_LONG for `line`, physical line `line_no`."""
-        message = (
-            f"Line {line_no:,} has {line.length:,} characters; a {self._kind} line has at most "
-            f"{self.max_line:,} (is it a file without line breaks, or not a {self._kind} file?)"
+        return ParseError.of(
+            line_no,
+            None,
+            "LINE_TOO_LONG",
+            line=line_no,
+            length=line.length,
+            kind=self._kind,
+            maximum=self.max_line,
         )
-        return ParseError(line_no, None, "LINE_TOO_LONG", message)
 
     def blocks(self) -> Iterator[list[str]]:
         """Complete lines (without their ends) per block, in file order; nothing if `fatal` is set. A line
