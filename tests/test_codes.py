@@ -1,0 +1,251 @@
+"""Every code the backend can emit (parse errors and findings, domain and user errors, GraphQL and HTTP error
+codes) has a label in French and in English in the web app (frontend/src/i18n/messages.ts, `issueCode`).
+
+The codes are read from the source, not from a list kept by hand: every UPPER_SNAKE string literal of
+backend/ecluse, minus the values of its enums and the few literals below that are not codes. A second,
+narrower scan reads the code argument of the calls that raise or build an error; each code it finds must be
+in the broad set, so an exclusion can never hide a real code. Notification kinds (PARSE_DONE…) are UPPER_SNAKE
+literals too: the web app says them with noteText, so a key of its `note` map counts as their text.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BACKEND = ROOT / "backend" / "ecluse"
+MESSAGES = ROOT / "frontend" / "src" / "i18n" / "messages.ts"
+
+#: What a code looks like: UPPER_SNAKE, or one upper-case word of 4 letters or more (CHRONOLOGY).
+CODE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{4,}")
+
+#: UPPER_SNAKE literals of the backend that are not codes (each one read where it is used).
+NOT_CODES = frozenset(
+    {
+        # Field names of the files read (TRA columns, FEC column names compared upper-cased), used as the
+        # `column` of a ParseError or to look a column up, never as its code.
+        "AUXILIAIRE_OU_SECTION", "CODE", "DATECOMPTABLE", "ECHEANCE", "GENERAL", "NUMEROPIECE", "SENS",
+        "TYPE_CPTE", "TYPE_ECRITURE", "DEBIT", "CREDIT", "MONTANT",
+        # A date format shown in a message (formats/custom.py).
+        "YYYY",
+        # Unicode normal form (formats/fec.py).
+        "NFKD",
+        # SQLite pragma values and the Tortoise settings variable (db/config.py).
+        "MEMORY", "NORMAL", "TORTOISE_ORM",
+        # HTTP: a method and a header value (api/csrf.py, app.py, web/guards.py).
+        "POST", "DENY",
+    }
+)  # fmt: skip
+
+#: Calls that carry a code, and the position of their code argument.
+CODE_ARGUMENT = {"ParseError": 2, "DomainError": 0, "UserError": 0, "Refusal": 1, "error_response": 1}
+
+
+def _sources() -> list[ast.Module]:
+    files = [p for p in sorted(BACKEND.rglob("*.py")) if "migrations" not in p.relative_to(BACKEND).parts]
+    assert len(files) > 50, f"backend sources not found under {BACKEND}"
+    return [ast.parse(p.read_text(encoding="utf-8"), str(p)) for p in files]
+
+
+def _is_enum(node: ast.ClassDef) -> bool:
+    names = {
+        b.id if isinstance(b, ast.Name) else b.attr
+        for b in node.bases
+        if isinstance(b, ast.Name | ast.Attribute)
+    }
+    return bool(names & {"Enum", "StrEnum", "IntEnum"})
+
+
+def _strings(node: ast.expr | None, constants: dict[str, str]) -> set[str]:
+    """The strings an expression can evaluate to: a literal, a module constant, either branch of `… if …
+    else …` or of `or`, the default of getattr (the test of a condition is not a value)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return {node.value}
+    if isinstance(node, ast.Name):
+        return {constants[node.id]} if node.id in constants else set()
+    if isinstance(node, ast.IfExp):
+        return _strings(node.body, constants) | _strings(node.orelse, constants)
+    if isinstance(node, ast.BoolOp):
+        return set().union(*(_strings(v, constants) for v in node.values))
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "getattr":
+        return _strings(node.args[2], constants) if len(node.args) == 3 else set()
+    return set()
+
+
+def _positional(tree: ast.Module) -> set[str]:
+    """Codes where the code is written: an error's code argument, `code=…`, a `"code": …` entry, an
+    assignment to `code`, a comparison with `….code`."""
+    constants = {
+        t.id: s.value.value
+        for s in tree.body
+        if isinstance(s, ast.Assign) and isinstance(s.value, ast.Constant) and isinstance(s.value.value, str)
+        for t in s.targets
+        if isinstance(t, ast.Name)
+    }
+    found: set[str] = set()
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Call):
+            name = n.func.id if isinstance(n.func, ast.Name) else getattr(n.func, "attr", "")
+            at = CODE_ARGUMENT.get(name)
+            if at is not None and len(n.args) > at:
+                found |= _strings(n.args[at], constants)
+            for kw in n.keywords:
+                if kw.arg == "code":
+                    found |= _strings(kw.value, constants)
+        elif isinstance(n, ast.Dict):
+            for key, value in zip(n.keys, n.values, strict=True):
+                if isinstance(key, ast.Constant) and key.value == "code":
+                    found |= _strings(value, constants)
+        elif isinstance(n, ast.Assign | ast.AnnAssign):
+            targets = n.targets if isinstance(n, ast.Assign) else [n.target]
+            if any(isinstance(t, ast.Name) and t.id == "code" for t in targets):
+                found |= _strings(n.value, constants)
+        elif isinstance(n, ast.Compare) and isinstance(n.left, ast.Attribute) and n.left.attr == "code":
+            for right in n.comparators:
+                found |= _strings(right, constants)
+    return found
+
+
+@functools.cache
+def _scan() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(UPPER_SNAKE literals, enum values, codes found by position) of the whole backend."""
+    literals: set[str] = set()
+    enums: set[str] = set()
+    positional: set[str] = set()
+    for tree in _sources():
+        for n in ast.walk(tree):
+            if isinstance(n, ast.Constant) and isinstance(n.value, str) and CODE.fullmatch(n.value):
+                literals.add(n.value)
+            elif isinstance(n, ast.ClassDef) and _is_enum(n):
+                for s in n.body:
+                    if isinstance(s, ast.Assign) and isinstance(s.value, ast.Constant):
+                        enums.add(str(s.value.value))
+        positional |= _positional(tree)
+    return frozenset(literals), frozenset(enums), frozenset(positional)
+
+
+def backend_codes() -> set[str]:
+    literals, enums, _ = _scan()
+    return set(literals - enums - NOT_CODES)
+
+
+# --- the web app's texts ------------------------------------------------------------------------------------
+
+
+def _block(text: str, start: int) -> str:
+    """The body of the `{…}` object literal opening at or after `start`: strings, template literals (with
+    their `${…}`) and comments are stepped over, so the braces they hold do not count."""
+    i = text.index("{", start)
+    stack, j = ["{"], i + 1
+    while stack:
+        assert j < len(text), f"{MESSAGES}: the object literal at offset {i} is not closed"
+        c = text[j]
+        if stack[-1] == "`":  # inside a template literal
+            if c == "\\":
+                j += 1
+            elif c == "`":
+                stack.pop()
+            elif text.startswith("${", j):
+                stack.append("${")
+                j += 1
+        elif c in "\"'":
+            string = re.compile(rf"{c}(?:[^{c}\\\n]|\\.)*{c}").match(text, j)
+            assert string, f"{MESSAGES}: unclosed string at offset {j}"
+            j = string.end() - 1
+        elif c == "`":
+            stack.append("`")
+        elif text.startswith("//", j):
+            j = text.index("\n", j)
+        elif text.startswith("/*", j):
+            j = text.index("*/", j) + 1
+        elif c == "{":
+            stack.append("{")
+        elif c == "}":
+            stack.pop()
+        j += 1
+    return text[i + 1 : j - 1]
+
+
+def _map(lang: str, name: str) -> str:
+    """The body of the `name: {…}` map in the `const <lang>` block of messages.ts."""
+    text = MESSAGES.read_text(encoding="utf-8")
+    heads = list(re.finditer(r"^const (fr|en)\b[^=]*=\s*\{", text, re.M))
+    assert [h[1] for h in heads] == ["fr", "en"], f"{MESSAGES}: expected `const fr = {{` then `const en = {{`"
+    start = heads[0].start() if lang == "fr" else heads[1].start()
+    end = heads[1].start() if lang == "fr" else len(text)
+    found = re.search(rf"^\s*{name}\s*:\s*\{{", text[start:end], re.M)
+    assert found, f"{MESSAGES}: no `{name}: {{` map in the {lang} block"
+    return _block(text, start + found.start())
+
+
+#: One `CODE: "label",` of issueCode, after the blanks and comments before it.
+_PAIR = re.compile(
+    r"""(?:\s+|//[^\n]*|/\*.*?\*/)*["']?([A-Z][A-Z0-9_]*)["']?\s*:\s*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*,?""",
+    re.S,
+)
+_REST = re.compile(r"(?:\s+|//[^\n]*|/\*.*?\*/)*", re.S)
+
+
+def labels(lang: str) -> dict[str, str]:
+    """issueCode of one language: code → label, the labels that are empty left out."""
+    body, at, found = _map(lang, "issueCode"), 0, {}
+    while (pair := _PAIR.match(body, at)) is not None:
+        found[pair[1]] = pair[2][1:-1]
+        at = pair.end()
+    rest = body[at:]
+    assert not _REST.sub("", rest), (
+        f"{MESSAGES}: {lang}.issueCode must map codes to string literals; cannot read {rest.strip()[:80]!r}"
+    )
+    return {code: label for code, label in found.items() if label.strip()}
+
+
+def notification_kinds(lang: str) -> set[str]:
+    """Keys of the `note` map: notification kinds, which the web app says with noteText, not issueCode."""
+    return set(re.findall(r"^\s*([A-Z][A-Z0-9_]*)\s*:", _map(lang, "note"), re.M))
+
+
+# --- the tests ----------------------------------------------------------------------------------------------
+
+
+def test_every_code_the_backend_can_emit_has_a_label_in_both_languages() -> None:
+    codes = backend_codes()
+    assert len(codes) >= 100, sorted(codes)
+    missing = {lang: sorted(codes - labels(lang).keys() - notification_kinds(lang)) for lang in ("fr", "en")}
+    assert missing == {"fr": [], "en": []}, "codes without a label in messages.ts (issueCode): " + "; ".join(
+        f"{lang}: {', '.join(unlabelled)}" for lang, unlabelled in missing.items() if unlabelled
+    )
+
+
+def test_the_codes_written_as_an_error_code_are_all_seen() -> None:
+    """The broad scan misses none of the codes passed where a code goes: the exclusions hide no code."""
+    _, _, positional = _scan()
+    assert len(positional) >= 80, sorted(positional)
+    assert {
+        "UNBALANCED_ENTRY",
+        "NOT_FOUND",
+        "BAD_USER_INPUT",
+        "QUERY_TOO_LARGE",
+        "INTERNAL_SERVER_ERROR",
+    } <= positional
+    assert sorted(c for c in positional if not CODE.fullmatch(c)) == [], "a code that is not UPPER_SNAKE"
+    assert sorted(positional - backend_codes()) == []
+
+
+def test_every_exclusion_is_a_literal_of_the_backend() -> None:
+    """The list of literals that are not codes stays as short as the source needs."""
+    literals, enums, _ = _scan()
+    assert sorted(NOT_CODES - literals) == [], "no longer in the backend: drop it from NOT_CODES"
+    assert sorted(NOT_CODES & enums) == [], "already an enum value: drop it from NOT_CODES"
+
+
+def test_the_labels_are_read_from_both_languages() -> None:
+    fr, en = labels("fr"), labels("en")
+    assert fr["UNBALANCED_ENTRY"] == "Écriture déséquilibrée"
+    assert en["UNBALANCED_ENTRY"] == "Unbalanced entry"
+    assert fr.keys() == en.keys()
+    assert {"PARSE_DONE", "PARSE_FAILED", "VALIDATED", "REJECTED"} <= notification_kinds(
+        "fr"
+    ) & notification_kinds("en")
