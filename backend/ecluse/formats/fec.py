@@ -31,7 +31,6 @@ from ecluse.formats.entries import (
     LOOSE,
     Key,
     LineItem,
-    cents,
     chronology,
     group_entries,
     parse_amount,
@@ -41,7 +40,7 @@ from ecluse.formats.findings import FINDINGS_PER_CODE, FindingsCap, encoding_fal
 from ecluse.formats.limits import FIELD_MAX, check_amount, check_fields, field_too_long, shown
 from ecluse.formats.reader import LineReader, LongLine, long_line
 from ecluse.formats.records import Entry, FileInfo, ParseError, RejectedEntry, Severity, new_entry_line
-from ecluse.money import AMOUNT_MAX, UnknownCurrency, exponent
+from ecluse.money import AMOUNT_MAX, UnknownCurrency, decimal_of, exponent
 
 COLUMNS = (
     "JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib", "CompAuxNum",
@@ -103,32 +102,28 @@ def read_header(header: str) -> tuple[_Layout | None, list[ParseError], ParseErr
     else:
         for other in (";", ","):
             if header.count(other) >= 8:
-                message = f"Fields are separated by '{other}'; the FEC requires TAB or '|'"
-                return None, [], ParseError(1, None, "BAD_SEPARATOR", message)
+                return None, [], ParseError.of(1, None, "BAD_SEPARATOR", separator=other)
         sep = "\t" if "\t" in header else "|"
     names = [name.strip(" ") for name in header.split(sep)]
     findings: list[ParseError] = []
     if len(names) > 1 and not names[-1]:
         names.pop()
-        findings.append(
-            ParseError(1, None, "TRAILING_SEPARATOR", "The header ends with a separator", "finding")
-        )
+        findings.append(ParseError.of(1, None, "TRAILING_SEPARATOR", "finding", where="header"))
     index: dict[str, int] = {}
     for i, name in enumerate(names):
         if _norm(name) in index:
-            message = f"Column {shown(name)} appears twice; the first one is read"
-            findings.append(ParseError(1, shown(name, 30), "DUPLICATE_COLUMN", message, "finding"))
+            findings.append(
+                ParseError.of(1, shown(name, 30), "DUPLICATE_COLUMN", "finding", column=shown(name))
+            )
         index.setdefault(_norm(name), i)
     if len(index.keys() & {_norm(c) for c in (*COLUMNS, "Montant", "Sens")}) < 3:
-        message = "The first line is not a FEC header (JournalCode, EcritureNum… column names)"
-        return None, [], ParseError(1, None, "NO_HEADER", message)
+        return None, [], ParseError.of(1, None, "NO_HEADER")
     columns = list(COLUMNS)
     if "DEBIT" not in index and "CREDIT" not in index and ("MONTANT" in index or "SENS" in index):
         columns[11:13] = ["Montant", "Sens"]
     missing = [c for c in columns[:MANDATORY] if _norm(c) not in index]
     if missing:
-        message = f"The header lacks mandatory column(s): {', '.join(missing)}"
-        return None, [], ParseError(1, None, "MISSING_COLUMN", message)
+        return None, [], ParseError.of(1, None, "MISSING_COLUMN", columns=", ".join(missing))
     present = [c for c in columns if _norm(c) in index]
     for rank, column in enumerate(present):
         if index[_norm(column)] != rank:
@@ -174,8 +169,8 @@ class FecFile:
             return
         siren, closing, matched = names_from_filename(filename)
         if filename and not matched:
-            message = f"File name '{shown(filename, 60)}' does not follow SirenFECAAAAMMJJ (A47 A-1 IX)"
-            self._header_findings.append(ParseError(0, None, "BAD_FILE_NAME", message, "finding"))
+            named = ParseError.of(0, None, "BAD_FILE_NAME", "finding", name=shown(filename, 60))
+            self._header_findings.append(named)
         self._layout = layout
         names = tuple(layout.names)
         self.info = FileInfo("FEC", reader.encoding, layout.sep, layout.variant, siren, closing, names)
@@ -367,14 +362,12 @@ class FecFile:
         lay = self._layout
         assert lay is not None
         if not raw.strip(" \t|"):
-            probs.append(ParseError(line_no, None, "EMPTY_LINE", "Empty line", "finding"))
+            probs.append(ParseError.of(line_no, None, "EMPTY_LINE", "finding"))
             return None, LOOSE
         f = [field.strip(" ") for field in f]  # TCD trims spaces around separators
         if len(f) == lay.n + 1 and not f[-1]:
             f.pop()
-            probs.append(
-                ParseError(line_no, None, "TRAILING_SEPARATOR", "The line ends with a separator", "finding")
-            )
+            probs.append(ParseError.of(line_no, None, "TRAILING_SEPARATOR", "finding", where="line"))
         if len(f) == lay.n:
             return f, None
         other = "|" if lay.sep == "\t" else "\t"
@@ -414,7 +407,7 @@ class FecFile:
         if value is not None:
             return value
         if not text:
-            probs.append(ParseError(line_no, "EcritureDate", "MISSING_VALUE", "EcritureDate is empty"))
+            probs.append(ParseError.of(line_no, "EcritureDate", "MISSING_VALUE", field="EcritureDate"))
         elif not probs or probs[-1].code != "BAD_DATE":
             probs.append(
                 ParseError(line_no, "EcritureDate", "BAD_DATE", f"EcritureDate '{shown(text)}' is not a date")
@@ -442,8 +435,12 @@ class FecFile:
             probs.append(ParseError(line_no, column, "BAD_AMOUNT", f"{column} '{shown(text)}' {exc}"))
             return 0
         if code is not None:
-            message = f"{column} '{shown(text)}' is not in the 1234,56 form (read as {cents(value, places)})"
-            probs.append(ParseError(line_no, column, code, message, "finding"))
+            read_as = decimal_of(value, places)
+            probs.append(
+                ParseError.of(
+                    line_no, column, code, "finding", field=column, value=shown(text), amount=read_as
+                )
+            )
         return value
 
     def _montant_sens(
@@ -454,8 +451,7 @@ class FecFile:
             return value, 0
         if sens.upper() in ("C", "-1"):
             return 0, value
-        message = f"Sens '{shown(sens)}' must be D, C, +1 or -1 (code D/C mal renseigné)"
-        probs.append(ParseError(line_no, "Sens", "BAD_SENS", message))
+        probs.append(ParseError.of(line_no, "Sens", "BAD_SENS", value=shown(sens)))
         return 0, 0
 
     def _sides(self, debit: int, credit: int, deb: str, cred: str, line_no: int, probs: list[ParseError]) -> tuple[int, int]:  # fmt: skip
@@ -466,18 +462,31 @@ class FecFile:
                 (columns[11], deb) if debit < 0 or columns[11] == "Montant" else (columns[12], cred)
             )
             debit, credit = max(debit, 0) + max(-credit, 0), max(credit, 0) + max(-debit, 0)
-            message = f"{column} '{shown(text)}' is negative: recorded as debit {cents(debit, self._places)}, credit {cents(credit, self._places)}"
-            probs.append(ParseError(line_no, column, "NEGATIVE_AMOUNT", message, "finding"))
+            debit_, credit_ = decimal_of(debit, self._places), decimal_of(credit, self._places)
+            probs.append(
+                ParseError.of(
+                    line_no,
+                    column,
+                    "NEGATIVE_AMOUNT",
+                    "finding",
+                    field=column,
+                    value=shown(text),
+                    debit=debit_,
+                    credit=credit_,
+                )
+            )
         if debit and credit:
-            message = f"Debit {cents(debit, self._places)} and Credit {cents(credit, self._places)} are both filled; both are kept"
-            probs.append(ParseError(line_no, None, "DEBIT_AND_CREDIT", message, "finding"))
+            debit_, credit_ = decimal_of(debit, self._places), decimal_of(credit, self._places)
+            probs.append(
+                ParseError.of(line_no, None, "DEBIT_AND_CREDIT", "finding", debit=debit_, credit=credit_)
+            )
         elif not debit and not credit and not any(p.severity == "error" for p in probs):
-            probs.append(ParseError(line_no, None, "ZERO_AMOUNT", "The line's amount is zero", "finding"))
+            probs.append(ParseError.of(line_no, None, "ZERO_AMOUNT", "finding"))
         return debit, credit
 
     def _account(self, account: str, line_no: int, probs: list[ParseError]) -> None:
         if not account:
-            probs.append(ParseError(line_no, "CompteNum", "MISSING_VALUE", "CompteNum is empty"))
+            probs.append(ParseError.of(line_no, "CompteNum", "MISSING_VALUE", field="CompteNum"))
         elif len(account) > FIELD_MAX["account_number"]:
             probs.append(field_too_long("account_number", account, "CompteNum", line_no))
         elif account[:3].isdecimal() and account[:3].isascii():
@@ -485,22 +494,22 @@ class FecFile:
                 self._accounts.clear()
             self._accounts.add(account)
         else:
-            message = f"CompteNum '{shown(account)}' does not start with 3 digits of the chart of accounts"
-            probs.append(ParseError(line_no, "CompteNum", "ACCOUNT_PREFIX", message, "finding"))
+            probs.append(
+                ParseError.of(line_no, "CompteNum", "ACCOUNT_PREFIX", "finding", account=shown(account))
+            )
 
     def _missing(self, f: list[str], line_no: int, probs: list[ParseError]) -> None:
         assert self._layout is not None
         values = dict(zip(COLUMNS, self._layout.getter(f), strict=True))
         if not values["EcritureNum"]:
-            probs.append(ParseError(line_no, "EcritureNum", "MISSING_VALUE", "EcritureNum is empty"))
+            probs.append(ParseError.of(line_no, "EcritureNum", "MISSING_VALUE", field="EcritureNum"))
         labels = [c for c in ("JournalLib", "CompteLib", "EcritureLib") if not values[c]]
         if values["CompAuxNum"] and not values["CompAuxLib"]:
             labels.append("CompAuxLib")
         data = [c for c in ("JournalCode", "PieceRef", "PieceDate", "ValidDate") if not values[c].strip("0")]
         for code, columns in (("MISSING_LABEL", labels), ("MISSING_DATA", data)):
             if columns:
-                message = f"Missing {', '.join(columns)} (données absentes)"
-                probs.append(ParseError(line_no, columns[0], code, message, "finding"))
+                probs.append(ParseError.of(line_no, columns[0], code, "finding", columns=", ".join(columns)))
 
 
 def open_fec(stream: BinaryIO, filename: str | None = None, places: int = 2) -> FecFile:

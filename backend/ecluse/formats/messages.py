@@ -43,6 +43,33 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
         f"From line {p['line']} the file holds bytes that are not UTF-8; they were read as ISO-8859-15"
     ),
     "EMPTY_FILE": lambda p: "The file is empty",
+    "EMPTY_LINE": lambda p: "Empty line",
+    "ZERO_AMOUNT": lambda p: "The line's amount is zero",
+    "NO_HEADER": lambda p: "The first line is not a FEC header (JournalCode, EcritureNum… column names)",
+    "MISSING_COLUMN": lambda p: f"The header lacks mandatory column(s): {p['columns']}",
+    "BAD_SEPARATOR": lambda p: f"Fields are separated by '{p['separator']}'; the FEC requires TAB or '|'",
+    "TRAILING_SEPARATOR": lambda p: f"The {p['where']} ends with a separator",
+    "DUPLICATE_COLUMN": lambda p: f"Column {p['column']} appears twice; the first one is read",
+    "BAD_FILE_NAME": lambda p: f"File name '{p['name']}' does not follow SirenFECAAAAMMJJ (A47 A-1 IX)",
+    "MISSING_VALUE": lambda p: f"{p['field']} is empty",
+    "MISSING_LABEL": lambda p: f"Missing {p['columns']} (données absentes)",
+    "MISSING_DATA": lambda p: f"Missing {p['columns']} (données absentes)",
+    "BAD_SENS": lambda p: f"Sens '{p['value']}' must be D, C, +1 or -1 (code D/C mal renseigné)",
+    "ACCOUNT_PREFIX": lambda p: (
+        f"CompteNum '{p['account']}' does not start with 3 digits of the chart of accounts"
+    ),
+    "DOT_DECIMAL": lambda p: (
+        f"{p['field']} '{p['value']}' is not in the 1234,56 form (read as {amount(p['amount'])})"
+    ),
+    "AMOUNT_EXPONENT": lambda p: (
+        f"{p['field']} '{p['value']}' is not in the 1234,56 form (read as {amount(p['amount'])})"
+    ),
+    "NEGATIVE_AMOUNT": lambda p: (
+        f"{p['field']} '{p['value']}' is negative: recorded as debit {amount(p['debit'])}, credit {amount(p['credit'])}"
+    ),
+    "DEBIT_AND_CREDIT": lambda p: (
+        f"Debit {amount(p['debit'])} and Credit {amount(p['credit'])} are both filled; both are kept"
+    ),
     "FIELD_TOO_LONG": lambda p: (
         f"{p['field']} '{p['value']}' is {count(p['length'])} characters long; at most {count(p['maximum'])}"
     ),
