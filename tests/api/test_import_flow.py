@@ -210,13 +210,27 @@ def test_a_file_already_posted_cannot_be_posted_again(api: Api, firm: dict) -> N
     assert second["duplicateOfId"] == first["id"]
     for batch in (first, second):
         api.wait_batch(batch["id"], {"PENDING_VALIDATION"}, token=token)
-    validate = "mutation($id: ID!) { validateImport(id: $id) { batch { status } errors { code message } } }"
+    validate = (
+        "mutation($id: ID!) { validateImport(id: $id) { batch { status } errors { code message params } } }"
+    )
     # Whichever is validated first wins; the twin is refused, and nothing is in the books twice.
     assert api.gql(validate, {"id": second["id"]}, token=token)["validateImport"]["errors"] == []
     api.wait_batch(second["id"], {"SUCCEEDED"}, token=token)
     refused = api.gql(validate, {"id": first["id"]}, token=token)["validateImport"]
     assert refused["errors"][0]["code"] == "DUPLICATE_FILE"
     assert second["id"] in refused["errors"][0]["message"]
+    # The numbers the message speaks of travel with the code, for a client to render in its language.
+    assert refused["errors"][0]["params"] == {"batch": int(first["id"]), "posted": int(second["id"])}
+    again = api.gql(validate, {"id": second["id"]}, token=token)["validateImport"]
+    assert again["errors"] == []  # a retry of a validated import is a no-op, not an error
+    rejected = api.gql(
+        "mutation($id: ID!) { rejectImport(id: $id) { errors { code params } } }",
+        {"id": second["id"]},
+        token=token,
+    )["rejectImport"]
+    assert rejected["errors"][0]["code"] == "INVALID_STATUS"
+    assert rejected["errors"][0]["params"]["status"] == "SUCCEEDED"
+    assert rejected["errors"][0]["params"]["batch"] == int(second["id"])
     balance = api.gql(
         "query($c: ID!) { trialBalance(companyId: $c) { totalDebit } }", {"c": firm["company"]}, token=token
     )["trialBalance"]

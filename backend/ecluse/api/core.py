@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any
 
 import strawberry
+from strawberry.scalars import JSON
 
 from ecluse.activity.models import Notification as NotificationModel
 from ecluse.api.context import SESSION_COOKIE, Info, client_address
@@ -20,6 +21,7 @@ from ecluse.auth.models import User as UserModel
 from ecluse.auth.roles import Action
 from ecluse.auth.sessions import end_sessions
 from ecluse.auth.throttle import Policy, Throttled
+from ecluse.errors import UserError as DomainUserError
 from ecluse.events import job_channel, user_notifications
 from ecluse.ids import parse_id
 from ecluse.imports.access import visible_job
@@ -31,8 +33,19 @@ from ecluse.ledger.models import FiscalYear as FiscalYearModel
 @strawberry.type
 class UserError:
     code: str
-    message: str
+    message: str = strawberry.field(
+        description="English, for logs and developers: show `code` with `params`."
+    )
     field: str | None = None
+    params: JSON | None = strawberry.field(
+        default=None,
+        description="The values the message speaks of, by name: dates ISO, amounts as decimal strings.",
+    )
+
+    @classmethod
+    def of(cls, error: DomainUserError) -> UserError:
+        params: Any = error.params
+        return cls(code=error.code, message=error.message, field=error.field, params=params)
 
 
 @strawberry.enum

@@ -415,8 +415,7 @@ class ImportPayload:
 
 
 def _failed(exc: DomainError) -> ImportPayload:
-    e = exc.error
-    return ImportPayload(batch=None, errors=[UserError(code=e.code, message=e.message, field=e.field)])
+    return ImportPayload(batch=None, errors=[UserError.of(exc.error)])
 
 
 async def received_payload(received: Received) -> ImportPayload:

@@ -133,9 +133,7 @@ def _issue(p: ParseError) -> ImportIssue:
 
 
 def _errors(exc: DomainError) -> list[UserError]:
-    return [
-        UserError(code=e.code, message=e.message, field=e.field) for e in getattr(exc, "errors", [exc.error])
-    ]
+    return [UserError.of(e) for e in getattr(exc, "errors", [exc.error])]
 
 
 def _ranges(company: CompanyModel) -> list[AccountRange]:

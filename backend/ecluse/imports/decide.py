@@ -66,8 +66,10 @@ async def reject_import(who: Principal, batch_id: int, bus: EventBus) -> Decided
 def _status_error(batch: ImportBatch, action: str, allowed: frozenset[BatchStatus]) -> DomainError:
     wanted = " or ".join(sorted(s.value for s in allowed))
     return DomainError(
-        "INVALID_STATUS", f"Import {batch.id} is {batch.status}: it can be {action} only when {wanted}.", "id"
-    )
+        "INVALID_STATUS", f"Import {batch.id} is {batch.status}: it can be {action} only when {wanted}.", "id",
+        batch=batch.id, status=batch.status.value if isinstance(batch.status, BatchStatus) else str(batch.status),
+        action=action, allowed=", ".join(sorted(s.value for s in allowed)),
+    )  # fmt: skip
 
 
 async def request_validation(batch: ImportBatch, principal: Principal, bus: EventBus) -> ImportBatch:
@@ -77,7 +79,9 @@ async def request_validation(batch: ImportBatch, principal: Principal, bus: Even
     if batch.status not in CAN_VALIDATE_FROM:
         raise _status_error(batch, "validated", CAN_VALIDATE_FROM)
     if batch.entry_count == 0:
-        raise DomainError("NOTHING_TO_POST", f"Import {batch.id} has no staged entry to post.", "id")
+        raise DomainError(
+            "NOTHING_TO_POST", f"Import {batch.id} has no staged entry to post.", "id", batch=batch.id
+        )
     twin = await _posted_twin(batch)
     if twin is not None:
         raise _duplicate(batch, twin)
@@ -136,6 +140,8 @@ def _duplicate(batch: ImportBatch, twin: ImportBatch) -> DomainError:
         f"Import {batch.id} has the same content as import {twin.id}, already posted: "
         "reject it, or its entries would be in the books twice.",
         "id",
+        batch=batch.id,
+        posted=twin.id,
     )
 
 

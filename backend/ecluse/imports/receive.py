@@ -265,14 +265,16 @@ def resolve_format(fmt: ImportFormat, head: bytes, name: str, *, has_layout: boo
                 "a Cegid TRA (first line ***…), a JSON entries document or a bank statement. Choose the "
                 "format, or a saved layout for a custom file.",
                 "format",
+                file=name,
             )
         fmt = ImportFormat(detected)
     if file_format(fmt.value).needs_layout:
         raise DomainError("LAYOUT_REQUIRED", "A custom file needs a layout.", "layoutId")
     if fmt not in SUPPORTED_FORMATS:
         raise DomainError(
-            "UNSUPPORTED_FORMAT", f"{name}: {fmt.value} files cannot be imported here yet.", "format"
-        )
+            "UNSUPPORTED_FORMAT", f"{name}: {fmt.value} files cannot be imported here yet.", "format",
+            file=name, format=fmt.value,
+        )  # fmt: skip
     return fmt
 
 
