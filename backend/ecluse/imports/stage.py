@@ -243,23 +243,21 @@ def _rows(
             strict=True,
         )
     ]
-    line_rows: list[Any] = []
-    for (
-        index, line, account, third_party, piece_ref, piece_date, label, debit, credit, lettering, lettering_date,
-        validation_date, currency_amount, currency, analytic, due_date, invoice_ref,
-    ) in zip(
-        lines.entry, lines.line, lines.account, lines.third_party, lines.piece_ref, lines.piece_date, lines.label,
-        lines.debit, lines.credit, lines.lettering, lines.lettering_date, lines.validation_date,
-        lines.currency_amount, lines.currency, lines.analytic, lines.due_date, lines.invoice_ref, strict=True,
-    ):  # fmt: skip
-        cid = entries.company[index]
-        master = masters[cid]
-        line_rows.append((
-            ids[index], cid, batch_of[cid], line, master.accounts[account],
-            master.third_parties[third_party] if third_party else None, piece_ref, d(piece_date), label, debit,
-            credit, lettering, d(lettering_date), d(validation_date), currency_amount, currency, analytic,
-            d(due_date), invoice_ref,
-        ))  # fmt: skip
+    # Column by column: each lookup is one comprehension over a column, the row tuples come out of zip.
+    cids = [entries.company[index] for index in lines.entry]
+    dates: Any = (lambda column: column) if is_sqlite(conn) else (lambda column: [d(v) for v in column])
+    line_rows: list[Any] = list(
+        zip(
+            [ids[index] for index in lines.entry], cids, [batch_of[cid] for cid in cids], lines.line,
+            [masters[cid].accounts[account] for cid, account in zip(cids, lines.account, strict=True)],
+            [masters[cid].third_parties[party] if party else None
+             for cid, party in zip(cids, lines.third_party, strict=True)],
+            lines.piece_ref, dates(lines.piece_date), lines.label, lines.debit, lines.credit, lines.lettering,
+            dates(lines.lettering_date), dates(lines.validation_date), lines.currency_amount, lines.currency,
+            lines.analytic, dates(lines.due_date), lines.invoice_ref,
+            strict=True,
+        )
+    )  # fmt: skip
     issue_rows: list[Any] = []
     rejected_rows: list[Any] = []
     for rejected in chunk.refused:
