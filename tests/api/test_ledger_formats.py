@@ -39,7 +39,10 @@ mutation($c: ID!, $name: String!, $d: JSON!) {
   createImportLayout(companyId: $c, name: $name, definition: $d) {
     layout { id name definition } errors { code message field } } }
 """
-ISSUES = "query($id: ID!) { importBatch(id: $id) { errors(first: 100) { nodes { line column code message severity } } } }"
+ISSUES = (
+    "query($id: ID!) { importBatch(id: $id) { errors(first: 100) {"
+    " nodes { line column code message severity params } } } }"
+)
 
 LAYOUT: dict[str, Any] = {
     "separator": ";",
@@ -357,6 +360,8 @@ def test_bank_journal_before_purchases_and_sales_is_a_warning(api: Api, firm: di
     assert batch["status"] == "PENDING_VALIDATION" and batch["findingCount"] >= 1
     order = [i for i in issues(api, batch["id"], token) if i["code"] == "IMPORT_ORDER"]
     assert len(order) == 1 and "2026-04" in order[0]["message"] and order[0]["severity"] == "finding"
+    assert order[0]["params"] == {"journals": "BQ", "month": "2026-04", "missing": "purchases, sales"}
+    assert "before that month's purchase and sales journal entries" in order[0]["message"]
     # Once that month's sales and purchases are in, the same bank file raises no warning.
     sales = (
         "h\nVT;05/04/2026;F1;411000;V;100,00;;;\nVT;05/04/2026;F1;706000;V;;100,00;;\n"

@@ -27,6 +27,8 @@ def count(value: Param) -> str:
     return f"{int(value):,}" if isinstance(value, int) else str(value)
 
 
+_KINDS = {"purchases": "purchase", "sales": "sales"}  # journal kinds as IMPORT_ORDER names them
+
 _TEXTS: dict[str, Callable[[Params], str]] = {
     "UNBALANCED_ENTRY": lambda p: (
         f"Entry {p['entry']} is unbalanced: debit {amount(p['debit'])}, credit {amount(p['credit'])}, "
@@ -76,6 +78,11 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
     "LINE_TOO_LONG": lambda p: (
         f"Line {count(p['line'])} has {count(p['length'])} characters; a {p['kind']} line has at most "
         f"{count(p['maximum'])} (is it a file without line breaks, or not a {p['kind']} file?)"
+    ),
+    "IMPORT_ORDER": lambda p: (
+        f"Bank journal {p['journals']} entries for {p['month']} arrived before that month's "
+        f"{' and '.join(_KINDS[k] for k in str(p['missing']).split(', '))} journal entries: import purchases and "
+        "sales first, so the open items the bank lines settle do not stay unpaid by mistake (not blocking)"
     ),
     "UNREADABLE_ENTRY": lambda p: f"Entry {p['entry']} could not be read",
     "NO_OPEN_FISCAL_YEAR": lambda p: f"{p['date']} falls outside every open fiscal year",

@@ -66,16 +66,17 @@ async def order_findings(company_id: int, batch_id: int) -> list[ParseError]:
             covered[kind_of[jid]].add((day.year, day.month))
     out: list[ParseError] = []
     for (year, month), bank_codes in sorted(months.items()):
-        missing = [
-            name
-            for kind, name in (("purchases", "purchase"), ("sales", "sales"))
-            if (year, month) not in covered[kind]
-        ]
+        missing = [kind for kind in ("purchases", "sales") if (year, month) not in covered[kind]]
         if missing:
-            message = (
-                f"Bank journal {', '.join(sorted(bank_codes))} entries for {year:04d}-{month:02d} arrived before "
-                f"that month's {' and '.join(missing)} journal entries: import purchases and sales first, so "
-                "the open items the bank lines settle do not stay unpaid by mistake (not blocking)"
+            out.append(
+                ParseError.of(
+                    0,
+                    None,
+                    "IMPORT_ORDER",
+                    "finding",
+                    journals=", ".join(sorted(bank_codes)),
+                    month=f"{year:04d}-{month:02d}",
+                    missing=", ".join(missing),
+                )
             )
-            out.append(ParseError(0, None, "IMPORT_ORDER", message, "finding"))
     return out

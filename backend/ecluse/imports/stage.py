@@ -313,7 +313,7 @@ async def _finish(batch: ImportBatch, stats: StageStats, bus: EventBus) -> None:
     for note in await order_findings(batch.company_id, batch.id):
         await ImportIssue.create(
             batch_id=batch.id, line=note.line, column=note.column, code=note.code, message=note.message,
-            severity=note.severity,
+            severity=note.severity, params=as_json(note.values) if note.params else None,
         )  # fmt: skip
         stats.findings += 1
     status = (
