@@ -29,7 +29,7 @@ NOT_CODES = frozenset(
         # `column` of a ParseError or to look a column up, never as its code.
         "AUXILIAIRE_OU_SECTION", "CODE", "DATECOMPTABLE", "ECHEANCE", "GENERAL", "NUMEROPIECE", "SENS",
         "TYPE_CPTE", "TYPE_ECRITURE", "DEBIT", "CREDIT", "MONTANT",
-        # A date format shown in a message (formats/custom.py).
+        # A date format shown in a message (formats/custom/parser.py).
         "YYYY",
         # Unicode normal form (formats/fec.py).
         "NFKD",

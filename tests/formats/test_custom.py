@@ -15,11 +15,13 @@ from typing import Any
 
 import pytest
 
-from ecluse.formats import custom as custom_module
-from ecluse.formats.custom import AmountError, open_custom, parse_layout_amount
+from ecluse.formats.custom import closing as custom_closing
+from ecluse.formats.custom import open_custom, parse_layout_amount
+from ecluse.formats.custom import parser as custom_parser
 from ecluse.formats.layout import Layout
 from ecluse.formats.records import Entry, FileInfo, MasterRecord, ParseError, RejectedEntry
 from ecluse.formats.registry import open_parser
+from ecluse.money import AmountError
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -760,7 +762,8 @@ def test_third_party_starts_entry() -> None:
 
 
 def test_entry_too_long_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(custom_module, "MAX_ENTRY_LINES", 3)
+    monkeypatch.setattr(custom_parser, "MAX_ENTRY_LINES", 3)  # where lines are counted
+    monkeypatch.setattr(custom_closing, "MAX_ENTRY_LINES", 3)  # where the refusal names the limit
     rows = ["OD;15/01/2025;512000;;B;1,00;"] * 4 + ["OD;15/01/2025;706000;;CA;;4,00"]
     rows += ["VT;15/01/2025;512000;;B;1,00;", "VT;15/01/2025;706000;;CA;;1,00"]
     lay = layout(TWO, groupBy=["journal"])

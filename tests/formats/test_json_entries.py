@@ -20,6 +20,8 @@ import pytest
 
 from ecluse.formats import json_entries as je
 from ecluse.formats.json_entries import json_schema, open_json, rejected_document
+from ecluse.formats.json_entries import parser as je_parser
+from ecluse.formats.json_entries import schema as je_schema
 from ecluse.formats.records import Entry, FileInfo, MasterRecord, ParseError, RejectedEntry
 from ecluse.formats.registry import open_parser
 
@@ -415,7 +417,7 @@ def test_too_many_lines() -> None:
 
 
 def test_oversized_entry_is_not_built(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(je, "MAX_OBJECT_BYTES", 200 * 1024)
+    monkeypatch.setattr(je_parser, "MAX_OBJECT_BYTES", 200 * 1024)
     label = "x" * 5_000
     lines = [line(debit="1.00", label=label) for _ in range(400)] + [line(credit="400.00")]
     p = parse(doc(entry("HUGE", *lines), entry("VT0002")) | {"padding": "y" * 70_000})
@@ -482,7 +484,7 @@ def test_zero_and_both_sides_are_findings() -> None:
 
 
 def test_findings_are_capped(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(je, "FINDINGS_PER_CODE", 3)
+    monkeypatch.setattr(je_parser, "FINDINGS_PER_CODE", 3)
     p = parse(doc(*(entry(f"VT{i}", line(debit="1.00"), line(debit="-1.00")) for i in range(5))))
     assert [n.code for n in p.notes] == ["NEGATIVE_AMOUNT"] * 4 and len(p.entries) == 5
     assert p.notes[-1] == ParseError(
@@ -768,13 +770,13 @@ def test_schema_describes_the_parser() -> None:
     ]:
         accepted = True
         try:
-            je._amount(text)
+            je_schema._amount(text)
         except Exception:
             accepted = False
         assert bool(pattern.search(text)) == accepted, text
     date_schema = schema["$defs"]["EntryIn"]["properties"]["date"]
     assert date_schema["format"] == "date" and re.fullmatch(date_schema["pattern"], "2026-01-31")
-    assert schema["$defs"]["EntryIn"]["properties"]["lines"]["maxItems"] == je.MAX_LINES
+    assert schema["$defs"]["EntryIn"]["properties"]["lines"]["maxItems"] == je_schema.MAX_LINES
 
 
 # --- streaming ---------------------------------------------------------------------------------------------

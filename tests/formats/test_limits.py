@@ -12,7 +12,7 @@ import pytest
 
 from ecluse import money
 from ecluse.formats import limits, records
-from ecluse.formats.json_entries import MAX_TOKEN_BYTES
+from ecluse.formats.json_entries.parser import MAX_TOKEN_BYTES
 from ecluse.formats.layout import Layout
 from ecluse.formats.reader import LineReader, LongLine
 from ecluse.formats.records import ParseError, RejectedEntry

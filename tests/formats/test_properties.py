@@ -29,7 +29,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ecluse.formats import limits
-from ecluse.formats.json_entries import MAX_NUMBER_DIGITS, MAX_OBJECT_BYTES, MAX_TOKEN_BYTES
+from ecluse.formats.json_entries.guards import MAX_NUMBER_DIGITS
+from ecluse.formats.json_entries.parser import MAX_OBJECT_BYTES, MAX_TOKEN_BYTES
 from ecluse.formats.reader import LineReader
 from ecluse.formats.records import (
     CODE_MAX,

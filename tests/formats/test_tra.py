@@ -12,10 +12,10 @@ from types import ModuleType
 
 import pytest
 
-from ecluse.formats import tra as tra_module
 from ecluse.formats.records import Entry, EntryLine, FileInfo, MasterRecord, ParseError, RejectedEntry
 from ecluse.formats.registry import open_parser
 from ecluse.formats.tra import open_tra, read_amount, read_date
+from ecluse.formats.tra import parser as tra_module
 from tests.formats.tra_build import (
     account,
     header,

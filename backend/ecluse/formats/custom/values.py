@@ -1,0 +1,187 @@
+"""Reading the values of a custom-layout line: amounts (`parse_layout_amount`, one or two columns, a sign
+column), dates in the layout's format, missing values, and the errors of a CSV line that cannot be split
+(quoting, field count); the `_Values` mixin of `CustomFile`.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from datetime import date
+
+from ecluse.formats.entries import cents
+from ecluse.formats.layout import FIELDS, Layout
+from ecluse.formats.limits import FIELD_MAX, check_amount, shown
+from ecluse.formats.records import ParseError
+from ecluse.money import AmountError, minor_units, parse_grouped, signed
+
+_CACHE_LIMIT = 100_000
+_MISS = date(1, 1, 1)  # cache-miss sentinel, compared by identity
+_SEP_NAMES = {"\t": "TAB", " ": "space"}
+_I = {name: i for i, name in enumerate(FIELDS)}
+
+
+def parse_layout_amount(text: str, decimal: str, thousands: str, places: int = 2) -> int:
+    """Signed minor units of `text` written with the layout's separators: a minus before or after the number
+    (credit in signed mode), an optional plus before it; thousands separators are optional but, when
+    present, must split the whole part in groups of three. Decimals past the currency's must be zeros."""
+    return parse_grouped(text, places, decimal=decimal, thousands=thousands)
+
+
+class _Values:
+    """Amounts, dates and the checks of a line's values (a mixin: the state is CustomFile's)."""
+
+    _layout: Layout
+    _names: dict[str, str]
+    _places: int
+    _cut: tuple[int, int]
+    _dec: str
+    _debit_credit: bool
+    _sign_debit: str
+    _sign_credit: str
+    _signs: tuple[frozenset[str], frozenset[str]]
+    _date_re: re.Pattern[str]
+    _date_shown: str
+    _dates: dict[str, date]
+    _need: int
+    _widest: str
+
+    def _piece_as_number(self, piece: str, line_no: int, probs: list[ParseError]) -> None:
+        name, limit = self._names["pieceRef"], FIELD_MAX["entry_number"]
+        message = (
+            f"{name} '{shown(piece)}' numbers the entry (entryNumber is empty) and is {len(piece):,} characters "
+            f"long; an entry number has at most {limit}"
+        )
+        probs.append(ParseError(line_no, name, "FIELD_TOO_LONG", message))
+
+    def _amount(self, text: str, field: str, line_no: int, probs: list[ParseError]) -> int:
+        if not text:
+            return 0
+        dec, (a, b), places = self._layout.decimal_separator, self._cut, self._places
+        if text[a:b] == dec and len(text) < 17 and (t := text.replace(dec, "", 1)).isdecimal():
+            return int(t)
+        if text.isdecimal() and len(text) < 14:
+            return minor_units(text, "", places)
+        try:
+            return parse_layout_amount(text, dec, self._layout.thousands_separator, places)
+        except AmountError as exc:
+            name = self._names[field]
+            probs.append(ParseError(line_no, name, "BAD_AMOUNT", f"{name} '{shown(text)}' {exc}"))
+            return 0
+
+    def _big(self, debit: int, credit: int, line_no: int, probs: list[ParseError]) -> None:
+        if self._debit_credit:
+            check_amount(debit, self._names["debit"], line_no, probs, places=self._places)
+            check_amount(credit, self._names["credit"], line_no, probs, places=self._places)
+        else:
+            check_amount(max(debit, credit), self._names["amount"], line_no, probs, places=self._places)
+
+    def _sides(self, debit: int, credit: int, debit_s: str, credit_s: str, line_no: int, probs: list[ParseError]) -> tuple[int, int]:  # fmt: skip
+        """Negative amounts move to the other side (net unchanged); both sides or none filled: findings."""
+        if any(p.severity == "error" for p in probs):
+            return debit, credit
+        if debit < 0 or credit < 0:
+            name, text = (self._names["debit"], debit_s) if debit < 0 else (self._names["credit"], credit_s)
+            debit, credit = max(debit, 0) + max(-credit, 0), max(credit, 0) + max(-debit, 0)
+            message = f"{name} '{shown(text)}' is negative: recorded as debit {cents(debit, self._places)}, credit {cents(credit, self._places)}"
+            probs.append(ParseError(line_no, name, "NEGATIVE_AMOUNT", message, "finding"))
+        if debit and credit:
+            message = f"Debit {cents(debit, self._places)} and credit {cents(credit, self._places)} are both filled; both are kept"
+            probs.append(ParseError(line_no, None, "DEBIT_AND_CREDIT", message, "finding"))
+        elif not debit and not credit:
+            probs.append(ParseError(line_no, None, "ZERO_AMOUNT", "The line's amount is zero", "finding"))
+        return debit, credit
+
+    def _signed(self, amount_s: str, sign_s: str, line_no: int, probs: list[ParseError]) -> tuple[int, int]:
+        name = self._names["amount"]
+        if not amount_s:
+            probs.append(ParseError(line_no, name, "MISSING_VALUE", f"{name} is empty"))
+            return 0, 0
+        value = self._amount(amount_s, "amount", line_no, probs)
+        if self._layout.amount_mode == "signColumn":
+            code = sign_s.upper()
+            side_value = signed(value, code, *self._signs)
+            if side_value is None:
+                sign = self._names["sign"]
+                accepted = f"{self._sign_debit} (debit) or {self._sign_credit} (credit)"
+                what = f"'{shown(sign_s)}' is not a sign code" if sign_s else "is empty"
+                probs.append(ParseError(line_no, sign, "BAD_SIGN", f"{sign} {what}; accepted: {accepted}"))
+                return 0, 0
+            if value < 0:  # the other side, net unchanged
+                side = "credit" if code == self._sign_debit else "debit"
+                message = f"{name} '{shown(amount_s)}' is negative with sign '{sign_s}': recorded as a {side}"
+                probs.append(ParseError(line_no, name, "NEGATIVE_AMOUNT", message, "finding"))
+            value = side_value
+        if value == 0 and not probs:
+            probs.append(ParseError(line_no, None, "ZERO_AMOUNT", "The line's amount is zero", "finding"))
+        return (value, 0) if value >= 0 else (0, -value)
+
+    # --- values -------------------------------------------------------------------------------------
+
+    def _date(self, text: str, field: str, line_no: int, probs: list[ParseError], mandatory: bool = False) -> date:  # fmt: skip
+        name = self._names[field]
+        if not text:
+            if mandatory:
+                probs.append(ParseError(line_no, name, "MISSING_VALUE", f"{name} is empty"))
+            return _MISS
+        m = self._date_re.fullmatch(text)
+        if m is None:
+            message = f"{name} '{shown(text)}' is not a date in the layout's format {self._date_shown}"
+            probs.append(ParseError(line_no, name, "BAD_DATE", message))
+            return _MISS
+        parts = m.groupdict()
+        year = int(parts["Y"]) if parts.get("Y") else int(parts["y"])
+        if not parts.get("Y"):
+            year += 1900 if year >= 69 else 2000
+        month, day = int(parts["m"]), int(parts["d"])
+        try:
+            value = date(year, month, day)
+        except ValueError:
+            why = f"month {month}" if not 1 <= month <= 12 else f"day {day} of {year:04d}-{month:02d}"
+            probs.append(
+                ParseError(line_no, name, "BAD_DATE", f"{name} '{shown(text)}' is not a valid date ({why})")
+            )
+            return _MISS
+        if not 1900 <= year <= 2099:
+            probs.append(
+                ParseError(line_no, name, "BAD_DATE", f"{name} '{shown(text)}' is outside 1900-2099")
+            )
+            return _MISS
+        if len(self._dates) > _CACHE_LIMIT:
+            self._dates.clear()
+        self._dates[text] = value
+        return value
+
+    def _missing(self, field: str, line_no: int, probs: list[ParseError]) -> None:
+        name = self._names[field]
+        probs.append(ParseError(line_no, name, "MISSING_VALUE", f"{name} is empty"))
+
+    def _quoted(self, raw: str) -> list[str] | None:
+        text = raw.replace("\r", " ").replace("\n", " ") if "\r" in raw or "\n" in raw else raw
+        lay = self._layout
+        try:
+            return next(csv.reader((text,), delimiter=lay.separator, quotechar=lay.quote, strict=True))
+        except (csv.Error, StopIteration):
+            return None
+
+    def _quoting_error(self, raw: str, line_no: int) -> ParseError:
+        q = self._layout.quote
+        if len(raw) > csv.field_size_limit():
+            message = f"A quoted field is longer than {csv.field_size_limit()} characters"
+        elif raw.count(q) % 2:
+            message = (
+                f"A field opened with {q} is not closed on this line; line breaks inside a field are not "
+                "supported, and a quote inside a quoted field is written twice"
+            )
+        else:
+            message = f"A quoted field is followed by other characters before the separator; write {q}{q} for a quote"
+        return ParseError(line_no, None, "BAD_QUOTING", message)
+
+    def _count_error(self, f: list[str], line_no: int) -> ParseError:
+        sep = self._layout.separator
+        sep_name = _SEP_NAMES.get(sep, f"'{sep}'")
+        message = (
+            f"The line has {len(f)} field(s) separated by {sep_name}; the layout reads up to column "
+            f"{self._need}, {self._widest}"
+        )
+        return ParseError(line_no, None, "WRONG_FIELD_COUNT", message)

@@ -1,0 +1,172 @@
+"""Closing a TRA entry: the lines read for one entry key (`Item`s) become an `Entry`, with analytic lines
+folded into their general line (`_Base`, `_distribute`), or a `RejectedEntry` with every error found
+(unbalanced, not contiguous, analytic mismatch); `MEMORY` bounds the closed keys remembered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ecluse.formats.entries import cents
+from ecluse.formats.limits import entry_total_error
+from ecluse.formats.records import Entry, EntryLine, MasterRecord, ParseError, RejectedEntry, new_entry
+from ecluse.money import ENTRY_TOTAL_MAX
+
+MEMORY = 4096  # closed entry keys remembered (two generations) to spot an entry that comes back
+
+Key = str  # positions 1-13 and 152-159 as read: JOURNAL, DATECOMPTABLE, TYPE_PIECE, NUMEROPIECE
+Ana = tuple[str, str, int | None]  # analytic line: section, axis, signed amount (debit > 0) or None
+#: (physical line, raw text, parsed line or None, problems or None, analytic part or None, GENERAL).
+#: A general line with an error has no parsed line; an analytic line never has one.
+Item = tuple[int, str, EntryLine | None, list[ParseError] | None, Ana | None, str]
+Output = Entry | RejectedEntry | ParseError | MasterRecord
+
+
+class _Base:
+    """A general line of an entry being closed, with the analytic lines that follow it, by axis."""
+
+    __slots__ = ("axes", "general", "line", "line_no")
+
+    def __init__(self, line: EntryLine | None, general: str, line_no: int) -> None:
+        self.line, self.general, self.line_no = line, general, line_no
+        self.axes: dict[str, list[tuple[int, str, int | None]]] = {}
+
+
+class _Closing:
+    """The entry closing of `TraFile` (a mixin: the state is TraFile's)."""
+
+    _places: int
+    _closed: dict[Key, int]
+    _closed_before: dict[Key, int]
+
+    # Entries
+
+    def _close(self, key: Key, items: list[Item], resumes: int | None, out: list[Output]) -> None:
+        """Emit the entry `items` form (or its refusal), and remember its key."""
+        closed = self._closed
+        closed[key] = items[0][0] if resumes is None else resumes
+        if len(closed) > MEMORY:
+            self._closed_before, self._closed = closed, {}
+        if resumes is None:
+            debit = credit = 0
+            for item in items:
+                line = item[2]
+                if line is None or item[3] is not None:
+                    break
+                debit += line.debit
+                credit += line.credit
+            else:
+                if debit == credit and debit <= ENTRY_TOTAL_MAX:
+                    first = items[0][2]
+                    assert first is not None
+                    out.append(new_entry(first.journal_code, first.journal_label, first.entry_number, first.entry_date, tuple([item[2] for item in items])))  # type: ignore[misc]  # fmt: skip
+                    return
+        self._close_slowly(key, items, resumes, out)
+
+    def _close_slowly(self, key: Key, items: list[Item], resumes: int | None, out: list[Output]) -> None:
+        journal_code, number = key[:3].strip(), key[13:].strip()
+        name = f"{journal_code} {number or '(no number)'}"
+        first_line = items[0][0]
+        errors: list[ParseError] = []
+        notes: list[ParseError] = []
+        if resumes is not None:
+            message = (
+                f"Entry {name} resumes at line {first_line} after other entries (its lines from line {resumes} "
+                f"were already read as a whole entry); an entry's lines must be consecutive"
+            )
+            errors.append(ParseError(first_line, None, "ENTRY_NOT_CONTIGUOUS", message))
+        bases: list[_Base] = []
+        normal = True
+        for line_no, _, line, probs, ana, general in items:
+            for pe in probs or ():
+                if pe.severity != "error":
+                    notes.append(pe)
+                elif pe.code != "NOT_NORMAL_ENTRY" or normal:  # said once per entry
+                    normal = normal and pe.code != "NOT_NORMAL_ENTRY"
+                    errors.append(pe)
+            if ana is None:
+                bases.append(_Base(line, general, line_no))
+            elif bases and bases[-1].general == general:
+                bases[-1].axes.setdefault(ana[1], []).append((line_no, ana[0], ana[2]))
+            else:
+                after = f"follows account {bases[-1].general}" if bases else "comes first in its entry"
+                message = (
+                    f"Analytic line (TYPE_CPTE A) for account {general} {after}: it must follow a line of account "
+                    f"{general} in entry {name}"
+                )
+                errors.append(ParseError(line_no, "GENERAL", "ANALYTIC_WITHOUT_GENERAL", message))
+        lines: list[EntryLine] = []
+        for base in bases:
+            if base.line is None:
+                continue
+            if not base.axes:
+                lines.append(base.line)
+                continue
+            lines.extend(self._distribute(base, name, errors, notes))
+        complete = all(base.line is not None for base in bases)
+        debit = sum(base.line.debit for base in bases if base.line is not None)
+        credit = sum(base.line.credit for base in bases if base.line is not None)
+        if complete and debit != credit:
+            message = (
+                f"Entry {name} is unbalanced: debit {cents(debit, self._places)}, credit "
+                f"{cents(credit, self._places)}, difference {cents(debit - credit, self._places)}"
+            )
+            errors.append(ParseError(first_line, None, "UNBALANCED_ENTRY", message))
+        elif (
+            complete
+            and (too_large := entry_total_error(debit, f"Entry {name}", first_line, places=self._places))
+            is not None
+        ):
+            errors.append(too_large)
+        if not errors and not lines:  # cannot happen (a line without EntryLine has an error); never lose one
+            errors.append(ParseError(first_line, None, "UNREADABLE_ENTRY", f"Entry {name} could not be read"))
+        if errors:
+            out.append(
+                RejectedEntry(
+                    journal_code=journal_code,
+                    number=number,
+                    lines=tuple([item[0] for item in items]),
+                    raw_lines=tuple([item[1] for item in items]),
+                    errors=tuple(errors),
+                )
+            )
+            return
+        out.extend(notes)
+        out.append(new_entry(journal_code, lines[0].journal_label, number, lines[0].entry_date, tuple(lines)))
+
+    def _distribute(self, base: _Base, name: str, errors: list[ParseError], notes: list[ParseError]) -> list[EntryLine]:  # fmt: skip
+        """The general line with its analytic lines folded in: its section, or one line per section."""
+        line = base.line
+        assert line is not None
+        total = line.debit - line.credit
+        for axis, parts in base.axes.items():
+            if any(part[2] is None for part in parts):
+                continue  # an analytic amount is unreadable: already an error
+            spread = sum(part[2] for part in parts)  # type: ignore[misc]
+            if spread != total:
+                shown = f"axis {axis}" if axis else "no axis"
+                message = (
+                    f"The analytic lines of account {base.general} ({shown}, lines {parts[0][0]}-{parts[-1][0]}) "
+                    f"add up to {_side(spread, self._places)}, but line {base.line_no} is {_side(total, self._places)} (entry {name})"
+                )
+                errors.append(ParseError(base.line_no, "MONTANT1", "ANALYTIC_MISMATCH", message))
+        axes = list(base.axes)
+        if len(axes) > 1:
+            message = (
+                f"Line {base.line_no} (account {base.general}) is spread on axes {', '.join(axes)}: only axis "
+                f"{axes[0]} is kept"
+            )
+            notes.append(ParseError(base.line_no, "AXE", "ANALYTIC_AXIS_IGNORED", message, "finding"))
+        parts = base.axes[axes[0]]
+        if len(parts) == 1:
+            return [replace(line, analytic=parts[0][1])]
+        split = []
+        for _, section, signed in parts:
+            amount = signed or 0
+            debit, credit = (amount, 0) if amount >= 0 else (0, -amount)
+            split.append(replace(line, debit=debit, credit=credit, analytic=section))
+        return split
+
+
+def _side(signed: int, places: int) -> str:
+    return f"{cents(signed, places)} D" if signed >= 0 else f"{cents(-signed, places)} C"

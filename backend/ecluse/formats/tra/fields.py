@@ -1,0 +1,56 @@
+"""Field readers of Cegid TRA lines: dates (JJMMAAAA, NO_DATE for none), amounts (decimal comma, a sign
+before or after) and `_shown`, a field cut and made printable for a message.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ecluse.money import AmountError, minor_units
+
+NO_DATE = "01011900"
+
+_AMOUNT = re.compile(r"([+-]?)(\d+)(?:([,.])(\d*))?([+-]?)")
+_UNPRINTABLE = re.compile(r"[^\x20-\x7e\xa0-\uffff]")
+
+
+def _shown(text: str, width: int = 30) -> str:
+    """`text` cut to `width` with control characters made visible, for a message."""
+    cut = text[:width] + ("…" if len(text) > width else "")
+    return _UNPRINTABLE.sub("?", cut)
+
+
+def read_date(text: str) -> tuple[date | None, str]:
+    """JJMMAAAA → (date, "") / (None, "") for no date (01011900, blank, zeros) / (None, why it is wrong)."""
+    if text == NO_DATE or not text.strip(" 0"):
+        return None, ""
+    if len(text) == 8 and text.isdecimal() and text.isascii():
+        day, month, year = int(text[:2]), int(text[2:4]), int(text[4:])
+        try:
+            return date(year, month, day), ""
+        except ValueError:
+            why = f"month {month}" if not 1 <= month <= 12 else f"day {day} of {month:02d}/{year:04d}"
+            return None, f"is not a valid date ({why})"
+    return None, "is not a date in the JJMMAAAA form (e.g. 15012025)"
+
+
+def read_amount(text: str, places: int = 2) -> tuple[int | None, str, str | None]:
+    """A MONTANT field → (signed minor units of a currency of `places` decimals or None, why it is wrong,
+    finding code). Decimal comma; a '.' is read with DOT_DECIMAL when it cannot be a thousands separator; a
+    sign before or after is accepted."""
+    m = _AMOUNT.fullmatch(text)
+    if m is None or (m[1] and m[5]):
+        if not text:
+            return None, "is empty", None
+        return None, "is not an amount (expected 1234,56 with a decimal comma)", None
+    sign, whole, point, decimals = m[1] or m[5], m[2], m[3], m[4] or ""
+    if len(whole.lstrip("0")) > 15:
+        return None, "is too large", None
+    if point == "." and len(decimals) > 2:
+        return None, "is ambiguous: '.' may separate thousands or decimals (TRA amounts use ',')", None
+    try:
+        value = minor_units(whole, decimals, places)
+    except AmountError as exc:
+        return None, str(exc), None
+    return (-value if sign == "-" else value), "", "DOT_DECIMAL" if point == "." else None
