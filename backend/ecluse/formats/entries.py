@@ -149,36 +149,19 @@ def _reject(group: Group, date_column: str, places: int) -> RejectedEntry:
     first = items[0][0]
     errors: list[ParseError] = []
     if resumes is not None:
-        errors.append(
-            ParseError.of(first, None, "ENTRY_NOT_CONTIGUOUS", entry=name, line=first, resumes=resumes)
-        )
+        errors.append(not_contiguous(name, first, resumes))
     lines = [item[3] for item in items if item[3] is not None]
     for item in items:
         if item[3] is None:
             errors.extend(p for p in item[4] or () if p.severity == "error")
-    dates = sorted({line.entry_date for line in lines})
-    if len(dates) > 1:
-        where = next(line.line for line in lines if line.entry_date != lines[0].entry_date)
-        days = ", ".join(d.isoformat() for d in dates[:3]) + ("…" if len(dates) > 3 else "")
-        errors.append(ParseError.of(where, date_column, "MIXED_DATES", entry=name, dates=days))
+    if (mixed := mixed_dates(name, lines, date_column)) is not None:
+        errors.append(mixed)
     if len(lines) == len(items):  # the balance only means something when every amount was read
         debit, credit = sum(line.debit for line in lines), sum(line.credit for line in lines)
-        if debit != credit:
-            errors.append(
-                ParseError.of(
-                    first,
-                    None,
-                    "UNBALANCED_ENTRY",
-                    entry=name,
-                    debit=decimal_of(debit, places),
-                    credit=decimal_of(credit, places),
-                    difference=decimal_of(debit - credit, places),
-                )
-            )
-        elif (too_large := entry_total_error(debit, f"Entry {name}", first, places=places)) is not None:
-            errors.append(too_large)
+        if (problem := balance_error(name, first, debit, credit, places)) is not None:
+            errors.append(problem)
     if not errors:  # a parser must flag its bad lines; never lose one silently anyway
-        errors.append(ParseError.of(first, None, "UNREADABLE_ENTRY", entry=name))
+        errors.append(unreadable(name, first))
     return RejectedEntry(
         journal_code=journal_code,
         number=number,
@@ -186,6 +169,44 @@ def _reject(group: Group, date_column: str, places: int) -> RejectedEntry:
         raw_lines=tuple([item[1] for item in items]),
         errors=tuple(errors),
     )
+
+
+# --- entry-level checks shared by every ledger format ----------------------------------------------------
+
+
+def not_contiguous(name: str, line: int, resumes: int) -> ParseError:
+    """ENTRY_NOT_CONTIGUOUS: entry `name` comes back at `line` after its lines from `resumes` were judged."""
+    return ParseError.of(line, None, "ENTRY_NOT_CONTIGUOUS", entry=name, line=line, resumes=resumes)
+
+
+def mixed_dates(name: str, lines: list[EntryLine], date_column: str) -> ParseError | None:
+    """MIXED_DATES at the first line dated unlike the first, or None when the lines agree."""
+    dates = sorted({line.entry_date for line in lines})
+    if len(dates) < 2:
+        return None
+    where = next(line.line for line in lines if line.entry_date != lines[0].entry_date)
+    days = ", ".join(d.isoformat() for d in dates[:3]) + ("…" if len(dates) > 3 else "")
+    return ParseError.of(where, date_column, "MIXED_DATES", entry=name, dates=days)
+
+
+def unbalanced(name: str, line: int, debit: int, credit: int, places: int) -> ParseError:
+    return ParseError.of(
+        line, None, "UNBALANCED_ENTRY", entry=name, debit=decimal_of(debit, places),
+        credit=decimal_of(credit, places), difference=decimal_of(debit - credit, places),
+    )  # fmt: skip
+
+
+def balance_error(name: str, line: int, debit: int, credit: int, places: int) -> ParseError | None:
+    """UNBALANCED_ENTRY when the debits and credits of an entry whose every amount was read differ, else
+    ENTRY_TOTAL_TOO_LARGE when they add up to more than one entry may hold, else None."""
+    if debit != credit:
+        return unbalanced(name, line, debit, credit, places)
+    return entry_total_error(debit, f"Entry {name}", line, places=places)
+
+
+def unreadable(name: str, line: int) -> ParseError:
+    """The reason of last resort: a parser must flag its bad lines, but an entry is never refused silently."""
+    return ParseError.of(line, None, "UNREADABLE_ENTRY", entry=name)
 
 
 # --- value parsing shared by the French text formats (FEC, custom layouts) ---------------------------

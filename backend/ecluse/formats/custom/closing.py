@@ -6,7 +6,7 @@ bounds an entry. The `_Closing` mixin of `CustomFile`.
 from __future__ import annotations
 
 from ecluse.formats.custom.values import _CACHE_LIMIT
-from ecluse.formats.entries import cents
+from ecluse.formats.entries import mixed_dates, unbalanced, unreadable
 from ecluse.formats.layout import Layout
 from ecluse.formats.limits import check_amount, entry_total_error, shown
 from ecluse.formats.records import (
@@ -134,23 +134,13 @@ class _Closing:
             errors.append(ParseError(first, None, "ENTRY_TOO_LONG", message))
         elif all(read[2] is not None for read in run):
             lines = [ln for read in run for ln in read[2] or ()]
-            dates = sorted({ln.entry_date for ln in lines})
-            if len(dates) > 1:
-                where = next(ln.line for ln in lines if ln.entry_date != lines[0].entry_date)
-                days = ", ".join(d.isoformat() for d in dates[:3]) + ("…" if len(dates) > 3 else "")
-                message = (
-                    f"Entry {name} has lines dated {days}; every line of an entry must have the same date"
-                )
-                errors.append(ParseError(where, self._names["date"], "MIXED_DATES", message))
+            if (mixed := mixed_dates(name, lines, self._names["date"])) is not None:
+                errors.append(mixed)
             debit, credit = sum(ln.debit for ln in lines), sum(ln.credit for ln in lines)
             if debit != credit and self._layout.contra_account_fixed is None:  # (that one balances them)
-                message = (
-                    f"Entry {name} is unbalanced: debit {cents(debit, self._places)}, credit {cents(credit, self._places)}, "
-                    f"difference {cents(debit - credit, self._places)}"
-                )
-                errors.append(ParseError(first, None, "UNBALANCED_ENTRY", message))
+                errors.append(unbalanced(name, first, debit, credit, self._places))
         if not errors:  # never lose a line silently
-            errors.append(ParseError(first, None, "UNREADABLE_ENTRY", f"Entry {name} could not be read"))
+            errors.append(unreadable(name, first))
         return RejectedEntry(
             journal_code=journal,
             number=number,

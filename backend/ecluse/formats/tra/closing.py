@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ecluse.formats.entries import cents
-from ecluse.formats.limits import entry_total_error
+from ecluse.formats.entries import balance_error, cents, not_contiguous, unreadable
 from ecluse.formats.records import Entry, EntryLine, MasterRecord, ParseError, RejectedEntry, new_entry
 from ecluse.money import ENTRY_TOTAL_MAX
 
@@ -70,11 +69,7 @@ class _Closing:
         errors: list[ParseError] = []
         notes: list[ParseError] = []
         if resumes is not None:
-            message = (
-                f"Entry {name} resumes at line {first_line} after other entries (its lines from line {resumes} "
-                f"were already read as a whole entry); an entry's lines must be consecutive"
-            )
-            errors.append(ParseError(first_line, None, "ENTRY_NOT_CONTIGUOUS", message))
+            errors.append(not_contiguous(name, first_line, resumes))
         bases: list[_Base] = []
         normal = True
         for line_no, _, line, probs, ana, general in items:
@@ -106,20 +101,10 @@ class _Closing:
         complete = all(base.line is not None for base in bases)
         debit = sum(base.line.debit for base in bases if base.line is not None)
         credit = sum(base.line.credit for base in bases if base.line is not None)
-        if complete and debit != credit:
-            message = (
-                f"Entry {name} is unbalanced: debit {cents(debit, self._places)}, credit "
-                f"{cents(credit, self._places)}, difference {cents(debit - credit, self._places)}"
-            )
-            errors.append(ParseError(first_line, None, "UNBALANCED_ENTRY", message))
-        elif (
-            complete
-            and (too_large := entry_total_error(debit, f"Entry {name}", first_line, places=self._places))
-            is not None
-        ):
-            errors.append(too_large)
+        if complete and (problem := balance_error(name, first_line, debit, credit, self._places)) is not None:
+            errors.append(problem)
         if not errors and not lines:  # cannot happen (a line without EntryLine has an error); never lose one
-            errors.append(ParseError(first_line, None, "UNREADABLE_ENTRY", f"Entry {name} could not be read"))
+            errors.append(unreadable(name, first_line))
         if errors:
             out.append(
                 RejectedEntry(
