@@ -84,6 +84,20 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
         f"{' and '.join(_KINDS[k] for k in str(p['missing']).split(', '))} journal entries: import purchases and "
         "sales first, so the open items the bank lines settle do not stay unpaid by mistake (not blocking)"
     ),
+    "HEADER_VALUE": lambda p: f"The header's {p['part']} is '{p['value']}', expected one of {p['expected']}",
+    "EXTRA_HEADER": lambda p: (
+        f"Line {p['line']} is a second TRA header (were two files joined?); it is ignored"
+    ),
+    "UNKNOWN_RECORD": lambda p: f"Unknown parameter record ***{p['record']}: its lines are skipped",
+    "RECORD_SKIPPED": lambda p: f"***{p['record']} records ({p['what']}) are not imported: they are skipped",
+    "BAD_RECORD": lambda p: f"***{p['record']} record without a code (positions 7-{p['end']}): skipped",
+    "SHORT_LINE": lambda p: (
+        f"The line has {p['length']} characters: a TRA movement line has {p['width']}, and SENS, MONTANT1 and "
+        "TYPE_ECRITURE (positions 130-151) cannot all be read"
+    ),
+    "EXTRA_TEXT": lambda p: (
+        f"The line has {p['length']} characters, a standard (STD) line {p['width']}: the rest is not read"
+    ),
     "UNREADABLE_ENTRY": lambda p: f"Entry {p['entry']} could not be read",
     "NO_OPEN_FISCAL_YEAR": lambda p: f"{p['date']} falls outside every open fiscal year",
     "UNKNOWN_COMPANY": lambda p: (

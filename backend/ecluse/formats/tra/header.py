@@ -62,8 +62,12 @@ def read_header(line: str) -> tuple[tuple[str, ...] | None, list[ParseError], Pa
         (content, CONTENTS, "content (positions 9-11)"),
     ):
         if value not in known:
-            message = f"The header's {name} is '{_shown(value)}', expected one of {', '.join(sorted(known))}"
-            findings.append(ParseError(1, None, "HEADER_VALUE", message, "finding"))
+            expected = ", ".join(sorted(known))
+            findings.append(
+                ParseError.of(
+                    1, None, "HEADER_VALUE", "finding", part=name, value=_shown(value), expected=expected
+                )
+            )
     fields = (product, origin, content, fmt, p[33:36].strip(), p[88:123].strip())
     return fields, findings, None
 
@@ -80,17 +84,16 @@ class _Records:
         kind = _RECORD_KINDS.get(code)
         if kind is None:
             if p[11:14] in FORMATS and p[5:8] in ORIGINS:
-                message = f"Line {line_no} is a second TRA header (were two files joined?); it is ignored"
-                out.append(ParseError(line_no, None, "EXTRA_HEADER", message, "finding"))
+                out.append(ParseError.of(line_no, None, "EXTRA_HEADER", "finding", line=line_no))
             elif code not in self._skipped:
                 self._skipped.add(code)
                 what = SKIPPED_RECORDS.get(code) or ("free tables" if code.startswith("TL") else None)
                 if what is None:
-                    message = f"Unknown parameter record ***{_shown(code)}: its lines are skipped"
-                    out.append(ParseError(line_no, None, "UNKNOWN_RECORD", message, "finding"))
+                    out.append(ParseError.of(line_no, None, "UNKNOWN_RECORD", "finding", record=_shown(code)))
                 else:
-                    message = f"***{code} records ({what}) are not imported: they are skipped"
-                    out.append(ParseError(line_no, None, "RECORD_SKIPPED", message, "finding"))
+                    out.append(
+                        ParseError.of(line_no, None, "RECORD_SKIPPED", "finding", record=code, what=what)
+                    )
             return
         if kind == "journal":
             value, label, nature = p[6:9].strip(), p[9:44].strip(), p[44:47].strip()
@@ -99,10 +102,8 @@ class _Records:
             value, label, nature = p[6:23].strip(), p[23:58].strip(), p[58:61].strip()
             nature = THIRD_PARTY_NATURES.get(nature, "other") if kind == "third_party" else ""
         if not value:
-            message = (
-                f"***{code} record without a code (positions 7-{9 if kind == 'journal' else 23}): skipped"
-            )
-            out.append(ParseError(line_no, "CODE", "BAD_RECORD", message, "finding"))
+            end = 9 if kind == "journal" else 23
+            out.append(ParseError.of(line_no, "CODE", "BAD_RECORD", "finding", record=code, end=end))
             return
         if kind == "journal" and len(self._labels) < 10_000:
             self._labels[value] = label

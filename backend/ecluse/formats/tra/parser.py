@@ -214,21 +214,18 @@ class TraFile(_Records, _Closing):
             p = raw.ljust(LINE_WIDTH)
             return p[:13] + p[151:159], (line_no, str(raw), None, [error], None, p[13:30].strip()), False
         if not raw.strip():
-            out.append(ParseError(line_no, None, "EMPTY_LINE", "Empty line", "finding"))
+            out.append(ParseError.of(line_no, None, "EMPTY_LINE", "finding"))
             return None
         if raw.startswith("***"):
             self._record(raw, line_no, out)
             return None
         p = raw.ljust(LINE_WIDTH)
-        message = (
-            f"The line has {len(raw)} characters: a TRA movement line has {LINE_WIDTH}, and SENS, MONTANT1 and "
-            f"TYPE_ECRITURE (positions 130-151) cannot all be read"
-        )
+        short = ParseError.of(line_no, None, "SHORT_LINE", length=len(raw), width=LINE_WIDTH)
         item = (
             line_no,
             raw,
             None,
-            [ParseError(line_no, None, "SHORT_LINE", message)],
+            [short],
             None,
             p[13:30].strip(),
         )
@@ -286,8 +283,7 @@ class TraFile(_Records, _Closing):
         probs.append(ParseError(line_no, "TYPE_ECRITURE", "NOT_NORMAL_ENTRY", message))
 
     def _extra_text(self, n: int, line_no: int, probs: list[ParseError]) -> None:
-        message = f"The line has {n} characters, a standard (STD) line {LINE_WIDTH}: the rest is not read"
-        probs.append(ParseError(line_no, None, "EXTRA_TEXT", message, "finding"))
+        probs.append(ParseError.of(line_no, None, "EXTRA_TEXT", "finding", length=n, width=LINE_WIDTH))
 
     def _analytic(self, p: str, signed: int | None, line_no: int, probs: list[ParseError]) -> Ana:
         section, axis = p[31:48].strip(), p[218:220].strip()
@@ -316,9 +312,7 @@ class TraFile(_Records, _Closing):
     def _odd_amount(self, amount: int, signed: int, text: str, line_no: int, probs: list[ParseError]) -> None:
         """A zero amount, or a negative one (moved to the other side: the net is unchanged)."""
         if amount == 0:
-            probs.append(
-                ParseError(line_no, "MONTANT1", "ZERO_AMOUNT", "The line's amount is zero", "finding")
-            )
+            probs.append(ParseError.of(line_no, "MONTANT1", "ZERO_AMOUNT", "finding"))
             return
         side = (
             f"debit {cents(signed, self._places)}" if signed > 0 else f"credit {cents(-signed, self._places)}"
