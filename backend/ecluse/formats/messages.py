@@ -98,6 +98,19 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
     "EXTRA_TEXT": lambda p: (
         f"The line has {p['length']} characters, a standard (STD) line {p['width']}: the rest is not read"
     ),
+    "TWO_THIRD_PARTIES": lambda p: (
+        f"{p['customer_field']} '{p['customer']}' and {p['supplier_field']} '{p['supplier']}' are both filled; a "
+        "line has one third party"
+    ),
+    "ACCOUNT_OUT_OF_RANGES": lambda p: (
+        f"{p['field']} '{p['account']}' is outside every account number range of the company ({p['ranges']})"
+    ),
+    "BAD_VAT_RATE": lambda p: (
+        f"{p['field']} '{p['value']}' is not a VAT rate (a percentage such as 20 or 5,5)"
+    ),
+    "VAT_EXCEEDS_AMOUNT": lambda p: (
+        f"{p['field']} {amount(p['vat'])} is more than the line's amount {amount(p['amount'])}"
+    ),
     "UNREADABLE_ENTRY": lambda p: f"Entry {p['entry']} could not be read",
     "NO_OPEN_FISCAL_YEAR": lambda p: f"{p['date']} falls outside every open fiscal year",
     "UNKNOWN_COMPANY": lambda p: (

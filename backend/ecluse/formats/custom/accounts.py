@@ -12,7 +12,7 @@ from ecluse.formats.entries import cents
 from ecluse.formats.layout import AccountRange, kind_of, rate_key
 from ecluse.formats.limits import FIELD_MAX, check_amount, shown
 from ecluse.formats.records import ParseError
-from ecluse.money import AMOUNT_MAX
+from ecluse.money import AMOUNT_MAX, decimal_of
 
 _HUNDRED = Decimal(100)
 
@@ -56,11 +56,17 @@ class _Accounts(_Values):
             return account, "", "", ""
         if mode == "threeColumns":
             if customer and supplier:
-                message = (
-                    f"{self._names['customer']} '{shown(customer)}' and {self._names['supplier']} '{shown(supplier)}' are "
-                    "both filled; a line has one third party"
+                probs.append(
+                    ParseError.of(
+                        line_no,
+                        None,
+                        "TWO_THIRD_PARTIES",
+                        customer_field=self._names["customer"],
+                        customer=shown(customer),
+                        supplier_field=self._names["supplier"],
+                        supplier=shown(supplier),
+                    )
                 )
-                probs.append(ParseError(line_no, None, "TWO_THIRD_PARTIES", message))
                 return "", "", "", ""
             if customer:
                 return account or lay.customer_account, customer, "", "customer"
@@ -134,10 +140,11 @@ class _Accounts(_Values):
             ranges = ", ".join(r.describe() for r in self._ranges[:6]) + (
                 "…" if len(self._ranges) > 6 else ""
             )
-            message = (
-                f"{name} '{shown(number)}' is outside every account number range of the company ({ranges})"
+            probs.append(
+                ParseError.of(
+                    line_no, name, "ACCOUNT_OUT_OF_RANGES", field=name, account=shown(number), ranges=ranges
+                )
             )
-            probs.append(ParseError(line_no, name, "ACCOUNT_OUT_OF_RANGES", message))
             return ""
         return kind
 
@@ -174,8 +181,9 @@ class _Accounts(_Values):
             key = rate_key(vat_rate_s)
             if key is None:
                 name = self._names["vatRate"]
-                message = f"{name} '{shown(vat_rate_s)}' is not a VAT rate (a percentage such as 20 or 5,5)"
-                probs.append(ParseError(line_no, name, "BAD_VAT_RATE", message))
+                probs.append(
+                    ParseError.of(line_no, name, "BAD_VAT_RATE", field=name, value=shown(vat_rate_s))
+                )
                 return None
             rate = Decimal(key)
         if (debit and credit) or not (debit or credit):
@@ -212,8 +220,12 @@ class _Accounts(_Values):
             if contra:
                 if vat > amount:
                     name = self._names["vatAmount"]
-                    message = f"{name} {cents(vat, self._places)} is more than the line's amount {cents(amount, self._places)}"
-                    probs.append(ParseError(line_no, name, "VAT_EXCEEDS_AMOUNT", message))
+                    vat_, amount_ = decimal_of(vat, self._places), decimal_of(amount, self._places)
+                    probs.append(
+                        ParseError.of(
+                            line_no, name, "VAT_EXCEEDS_AMOUNT", field=name, vat=vat_, amount=amount_
+                        )
+                    )
                     return None
                 net = amount - vat
             vat_on_debit = on_debit != bool(contra)  # the contra side when there is a contra account

@@ -218,7 +218,7 @@ class CustomFile(_Accounts, _Closing):
         for raw in block:
             line_no += 1
             if not raw or (raw[0] in blank and not raw.strip(blank)):
-                note = ParseError(line_no, None, "EMPTY_LINE", "Empty line", "finding")
+                note = ParseError.of(line_no, None, "EMPTY_LINE", "finding")
                 (self._loose if run else out).append(note)  # after the entry it falls in
                 continue
             if csv_kind:

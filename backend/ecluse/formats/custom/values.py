@@ -13,7 +13,7 @@ from ecluse.formats.entries import cents
 from ecluse.formats.layout import FIELDS, Layout
 from ecluse.formats.limits import FIELD_MAX, check_amount, shown
 from ecluse.formats.records import ParseError
-from ecluse.money import AmountError, minor_units, parse_grouped, signed
+from ecluse.money import AmountError, decimal_of, minor_units, parse_grouped, signed
 
 _CACHE_LIMIT = 100_000
 _MISS = date(1, 1, 1)  # cache-miss sentinel, compared by identity
@@ -83,19 +83,30 @@ class _Values:
         if debit < 0 or credit < 0:
             name, text = (self._names["debit"], debit_s) if debit < 0 else (self._names["credit"], credit_s)
             debit, credit = max(debit, 0) + max(-credit, 0), max(credit, 0) + max(-debit, 0)
-            message = f"{name} '{shown(text)}' is negative: recorded as debit {cents(debit, self._places)}, credit {cents(credit, self._places)}"
-            probs.append(ParseError(line_no, name, "NEGATIVE_AMOUNT", message, "finding"))
+            debit_, credit_ = decimal_of(debit, self._places), decimal_of(credit, self._places)
+            probs.append(
+                ParseError.of(
+                    line_no,
+                    name,
+                    "NEGATIVE_AMOUNT",
+                    "finding",
+                    field=name,
+                    value=shown(text),
+                    debit=debit_,
+                    credit=credit_,
+                )
+            )
         if debit and credit:
             message = f"Debit {cents(debit, self._places)} and credit {cents(credit, self._places)} are both filled; both are kept"
             probs.append(ParseError(line_no, None, "DEBIT_AND_CREDIT", message, "finding"))
         elif not debit and not credit:
-            probs.append(ParseError(line_no, None, "ZERO_AMOUNT", "The line's amount is zero", "finding"))
+            probs.append(ParseError.of(line_no, None, "ZERO_AMOUNT", "finding"))
         return debit, credit
 
     def _signed(self, amount_s: str, sign_s: str, line_no: int, probs: list[ParseError]) -> tuple[int, int]:
         name = self._names["amount"]
         if not amount_s:
-            probs.append(ParseError(line_no, name, "MISSING_VALUE", f"{name} is empty"))
+            probs.append(ParseError.of(line_no, name, "MISSING_VALUE", field=name))
             return 0, 0
         value = self._amount(amount_s, "amount", line_no, probs)
         if self._layout.amount_mode == "signColumn":
@@ -113,7 +124,7 @@ class _Values:
                 probs.append(ParseError(line_no, name, "NEGATIVE_AMOUNT", message, "finding"))
             value = side_value
         if value == 0 and not probs:
-            probs.append(ParseError(line_no, None, "ZERO_AMOUNT", "The line's amount is zero", "finding"))
+            probs.append(ParseError.of(line_no, None, "ZERO_AMOUNT", "finding"))
         return (value, 0) if value >= 0 else (0, -value)
 
     # --- values -------------------------------------------------------------------------------------
@@ -122,7 +133,7 @@ class _Values:
         name = self._names[field]
         if not text:
             if mandatory:
-                probs.append(ParseError(line_no, name, "MISSING_VALUE", f"{name} is empty"))
+                probs.append(ParseError.of(line_no, name, "MISSING_VALUE", field=name))
             return _MISS
         m = self._date_re.fullmatch(text)
         if m is None:
@@ -154,7 +165,7 @@ class _Values:
 
     def _missing(self, field: str, line_no: int, probs: list[ParseError]) -> None:
         name = self._names[field]
-        probs.append(ParseError(line_no, name, "MISSING_VALUE", f"{name} is empty"))
+        probs.append(ParseError.of(line_no, name, "MISSING_VALUE", field=name))
 
     def _quoted(self, raw: str) -> list[str] | None:
         text = raw.replace("\r", " ").replace("\n", " ") if "\r" in raw or "\n" in raw else raw
