@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 import iso4217
 
@@ -39,6 +39,18 @@ def exponent(currency: str) -> int:
             f"{code} has no minor unit in ISO 4217 (it is not a currency amounts are kept in)"
         )
     return int(units)
+
+
+@lru_cache(maxsize=1024)
+def exponent_or(currency: str, default: int) -> int:
+    """The decimals of `currency`, or `default` when it is empty or not an ISO 4217 code: a FEC's Idevise
+    (the currency of Montantdevise) need not name one."""
+    if not currency:
+        return default
+    try:
+        return exponent(currency)
+    except UnknownCurrency:
+        return default
 
 
 def to_decimal(minor: int, currency: str = "EUR") -> Decimal:

@@ -40,7 +40,7 @@ from ecluse.formats.findings import FINDINGS_PER_CODE, FindingsCap, encoding_fal
 from ecluse.formats.limits import FIELD_MAX, check_amount, check_fields, field_too_long, shown
 from ecluse.formats.reader import LineReader, LongLine, long_line
 from ecluse.formats.records import Entry, FileInfo, ParseError, RejectedEntry, Severity, new_entry_line
-from ecluse.money import AMOUNT_MAX, UnknownCurrency, decimal_of, exponent
+from ecluse.money import AMOUNT_MAX, decimal_of, exponent_or
 
 COLUMNS = (
     "JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib", "CompAuxNum",
@@ -142,7 +142,6 @@ class FecFile:
     def __init__(self, reader: LineReader, filename: str | None = None, places: int = 2) -> None:
         self.info: FileInfo | None = None
         self._places = places  # decimals of the company's currency: Debit, Credit and Montant
-        self._foreign: dict[str, int] = {}  # Idevise → decimals of Montantdevise
         self.fatal = reader.fatal
         self.line_count = 0  # data lines read so far
         self._reader = reader
@@ -415,17 +414,8 @@ class FecFile:
         return _MISS
 
     def _foreign_places(self, currency: str) -> int:
-        """Decimals of a Montantdevise in `currency` (Idevise): its ISO 4217 minor units; the company's
-        currency's when Idevise is empty or not an ISO code (the FEC does not require one)."""
-        found = self._foreign.get(currency)
-        if found is None:
-            try:
-                found = exponent(currency) if currency else self._places
-            except UnknownCurrency:
-                found = self._places
-            if len(self._foreign) < 1000:
-                self._foreign[currency] = found
-        return found
+        """Decimals of a Montantdevise in `currency` (Idevise); the company's when Idevise names none."""
+        return exponent_or(currency, self._places)
 
     def _amount(self, text: str, column: str, line_no: int, probs: list[ParseError], places: int | None = None) -> int:  # fmt: skip
         places = self._places if places is None else places

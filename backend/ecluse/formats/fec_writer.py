@@ -17,7 +17,7 @@ from itertools import islice
 from typing import NamedTuple
 
 from ecluse.formats.fec import COLUMNS
-from ecluse.money import UnknownCurrency, exponent, format_amount
+from ecluse.money import exponent_or, format_amount
 
 HEADER = "\t".join(COLUMNS) + "\n"
 _CLEAN = str.maketrans({"\t": " ", "\r": " ", "\n": " "})
@@ -65,19 +65,10 @@ class FecWriter:
     def __init__(self, places: int = 2) -> None:
         self._days: dict[date | None, str] = {None: ""}
         self._places = places
-        self._foreign: dict[str, int] = {}
 
     def _foreign_places(self, currency: str) -> int:
-        """As the FEC parser reads Montantdevise: Idevise's decimals, the company's when it has none."""
-        found = self._foreign.get(currency)
-        if found is None:
-            try:
-                found = exponent(currency) if currency else self._places
-            except UnknownCurrency:
-                found = self._places
-            if len(self._foreign) < 1000:
-                self._foreign[currency] = found
-        return found
+        """Decimals of a Montantdevise in `currency` (Idevise); the company's when Idevise names none."""
+        return exponent_or(currency, self._places)
 
     def header(self) -> str:
         return HEADER
