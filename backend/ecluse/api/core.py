@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import strawberry
 from strawberry.scalars import JSON
 
-from ecluse.activity.models import Notification as NotificationModel
+from ecluse.activity import notifications
 from ecluse.api.context import SESSION_COOKIE, Info, client_address
 from ecluse.api.loaders import loader
 from ecluse.api.pagination import Connection, connection, cursor_id, decode_cursor, encode_cursor, page_size
 from ecluse.api.permissions import forbidden, principal, require
 from ecluse.auth import principal as auth
-from ecluse.auth.models import ApiKey as ApiKeyModel
-from ecluse.auth.models import User as UserModel
+from ecluse.auth import queries as accounts
 from ecluse.auth.roles import Action
 from ecluse.auth.sessions import end_sessions
 from ecluse.auth.throttle import Policy, Throttled
@@ -25,9 +24,16 @@ from ecluse.errors import UserError as DomainUserError
 from ecluse.events import job_channel, user_notifications
 from ecluse.ids import parse_id
 from ecluse.imports.access import visible_job
-from ecluse.jobs.models import Job as JobModel
-from ecluse.ledger.models import Company as CompanyModel
-from ecluse.ledger.models import FiscalYear as FiscalYearModel
+from ecluse.jobs import queries as jobs
+from ecluse.ledger import companies as ledger
+
+if TYPE_CHECKING:  # rows the GraphQL types are built from: resolvers read through the domain's queries
+    from ecluse.activity.models import Notification as NotificationModel
+    from ecluse.auth.models import ApiKey as ApiKeyModel
+    from ecluse.auth.models import User as UserModel
+    from ecluse.jobs.models import Job as JobModel
+    from ecluse.ledger.models import Company as CompanyModel
+    from ecluse.ledger.models import FiscalYear as FiscalYearModel
 
 
 @strawberry.type
@@ -241,7 +247,7 @@ def to_int_id(value: Any, field: str = "id") -> int:
 
 async def companies_of(info: Info) -> list[Company]:
     who = principal(info)
-    rows = await CompanyModel.filter(id__in=who.company_ids).order_by("name")
+    rows = await ledger.companies(who.company_ids)
     return [Company.from_model(c, who.roles[c.id].value) for c in rows]
 
 
@@ -261,7 +267,7 @@ class CoreQuery:
     @strawberry.field
     async def me(self, info: Info) -> Me:
         who = principal(info)
-        user = await UserModel.get(id=who.user_id) if who.user_id else None
+        user = await accounts.user(who.user_id) if who.user_id else None
         return Me(
             name=who.name,
             user=await user_type(user, info) if user else None,
@@ -276,7 +282,7 @@ class CoreQuery:
     @strawberry.field
     async def fiscal_years(self, info: Info, company_id: strawberry.ID) -> list[FiscalYear]:
         require(info, Action.VIEW, to_int_id(company_id, "companyId"))
-        years = await FiscalYearModel.filter(company_id=int(company_id)).order_by("start_date")
+        years = await ledger.fiscal_years_of(int(company_id))
         return [FiscalYear.from_model(y) for y in years]
 
     @strawberry.field
@@ -287,13 +293,20 @@ class CoreQuery:
         if who.user_id is None:
             raise forbidden("Notifications belong to users.")
         limit = page_size(first)
-        query = NotificationModel.filter(user_id=who.user_id, company_id__in=who.company_ids)
-        if unread_only:
-            query = query.filter(read_at=None)
+        user_id, company_ids = who.user_id, who.company_ids
         cursor = decode_cursor(after)
-        paged = query.filter(id__lt=cursor_id(cursor)) if cursor else query
-        rows = await paged.order_by("-id").limit(limit + 1)
-        return connection(rows, limit, lambda n: encode_cursor(n.id), Notification.from_model, query.count)
+        rows = await notifications.page(
+            user_id,
+            company_ids,
+            unread_only=unread_only,
+            before_id=cursor_id(cursor) if cursor else None,
+            limit=limit + 1,
+        )
+
+        async def count() -> int:
+            return await notifications.count(user_id, company_ids, unread_only=unread_only)
+
+        return connection(rows, limit, lambda n: encode_cursor(n.id), Notification.from_model, count)
 
     @strawberry.field
     async def job(self, info: Info, id: strawberry.ID) -> Job | None:
@@ -303,7 +316,7 @@ class CoreQuery:
     @strawberry.field
     async def api_keys(self, info: Info, company_id: strawberry.ID) -> list[ApiKey]:
         require(info, Action.SETTINGS, to_int_id(company_id, "companyId"))
-        keys = await ApiKeyModel.filter(company_id=int(company_id)).order_by("id")
+        keys = await accounts.api_keys_of(int(company_id))
         return [ApiKey.from_model(k) for k in keys]
 
 
@@ -367,9 +380,7 @@ class CoreMutation:
             return MarkReadPayload(
                 count=0, errors=[UserError(code="TOO_MANY_IDS", message=message, field="ids")]
             )
-        count = await NotificationModel.filter(
-            user_id=who.user_id, id__in=[to_int_id(i, "ids") for i in ids], read_at=None
-        ).update(read_at=datetime.now(UTC))
+        count = await notifications.mark_read(who.user_id, [to_int_id(i, "ids") for i in ids])
         return MarkReadPayload(count=count, errors=[])
 
     @strawberry.mutation
@@ -390,12 +401,12 @@ class CoreMutation:
 
     @strawberry.mutation
     async def revoke_api_key(self, info: Info, id: strawberry.ID) -> ApiKeyPayload:
-        record = await ApiKeyModel.get_or_none(id=to_int_id(id))
+        record = await accounts.api_key(to_int_id(id))
         if record is None or not principal(info).can(Action.SETTINGS, record.company_id):
             raise forbidden()  # another company's key answers like one that does not exist
         # Revoked, and its open subscriptions closed, on every API process.
         await end_sessions(info.context.bus, api_key_id=record.id)
-        await record.refresh_from_db(fields=["revoked_at"])
+        await accounts.refresh_revoked(record)
         return ApiKeyPayload(api_key=ApiKey.from_model(record), key=None, errors=[])
 
 
@@ -408,7 +419,7 @@ class CoreSubscription:
             raise forbidden("Notifications belong to users.")
         async with info.context.bus.subscribe(user_notifications(who.user_id)) as events:
             async for event in events:
-                note = await NotificationModel.get_or_none(id=event["notification_id"])
+                note = await notifications.notification(event["notification_id"])
                 if note is not None and note.company_id in who.roles:
                     info.context.loaders.clear()
                     yield Notification.from_model(note)
@@ -423,12 +434,12 @@ class CoreSubscription:
         async with info.context.bus.subscribe(job_channel(job.id)) as events:
             # Subscribed first, then the current state: nothing published in between is lost. The stream
             # ends with the job, so a client never waits on a job that is already over.
-            current = await JobModel.get(id=job.id)
+            current = await jobs.job(job.id)
             yield Job.from_model(current)
             if current.state in ("done", "failed"):
                 return
             async for _event in events:
-                current = await JobModel.get(id=job.id)
+                current = await jobs.job(job.id)
                 yield Job.from_model(current)
                 if current.state in ("done", "failed"):
                     return

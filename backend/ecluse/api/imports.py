@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator
 from datetime import date, datetime
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from graphql import GraphQLError
@@ -30,14 +30,17 @@ from ecluse.api.uploads import upload_chunks, uploaded
 from ecluse.auth.roles import Action
 from ecluse.errors import DomainError, Forbidden
 from ecluse.events import company_batches
-from ecluse.imports import access, decide, listing
-from ecluse.imports.models import ImportBatch as BatchModel
-from ecluse.imports.models import ImportIssue as IssueModel
+from ecluse.imports import access, decide, listing, queries
 from ecluse.imports.receive import Received, origin_of, receive_file
 from ecluse.imports.statuses import BatchStatus, ImportFormat, Origin
-from ecluse.ledger.models import Company as CompanyModel
+from ecluse.ledger.companies import currency_of
 from ecluse.ledger.queries import LineRow, batch_line_totals, batch_lines
 from ecluse.money import to_decimal
+
+if TYPE_CHECKING:  # the row a batch's GraphQL type wraps; resolvers read through the domain's queries
+    from ecluse.imports.models import ImportBatch as BatchModel
+else:  # strawberry resolves even a private field's type when it builds the schema; only mypy needs the model
+    BatchModel = object
 
 #: A partner's name is at most 200 characters: a longer filter matches nothing, and SQLite refuses LIKE
 #: patterns past 50,000 bytes.
@@ -334,12 +337,15 @@ class ImportBatch:
         self, first: int | None = 100, after: str | None = None, include_findings: bool = True
     ) -> Connection[ImportIssue]:
         limit = page_size(first)
-        query = IssueModel.filter(batch_id=self._batch.id)
-        if not include_findings:
-            query = query.filter(severity="error")
+        batch_id, errors_only = self._batch.id, not include_findings
         cursor = decode_cursor(after)
-        paged = query.filter(id__gt=cursor_id(cursor)) if cursor else query
-        rows = await paged.order_by("id").limit(limit + 1)
+        rows = await queries.issues_page(
+            batch_id, errors_only=errors_only, after_id=cursor_id(cursor) if cursor else None, limit=limit + 1
+        )
+
+        async def count() -> int:
+            return await queries.count_issues(batch_id, errors_only=errors_only)
+
         return connection(
             rows,
             limit,
@@ -352,14 +358,12 @@ class ImportBatch:
                 severity=i.severity,
                 params=i.params,
             ),
-            query.count,
+            count,
         )
 
     @classmethod
     async def load(cls, batch: BatchModel) -> ImportBatch:
-        await batch.fetch_related("file")
-        company = await CompanyModel.get(id=batch.company_id)
-        return cls(_batch=batch, _currency=company.currency)
+        return cls(_batch=await queries.with_file(batch), _currency=await currency_of(batch.company_id))
 
 
 async def _batch_for(info: Info, batch_id: strawberry.ID, action: Action) -> BatchModel:
@@ -397,7 +401,7 @@ async def _batches(
         )
     except ValueError as exc:  # a cursor of another sort, or made by hand
         raise invalid_cursor() from exc
-    currency = (await CompanyModel.get(id=cid)).currency
+    currency = await currency_of(cid)
     return connection(
         rows,
         limit,

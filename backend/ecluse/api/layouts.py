@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.file_uploads import Upload
@@ -22,12 +22,15 @@ from ecluse.errors import DomainError
 from ecluse.formats.messages import as_json
 from ecluse.formats.records import ParseError
 from ecluse.imports import layouts
-from ecluse.imports.models import ImportLayout as LayoutModel
 from ecluse.imports.preview import preview_sample
 from ecluse.imports.receive import receive_entries
 from ecluse.imports.statuses import ImportFormat
-from ecluse.ledger.models import Company as CompanyModel
+from ecluse.ledger import companies
 from ecluse.money import to_decimal
+
+if TYPE_CHECKING:  # rows the GraphQL types are built from: resolvers read through the domain's functions
+    from ecluse.imports.models import ImportLayout as LayoutModel
+    from ecluse.ledger.models import Company as CompanyModel
 
 
 @strawberry.type(
@@ -141,7 +144,7 @@ def _ranges(company: CompanyModel) -> list[AccountRange]:
 
 
 async def _layout_for(info: Info, id: strawberry.ID, action: Action) -> LayoutModel:
-    row = await LayoutModel.get_or_none(id=to_int_id(id, "id"))
+    row = await layouts.layout(to_int_id(id, "id"))
     if row is None or not principal(info).can(Action.VIEW, row.company_id):
         # Another company's layout answers as one that does not exist.
         raise DomainError("NOT_FOUND", "No such layout.", "id")
@@ -155,13 +158,13 @@ class LayoutQuery:
     async def import_layouts(self, info: Info, company_id: strawberry.ID) -> list[ImportLayout]:
         cid = to_int_id(company_id, "companyId")
         require(info, Action.VIEW, cid)
-        return [ImportLayout.of(r) for r in await LayoutModel.filter(company_id=cid).order_by("name")]
+        return [ImportLayout.of(r) for r in await layouts.layouts_of(cid)]
 
     @strawberry.field(description="Account number ranges that give one-column account numbers their kind.")
     async def account_ranges(self, info: Info, company_id: strawberry.ID) -> list[AccountRange]:
         cid = to_int_id(company_id, "companyId")
         require(info, Action.VIEW, cid)
-        return _ranges(await CompanyModel.get(id=cid))
+        return _ranges(await companies.company(cid))
 
 
 @strawberry.input(description="An entry line of `submitEntries` (the JSON format's line).")

@@ -12,7 +12,7 @@ from ecluse.api.core import to_int_id
 from ecluse.api.permissions import forbidden, require
 from ecluse.api.scalars import Money
 from ecluse.auth.roles import Action
-from ecluse.ledger.models import Company as CompanyModel
+from ecluse.ledger.companies import currency_of
 from ecluse.ledger.queries import trial_balance
 from ecluse.money import to_decimal
 
@@ -44,7 +44,7 @@ class LedgerQuery:
         cid = to_int_id(company_id, "companyId")
         if require(info, Action.VIEW, cid).is_partner:
             raise forbidden("A partner application sees its own imports, not the ledger.")
-        currency = (await CompanyModel.get(id=cid)).currency
+        currency = await currency_of(cid)
         rows = await trial_balance(cid, from_, to)
         return TrialBalance(
             currency=currency,

@@ -84,6 +84,15 @@ async def save_layout(
         raise DomainError("DUPLICATE_NAME", f"A layout named '{name}' already exists.", "name") from None
 
 
+async def layout(layout_id: int) -> ImportLayout | None:
+    return await ImportLayout.get_or_none(id=layout_id)
+
+
+async def layouts_of(company_id: int) -> list[ImportLayout]:
+    """A company's saved layouts, by name."""
+    return await ImportLayout.filter(company_id=company_id).order_by("name")
+
+
 async def delete_layout(company_id: int, layout_id: int) -> None:
     # Batches keep their own copy of the definition: deleting a layout never changes a past import.
     if not await ImportLayout.filter(id=layout_id, company_id=company_id).delete():

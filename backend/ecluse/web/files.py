@@ -6,19 +6,21 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
-from tortoise.expressions import Q
 
 from ecluse.api.context import caller
 from ecluse.filenames import content_disposition
 from ecluse.formats.registry import ParseOptions, file_format, write_rejected
 from ecluse.ids import parse_id
+from ecluse.imports import queries
 from ecluse.imports.access import visible_batch
-from ecluse.imports.models import ImportBatch, ImportIssue, ReceivedFile, RejectedLine
+
+if TYPE_CHECKING:  # the rows the routes serve; they read them through the domain's queries
+    from ecluse.imports.models import ImportBatch, ReceivedFile
 
 
 def _deny(status: int, message: str) -> JSONResponse:
@@ -32,7 +34,7 @@ async def _batch_for(request: Request) -> tuple[ImportBatch, ReceivedFile] | JSO
     batch = await visible_batch(who, parse_id(request.path_params["batch_id"]))
     if batch is None:
         return _deny(404, "no such import, or you may not see it")
-    return batch, await ReceivedFile.get(id=batch.file_id)
+    return batch, await queries.received_file(batch)
 
 
 def safe_cell(value: Any) -> str:
@@ -64,12 +66,11 @@ async def rejected(request: Request) -> Response:
     path = request.app.state.store.absolute(received.storage_path)
     stem, dot, ext = received.name.rpartition(".")
     name = f"{stem}_rejected.{ext}" if dot else f"{received.name}_rejected"
-    refused = RejectedLine.filter(batch_id=batch.id).order_by("line")
     lines: dict[int, str]
     if file_format(batch.format).rejects_from_texts:
-        lines = {int(line): text or "" for line, text in await refused.values_list("line", "text")}
+        lines = await queries.rejected_texts(batch.id)
     else:
-        lines = dict.fromkeys(await refused.values_list("line", flat=True), "")  # type: ignore[arg-type]
+        lines = dict.fromkeys(await queries.rejected_lines(batch.id), "")
     options = ParseOptions(layout=batch.layout_definition)
     # A plain iterator: the response reads it in a worker thread, off the event loop.
     body = write_rejected(batch.format, lambda: path.open("rb"), lines, options)
@@ -100,12 +101,7 @@ async def _error_rows(batch_id: int, file_name: str, page: int = 5000) -> AsyncI
     writer.writerow(["file", "line", "field", "code", "severity", "message"])
     last = (-1, 0)
     while True:
-        issues = (
-            await ImportIssue.filter(batch_id=batch_id)
-            .filter(Q(line__gt=last[0]) | Q(line=last[0], id__gt=last[1]))
-            .order_by("line", "id")
-            .limit(page)
-        )
+        issues = await queries.issues_by_line(batch_id, last, page)
         for issue in issues:
             writer.writerow(
                 [

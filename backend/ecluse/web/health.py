@@ -18,15 +18,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import UTC, datetime
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
-from ecluse.jobs.models import Job, Worker
+from ecluse.jobs.queries import queue_figures
 from ecluse.jobs.queue import ArqQueue
-from ecluse.jobs.workers import alive_since
 from ecluse.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -36,17 +34,14 @@ HEADERS = {"cache-control": "no-store"}
 
 
 async def _figures(settings: Settings, runner: str) -> dict[str, Any]:
-    queued = await Job.filter(state="queued").count()
-    running = await Job.filter(state="running").count()
-    oldest = None
-    if queued:
-        first = await Job.filter(state="queued").order_by("created_at").limit(1).values_list("created_at")
-        if first:
-            oldest = max(0, int((datetime.now(UTC) - first[0][0]).total_seconds()))
-    alive = await Worker.filter(kind=runner, seen_at__gte=alive_since(settings.worker_heartbeat_s)).count()
+    found = await queue_figures(runner, settings.worker_heartbeat_s)
     return {
-        "workers": {"alive": alive},
-        "jobs": {"queued": queued, "running": running, "oldestQueuedSeconds": oldest},
+        "workers": {"alive": found.alive_workers},
+        "jobs": {
+            "queued": found.queued,
+            "running": found.running,
+            "oldestQueuedSeconds": found.oldest_queued_s,
+        },
     }
 
 

@@ -1,0 +1,31 @@
+"""Companies and their fiscal years, as the API and the routes read them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ecluse.ledger.models import Company, FiscalYear
+
+
+async def companies(ids: Iterable[int]) -> list[Company]:
+    """The companies among `ids`, by name."""
+    return await Company.filter(id__in=list(ids)).order_by("name")
+
+
+async def company(company_id: int) -> Company:
+    return await Company.get(id=company_id)
+
+
+async def currency_of(company_id: int) -> str:
+    return (await Company.get(id=company_id)).currency
+
+
+async def fiscal_years_of(company_id: int) -> list[FiscalYear]:
+    """A company's fiscal years, oldest first."""
+    return await FiscalYear.filter(company_id=company_id).order_by("start_date")
+
+
+async def fiscal_years_by_id(ids: Sequence[int]) -> list[FiscalYear | None]:
+    """One query for many ids (a DataLoader's batch): each id's year, None where there is none."""
+    found = {y.id: y for y in await FiscalYear.filter(id__in=list(ids))}
+    return [found.get(i) for i in ids]
