@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import OperationalError
 from tortoise.transactions import in_transaction
 
 from ecluse.db.bulk import allocate_ids, insert_rows, is_sqlite
@@ -34,7 +35,8 @@ from ecluse.storage import FileStore
 
 log = logging.getLogger(__name__)
 
-CHUNK_ITEMS = 20_000  # entries per transaction by default (settings.stage_chunk_entries)
+CHUNK_ITEMS = 20_000
+BUSY_RETRIES = 5  # a chunk's transaction tried again when SQLite says another process holds the write lock  # entries per transaction by default (settings.stage_chunk_entries)
 
 ENTRY_COLUMNS = ("id", "company_id", "batch_id", "journal_id", "number", "date", "state", "source_line")
 LINE_COLUMNS = (
@@ -209,13 +211,24 @@ async def _stage_chunk(batches: _Batches, chunk: Chunk, guard: Any = None) -> No
             {code: value for (c, code), value in chunk.parties.items() if c == cid},
             {code: label for (c, code), label in chunk.sections.items() if c == cid},
         )
-    async with in_transaction() as conn:
-        if guard is not None:
-            await guard(conn)
-        ids = await allocate_ids(conn, "entries", len(chunk.entries))
-        rows = await asyncio.to_thread(_rows, conn, batches, chunk, ids)
-        for table, columns, data in rows:
-            await insert_rows(conn, table, columns, data)
+    for attempt in range(BUSY_RETRIES + 1):
+        try:
+            async with in_transaction() as conn:
+                if guard is not None:
+                    await guard(conn)
+                ids = await allocate_ids(conn, "entries", len(chunk.entries))
+                rows = await asyncio.to_thread(_rows, conn, batches, chunk, ids)
+                for table, columns, data in rows:
+                    await insert_rows(conn, table, columns, data)
+            break
+        except OperationalError as exc:
+            # SQLite: another process (the CLI, a second server on the same file) wrote after this
+            # transaction's first read, so its first write fails at once instead of waiting. The chunk was
+            # rolled back whole: it is staged again.
+            if "database is locked" not in str(exc) or attempt == BUSY_RETRIES:
+                raise
+            log.warning("chunk of batch %s met a busy database; staging it again", batches.main.id)
+            await asyncio.sleep(0.2 * (attempt + 1))
     for cid, totals in chunk.totals.items():
         batches.stats[cid].add(totals)
     batches.stats[batches.main.company_id].add_problems(chunk)

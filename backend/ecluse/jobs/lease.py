@@ -22,7 +22,7 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import F, Q
 
-from ecluse.db.bulk import is_sqlite
+from ecluse.db.bulk import is_sqlite, portable
 from ecluse.jobs.models import Job
 from ecluse.settings import Settings
 
@@ -110,19 +110,9 @@ class Lease:
         """Inside a write transaction: raise LeaseLost unless this runner still holds the job. On PostgreSQL
         the row stays share-locked to the end of the transaction, so a new runner's claim (and its clearing
         of what was staged) waits until this transaction is over."""
-        if is_sqlite(conn):
-            # A write first takes SQLite's write lock now, waiting its turn (busy_timeout). A read first would
-            # pin the transaction to a snapshot, and its first write would fail at once ("database is locked")
-            # if another process (the CLI, a test's app) wrote in between.
-            count, _ = await conn.execute_query(
-                "UPDATE jobs SET worker_id = worker_id WHERE id = ? AND worker_id = ? AND state = 'running'",
-                [self.job_id, self.runner_id],
-            )
-            if not count:
-                raise LeaseLost(self.job_id)
-            return
+        lock = "" if is_sqlite(conn) else " FOR SHARE"
         rows = await conn.execute_query_dict(
-            "SELECT worker_id, state FROM jobs WHERE id = $1 FOR SHARE", [self.job_id]
+            portable(conn, f"SELECT worker_id, state FROM jobs WHERE id = $1{lock}"), [self.job_id]
         )
         if not rows or rows[0]["worker_id"] != self.runner_id or rows[0]["state"] != "running":
             raise LeaseLost(self.job_id)
