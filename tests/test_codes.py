@@ -29,8 +29,8 @@ NOT_CODES = frozenset(
         # `column` of a ParseError or to look a column up, never as its code.
         "AUXILIAIRE_OU_SECTION", "CODE", "DATECOMPTABLE", "ECHEANCE", "GENERAL", "NUMEROPIECE", "SENS",
         "TYPE_CPTE", "TYPE_ECRITURE", "DEBIT", "CREDIT", "MONTANT",
-        # A date format shown in a message (formats/custom/parser.py).
-        "YYYY",
+        # Date forms shown in a message (formats/custom/parser.py, formats/dates.py, formats/tra/fields.py).
+        "YYYY", "YYYYMMDD", "JJMMAAAA",
         # Unicode normal form (formats/fec.py).
         "NFKD",
         # SQLite pragma values and the Tortoise settings variable (db/config.py).
@@ -41,7 +41,7 @@ NOT_CODES = frozenset(
 )  # fmt: skip
 
 #: Calls that carry a code, and the position of their code argument.
-CODE_ARGUMENT = {"ParseError": 2, "DomainError": 0, "UserError": 0, "Refusal": 1, "error_response": 1}
+CODE_ARGUMENT = {"ParseError": 2, "of": 2, "DomainError": 0, "UserError": 0, "Refusal": 1, "error_response": 1}
 
 
 def _sources() -> list[ast.Module]:

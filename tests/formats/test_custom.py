@@ -292,7 +292,7 @@ def test_date_formats(pattern: str, text: str, day: date) -> None:
         (
             "2025-01-15",
             "BAD_DATE",
-            "date (column 2) '2025-01-15' is not a date in the layout's format DD/MM/YYYY",
+            "date (column 2) '2025-01-15' is not a date in the DD/MM/YYYY form",
         ),
         ("15/01/1850", "BAD_DATE", "date (column 2) '15/01/1850' is outside 1900-2099"),
         ("", "MISSING_VALUE", "date (column 2) is empty"),

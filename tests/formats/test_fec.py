@@ -14,7 +14,8 @@ from types import ModuleType
 import pytest
 
 from ecluse.formats import fec as fec_module
-from ecluse.formats.entries import parse_amount, parse_date
+from ecluse.formats.dates import parse_date
+from ecluse.formats.entries import parse_amount
 from ecluse.formats.fec import open_fec
 from ecluse.formats.reader import LineReader
 from ecluse.formats.records import Entry, FileInfo, ParseError, RejectedEntry

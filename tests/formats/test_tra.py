@@ -605,11 +605,14 @@ def test_open_parser_reads_tra() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("15012025", (date(2025, 1, 15), "")), ("01011900", (None, "")), ("        ", (None, "")),
-        ("00000000", (None, "")), ("29022024", (date(2024, 2, 29), "")),
+        ("15012025", (date(2025, 1, 15), {})), ("01011900", (None, {})), ("        ", (None, {})),
+        ("00000000", (None, {})), ("29022024", (date(2024, 2, 29), {})),
+        ("30022024", (None, {"reason": "day", "day": 30, "month": "2024-02"})),
+        ("15132024", (None, {"reason": "month", "month": 13})),
+        ("2024-1-1", (None, {"reason": "form", "expected": "JJMMAAAA"})),
     ],
 )  # fmt: skip
-def test_read_date(text: str, expected: tuple[date | None, str]) -> None:
+def test_read_date(text: str, expected: tuple[date | None, dict[str, object]]) -> None:
     assert read_date(text) == expected
 
 

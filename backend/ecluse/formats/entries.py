@@ -1,6 +1,6 @@
 """Format-independent building blocks: grouping parsed lines into entries with the entry-level checks
-(balance, one date per entry, chronology), and the value parsers of French accounting text files
-(amounts with a decimal comma into integer minor units, YYYYMMDD dates) that custom layouts reuse.
+(balance, one date per entry, chronology), and the amount parser of French accounting text files (a
+decimal comma into integer minor units) that custom layouts reuse; dates are in formats/dates.py.
 
 A parser feeds `LineItem` tuples in file order and gets back `Entry`,
 `RejectedEntry` and (finding) `ParseError` items, in the file order of each entry's first line.
@@ -22,7 +22,6 @@ what to fix first).
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
@@ -211,45 +210,12 @@ def unreadable(name: str, line: int) -> ParseError:
 
 # --- value parsing shared by the French text formats (FEC, custom layouts) ---------------------------
 
-_TIME = r"(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)?"
-_YMD = re.compile(r"(\d{4})([-/.]?)(\d\d)\2(\d\d)" + _TIME)
-_DMY = re.compile(r"(\d\d)([-/.]?)(\d\d)\2(\d{4})" + _TIME)
-
 
 def parse_amount(text: str, places: int = 2) -> tuple[int, str | None]:
     """Amount as the FEC writes it (A47 A-1 XII: decimal comma, sign before or after, no thousands
     separator; 1,5E+03 tolerated as TCD does) → (signed minor units, finding code or None). Raises
     ValueError (money.AmountError) saying what is wrong."""
     return money_amount(text, places, exponent_form=True)
-
-
-def parse_date(text: str) -> tuple[date | None, str | None, str]:
-    """FEC date → (date, or None when blank; code; detail). Code None: clean YYYYMMDD. DATE_SEPARATORS,
-    DATE_OUT_OF_RANGE: tolerated (finding). BAD_DATE: unreadable. Forms as TCD: YYYYMMDD or DDMMYYYY,
-    optional '-', '/' or '.' separators, optional time."""
-    if not text.replace("0", "").strip("-/. :T"):
-        return None, None, ""
-    ymd, dmy = _YMD.fullmatch(text), _DMY.fullmatch(text)
-    candidates = [(int(ymd[1]), int(ymd[3]), int(ymd[4]))] if ymd else []
-    if dmy:
-        candidates.append((int(dmy[4]), int(dmy[3]), int(dmy[1])))
-    if not candidates:
-        return None, "BAD_DATE", "is not a date (expected YYYYMMDD)"
-    valid = []
-    for year, month, day in candidates:
-        with contextlib.suppress(ValueError):
-            valid.append(date(year, month, day))
-    if not valid:
-        year, month, day = candidates[0]
-        why = f"month {month}" if not 1 <= month <= 12 else f"day {day} of {year:04d}-{month:02d}"
-        return None, "BAD_DATE", f"is not a valid date ({why})"
-    usual = [d for d in valid if 1900 <= d.year <= 2099]
-    if not usual:
-        return valid[0], "DATE_OUT_OF_RANGE", f"is outside 1900-2099 (read as {valid[0].isoformat()})"
-    value = usual[0]
-    if len(text) == 8 and ymd and (value.year, value.month, value.day) == candidates[0]:
-        return value, None, ""  # plain YYYYMMDD
-    return value, "DATE_SEPARATORS", f"is not in the YYYYMMDD form (read as {value.isoformat()})"
 
 
 # --- entry-level checks --------------------------------------------------------------------------
@@ -268,19 +234,19 @@ def chronology(
 ) -> list[ParseError]:
     """A CHRONOLOGY finding when `entry` is dated before, or numbered before (natural order), the
     previous entry of its journal (`last_date`, `last_number`)."""
-    line, name = entry.lines[0].line, f"{entry.journal_code} {entry.number}"
+    line, name, journal = entry.lines[0].line, f"{entry.journal_code} {entry.number}", entry.journal_code
     if entry.date < last_date:
-        message = (
-            f"Entry {name} ({entry.date.isoformat()}) is dated before the previous {entry.journal_code} "
-            f"entry {last_number} ({last_date.isoformat()})"
-        )
-        return [ParseError(line, columns[0], "CHRONOLOGY", message, "finding")]
+        return [
+            ParseError.of(line, columns[0], "CHRONOLOGY", "finding", entry=name, date=entry.date,
+                          journal=journal, previous=last_number, previous_date=last_date)
+        ]  # fmt: skip
     if len(entry.number) == len(last_number):
         if entry.number >= last_number:
             return []
     elif _number_key(entry.number) > _number_key(last_number):
         return []  # 'VT10' after 'VT9'
-    message = (
-        f"Entry {name} comes after {last_number} in journal {entry.journal_code}: numbering goes backwards"
-    )
-    return [ParseError(line, columns[1], "CHRONOLOGY", message, "finding")]
+    return [
+        ParseError.of(
+            line, columns[1], "CHRONOLOGY", "finding", entry=name, journal=journal, previous=last_number
+        )
+    ]

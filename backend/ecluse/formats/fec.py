@@ -27,6 +27,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import BinaryIO
 
+from ecluse.formats.dates import Reason, not_in_form, parse_date
 from ecluse.formats.entries import (
     LOOSE,
     Key,
@@ -34,7 +35,6 @@ from ecluse.formats.entries import (
     chronology,
     group_entries,
     parse_amount,
-    parse_date,
 )
 from ecluse.formats.findings import FINDINGS_PER_CODE, FindingsCap, encoding_fallback
 from ecluse.formats.limits import FIELD_MAX, check_amount, check_fields, field_too_long, shown
@@ -149,7 +149,7 @@ class FecFile:
         self._header_findings: list[ParseError] = []
         self._consumed = False
         self._dates: dict[str, date | None] = dict.fromkeys(_BLANK_DATES)
-        self._slow_dates: dict[str, tuple[date | None, str | None, str]] = {}
+        self._slow_dates: dict[str, tuple[date | None, str | None, Reason]] = {}
         self._accounts: set[str] = set()
         self._first: list[str] = []
         self._blocks = reader.blocks()
@@ -395,10 +395,12 @@ class FecFile:
                 self._slow_dates[text] = found
             if found[1] is None:
                 self._dates[text] = found[0]
-        value, code, detail = found
+        value, code, reason = found
         if code is not None:
             severity: Severity = "error" if code == "BAD_DATE" else "finding"
-            probs.append(ParseError(line_no, column, code, f"{column} '{shown(text)}' {detail}", severity))
+            probs.append(
+                ParseError.of(line_no, column, code, severity, field=column, value=shown(text), **reason)
+            )
         return value
 
     def _entry_date(self, text: str, line_no: int, probs: list[ParseError]) -> date:
@@ -409,8 +411,9 @@ class FecFile:
             probs.append(ParseError.of(line_no, "EcritureDate", "MISSING_VALUE", field="EcritureDate"))
         elif not probs or probs[-1].code != "BAD_DATE":
             probs.append(
-                ParseError(line_no, "EcritureDate", "BAD_DATE", f"EcritureDate '{shown(text)}' is not a date")
-            )
+                ParseError.of(line_no, "EcritureDate", "BAD_DATE", field="EcritureDate", value=shown(text),
+                              **not_in_form("YYYYMMDD"))
+            )  # fmt: skip
         return _MISS
 
     def _foreign_places(self, currency: str) -> int:

@@ -29,6 +29,23 @@ def count(value: Param) -> str:
 
 _KINDS = {"purchases": "purchase", "sales": "sales"}  # journal kinds as IMPORT_ORDER names them
 
+
+def date_reason(p: Params) -> str:
+    """Why a date was not read (formats/dates.py)."""
+    reason = p.get("reason")
+    if reason == "month":
+        why = f"is not a valid date (month {p['month']})"
+    elif reason == "day":
+        why = f"is not a valid date (day {p['day']} of {p['month']})"
+    elif reason == "year":
+        why = f"is not a valid date (year {p['year']})"
+    elif reason == "range":
+        why = "is outside 1900-2099"
+    else:
+        why = f"is not a date in the {p['expected']} form" + (f": write {p['hint']}" if p.get("hint") else "")
+    return why + (f" (the line is imported without a {p['dropped']})" if p.get("dropped") else "")
+
+
 _TEXTS: dict[str, Callable[[Params], str]] = {
     "UNBALANCED_ENTRY": lambda p: (
         f"Entry {p['entry']} is unbalanced: debit {amount(p['debit'])}, credit {amount(p['credit'])}, "
@@ -110,6 +127,17 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
     ),
     "VAT_EXCEEDS_AMOUNT": lambda p: (
         f"{p['field']} {amount(p['vat'])} is more than the line's amount {amount(p['amount'])}"
+    ),
+    "BAD_DATE": lambda p: f"{p['field']} '{p['value']}' {date_reason(p)}",
+    "DATE_SEPARATORS": lambda p: (
+        f"{p['field']} '{p['value']}' is not in the YYYYMMDD form (read as {p['read']})"
+    ),
+    "DATE_OUT_OF_RANGE": lambda p: f"{p['field']} '{p['value']}' is outside 1900-2099 (read as {p['read']})",
+    "CHRONOLOGY": lambda p: (
+        f"Entry {p['entry']} ({p['date']}) is dated before the previous {p['journal']} entry {p['previous']} "
+        f"({p['previous_date']})"
+        if "date" in p
+        else f"Entry {p['entry']} comes after {p['previous']} in journal {p['journal']}: numbering goes backwards"
     ),
     "UNREADABLE_ENTRY": lambda p: f"Entry {p['entry']} could not be read",
     "NO_OPEN_FISCAL_YEAR": lambda p: f"{p['date']} falls outside every open fiscal year",

@@ -9,6 +9,7 @@ import csv
 import re
 from datetime import date
 
+from ecluse.formats.dates import Reason, calendar, not_in_form
 from ecluse.formats.entries import cents
 from ecluse.formats.layout import FIELDS, Layout
 from ecluse.formats.limits import FIELD_MAX, check_amount, shown
@@ -129,6 +130,10 @@ class _Values:
 
     # --- values -------------------------------------------------------------------------------------
 
+    @staticmethod
+    def _bad_date(probs: list[ParseError], line_no: int, name: str, text: str, reason: Reason) -> None:
+        probs.append(ParseError.of(line_no, name, "BAD_DATE", field=name, value=shown(text), **reason))
+
     def _date(self, text: str, field: str, line_no: int, probs: list[ParseError], mandatory: bool = False) -> date:  # fmt: skip
         name = self._names[field]
         if not text:
@@ -137,26 +142,15 @@ class _Values:
             return _MISS
         m = self._date_re.fullmatch(text)
         if m is None:
-            message = f"{name} '{shown(text)}' is not a date in the layout's format {self._date_shown}"
-            probs.append(ParseError(line_no, name, "BAD_DATE", message))
+            self._bad_date(probs, line_no, name, text, not_in_form(self._date_shown))
             return _MISS
         parts = m.groupdict()
         year = int(parts["Y"]) if parts.get("Y") else int(parts["y"])
         if not parts.get("Y"):
             year += 1900 if year >= 69 else 2000
-        month, day = int(parts["m"]), int(parts["d"])
-        try:
-            value = date(year, month, day)
-        except ValueError:
-            why = f"month {month}" if not 1 <= month <= 12 else f"day {day} of {year:04d}-{month:02d}"
-            probs.append(
-                ParseError(line_no, name, "BAD_DATE", f"{name} '{shown(text)}' is not a valid date ({why})")
-            )
-            return _MISS
-        if not 1900 <= year <= 2099:
-            probs.append(
-                ParseError(line_no, name, "BAD_DATE", f"{name} '{shown(text)}' is outside 1900-2099")
-            )
+        value, reason = calendar(year, int(parts["m"]), int(parts["d"]))
+        if value is None or not 1900 <= year <= 2099:
+            self._bad_date(probs, line_no, name, text, reason or {"reason": "range"})
             return _MISS
         if len(self._dates) > _CACHE_LIMIT:
             self._dates.clear()

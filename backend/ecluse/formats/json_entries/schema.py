@@ -21,9 +21,10 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 from typing_extensions import TypedDict
 
-from ecluse.formats.entries import parse_date
+from ecluse.formats.dates import calendar, not_in_form, parse_date
 from ecluse.formats.json_entries.guards import NUMBER_MARK
 from ecluse.formats.limits import FIELD_MAX, MASTER_CODE_MAX, MASTER_LABEL_MAX
+from ecluse.formats.messages import date_reason as _date_reason
 from ecluse.money import AMOUNT_MAX, AmountError, decimals_error, exact_minor, format_amount, minor_units
 
 VERSION = 1
@@ -116,26 +117,18 @@ def _iso_date(value: object) -> date:
         if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.isascii():
             year, month, day = text[:4], text[5:7], text[8:]
             if year.isdecimal() and month.isdecimal() and day.isdecimal():
-                try:
-                    found = date(int(year), int(month), int(day))
-                except ValueError:
-                    why = (
-                        f"year {year}"
-                        if year == "0000"
-                        else f"month {month}"
-                        if not 1 <= int(month) <= 12
-                        else f"day {day} of {year}-{month}"
-                    )
-                    raise PydanticCustomError(
-                        "date", "{why}", {"why": f"is not a valid date ({why})"}
-                    ) from None
+                found, reason = calendar(int(year), int(month), int(day))
+                if found is None:
+                    raise PydanticCustomError("date", "{why}", {"why": _date_reason(reason), **reason})
                 if len(_dates) > 50_000:
                     _dates.clear()
                 _dates[text] = found
                 return found
         read, _, _ = parse_date(text)
-        hint = f"write {read.isoformat()}" if read is not None else "write YYYY-MM-DD (2026-01-31)"
-        raise PydanticCustomError("date", "{why}", {"why": f"is not a date in the YYYY-MM-DD form: {hint}"})
+        reason = not_in_form(
+            "YYYY-MM-DD", read.isoformat() if read is not None else "YYYY-MM-DD (2026-01-31)"
+        )
+        raise PydanticCustomError("date", "{why}", {"why": _date_reason(reason), **reason})
     raise PydanticCustomError(
         "date", "{why}", {"why": 'must be a date written as a string like "2026-01-31"'}
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ecluse.formats.dates import Reason, calendar, not_in_form
 from ecluse.money import AmountError, minor_units
 
 NO_DATE = "01011900"
@@ -21,18 +22,14 @@ def _shown(text: str, width: int = 30) -> str:
     return _UNPRINTABLE.sub("?", cut)
 
 
-def read_date(text: str) -> tuple[date | None, str]:
-    """JJMMAAAA → (date, "") / (None, "") for no date (01011900, blank, zeros) / (None, why it is wrong)."""
+def read_date(text: str) -> tuple[date | None, Reason]:
+    """JJMMAAAA → (date, {}) / (None, {}) for no date (01011900, blank, zeros) / (None, why it is wrong:
+    formats/dates.py)."""
     if text == NO_DATE or not text.strip(" 0"):
-        return None, ""
+        return None, {}
     if len(text) == 8 and text.isdecimal() and text.isascii():
-        day, month, year = int(text[:2]), int(text[2:4]), int(text[4:])
-        try:
-            return date(year, month, day), ""
-        except ValueError:
-            why = f"month {month}" if not 1 <= month <= 12 else f"day {day} of {month:02d}/{year:04d}"
-            return None, f"is not a valid date ({why})"
-    return None, "is not a date in the JJMMAAAA form (e.g. 15012025)"
+        return calendar(int(text[4:]), int(text[2:4]), int(text[:2]))
+    return None, not_in_form("JJMMAAAA")
 
 
 def read_amount(text: str, places: int = 2) -> tuple[int | None, str, str | None]:

@@ -238,9 +238,7 @@ class TraFile(_Records, _Closing):
                 self._dates.clear()
             self._dates[text] = value
         elif why:
-            probs.append(
-                ParseError(line_no, "DATECOMPTABLE", "BAD_DATE", f"DATECOMPTABLE '{_shown(text)}' {why}")
-            )
+            probs.append(ParseError.of(line_no, "DATECOMPTABLE", "BAD_DATE", field="DATECOMPTABLE", value=_shown(text), **why))  # fmt: skip
         else:
             message = f"DATECOMPTABLE is empty ('{_shown(text)}'; {NO_DATE} means no date)"
             probs.append(ParseError(line_no, "DATECOMPTABLE", "MISSING_VALUE", message))
@@ -251,8 +249,7 @@ class TraFile(_Records, _Closing):
         if value is not None:
             self._entry_date(text, line_no, probs)  # caches it
         elif why:
-            message = f"ECHEANCE '{_shown(text)}' {why} (the line is imported without a due date)"
-            probs.append(ParseError(line_no, "ECHEANCE", "BAD_DATE", message, "finding"))
+            probs.append(ParseError.of(line_no, "ECHEANCE", "BAD_DATE", "finding", field="ECHEANCE", value=_shown(text), dropped="due date", **why))  # fmt: skip
 
     def _amount(self, text: str, line_no: int, probs: list[ParseError]) -> int | None:
         value, why, code = read_amount(text, self._places)
