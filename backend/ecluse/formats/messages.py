@@ -64,6 +64,7 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
     "EMPTY_FILE": lambda p: "The file is empty",
     "EMPTY_LINE": lambda p: "Empty line",
     "ZERO_AMOUNT": lambda p: "The line's amount is zero",
+    # --- JSON (formats/json_entries) ---
     "NO_HEADER": lambda p: "The first line is not a FEC header (JournalCode, EcritureNum… column names)",
     "MISSING_COLUMN": lambda p: f"The header lacks mandatory column(s): {p['columns']}",
     "BAD_SEPARATOR": lambda p: f"Fields are separated by '{p['separator']}'; the FEC requires TAB or '|'",
@@ -74,6 +75,7 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
     "MISSING_LABEL": lambda p: f"Missing {p['columns']} (données absentes)",
     "MISSING_DATA": lambda p: f"Missing {p['columns']} (données absentes)",
     "BAD_SENS": lambda p: f"Sens '{p['value']}' must be D, C, +1 or -1 (code D/C mal renseigné)",
+    # --- TRA (formats/tra) ---
     "ACCOUNT_PREFIX": lambda p: (
         f"CompteNum '{p['account']}' does not start with 3 digits of the chart of accounts"
     ),
@@ -101,6 +103,7 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
         f"{' and '.join(_KINDS[k] for k in str(p['missing']).split(', '))} journal entries: import purchases and "
         "sales first, so the open items the bank lines settle do not stay unpaid by mistake (not blocking)"
     ),
+    # --- reader, FEC, custom layouts, limits ---
     "HEADER_VALUE": lambda p: f"The header's {p['part']} is '{p['value']}', expected one of {p['expected']}",
     "EXTRA_HEADER": lambda p: (
         f"Line {p['line']} is a second TRA header (were two files joined?); it is ignored"
