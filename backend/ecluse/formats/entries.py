@@ -115,62 +115,79 @@ def group_entries(
 def _close(group: Group, date_column: str, places: int) -> Entry | list[Output]:
     """An Entry when the group is good and has no findings (the common case), else a list."""
     key, items, resumes = group
-    first = items[0][3]
-    if first is None or resumes is not None or key is None:
-        if key is LOOSE:
-            return list(items[0][4] or ())
-        return [_reject(group, date_column, places)]
-    entry_date = first.entry_date
+    if key is LOOSE:
+        return list(items[0][4] or ())
+    lines = [item[3] for item in items]
+    if key is not None and resumes is None and None not in lines:
+        entry = accept(key[0], lines[0].journal_label, key[1], lines)  # type: ignore[arg-type,union-attr]
+        if entry is not None:
+            if all(item[4] is None for item in items):
+                return entry
+            return [*(p for item in items for p in item[4] or ()), entry]
+    journal_code, number = key or ("", "")
+    errors = [p for item in items if item[3] is None for p in item[4] or () if p.severity == "error"]
+    read = [line for line in lines if line is not None]
+    return [
+        refuse(journal_code, number, [item[0] for item in items], [item[1] for item in items], errors,
+               read, complete=len(read) == len(items), resumes=resumes, date_column=date_column, places=places)
+    ]  # fmt: skip
+
+
+# --- closing an entry: the checks every ledger format shares ----------------------------------------------
+
+
+def entry_name(journal: str, number: str) -> str:
+    """How messages name an entry: 'VT 12', 'VT (no number)'."""
+    return f"{shown(journal, 20)} {shown(number) or '(no number)'}".strip()
+
+
+def accept(
+    journal: str, journal_label: str, number: str, lines: list[EntryLine], company: str = ""
+) -> Entry | None:
+    """The Entry `lines` form when they share one date, balance, and stay within money.ENTRY_TOTAL_MAX;
+    None when they do not (`refuse` then says why)."""
+    entry_date = lines[0].entry_date
     debit = credit = 0
-    noted = mixed = False
-    for item in items:
-        line = item[3]
-        if line is None:
-            return [_reject(group, date_column, places)]
+    for line in lines:
         debit += line.debit
         credit += line.credit
         if line.entry_date != entry_date:
-            mixed = True
-        if item[4] is not None:
-            noted = True
-    if mixed or debit != credit or debit > ENTRY_TOTAL_MAX:
-        return [_reject(group, date_column, places)]
-    entry = new_entry(key[0], first.journal_label, key[1], entry_date, tuple([item[3] for item in items]))  # type: ignore[misc]
-    if not noted:
-        return entry
-    return [*(p for item in items for p in item[4] or ()), entry]
+            return None
+    if debit != credit or debit > ENTRY_TOTAL_MAX:
+        return None
+    return new_entry(journal, journal_label, number, entry_date, tuple(lines), company)
 
 
-def _reject(group: Group, date_column: str, places: int) -> RejectedEntry:
-    key, items, resumes = group
-    journal_code, number = key or ("", "")
-    name = f"{shown(journal_code, 20)} {shown(number) or '(no number)'}".strip()
-    first = items[0][0]
-    errors: list[ParseError] = []
-    if resumes is not None:
-        errors.append(not_contiguous(name, first, resumes))
-    lines = [item[3] for item in items if item[3] is not None]
-    for item in items:
-        if item[3] is None:
-            errors.extend(p for p in item[4] or () if p.severity == "error")
+def refuse(
+    journal: str,
+    number: str,
+    rows: list[int],
+    raws: list[str],
+    errors: list[ParseError],
+    lines: list[EntryLine],
+    *,
+    complete: bool = True,
+    resumes: int | None = None,
+    date_column: str = "EcritureDate",
+    places: int = 2,
+) -> RejectedEntry:
+    """The entry refused whole, every line listed (`rows`, `raws`), with `errors` (its lines' errors, then
+    the format's own) after ENTRY_NOT_CONTIGUOUS when it resumes an entry already judged (`resumes`: its
+    first line), then the date check of the lines read (`lines`) and, when every line was read (`complete`),
+    the balance check."""
+    name = entry_name(journal, number)
+    first = rows[0]
+    found = [not_contiguous(name, first, resumes)] if resumes is not None else []
+    found += errors
     if (mixed := mixed_dates(name, lines, date_column)) is not None:
-        errors.append(mixed)
-    if len(lines) == len(items):  # the balance only means something when every amount was read
+        found.append(mixed)
+    if complete and lines:
         debit, credit = sum(line.debit for line in lines), sum(line.credit for line in lines)
         if (problem := balance_error(name, first, debit, credit, places)) is not None:
-            errors.append(problem)
-    if not errors:  # a parser must flag its bad lines; never lose one silently anyway
-        errors.append(unreadable(name, first))
-    return RejectedEntry(
-        journal_code=journal_code,
-        number=number,
-        lines=tuple([item[0] for item in items]),
-        raw_lines=tuple([item[1] for item in items]),
-        errors=tuple(errors),
-    )
-
-
-# --- entry-level checks shared by every ledger format ----------------------------------------------------
+            found.append(problem)
+    if not found:  # a parser must flag its bad lines; never lose one silently anyway
+        found.append(unreadable(name, first))
+    return RejectedEntry(journal, number, tuple(rows), tuple(raws), tuple(found))
 
 
 def not_contiguous(name: str, line: int, resumes: int) -> ParseError:

@@ -143,6 +143,10 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
         else f"Entry {p['entry']} comes after {p['previous']} in journal {p['journal']}: numbering goes backwards"
     ),
     "UNREADABLE_ENTRY": lambda p: f"Entry {p['entry']} could not be read",
+    "ENTRY_TOO_LONG": lambda p: (
+        f"Entry {p['entry']} {'continues an entry longer than' if p.get('continued') else 'is longer than'} "
+        f"{count(p['maximum'])} lines; check the grouping options (groupBy, thirdPartyStartsEntry)"
+    ),
     "NO_OPEN_FISCAL_YEAR": lambda p: f"{p['date']} falls outside every open fiscal year",
     "UNKNOWN_COMPANY": lambda p: (
         f"Entry {p['entry']}: company '{p['company']}' is unknown, or not one you may import into"

@@ -6,19 +6,17 @@ bounds an entry. The `_Closing` mixin of `CustomFile`.
 from __future__ import annotations
 
 from ecluse.formats.custom.values import _CACHE_LIMIT
-from ecluse.formats.entries import mixed_dates, unbalanced, unreadable
+from ecluse.formats.entries import accept, entry_name, refuse
 from ecluse.formats.layout import Layout
-from ecluse.formats.limits import check_amount, entry_total_error, shown
+from ecluse.formats.limits import check_amount
 from ecluse.formats.records import (
     EntryLine,
     Item,
     MasterRecord,
     ParseError,
     RejectedEntry,
-    new_entry,
     new_entry_line,
 )
-from ecluse.money import ENTRY_TOTAL_MAX
 
 #: One physical line as read: (line, raw text, its entry lines or None when it has an error, its
 #: problems or None, the third party it declares or None).
@@ -65,21 +63,8 @@ class _Closing:
                     bad = not check_amount(
                         made.debit or made.credit, "contraAccountFixed", made.line, extra, places=self._places
                     )
-            entry_date = lines[0].entry_date
-            debit = credit = 0
-            for ln in lines:
-                debit += ln.debit
-                credit += ln.credit
-                if ln.entry_date != entry_date:
-                    bad = True
-            if not bad and debit == credit:
-                if debit > ENTRY_TOTAL_MAX:
-                    too_large = entry_total_error(
-                        debit, f"Entry {self._name()}", run[0][0], places=self._places
-                    )
-                    extra.append(too_large)  # type: ignore[arg-type]
-                    return [self._reject(run, too_long, extra), *self._flush_loose()]
-                entry = new_entry(journal, journal_label, number, entry_date, tuple(lines), company)
+            entry = None if bad else accept(journal, journal_label, number, lines, company)
+            if entry is not None:
                 out: list[Item] = []
                 for read in run:
                     if read[4] is not None:
@@ -95,15 +80,11 @@ class _Closing:
                 out += self._loose
                 self._loose.clear()
                 return out
-        return [self._reject(run, too_long, extra), *self._flush_loose()]
+        return [self._reject(run, too_long, extra, None if extra else lines), *self._flush_loose()]
 
     def _flush_loose(self) -> list[Item]:
         loose, self._loose = self._loose, []
         return loose
-
-    def _name(self) -> str:
-        journal, _label, number, _company = self._run_head
-        return f"{shown(journal, 20)} {shown(number)}".strip() or "(no number)"
 
     def _balance(self, lines: list[EntryLine], account: str) -> EntryLine | None:
         """contraAccountFixed: one line on `account` for the entry's net, with the last line's labels."""
@@ -118,33 +99,21 @@ class _Closing:
         return made
 
     def _reject(
-        self, run: list[Read], too_long: bool, extra: list[ParseError] | None = None
+        self, run: list[Read], too_long: bool, extra: list[ParseError], lines: list[EntryLine] | None
     ) -> RejectedEntry:
+        """The entry refused: its lines' errors, `extra`, and the shared checks on `lines` (every line read,
+        balanced by the contra account when the layout has one), or None when they cannot be judged."""
         journal, _label, number, _company = self._run_head
-        name = self._name()
         first = run[0][0]
         errors = [p for read in run for p in read[3] or () if p.severity == "error"]
-        errors += extra or ()
-        if too_long or self._run_long:
-            how = "is longer than" if too_long and not self._run_long else "continues an entry longer than"
-            message = (
-                f"Entry {name} {how} {MAX_ENTRY_LINES} lines; check the grouping options (groupBy, "
-                "thirdPartyStartsEntry)"
-            )
-            errors.append(ParseError(first, None, "ENTRY_TOO_LONG", message))
-        elif all(read[2] is not None for read in run):
-            lines = [ln for read in run for ln in read[2] or ()]
-            if (mixed := mixed_dates(name, lines, self._names["date"])) is not None:
-                errors.append(mixed)
-            debit, credit = sum(ln.debit for ln in lines), sum(ln.credit for ln in lines)
-            if debit != credit and self._layout.contra_account_fixed is None:  # (that one balances them)
-                errors.append(unbalanced(name, first, debit, credit, self._places))
-        if not errors:  # never lose a line silently
-            errors.append(unreadable(name, first))
-        return RejectedEntry(
-            journal_code=journal,
-            number=number,
-            lines=tuple([read[0] for read in run]),
-            raw_lines=tuple([read[1] for read in run]),
-            errors=tuple(errors),
-        )
+        errors += extra
+        long = too_long or self._run_long
+        if long:
+            errors.append(
+                ParseError.of(first, None, "ENTRY_TOO_LONG", entry=entry_name(journal, number),
+                              maximum=MAX_ENTRY_LINES, continued=int(not too_long))
+            )  # fmt: skip
+        judged = not long and lines is not None and all(read[2] is not None for read in run)
+        return refuse(journal, number, [read[0] for read in run], [read[1] for read in run], errors,
+                      lines if judged and lines is not None else [], complete=judged,
+                      date_column=self._names["date"], places=self._places)  # fmt: skip

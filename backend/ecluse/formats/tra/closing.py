@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ecluse.formats.entries import balance_error, cents, not_contiguous, unreadable
-from ecluse.formats.records import Entry, EntryLine, MasterRecord, ParseError, RejectedEntry, new_entry
-from ecluse.money import ENTRY_TOTAL_MAX
+from ecluse.formats.entries import accept, cents, entry_name, refuse
+from ecluse.formats.records import Entry, EntryLine, MasterRecord, ParseError, RejectedEntry
 
 MEMORY = 4096  # closed entry keys remembered (two generations) to spot an entry that comes back
 
@@ -47,29 +46,21 @@ class _Closing:
         if len(closed) > MEMORY:
             self._closed_before, self._closed = closed, {}
         if resumes is None:
-            debit = credit = 0
-            for item in items:
-                line = item[2]
-                if line is None or item[3] is not None:
-                    break
-                debit += line.debit
-                credit += line.credit
-            else:
-                if debit == credit and debit <= ENTRY_TOTAL_MAX:
-                    first = items[0][2]
-                    assert first is not None
-                    out.append(new_entry(first.journal_code, first.journal_label, first.entry_number, first.entry_date, tuple([item[2] for item in items])))  # type: ignore[misc]  # fmt: skip
+            lines = [item[2] for item in items]
+            if None not in lines and all(item[3] is None for item in items):
+                first = lines[0]
+                assert first is not None
+                entry = accept(first.journal_code, first.journal_label, first.entry_number, lines)  # type: ignore[arg-type]
+                if entry is not None:
+                    out.append(entry)
                     return
         self._close_slowly(key, items, resumes, out)
 
     def _close_slowly(self, key: Key, items: list[Item], resumes: int | None, out: list[Output]) -> None:
         journal_code, number = key[:3].strip(), key[13:].strip()
-        name = f"{journal_code} {number or '(no number)'}"
-        first_line = items[0][0]
+        name = entry_name(journal_code, number)
         errors: list[ParseError] = []
         notes: list[ParseError] = []
-        if resumes is not None:
-            errors.append(not_contiguous(name, first_line, resumes))
         bases: list[_Base] = []
         normal = True
         for line_no, _, line, probs, ana, general in items:
@@ -98,26 +89,18 @@ class _Closing:
                 lines.append(base.line)
                 continue
             lines.extend(self._distribute(base, name, errors, notes))
-        complete = all(base.line is not None for base in bases)
-        debit = sum(base.line.debit for base in bases if base.line is not None)
-        credit = sum(base.line.credit for base in bases if base.line is not None)
-        if complete and (problem := balance_error(name, first_line, debit, credit, self._places)) is not None:
-            errors.append(problem)
-        if not errors and not lines:  # cannot happen (a line without EntryLine has an error); never lose one
-            errors.append(unreadable(name, first_line))
-        if errors:
-            out.append(
-                RejectedEntry(
-                    journal_code=journal_code,
-                    number=number,
-                    lines=tuple([item[0] for item in items]),
-                    raw_lines=tuple([item[1] for item in items]),
-                    errors=tuple(errors),
-                )
-            )
+        read = [base.line for base in bases if base.line is not None]
+        if (
+            errors
+            or (entry := accept(journal_code, read[0].journal_label, number, lines) if lines else None)
+            is None
+        ):
+            rows, raws = [item[0] for item in items], [item[1] for item in items]
+            complete = len(read) == len(bases)
+            out.append(refuse(journal_code, number, rows, raws, errors, read, complete=complete, resumes=resumes, date_column="DATECOMPTABLE", places=self._places))  # fmt: skip
             return
         out.extend(notes)
-        out.append(new_entry(journal_code, lines[0].journal_label, number, lines[0].entry_date, tuple(lines)))
+        out.append(entry)
 
     def _distribute(self, base: _Base, name: str, errors: list[ParseError], notes: list[ParseError]) -> list[EntryLine]:  # fmt: skip
         """The general line with its analytic lines folded in: its section, or one line per section."""
