@@ -41,7 +41,14 @@ NOT_CODES = frozenset(
 )  # fmt: skip
 
 #: Calls that carry a code, and the position of their code argument.
-CODE_ARGUMENT = {"ParseError": 2, "of": 2, "DomainError": 0, "UserError": 0, "Refusal": 1, "error_response": 1}
+CODE_ARGUMENT = {
+    "ParseError": 2,
+    "of": 2,
+    "DomainError": 0,
+    "UserError": 0,
+    "Refusal": 1,
+    "error_response": 1,
+}
 
 
 def _sources() -> list[ast.Module]:

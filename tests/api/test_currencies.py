@@ -168,3 +168,26 @@ def test_a_company_currency_outside_iso_4217_fails_the_import_clearly(api: Api, 
         "currency (EUR, JPY…)"
     )
     assert batch["errors"]["nodes"] == [{"line": 0, "code": "UNKNOWN_CURRENCY", "message": message}]
+
+
+def test_an_entry_for_a_company_whose_currency_has_other_decimals_is_refused(api: Api, firm: dict) -> None:
+    """A file sent to a euro company is read with two decimals: its entry for a yen company (named by its
+    company field) cannot be stored in yen units, so it is refused with the reason; the euro entry is kept."""
+    token, company = firm["tokens"]["collaborator"], firm["company"]
+    company_in(api, "JPY", "552100554")
+
+    def entry(number: str, amount: str, **extra: str) -> dict[str, Any]:
+        return {"journal": "VT", "number": number, "date": "2025-03-15", **extra, "lines": [
+            {"account": "411000", "debit": amount}, {"account": "706000", "credit": amount}]}  # fmt: skip
+
+    document = {"version": 1, "entries": [entry("1", "12.50"), entry("2", "1138", company="552100554")]}
+    body = json.dumps(document).encode()
+    batch = api.upload(company, "two-currencies.json", body, token=token, fmt="JSON")["batch"]
+    batch = api.wait_batch(batch["id"], DONE, token=token)
+    assert (batch["entryCount"], batch["rejectedEntryCount"], batch["totalDebit"]) == (1, 1, "12.50")
+    errors = api.gql(ERRORS, {"id": batch["id"]}, token=token)["importBatch"]["errors"]["nodes"]
+    refused = [e for e in errors if e["severity"] == "error"]
+    assert [(e["column"], e["code"]) for e in refused] == [("company", "CURRENCY_DECIMALS")]
+    assert (
+        "whose currency JPY has 0 decimals, but the file's amounts were read with 2" in refused[0]["message"]
+    )

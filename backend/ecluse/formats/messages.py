@@ -153,6 +153,11 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
         if "entry" in p
         else f"{p['record']}: company '{p['company']}' is unknown"
     ),
+    "CURRENCY_DECIMALS": lambda p: (
+        f"Entry {p['entry']} is for company {p['company']}, whose currency {p['currency']} has {p['decimals']} "
+        f"decimals, but the file's amounts were read with {p['file_decimals']} (the currency of the company it "
+        "was sent to): send that company's entries in a file of its own"
+    ),
     "BATCH_TOTAL_TOO_LARGE": lambda p: (
         f"Entry {p['entry']} would take the debits of the file's entries past {amount(p['maximum'])}, the most "
         "one import may hold: send it in another file"

@@ -44,6 +44,9 @@ class Target:
 
     companies: dict[str, int]
     years: dict[int, list[Year]]
+    #: Company id → its currency and that currency's decimals (money.exponent), for those that differ from
+    #: the company the file was sent to: amounts are read with that one's decimals.
+    currencies: dict[int, tuple[str, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +226,7 @@ class _Feeder:
         self.places = places  # decimals of the currency amounts are in
         self.companies = target.companies
         self.default = target.companies[""]
+        self.currencies = target.currencies
         self.years = {cid: sorted(years, key=lambda y: y[1]) for cid, years in target.years.items()}
         self.year_of: dict[tuple[int, date], int | None] = {}
         self.journals: set[tuple[int, str]] = set()
@@ -288,6 +292,14 @@ class _Feeder:
             self._refuse(
                 entry, ParseError.of(first, "company", "UNKNOWN_COMPANY", entry=name, company=company), out
             )
+            return
+        other = self.currencies.get(cid)
+        if other is not None and other[1] != self.places:
+            mismatch = ParseError.of(
+                first, "company", "CURRENCY_DECIMALS", entry=name, company=shown(entry.company),
+                currency=other[0], decimals=other[1], file_decimals=self.places,
+            )  # fmt: skip
+            self._refuse(entry, mismatch, out)
             return
         year = self.year(cid, entry.date)
         if year is None:

@@ -9,6 +9,7 @@ from ecluse.auth.models import Membership
 from ecluse.auth.roles import MATRIX, Action
 from ecluse.imports.feed import Target, Year
 from ecluse.ledger.models import Company, FiscalYear
+from ecluse.money import exponent_or
 
 
 async def targets_for(company_id: int, user_id: int | None) -> Target:
@@ -20,11 +21,18 @@ async def targets_for(company_id: int, user_id: int | None) -> Target:
         )
         allowed |= {int(cid) for cid in member_of}
     companies: dict[str, int] = {"": company_id}
-    for cid, code, siren in await Company.filter(id__in=allowed).values_list("id", "code", "siren"):
+    found: Any = await Company.filter(id__in=allowed).values_list("id", "code", "siren", "currency")
+    own = next(exponent_or(currency, 2) for cid, _, _, currency in found if cid == company_id)
+    currencies = {
+        cid: (currency, places)
+        for cid, _, _, currency in found
+        if (places := exponent_or(currency, 2)) != own
+    }
+    for cid, code, siren, _ in found:
         for name in (code, siren):
             if name:
                 companies.setdefault(str(name).strip().upper(), cid)
     years: dict[int, list[Year]] = {cid: [] for cid in allowed}
     for y in await FiscalYear.filter(company_id__in=allowed, closed=False):
         years[y.company_id].append((y.id, y.start_date, y.end_date))
-    return Target(companies, years)
+    return Target(companies, years, currencies)

@@ -211,6 +211,7 @@ const fr = {
     MORE_ERRORS: "Autres erreurs non détaillées",
     // Staging, validation and posting
     UNKNOWN_COMPANY: "Dossier inconnu",
+    CURRENCY_DECIMALS: "Devise du dossier avec un autre nombre de décimales que celle du fichier",
     UNKNOWN_CURRENCY: "Devise du dossier inconnue",
     IMPORT_ORDER: "Banque importée avant achats et ventes",
     INVALID_STATUS: "Action impossible dans ce statut",
@@ -814,6 +815,7 @@ const en: Messages = {
     MORE_ERRORS: "More errors not listed",
     // Staging, validation and posting
     UNKNOWN_COMPANY: "Unknown company",
+    CURRENCY_DECIMALS: "Company currency with other decimals than the file's",
     UNKNOWN_CURRENCY: "Company currency unknown",
     IMPORT_ORDER: "Bank imported before purchases and sales",
     INVALID_STATUS: "Action not allowed in this status",
