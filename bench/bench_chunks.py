@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +31,7 @@ from ecluse.demo import demo_fec  # noqa: E402
 from ecluse.formats.records import Entry  # noqa: E402
 from ecluse.formats.registry import open_parser  # noqa: E402
 from ecluse.imports.feed import Chunk, Target, _Feeder  # noqa: E402
+from ecluse.imports.stage import _rows  # noqa: E402
 
 
 def _entries(count: int) -> list[Entry]:
@@ -39,6 +41,14 @@ def _entries(count: int) -> list[Entry]:
 
 def _target() -> Target:
     return Target(companies={"": 1}, years={1: [(1, date(2025, 1, 1), date(2025, 12, 31))]})
+
+
+class _Master(dict[str, int]):
+    """Master data ids as staging looks them up (MasterData): every code gets id 9."""
+
+    def __missing__(self, key: str) -> int:
+        self[key] = 9  # staging's maps hold every code of the chunk before the rows are built
+        return 9
 
 
 # --- the naive path: one tuple per line, read by index (what imports/feed.py sent before) ------------------
@@ -78,12 +88,15 @@ def tuples(entries: list[Entry]) -> list[Any]:
 
 
 def tuple_rows(wire: list[Any], ids: list[int]) -> int:
+    """The rows built line by line, with the same master-data lookups as staging."""
+    journals, accounts, parties = _Master(), _Master(), _Master()
     rows = []
     for (cid, journal, number, day, first, lines), entry_id in zip(wire, ids, strict=True):
-        rows.append((entry_id, cid, 9, journal, number, day, "draft", first))
+        rows.append((entry_id, cid, 9, journals[journal], number, day, "draft", first))
         for line in lines:
-            rows.append((entry_id, cid, 9, line[0], line[1], line[2] or None, line[3], line[4], line[5], line[6],
-                         line[7], line[8], line[9], line[10], line[11], line[12], line[13]))  # fmt: skip
+            rows.append((entry_id, cid, 9, line[0], accounts[line[1]], parties[line[2]] if line[2] else None,
+                         line[3], line[4], line[5], line[6], line[7], line[8], line[9], line[10], line[11],
+                         line[12], line[13]))  # fmt: skip
     return len(rows)
 
 
@@ -95,21 +108,12 @@ def columns(entries: list[Entry]) -> Chunk:
 
 
 def column_rows(chunk: Chunk, ids: list[int]) -> int:
-    """Rows built column-wise: the per-line lookups are list comprehensions, the tuples come out of zip (C)."""
-    e, ln = chunk.entries, chunk.lines
-    n, m = len(e), len(ln)
-    rows: list[Any] = list(
-        zip(ids, e.company, [9] * n, e.journal, e.number, e.date, ["draft"] * n, e.first_line, strict=True)
-    )
-    entry_ids = [ids[i] for i in ln.entry]
-    companies = [e.company[i] for i in ln.entry]
-    parties = [p or None for p in ln.third_party]
-    rows += zip(
-        entry_ids, companies, [9] * m, ln.line, ln.account, parties, ln.piece_ref, ln.piece_date, ln.label,
-        ln.debit, ln.credit, ln.lettering, ln.lettering_date, ln.validation_date, ln.currency_amount, ln.currency,
-        ln.analytic, ln.due_date, ln.invoice_ref, strict=True,
-    )  # fmt: skip
-    return len(rows)
+    """The rows staging itself builds (imports/stage._rows): lookups column by column, tuples out of zip."""
+    master = SimpleNamespace(journals=_Master(), accounts=_Master(), third_parties=_Master())
+    batch = SimpleNamespace(id=9)
+    batches = SimpleNamespace(main=batch, by_company={1: batch}, masters={1: master})
+    sqlite = SimpleNamespace(capabilities=SimpleNamespace(dialect="sqlite"))
+    return sum(len(data) for _, _, data in _rows(sqlite, batches, chunk, ids))  # type: ignore[arg-type]
 
 
 def best(repeat: int, work: Callable[[], Any]) -> tuple[float, Any]:

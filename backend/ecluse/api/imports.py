@@ -407,7 +407,7 @@ async def _batches(
         limit,
         lambda b: encode_cursor(*listing.cursor_values(b, sort.field.value)),
         lambda b: ImportBatch(_batch=b, _currency=currency),
-        query.count,
+        lambda: listing.count_batches(query),
     )
 
 

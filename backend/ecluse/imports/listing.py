@@ -123,6 +123,11 @@ async def page_batches(
     return await query.order_by(*order).limit(limit + 1).prefetch_related("file")
 
 
+async def count_batches(query: QuerySet[ImportBatch]) -> int:
+    """How many batches `query` (batches_query) holds, for a connection's totalCount."""
+    return await query.count()
+
+
 async def pending_count(who: Principal, company_id: int) -> int:
     query = ImportBatch.filter(
         company_id=company_id,

@@ -257,14 +257,26 @@ def _rows(
         )
     ]
     # Column by column: each lookup is one comprehension over a column, the row tuples come out of zip.
-    cids = [entries.company[index] for index in lines.entry]
+    m = len(lines.line)
     dates: Any = (lambda column: column) if is_sqlite(conn) else (lambda column: [d(v) for v in column])
+    if len(batch_of) == 1:  # the common case: one company, its maps looked up once
+        (cid, batch_id), master = next(iter(batch_of.items())), masters[next(iter(batch_of))]
+        accounts, parties = master.accounts, master.third_parties
+        cids: list[int] = [cid] * m
+        batch_ids = [batch_id] * m
+        account_ids = [accounts[account] for account in lines.account]
+        party_ids = [parties[party] if party else None for party in lines.third_party]
+    else:
+        cids = [entries.company[index] for index in lines.entry]
+        batch_ids = [batch_of[cid] for cid in cids]
+        account_ids = [
+            masters[cid].accounts[account] for cid, account in zip(cids, lines.account, strict=True)
+        ]
+        party_ids = [masters[cid].third_parties[party] if party else None
+                     for cid, party in zip(cids, lines.third_party, strict=True)]  # fmt: skip
     line_rows: list[Any] = list(
         zip(
-            [ids[index] for index in lines.entry], cids, [batch_of[cid] for cid in cids], lines.line,
-            [masters[cid].accounts[account] for cid, account in zip(cids, lines.account, strict=True)],
-            [masters[cid].third_parties[party] if party else None
-             for cid, party in zip(cids, lines.third_party, strict=True)],
+            [ids[index] for index in lines.entry], cids, batch_ids, lines.line, account_ids, party_ids,
             lines.piece_ref, dates(lines.piece_date), lines.label, lines.debit, lines.credit, lines.lettering,
             dates(lines.lettering_date), dates(lines.validation_date), lines.currency_amount, lines.currency,
             lines.analytic, dates(lines.due_date), lines.invoice_ref,
