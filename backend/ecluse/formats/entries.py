@@ -50,6 +50,27 @@ def cents(value: int, places: int = 2) -> str:
     return format_amount(value, places)
 
 
+class ClosedKeys:
+    """The keys of recently closed entries → the first line of each, to tell an entry that comes back. Two
+    generations keep memory bounded: a key is remembered for `memory` to 2 × `memory` closings."""
+
+    __slots__ = ("_before", "_memory", "_now")
+
+    def __init__(self, memory: int = MEMORY) -> None:
+        self._now: dict[object, int] = {}
+        self._before: dict[object, int] = {}
+        self._memory = memory
+
+    def close(self, key: object, first: int) -> None:
+        self._now[key] = first
+        if len(self._now) > self._memory:
+            self._before, self._now = self._now, {}
+
+    def resumes(self, key: object) -> int | None:
+        """The first line of the closed entry `key` names, or None when it is not (or no longer) known."""
+        return self._now.get(key) or self._before.get(key)
+
+
 #: (key, its items, first line of the earlier, already closed part of the entry or None).
 #: key None: unreadable lines with no entry to join; key LOOSE: an empty line.
 Group = tuple["Key | None", list[LineItem], "int | None"]
@@ -64,8 +85,7 @@ def group_entries(
     places: int = 2,
 ) -> Iterator[Output]:
     open_: OrderedDict[object, Group] = OrderedDict()  # the window of open entries, oldest first
-    closed: dict[Key, int] = {}  # recently closed keys → first line; two generations keep it bounded
-    closed_before: dict[Key, int] = {}
+    closed = ClosedKeys(memory)
     cur_key: Key | None = _NOMATCH
     cur_items: list[LineItem] | None = None  # the entry being read
     for item in items:
@@ -86,7 +106,7 @@ def group_entries(
             found = open_.get(key)
             if found is None:
                 cur_items = [item]
-                open_[key] = (key, cur_items, closed.get(key) or closed_before.get(key))
+                open_[key] = (key, cur_items, closed.resumes(key))
             else:
                 cur_items = found[1]
                 cur_items.append(item)
@@ -101,9 +121,7 @@ def group_entries(
             else:
                 yield done  # type: ignore[misc]
             if old[0] is not None and old[0] is not LOOSE:
-                closed[old[0]] = old[1][0][0] if old[2] is None else old[2]
-                if len(closed) > memory:
-                    closed_before, closed = closed, {}
+                closed.close(old[0], old[1][0][0] if old[2] is None else old[2])
     for old in open_.values():
         done = _close(old, date_column, places)
         if type(done) is list:
