@@ -32,6 +32,10 @@ class JobQueue(Protocol):
     async def close(self) -> None: ...
 
 
+#: How long stopping waits for the jobs it cancelled.
+STOP_GRACE_S = 10.0
+
+
 class InProcessQueue:
     """Runs the job functions registered at start-up (jobs/registry.py) as tasks of this process, in lanes
     (jobs/lanes.py): parses share their slots fairly between companies, validations have their own.
@@ -112,13 +116,18 @@ class InProcessQueue:
             self._reaper.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._reaper
-        # Cancelled jobs give their record back (queued): the next start takes them up at once.
+        # Cancelled jobs give their record back (queued): the next start takes them up at once. A job that
+        # does not stop within the grace period is left behind: its lease lapses and the next runner takes it
+        # up (every job is safe to run twice), but the process stops.
         tasks = list(self._tasks.values())
         for task in tasks:
             task.cancel()
-        for task in tasks:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+        if tasks:
+            _, stuck = await asyncio.wait(tasks, timeout=STOP_GRACE_S)
+            for task in stuck:
+                log.warning(
+                    "job task %s did not stop within %s s; left to its lease", task.get_name(), STOP_GRACE_S
+                )
         if self._registry is not None:
             await self._registry.stop()
         LOCAL_RUNNERS.discard(self.runner_id)
