@@ -22,6 +22,7 @@ from ecluse.formats import json_entries as je
 from ecluse.formats.json_entries import json_schema, open_json, rejected_document
 from ecluse.formats.json_entries import parser as je_parser
 from ecluse.formats.json_entries import schema as je_schema
+from ecluse.formats.messages import english, has_text
 from ecluse.formats.records import Entry, FileInfo, MasterRecord, ParseError, RejectedEntry
 from ecluse.formats.registry import open_parser
 
@@ -224,7 +225,7 @@ def test_declarations_defaults_and_errors() -> None:
         ),
         (0, "thirdParties[1].code", "MISSING_VALUE", "third party 2: code is missing"),
         (0, "accounts[0].number", "MISSING_VALUE", "account 1: number is empty"),
-        (0, "accounts[1]", "WRONG_TYPE", "account 2 must be an object {…}, not the number 3"),
+        (0, "accounts[1]", "WRONG_TYPE", "account 2: must be an object {…}, not the number 3"),
     ]
 
 
@@ -277,7 +278,7 @@ def test_declarations_defaults_and_errors() -> None:
             {"dueDate": 20260228},
             "dueDate",
             "BAD_DATE",
-            'dueDate 20260228 must be a date written as a string like "2026-01-31"',
+            "dueDate '20260228' is not a date in the YYYY-MM-DD form: write \"2026-01-31\" (a string, in double quotes)",
         ),
         ({"debt": "1.00"}, "debt", "UNKNOWN_FIELD", "unknown field 'debt' (did you mean 'debit'?)"),
         (
@@ -363,8 +364,8 @@ def test_missing_entry_keys_and_non_objects() -> None:
         ("entries[0].date", "MISSING_VALUE", "entry 1: date is missing"),
     ]
     assert [e.message for r in p.rejected[1:] for e in r.errors] == [
-        "entry 2 must be an object {…}, not the string 'VT0002'",
-        "entry 3 must be an object {…}, not an array",
+        "entry 2: must be an object {…}, not the string 'VT0002'",
+        "entry 3: must be an object {…}, not an array",
     ]
 
 
@@ -378,7 +379,10 @@ def test_unbalanced_entry_is_refused_whole() -> None:
     )
     error = only_error(p)
     assert (error.line, error.column, error.code) == (1, None, "UNBALANCED_ENTRY")
-    assert error.message == "entry 1 (VT VT0001) is unbalanced: debit 100.00, credit 99.99, difference 0.01"
+    assert error.message == "Entry 1 (VT VT0001) is unbalanced: debit 100,00, credit 99,99, difference 0,01"
+    assert error.values == {
+        "entry": "1 (VT VT0001)", "debit": Decimal("100.00"), "credit": Decimal("99.99"), "difference": Decimal("0.01")
+    }  # fmt: skip
     assert p.rejected[0].lines == (1, 2, 3)
 
 
@@ -425,7 +429,7 @@ def test_oversized_entry_is_not_built(monkeypatch: pytest.MonkeyPatch) -> None:
     assert [e.code for e in huge.errors] == ["ENTRY_TOO_LARGE"] and huge.raw_lines[0] == ""
     assert (
         huge.errors[0].message
-        == "entry 1 (VT HUGE) is larger than 200 KiB of JSON; it was not read (split it)"
+        == "entry 1 (VT HUGE): is larger than 200 KiB of JSON; it was not read (split it)"
     )
     assert huge.lines == tuple(range(1, 402)) and p.entries[0].lines[0].line == 402
 
@@ -472,8 +476,13 @@ def test_negative_amount_moves_to_the_other_side() -> None:
         (2, "entries[0].lines[1].debit", "NEGATIVE_AMOUNT", "finding")
     ]
     assert (
-        p.notes[0].message == "entry 1 (VT VT0001), debit is negative: recorded as debit 0.00, credit 100.00"
+        p.notes[0].message
+        == "entry 1 (VT VT0001), line 2: debit '-100.00' is negative: recorded as debit 0,00, credit 100,00"
     )
+    assert p.notes[0].values == {
+        "field": "debit", "value": "-100.00", "debit": Decimal(0), "credit": Decimal("100.00"),
+        "in_entry": "1 (VT VT0001)", "entry_line": 2,
+    }  # fmt: skip
     assert p.order == ["ParseError", "Entry"]  # findings come just before their entry
 
 
@@ -572,6 +581,36 @@ def test_unknown_and_duplicate_top_level_keys() -> None:
 # --- the rejected-entries document -----------------------------------------------------------------------
 
 
+def test_messages_are_derived_from_parameters() -> None:
+    """Each error's English message is its code's template (formats/messages.py) filled with its parameters,
+    the place it is about (in_entry, entry_line; declaration, in_record) included: the web app says it in
+    French from the same parameters. BAD_AMOUNT and AMOUNT_TOO_LARGE still word their reason here."""
+    p = parse(
+        doc(
+            entry("VT1", line(debit="10.00", credit="5.00"), line("471000"), line("706000", debit="-5.00")),
+            entry("VT2", line(debit="1.00", debt=1), line(credit=True), line(thirdParty=4), currency="eur"),
+            entry("VT3", line(debit="10.00"), line("706000", credit="9.00")),
+            entry("VT4", line(debit="1.00"), line(credit="1.00"), date="2026-02-30", extra=None),
+            "VT5",
+            {"journal": "VT", "number": "VT6", "date": "2026-01-31", "lines": []},
+            journals=[{"code": "X", "label": "X", "kind": "vente"}, 3],
+            meta=1,
+        )
+    )
+    errors = [*p.notes, *(e for r in p.rejected for e in r.errors)]
+    assert {e.code for e in errors} >= {
+        "DEBIT_AND_CREDIT", "ZERO_AMOUNT", "NEGATIVE_AMOUNT", "UNKNOWN_FIELD", "WRONG_TYPE", "BAD_VALUE",
+        "UNBALANCED_ENTRY", "BAD_DATE", "NO_LINES", "BAD_AMOUNT",
+    }  # fmt: skip
+    for error in errors:
+        if error.code not in ("BAD_AMOUNT", "AMOUNT_TOO_LARGE"):
+            assert error.params and english(error.code, error.values) == error.message, error
+    negative = next(e for e in errors if e.code == "NEGATIVE_AMOUNT")
+    assert negative.values["in_entry"] == "1 (VT VT1)" and negative.values["entry_line"] == 3
+    kind = next(e for e in errors if e.column == "journals[0].kind")
+    assert (kind.values["declaration"], kind.values["in_record"]) == ("journals", "1 (X)")
+
+
 def test_rejected_document_round_trip() -> None:
     original = {
         "version": 1,
@@ -597,7 +636,7 @@ def test_rejected_document_round_trip() -> None:
     assert not second.entries and not second.notes and second.late is None
 
     def shape(r: RejectedEntry) -> list[tuple[str, str, str]]:
-        return [(e.code, re.sub(r"entries\[\d+\]", "E", e.column or ""), re.sub(r"entry \d+", "entry N", e.message))
+        return [(e.code, re.sub(r"entries\[\d+\]", "E", e.column or ""), re.sub(r"(?i)entry \d+", "entry N", e.message))
                 for e in r.errors] + [("lines", str(len(r.lines)), "")]  # fmt: skip
 
     assert [shape(r) for r in first.rejected] == [shape(r) for r in second.rejected]
@@ -664,7 +703,9 @@ def test_rejected_document_of_nothing() -> None:
 )  # fmt: skip
 def test_file_level_errors(data: bytes, code: str, message: str) -> None:
     p = parse(data)
-    assert p.fatal == ParseError(0, p.fatal.column if p.fatal else None, code, message)
+    assert p.fatal is not None and (p.fatal.line, p.fatal.code, p.fatal.message) == (0, code, message)
+    if p.fatal.params and has_text(code):  # the message is derived from the parameters
+        assert english(code, p.fatal.values) == message
     assert p.info is None and not p.order
 
 

@@ -65,13 +65,92 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
     "EMPTY_LINE": lambda p: "Empty line",
     "ZERO_AMOUNT": lambda p: "The line's amount is zero",
     # --- JSON (formats/json_entries) ---
+    "NOT_AN_OBJECT": lambda p: (
+        'The document is a JSON array; it must be an object: {"version": 1, "entries": [...]} (to send '
+        'entries alone, put the array under "entries")'
+    ),
+    "NOT_JSON": lambda p: (
+        f"The file is not a JSON document: it starts with '{p['start']}', not '{{'"
+        if "start" in p
+        else f"The document is not valid JSON {json_place(p)}: {p['reason']}"
+    ),
+    "TRUNCATED": lambda p: (
+        f"The document ends with '…{p['end']}' (byte {count(p['byte'])}) instead of '}}': it is incomplete "
+        "(cut short while being written or sent?)"
+        if "end" in p
+        else f"The document is cut short: it stops at {json_place(p)[3:]}, before its end (a '}}' is missing)"
+        if "reason" not in p
+        else f"The document is not valid JSON {json_place(p)}: {p['reason']}"
+    ),
+    "MISSING_VERSION": lambda p: 'The document has no "version": write "version": 1',
+    "NO_ENTRIES": lambda p: 'The document has no "entries" array',
+    "VALUE_TOO_LONG": lambda p: (
+        (f"At {p['path']}: " if p.get("path") else "In the document: " if "path" in p else "")
+        + f"More than {p['mib']} MiB without a complete JSON value before byte {count(p['byte'])} (a string "
+        "that never ends?)"
+    ),
+    "LATE_COMPANY": lambda p: (
+        f"The document's company '{p['company']}' comes after {count(p['objects'])} objects read without it: "
+        "write company before journals, accounts, thirdParties, analyticSections and entries"
+    ),
+    "UNSUPPORTED_VERSION": lambda p: (
+        f'version must be the number 1, not the string {p["value"]}: write "version": 1'
+        if p.get("reason") == "string"
+        else f'version {p["value"]} is not supported: this is version 1 of the format ("version": 1)'
+    ),
+    "UNKNOWN_FIELD": lambda p: (
+        f"unknown {'key' if p.get('scope') == 'document' else 'field'} '{p['field']}'"
+        + (" in the document" if p.get("scope") == "document" else "")
+        + (
+            f" (did you mean '{p['suggestion']}'?)"
+            if "suggestion" in p
+            else f"; known {'keys' if p.get('scope') == 'document' else 'fields'}: {p['known']}"
+        )
+        + ("; it was ignored" if p.get("scope") == "document" else "")
+    ),
+    "DUPLICATE_KEY": lambda p: (
+        f'"{p["field"]}" is given twice in the document; the second one is ignored'
+        if p.get("scope") == "document"
+        else f"{p['field']} is given twice"
+    ),
+    "WRONG_TYPE": lambda p: (
+        (f"{p['field']} " if "field" in p else "")
+        + f"must be {_EXPECTED[str(p['expected'])]}, not {kind_of(p)}"
+        + ("; it was ignored" if p.get("ignored") else "")
+    ),
+    "BAD_VALUE": lambda p: (
+        f"company must be a company code or SIREN in quotes, not {kind_of(p)}"
+        if p.get("reason") == "company"
+        else f"{p['field']} {kind_of(p, quoted=False)} must be one of {p['expected']}"
+        if p.get("reason") == "one_of"
+        else f"{p['field']} {kind_of(p, quoted=False)} must be a 3-letter ISO code in capitals (EUR)"
+        if p.get("reason") == "currency"
+        else f"{p['field']} {kind_of(p, quoted=False)}: {p['detail']}"
+    ),
+    "NUMBER_TOO_LONG": lambda p: (
+        f"{p['field']} is a number of {count(p['length'])} characters: numbers have at most {p['digits']} "
+        "digits in a row"
+    ),
+    "BAD_CHARACTER": lambda p: f"{p['field']} holds the NUL character (U+0000), which no field may hold",
+    "TOO_LONG": lambda p: (
+        f"{p['field']} is {count(p['length'])} characters long; at most {count(p['maximum'])}"
+    ),
+    "NO_LINES": lambda p: "the entry has no lines",
+    "TOO_MANY_LINES": lambda p: (
+        f"its lines {count(p['first'])} to {count(p['last'])} ({p['path']} and after) were not read either"
+        if "first" in p
+        else f"the entry has more than {count(p['maximum'])} lines; split it"
+    ),
+    "OBJECT_TOO_LARGE": lambda p: f"is larger than {p['size']} of JSON; it was not read",
+    "ENTRY_TOO_LARGE": lambda p: f"is larger than {p['size']} of JSON; it was not read (split it)",
+    "MORE_ERRORS": lambda p: f"{count(p['more'])} more errors not listed",
     "NO_HEADER": lambda p: "The first line is not a FEC header (JournalCode, EcritureNum… column names)",
     "MISSING_COLUMN": lambda p: f"The header lacks mandatory column(s): {p['columns']}",
     "BAD_SEPARATOR": lambda p: f"Fields are separated by '{p['separator']}'; the FEC requires TAB or '|'",
     "TRAILING_SEPARATOR": lambda p: f"The {p['where']} ends with a separator",
     "DUPLICATE_COLUMN": lambda p: f"Column {p['column']} appears twice; the first one is read",
     "BAD_FILE_NAME": lambda p: f"File name '{p['name']}' does not follow SirenFECAAAAMMJJ (A47 A-1 IX)",
-    "MISSING_VALUE": lambda p: f"{p['field']} is empty",
+    "MISSING_VALUE": lambda p: f"{p['field']} is {'missing' if p.get('reason') == 'missing' else 'empty'}",
     "MISSING_LABEL": lambda p: f"Missing {p['columns']} (données absentes)",
     "MISSING_DATA": lambda p: f"Missing {p['columns']} (données absentes)",
     "BAD_SENS": lambda p: f"Sens '{p['value']}' must be D, C, +1 or -1 (code D/C mal renseigné)",
@@ -166,7 +245,10 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
 
 
 def english(code: str, params: Params) -> str:
-    """The English message of `code` with `params` (KeyError for a code without a text here)."""
+    """The English message of `code` with `params` (KeyError for a code without a text here), after the
+    place in a JSON document it is about when the parameters name one (`context`)."""
+    if "in_entry" in params or "in_record" in params:
+        return context(params) + _TEXTS[code](params)
     return _TEXTS[code](params)
 
 
@@ -185,3 +267,47 @@ def as_json(params: Params) -> dict[str, str | int]:
         else:
             out[name] = str(value)
     return out
+
+
+# --- JSON documents (formats/json_entries): the place an error is about, the kind of a value ------------
+
+#: The arrays of declarations of a JSON document, by the singular a message names their objects with.
+_DECLARATIONS: dict[str, str] = {"entries": "entry", "journals": "journal", "accounts": "account", "thirdParties": "third party",
+                 "analyticSections": "analytic section"}  # fmt: skip
+_EXPECTED: dict[str, str] = {
+    "string": "a string (in double quotes)", "object": "an object {…}", "array": "an array […]",
+    "entries": "an array of entries [...]", "version": "the number 1", "text": "a string",
+}  # fmt: skip
+
+
+def context(p: Params) -> str:
+    """'entry 3 (VT 12), line 2: ' from `in_entry` ("3 (VT 12)": the entry's rank in the document, then its
+    journal and number when read) and `entry_line` (1-based, in the entry); 'journal 2 (VT): ' from
+    `declaration` (the array: journals, accounts, thirdParties, analyticSections) and `in_record`."""
+    if "in_entry" in p:
+        return f"entry {p['in_entry']}" + (f", line {p['entry_line']}" if "entry_line" in p else "") + ": "
+    return f"{_DECLARATIONS.get(str(p.get('declaration')), 'object')} {p['in_record']}: "
+
+
+def kind_of(p: Params, quoted: bool = True) -> str:
+    """A JSON value by its kind (`found`: number, string, null, true, false, object, array, long_number) and,
+    for a number or a string, its text (`value`, cut); without `quoted`, a number or string alone."""
+    found, value = p.get("found"), p.get("value")
+    if found == "long_number":
+        return f"a number of {count(p['length'])} characters (too long to read)"
+    if found == "string":
+        return f"the string '{value}'" if quoted else f"'{value}'"
+    if found == "number":
+        return f"the number {value}" if quoted else str(value)
+    if found in ("null", "true", "false"):
+        return str(found)
+    return {"object": "an object", "array": "an array"}.get(str(found), "a value")
+
+
+def json_place(p: Params) -> str:
+    """Where a JSON syntax error is: 'at line 3, column 7 (byte 42) near '…'' or 'between bytes 1 and 9'."""
+    if "line" not in p:
+        return f"between bytes {count(p['first'])} and {count(p['last'])}"
+    column = f", column {count(p['column'])}" if "column" in p else ""
+    near = f" near '{p['near']}'" if p.get("near") else ""
+    return f"at line {count(p['line'])}{column} (byte {count(p['byte'])}){near}"

@@ -1,47 +1,47 @@
-"""Validation errors of the JSON entries document as ParseError codes and messages: `_explain` turns a
+"""Validation errors of the JSON entries document as ParseError codes and parameters: `_explain` turns a
 pydantic error (or one of the same shape made by `_marks` and `_line_problems`, for what pydantic does not
-check: numbers too long to read, NUL characters, field lengths, amounts too large) into a code and the
-message tail; `_path` and `_shown` name the place and the value.
+check: numbers too long to read, NUL characters, field lengths, amounts too large) into a code and its
+parameters (the English is written by formats/messages.py); `_path` and `_shown` name the place and the value.
 """
 
 from __future__ import annotations
 
 import difflib
-import json
 from decimal import Decimal
 from typing import Any
 
 from ecluse.formats.json_entries.guards import MAX_NUMBER_DIGITS, _is_mark, _mark_length
 from ecluse.formats.json_entries.schema import MAX_LINES, MAX_STRING
 from ecluse.formats.limits import FIELD_MAX, amount_text, shown
+from ecluse.formats.messages import Param, context, kind_of
+from ecluse.formats.records import ParseError
 from ecluse.money import AMOUNT_MAX
 
 # --- messages --------------------------------------------------------------------------------------
 
 
-def _kind_of(value: object) -> str:
+def _kind(value: object) -> dict[str, Param]:
+    """The parameters naming a JSON value by its kind (messages.kind_of): `found`, and `value` or `length`."""
     if _is_mark(value):
-        return f"a number of {_mark_length(value):,} characters (too long to read)"  # type: ignore[arg-type]
+        return {"found": "long_number", "length": _mark_length(value)}  # type: ignore[arg-type]
     if value is None:
-        return "null"
+        return {"found": "null"}
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return {"found": "true" if value else "false"}
     if isinstance(value, int | Decimal):
-        return f"the number {value}"
+        return {"found": "number", "value": str(value)}
     if isinstance(value, str):
-        return f"the string {_shown(value)}"
-    return "an object" if isinstance(value, dict) else "an array" if isinstance(value, list) else "a value"
+        return {"found": "string", "value": value if len(value) <= 60 else value[:57] + "…"}
+    return {"found": "object" if isinstance(value, dict) else "array" if isinstance(value, list) else "value"}
+
+
+def _kind_of(value: object) -> str:
+    return kind_of(_kind(value))
 
 
 def _shown(value: object) -> str:
     """A value as a message quotes it: strings in single quotes, cut after 60 characters."""
-    if _is_mark(value):
-        return _kind_of(value)
-    if isinstance(value, str):
-        return "'" + (value if len(value) <= 60 else value[:57] + "…") + "'"
-    if isinstance(value, dict | list):
-        return _kind_of(value)
-    return json.dumps(value) if value is None or isinstance(value, bool) else str(value)
+    return kind_of(_kind(value), quoted=False)
 
 
 def _path(base: str, loc: tuple[int | str, ...]) -> str:
@@ -51,60 +51,79 @@ def _path(base: str, loc: tuple[int | str, ...]) -> str:
     return out
 
 
-def _explain(error: Any, keys: list[str], places: int = 2) -> tuple[str, str]:
-    """(code, message tail) for one pydantic error; the tail starts with the field's name."""
+#: Codes of other formats whose English template is not shared yet: their message is written here.
+_LOCAL = {
+    "AMOUNT_TOO_LARGE": lambda p: (
+        f"{p['field']} {p['value']} is larger than the largest amount accepted, {p['maximum']}"
+    ),
+    "BAD_AMOUNT": lambda p: f"{p['field']} {p['value']} {p['why']}",
+}
+
+
+def error_of(line: int, column: str | None, code: str, params: dict[str, Param]) -> ParseError:
+    """The ParseError of an explained error: its message from messages.py, or from `_LOCAL` for the codes
+    other formats still word themselves (the parameters travel in both cases)."""
+    local = _LOCAL.get(code)
+    if local is None:
+        return ParseError.of(line, column, code, "error", **params)
+    message = (context(params) if "in_entry" in params or "in_record" in params else "") + local(params)
+    return ParseError(line, column, code, message, "error", tuple(params.items()))
+
+
+def _explain(error: Any, keys: list[str], places: int = 2) -> tuple[str, dict[str, Param]]:
+    """(code, parameters) for one pydantic error; `field` names the field."""
     kind, loc, value = error["type"], error["loc"], error.get("input")
     name = shown(loc[-1], 30) if loc and isinstance(loc[-1], str) else "it"
     if _is_mark(value):
-        return "NUMBER_TOO_LONG", (
-            f"{name} is a number of {_mark_length(value):,} characters: numbers have at most "
-            f"{MAX_NUMBER_DIGITS} digits in a row"
-        )
+        return "NUMBER_TOO_LONG", {"field": name, "length": _mark_length(value), "digits": MAX_NUMBER_DIGITS}
     if kind == "nul_character":
-        return "BAD_CHARACTER", f"{name} holds the NUL character (U+0000), which no field may hold"
+        return "BAD_CHARACTER", {"field": name}
     if kind == "field_too_long":
         limit = error["ctx"]["max_length"]
-        return (
-            "FIELD_TOO_LONG",
-            f"{name} {_shown(value)} is {len(value):,} characters long; at most {limit:,}",
-        )
+        return "FIELD_TOO_LONG", {
+            "field": name,
+            "value": shown(value),
+            "length": len(value),
+            "maximum": limit,
+        }
     if kind == "amount_too_large":
-        return "AMOUNT_TOO_LARGE", (
-            f"{name} {amount_text(abs(value), '.', places)} is larger than the largest amount accepted, "
-            f"{amount_text(AMOUNT_MAX, '.', places)}"
-        )
+        return "AMOUNT_TOO_LARGE", {
+            "field": name,
+            "value": amount_text(abs(value), ".", places),
+            "maximum": amount_text(AMOUNT_MAX, ".", places),
+        }
     if kind == "missing":
-        return "MISSING_VALUE", f"{name} is missing"
+        return "MISSING_VALUE", {"field": name, "reason": "missing"}
     if kind == "extra_forbidden":
         close = difflib.get_close_matches(name[:40], keys, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else f"; known fields: {', '.join(keys)}"
-        return "UNKNOWN_FIELD", f"unknown field '{name}'{hint}"
-    if kind in ("amount", "date"):
-        return (
-            "BAD_AMOUNT" if kind == "amount" else "BAD_DATE"
-        ), f"{name} {_shown(value)} {error['ctx']['why']}"
+        hint: dict[str, Param] = {"suggestion": close[0]} if close else {"known": ", ".join(keys)}
+        return "UNKNOWN_FIELD", {"field": name, **hint}
+    if kind == "amount":
+        return "BAD_AMOUNT", {"field": name, "value": _shown(value), "why": error["ctx"]["why"]}
+    if kind == "date":
+        reason = {k: v for k, v in error["ctx"].items() if k != "why"}
+        text = shown(value) if isinstance(value, str) else _shown(value)
+        return "BAD_DATE", {"field": name, "value": text, **reason}
     if kind == "string_too_short":
-        return "MISSING_VALUE", f"{name} is empty"
+        return "MISSING_VALUE", {"field": name}
     if kind == "too_long":
-        return "TOO_MANY_LINES", f"the entry has more than {MAX_LINES:,} lines; split it"
+        return "TOO_MANY_LINES", {"maximum": MAX_LINES}
     if kind == "string_too_long":
-        return "TOO_LONG", f"{name} is {len(value):,} characters long; at most {MAX_STRING:,}"
+        return "TOO_LONG", {"field": name, "length": len(value), "maximum": MAX_STRING}
     if kind == "too_short":
-        return "NO_LINES", "the entry has no lines"
+        return "NO_LINES", {}
     if kind == "string_type":
-        return "WRONG_TYPE", f"{name} must be a string (in double quotes), not {_kind_of(value)}"
+        return "WRONG_TYPE", {"field": name, "expected": "string", **_kind(value)}
     if kind in ("typed_dict_type", "dict_type", "model_type"):
-        return "WRONG_TYPE", f"{name} must be an object {{…}}, not {_kind_of(value)}"
+        return "WRONG_TYPE", {"field": name, "expected": "object", **_kind(value)}
     if kind == "list_type":
-        return "WRONG_TYPE", f"{name} must be an array […], not {_kind_of(value)}"
+        return "WRONG_TYPE", {"field": name, "expected": "array", **_kind(value)}
     if kind == "literal_error":
-        return (
-            "BAD_VALUE",
-            f"{name} {_shown(value)} must be one of {error['ctx']['expected'].replace(chr(39), '')}",
-        )
+        expected = error["ctx"]["expected"].replace(chr(39), "")
+        return "BAD_VALUE", {"field": name, "reason": "one_of", "expected": expected, **_kind(value)}
     if kind == "string_pattern_mismatch":
-        return "BAD_VALUE", f"{name} {_shown(value)} must be a 3-letter ISO code in capitals (EUR)"
-    return "BAD_VALUE", f"{name} {_shown(value)}: {error['msg']}"
+        return "BAD_VALUE", {"field": name, "reason": "currency", **_kind(value)}
+    return "BAD_VALUE", {"field": name, "detail": str(error["msg"]), **_kind(value)}
 
 
 def _marks(value: Any, loc: tuple[int | str, ...] = ()) -> list[dict[str, Any]]:

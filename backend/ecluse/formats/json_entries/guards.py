@@ -9,6 +9,7 @@ import re
 
 import ijson  # type: ignore[import-untyped]
 
+from ecluse.formats.messages import Param, english
 from ecluse.formats.records import ParseError
 
 MAX_NUMBER_DIGITS = 64  # digits in a row in a number (and 6 in an exponent): longer is NUMBER_TOO_LONG
@@ -194,29 +195,33 @@ def _syntax_error(
         else _error_offset(parts[1].encode("utf-8", "replace") if len(parts) > 2 else b"", data)
     )
     if offset is None:
-        message = (
-            f"The document is not valid JSON between bytes {start + 1:,} and {start + len(data):,}: {reason}"
-        )
-        return ParseError(0, None, code, message)
+        return _error(code, first=start + 1, last=start + len(data), reason=reason)
     before = data[:offset]
-    line = newlines + before.count(b"\n") + 1
-    where = f"line {line:,}"
+    place: dict[str, Param] = {"line": newlines + before.count(b"\n") + 1}
     if first or b"\n" in before:  # the line starts in this block: its column is known
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + (0 if at_end else 1)
-        where += f", column {column:,}"
-    where += f" (byte {start + offset + (0 if at_end else 1):,})"
+        place["column"] = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + (
+            0 if at_end else 1
+        )
+    place["byte"] = start + offset + (0 if at_end else 1)
     shown = (
         data[max(0, offset - 25) : offset + 15]
         .decode("utf-8", "replace")
         .replace("\n", " ")
         .replace("\r", " ")
     )
-    near = f" near '{shown.strip()}'" if shown.strip() else ""
+    if shown.strip():
+        place["near"] = shown.strip()
     if at_end:
-        message = f"The document is cut short: it stops at {where}{near}, before its end (a '}}' is missing)"
-        return ParseError(0, None, code, message)
-    message = f"The document is not valid JSON at {where}{near}: {_YAJL_REASONS.get(reason, reason)}"
-    return ParseError(0, None, code, message)
+        return _error(code, **place)
+    return _error(code, **place, reason=_YAJL_REASONS.get(reason, reason))
+
+
+def _error(code: str, **params: Param) -> ParseError:
+    """NOT_JSON or TRUNCATED, or BAD_ENCODING: worded as NOT_JSON (reader.py words its own BAD_ENCODING;
+    they share no template yet)."""
+    if code != "BAD_ENCODING":
+        return ParseError.of(0, None, code, "error", **params)
+    return ParseError(0, None, code, english("NOT_JSON", params), "error", tuple(params.items()))
 
 
 def _error_offset(context: bytes, data: bytes) -> int | None:

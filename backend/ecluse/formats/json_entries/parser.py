@@ -18,15 +18,17 @@ from typing import Any, BinaryIO
 import ijson  # type: ignore[import-untyped]
 from pydantic import ValidationError
 
+from ecluse.formats.entries import balance_error
 from ecluse.formats.findings import FINDINGS_PER_CODE, FindingsCap
 from ecluse.formats.json_entries.explain import (
     _explain,
-    _kind_of,
+    _kind,
     _line_problems,
     _marks,
     _path,
     _shown,
     _too_long,
+    error_of,
 )
 from ecluse.formats.json_entries.guards import _is_mark, _NumberGuard, _syntax_error
 from ecluse.formats.json_entries.schema import (
@@ -38,7 +40,8 @@ from ecluse.formats.json_entries.schema import (
     EntryIn,
     _cents_text,
 )
-from ecluse.formats.limits import FIELD_MAX, MASTER_CODE_MAX, MASTER_LABEL_MAX, entry_total_message, shown
+from ecluse.formats.limits import FIELD_MAX, MASTER_CODE_MAX, MASTER_LABEL_MAX, shown
+from ecluse.formats.messages import Param
 from ecluse.formats.reader import sniff_problem, utf8_cut
 from ecluse.formats.records import (
     Entry,
@@ -51,7 +54,7 @@ from ecluse.formats.records import (
     new_entry,
     new_entry_line,
 )
-from ecluse.money import AMOUNT_MAX
+from ecluse.money import AMOUNT_MAX, ENTRY_TOTAL_MAX, decimal_of
 
 MAX_OBJECT_BYTES = 8 << 20  # one entry or declaration as JSON text
 MAX_TOKEN_BYTES = 1 << 20  # bytes without a single complete JSON token: a giant string, refused whole
@@ -73,8 +76,6 @@ _START, _TOP, _ARRAY, _OBJECT, _LINES, _LINE, _NESTED, _SKIP, _END = range(9)
 _SCALARS = frozenset(("string", "number", "boolean", "null"))
 _ARRAYS = frozenset(("entries", *_DECLARATIONS))
 _ID_KEYS = ("journal", "number", "date", "label", "company", "code", "name")  # kept of an oversized object
-_SINGULAR = {"entries": "entry", "journals": "journal", "accounts": "account", "thirdParties": "third party",
-             "analyticSections": "analytic section"}  # fmt: skip
 _READY = object()  # yielded by the walk when the first array starts (or at the end): open() stops there
 _DUP = "\x00duplicate"  # the key of a top-level value given twice: skipped
 
@@ -154,18 +155,14 @@ class JsonFile:
             message = (
                 f"The document is not UTF-8: byte 0x{head[exc.start]:02X} at line {line} (byte {exc.start + 1:,}) "
                 "is not UTF-8 text (ISO-8859-1 or Windows-1252?); JSON documents must be UTF-8"
-            )
-            return ParseError(0, None, "BAD_ENCODING", message)
+            )  # BAD_ENCODING: worded by reader.py too; its template is not shared yet
+            params = (("value", f"0x{head[exc.start]:02X}"), ("line", line), ("byte", exc.start + 1))
+            return ParseError(0, None, "BAD_ENCODING", message, "error", params)
         if text[:1] == b"[":
-            message = (
-                'The document is a JSON array; it must be an object: {"version": 1, "entries": [...]} (to send '
-                'entries alone, put the array under "entries")'
-            )
-            return ParseError(0, None, "NOT_AN_OBJECT", message)
+            return ParseError.of(0, None, "NOT_AN_OBJECT")
         if text[:1] != b"{":
             shown = text[:30].decode("utf-8", "replace").split("\n")[0].strip()
-            message = f"The file is not a JSON document: it starts with '{shown}', not '{{'"
-            return ParseError(0, None, "NOT_JSON", message)
+            return ParseError.of(0, None, "NOT_JSON", start=shown)
         return None
 
     def _check_tail(self, whole: bool) -> ParseError | None:
@@ -188,11 +185,7 @@ class JsonFile:
         if not tail or tail.endswith(b"}"):
             return None
         shown = tail[-30:].decode("utf-8", "replace").replace("\n", " ").replace("\r", " ")
-        message = (
-            f"The document ends with '…{shown}' (byte {size:,}) instead of '}}': it is incomplete (cut short "
-            "while being written or sent?)"
-        )
-        return ParseError(0, None, "TRUNCATED", message)
+        return ParseError.of(0, None, "TRUNCATED", end=shown, byte=size)
 
     def _look_ahead(self, whole: bytes | None) -> None:
         """`company` written after the arrays (as sorted keys put it): read it first, so that the objects
@@ -258,11 +251,9 @@ class JsonFile:
 
     def _end_checks(self) -> list[ParseError]:
         if self._version is None:
-            self.fatal = ParseError(
-                0, "version", "MISSING_VERSION", 'The document has no "version": write "version": 1'
-            )
+            self.fatal = ParseError.of(0, "version", "MISSING_VERSION")
         elif not self._entries_seen:
-            self.fatal = ParseError(0, "entries", "NO_ENTRIES", 'The document has no "entries" array')
+            self.fatal = ParseError.of(0, "entries", "NO_ENTRIES")
         return [] if self.fatal is None else [self.fatal]
 
     def _chunks(self) -> Iterator[list[tuple[str, Any]]]:
@@ -297,11 +288,9 @@ class JsonFile:
             elif fed:
                 quiet += len(fed)
                 if quiet > MAX_TOKEN_BYTES:
-                    message = (
-                        f"More than {MAX_TOKEN_BYTES >> 20} MiB without a complete JSON value before byte "
-                        f"{start + len(data):,} (a string that never ends?)"
+                    self.fatal = ParseError.of(
+                        0, None, "VALUE_TOO_LONG", mib=MAX_TOKEN_BYTES >> 20, byte=start + len(data)
                     )
-                    self.fatal = ParseError(0, None, "VALUE_TOO_LONG", message)
                     return
             if not data:
                 return
@@ -478,10 +467,9 @@ class JsonFile:
                 elif ctx == TOP:
                     if ev == "map_key":
                         if val in self._top_keys:
-                            message = (
-                                f'"{shown(val)}" is given twice in the document; the second one is ignored'
+                            yield ParseError.of(
+                                0, shown(val, 30), "DUPLICATE_KEY", field=shown(val), scope="document"
                             )
-                            yield ParseError(0, shown(val, 30), "DUPLICATE_KEY", message)
                             top_key = _DUP
                         else:
                             self._top_keys.add(val)
@@ -504,7 +492,7 @@ class JsonFile:
                         else:
                             ctx, depth, skip_back = SKIP, 1, TOP
                             problem = self._top_value(
-                                top_key, "an object" if ev == "start_map" else "an array"
+                                top_key, {"found": "object" if ev == "start_map" else "array"}
                             )
                             if problem is not None:
                                 yield problem
@@ -529,8 +517,8 @@ class JsonFile:
         if self.fatal is not None:
             if self.fatal.code == "VALUE_TOO_LONG":  # say where: the value being read when it began
                 where = _where(ctx, top_key, index, n_lines, key, self._last_event == "map_key")
-                at = "In the document" if where == "the document" else f"At {where}"
-                self.fatal = replace(self.fatal, column=where, message=f"{at}: {self.fatal.message}")
+                path = "" if where == "the document" else where
+                self.fatal = ParseError.of(0, where, "VALUE_TOO_LONG", **self.fatal.values, path=path)
             yield self.fatal
         self._done = True
         if not ready:
@@ -547,12 +535,7 @@ class JsonFile:
             return None
         if key == "company":
             if value is not None and (type(value) is not str or _is_mark(value)):
-                self.fatal = ParseError(
-                    0,
-                    "company",
-                    "BAD_VALUE",
-                    f"company must be a company code or SIREN in quotes, not {_kind_of(value)}",
-                )
+                self.fatal = ParseError.of(0, "company", "BAD_VALUE", reason="company", **_kind(value))
                 return self.fatal
             company = value or ""
             if len(company) > FIELD_MAX["company"]:
@@ -561,40 +544,38 @@ class JsonFile:
             if self._company_seen or company == self._company:
                 return None
             if self._emitted:
-                message = (
-                    f"The document's company '{shown(company)}' comes after {self._emitted:,} objects read without it: "
-                    "write company before journals, accounts, thirdParties, analyticSections and entries"
+                self.fatal = ParseError.of(
+                    0, "company", "LATE_COMPANY", company=shown(company), objects=self._emitted
                 )
-                self.fatal = ParseError(0, "company", "LATE_COMPANY", message)
                 return self.fatal
             self._company, self._company_seen = str(company), True
             return None
         if key in _ARRAYS:
-            return self._top_value(key, _kind_of(value))
+            return self._top_value(key, _kind(value))
         if key == _DUP:
             return None
         return _unknown_top_key(key)
 
-    def _top_value(self, key: str, kind: str) -> ParseError | None:
-        """A top-level value of the wrong kind (`kind` names it), or under an unknown key."""
+    def _top_value(self, key: str, kind: dict[str, Param]) -> ParseError | None:
+        """A top-level value of the wrong kind (`kind`: its parameters), or under an unknown key."""
         if key == _DUP:
             return None
         if key == "entries" or key == "version" or key == "company":
-            what = {"entries": "an array of entries [...]", "version": "the number 1", "company": "a string"}[
-                key
-            ]
-            self.fatal = ParseError(0, key, "WRONG_TYPE", f"{key} must be {what}, not {kind}")
+            what = {"entries": "entries", "version": "version", "company": "text"}[key]
+            self.fatal = ParseError.of(0, key, "WRONG_TYPE", field=key, expected=what, **kind)
             return self.fatal
         if key in _ARRAYS:
-            return ParseError(
-                0, key, "WRONG_TYPE", f"{key} must be an array [...], not {kind}; it was ignored"
-            )
+            return ParseError.of(0, key, "WRONG_TYPE", field=key, expected="array", ignored=1, **kind)
         return _unknown_top_key(key)
 
     def _not_an_object(self, array: str, index: int, value: object) -> Item:
         column = f"{array}[{index}]"
-        message = f"{_SINGULAR[array]} {index + 1} must be an object {{…}}, not {_kind_of(value)}"
-        error = ParseError(0, column, "WRONG_TYPE", message)
+        where: dict[str, Param] = (
+            {"in_entry": str(index + 1)}
+            if array == "entries"
+            else {"declaration": array, "in_record": str(index + 1)}
+        )
+        error = ParseError.of(0, column, "WRONG_TYPE", expected="object", **where, **_kind(value))
         if array == "entries":
             return RejectedEntry("", "", (), (), (error,))
         return error
@@ -608,16 +589,10 @@ class JsonFile:
         base = f"{array}[{index}]"
         code = obj.get(code_key)
         shown_code = f" ({shown(code)})" if isinstance(code, str) and code and not _is_mark(code) else ""
-        name = f"{_SINGULAR[array]} {index + 1}{shown_code}"
-        problems: list[tuple[str, str, str]] = []
+        where: dict[str, Param] = {"declaration": array, "in_record": f"{index + 1}{shown_code}"}
+        problems: list[tuple[str, str, dict[str, Param]]] = []
         if oversize:
-            problems.append(
-                (
-                    base,
-                    "OBJECT_TOO_LARGE",
-                    f"is larger than {_size(MAX_OBJECT_BYTES)} of JSON; it was not read",
-                )
-            )
+            problems.append((base, "OBJECT_TOO_LARGE", {"size": _size(MAX_OBJECT_BYTES)}))
         else:
             errors: list[Any] = _marks(obj) if self._guard.replaced or self._guard.nul_seen else []
             try:
@@ -630,13 +605,13 @@ class JsonFile:
                 errors = [_too_long((key,), data[key], limit)
                           for key, limit in limits if len(data.get(key) or "") > limit]  # fmt: skip
             for error in errors:
-                code_, tail = _explain(error, _KEYS[array], self._places)
-                problems.append((_path(base, error["loc"]), code_, tail))
+                code_, params = _explain(error, _KEYS[array], self._places)
+                problems.append((_path(base, error["loc"]), code_, params))
         if not oversize:
-            problems.extend((f"{base}.{k}", "DUPLICATE_KEY", f"{k} is given twice") for _, k in dups)
+            problems.extend((f"{base}.{k}", "DUPLICATE_KEY", {"field": shown(k, 30)}) for _, k in dups)
         if problems:
             found: list[Item] = [
-                ParseError(0, column, code_, f"{name}: {tail}") for column, code_, tail in problems
+                error_of(0, column, code_, {**params, **where}) for column, code_, params in problems
             ]
             return found
         company = data.get("company") or self._company
@@ -722,30 +697,25 @@ class JsonFile:
             line_no += 1
         if problems:
             return [self._refuse(obj, index, first, n_lines, problems, [], False)]
-        if debits != credits:
-            message = (
-                f"is unbalanced: debit {_cents_text(debits, self._places)}, credit "
-                f"{_cents_text(credits, self._places)}, difference {_cents_text(debits - credits, self._places)}"
-            )
-            return [self._refuse(obj, index, first, n_lines, [], [], False, ("UNBALANCED_ENTRY", message))]
-        why = entry_total_message(debits, ".", self._places)
-        if why is not None:
-            too_large = ("ENTRY_TOTAL_TOO_LARGE", f"is too large: {why}")
-            return [self._refuse(obj, index, first, n_lines, [], [], False, too_large)]
+        if debits != credits or debits > ENTRY_TOTAL_MAX:
+            problem = balance_error(_entry_name(index, journal, number), first, debits, credits, self._places)
+            if problem is not None:
+                return [self._refuse(obj, index, first, n_lines, [], [], False, problem)]
         entry = new_entry(journal, jlabel, number, day, tuple(out), data.get("company") or self._company)
         if notes is None:
             return entry
         name = _entry_name(index, journal, number)
         found: list[Item] = [
-            ParseError(note.line, note.column, note.code, f"{name}, {note.message}", note.severity)
+            ParseError.of(note.line, note.column, note.code, note.severity, in_entry=name, **note.values,
+                          entry_line=note.line - first + 1)
             for note in notes
-        ]
+        ]  # fmt: skip
         found.append(entry)
         return found
 
     def _refuse(self, obj: dict[str, Any], index: int, first: int, n_lines: int, errors: list[Any],
                 dups: list[tuple[int, str]], oversize: bool,
-                entry_error: tuple[str, str] | None = None) -> RejectedEntry:  # fmt: skip
+                entry_error: ParseError | None = None) -> RejectedEntry:  # fmt: skip
         journal, number = obj.get("journal"), obj.get("number")
         journal = journal if isinstance(journal, str) and not _is_mark(journal) else ""
         number = number if isinstance(number, str) and not _is_mark(number) else ""
@@ -754,38 +724,38 @@ class JsonFile:
         at_entry = first if n_lines else 0
         found: list[ParseError] = []
         if oversize:
-            message = f"{name} is larger than {_size(MAX_OBJECT_BYTES)} of JSON; it was not read (split it)"
-            found.append(ParseError(at_entry, base, "ENTRY_TOO_LARGE", message))
+            size = _size(MAX_OBJECT_BYTES)
+            found.append(ParseError.of(at_entry, base, "ENTRY_TOO_LARGE", in_entry=name, size=size))
         if entry_error is not None:
-            found.append(ParseError(at_entry, None, entry_error[0], f"{name} {entry_error[1]}"))
+            found.append(replace(entry_error, line=at_entry))
         keys = {"entry": _KEYS["entry"], "line": _KEYS["line"]}
         for error in errors[:100]:
             loc = error["loc"]
-            code, tail = _explain(
+            code, params = _explain(
                 error, keys["line" if len(loc) > 2 and loc[0] == "lines" else "entry"], self._places
             )
             if code == "TOO_MANY_LINES" or code == "NO_LINES":
-                found.append(ParseError(at_entry, f"{base}.lines", code, f"{name}: {tail}"))
+                found.append(error_of(at_entry, f"{base}.lines", code, {"in_entry": name, **params}))
             elif len(loc) > 1 and loc[0] == "lines" and isinstance(loc[1], int):
-                where = f"{name}, line {loc[1] + 1}: {tail}"
-                found.append(ParseError(first + loc[1], _path(base, loc), code, where))
+                where = {"in_entry": name, "entry_line": loc[1] + 1, **params}
+                found.append(error_of(first + loc[1], _path(base, loc), code, where))
             else:
-                found.append(ParseError(at_entry, _path(base, loc), code, f"{name}: {tail}"))
+                found.append(error_of(at_entry, _path(base, loc), code, {"in_entry": name, **params}))
         if len(errors) > 100:
-            message = f"{name}: {len(errors) - 100} more errors not listed"
-            found.append(ParseError(at_entry, base, "MORE_ERRORS", message))
+            found.append(ParseError.of(at_entry, base, "MORE_ERRORS", in_entry=name, more=len(errors) - 100))
         for at, key in dups:
             line = first + at if at >= 0 else at_entry
             column = f"{base}.lines[{at}].{key}" if at >= 0 else f"{base}.{key}"
-            where = f"{name}, line {at + 1}" if at >= 0 else name
-            found.append(ParseError(line, column, "DUPLICATE_KEY", f"{where}: {key} is given twice"))
+            place: dict[str, Param] = (
+                {"in_entry": name, "entry_line": at + 1} if at >= 0 else {"in_entry": name}
+            )
+            found.append(ParseError.of(line, column, "DUPLICATE_KEY", **place, field=shown(key, 30)))
         listed = min(n_lines, MAX_LINES + 1)
         if n_lines > listed:
-            message = (
-                f"{name}: its lines {first + listed:,} to {first + n_lines - 1:,} ({base}.lines[{listed}] and "
-                "after) were not read either"
-            )
-            found.append(ParseError(first + listed, f"{base}.lines[{listed}]", "TOO_MANY_LINES", message))
+            found.append(
+                ParseError.of(first + listed, f"{base}.lines[{listed}]", "TOO_MANY_LINES", in_entry=name,
+                              first=first + listed, last=first + n_lines - 1, path=f"{base}.lines[{listed}]")
+            )  # fmt: skip
         text = "" if oversize else _dump(_with_company(obj, self._company))
         raw = (text, *([""] * (listed - 1))) if listed else ()
         return RejectedEntry(journal, number, tuple(range(first, first + listed)), raw, tuple(found))
@@ -812,25 +782,29 @@ def _size(n: int) -> str:
 
 
 def _entry_name(index: int, journal: str, number: str) -> str:
+    """An entry as messages name it: its rank in the document, then its journal and number when read
+    ("3 (VT 12)": "entry 3 (VT 12), line 2: …", "Entry 3 (VT 12) is unbalanced: …")."""
     name = f"{shown(journal, 20)} {shown(number)}".strip()
-    return f"entry {index + 1}" + (f" ({name})" if name else "")
+    return f"{index + 1}" + (f" ({name})" if name else "")
 
 
 def _sides(debit: int, credit: int, line_no: int, path: str, notes: list[ParseError], places: int) -> tuple[int, int]:  # fmt: skip
     """Negative amounts move to the other side (net unchanged); both sides or none filled: findings."""
     if debit < 0 or credit < 0:
-        column = f"{path}.debit" if debit < 0 else f"{path}.credit"
+        field = "debit" if debit < 0 else "credit"
+        value = _cents_text(debit if debit < 0 else credit, places)
         debit, credit = max(debit, 0) + max(-credit, 0), max(credit, 0) + max(-debit, 0)
-        message = f"{column.rsplit('.', 1)[1]} is negative: recorded as debit {_cents_text(debit, places)}, credit {_cents_text(credit, places)}"
-        notes.append(ParseError(line_no, column, "NEGATIVE_AMOUNT", message, "finding"))
+        notes.append(
+            ParseError.of(line_no, f"{path}.{field}", "NEGATIVE_AMOUNT", "finding", field=field, value=value,
+                          debit=decimal_of(debit, places), credit=decimal_of(credit, places))
+        )  # fmt: skip
     if debit and credit:
-        message = (
-            f"debit {_cents_text(debit, places)} and credit {_cents_text(credit, places)} are both filled; "
-            "both are kept"
-        )
-        notes.append(ParseError(line_no, path, "DEBIT_AND_CREDIT", message, "finding"))
+        notes.append(
+            ParseError.of(line_no, path, "DEBIT_AND_CREDIT", "finding", debit=decimal_of(debit, places),
+                          credit=decimal_of(credit, places))
+        )  # fmt: skip
     elif not debit and not credit:
-        notes.append(ParseError(line_no, path, "ZERO_AMOUNT", "the line's amount is zero", "finding"))
+        notes.append(ParseError.of(line_no, path, "ZERO_AMOUNT", "finding"))
     return debit, credit
 
 
@@ -847,25 +821,27 @@ def _is_version(value: object) -> bool:
 
 def _company_too_long(company: str) -> ParseError:
     limit = FIELD_MAX["company"]
-    message = (
-        f"company '{shown(company)}' is {len(company):,} characters long; a company code has at most {limit}"
+    return ParseError.of(
+        0,
+        "company",
+        "FIELD_TOO_LONG",
+        field="company",
+        value=shown(company),
+        length=len(company),
+        maximum=limit,
     )
-    return ParseError(0, "company", "FIELD_TOO_LONG", message)
 
 
 def _bad_version(value: object) -> ParseError:
     if isinstance(value, str) and not _is_mark(value):
-        message = f'version must be the number 1, not the string {_shown(value)}: write "version": 1'
-    else:
-        message = f'version {_shown(value)} is not supported: this is version 1 of the format ("version": 1)'
-    return ParseError(0, "version", "UNSUPPORTED_VERSION", message)
+        return ParseError.of(0, "version", "UNSUPPORTED_VERSION", value=_shown(value), reason="string")
+    return ParseError.of(0, "version", "UNSUPPORTED_VERSION", value=_shown(value))
 
 
 def _unknown_top_key(key: str) -> ParseError:
     close = difflib.get_close_matches(key[:40], _KEYS[""], n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else f"; known keys: {', '.join(_KEYS[''])}"
-    message = f"unknown key '{shown(key)}' in the document{hint}; it was ignored"
-    return ParseError(0, shown(key, 30), "UNKNOWN_FIELD", message)
+    hint: dict[str, Param] = {"suggestion": close[0]} if close else {"known": ", ".join(_KEYS[""])}
+    return ParseError.of(0, shown(key, 30), "UNKNOWN_FIELD", field=shown(key), scope="document", **hint)
 
 
 def _with_company(obj: dict[str, Any], default: str) -> dict[str, Any]:

@@ -129,12 +129,13 @@ def _iso_date(value: object) -> date:
             "YYYY-MM-DD", read.isoformat() if read is not None else "YYYY-MM-DD (2026-01-31)"
         )
         raise PydanticCustomError("date", "{why}", {"why": _date_reason(reason), **reason})
-    raise PydanticCustomError(
-        "date", "{why}", {"why": 'must be a date written as a string like "2026-01-31"'}
-    )
+    reason = not_in_form("YYYY-MM-DD", '"2026-01-31" (a string, in double quotes)')
+    raise PydanticCustomError("date", "{why}", {"why": _date_reason(reason), **reason})
 
 
-_UNITS_MAX = (AMOUNT_MAX + 1) // 100  # money.AMOUNT_MAX in units of a 2-decimal currency: 10^13
+#: money.AMOUNT_MAX in units of a 2-decimal currency (10^13): the schema checks amounts as in EUR, the parser
+#: with the decimals of the company's currency (its `places`).
+_UNITS_MAX = (AMOUNT_MAX + 1) // 100
 AMOUNT_SCHEMA: dict[str, Any] = {
     "anyOf": [
         {"type": "string", "pattern": rf"^(-?[0-9]{{1,{len(str(_UNITS_MAX)) - 1}}}(\.[0-9]{{1,2}})?)?$"},
@@ -145,9 +146,11 @@ AMOUNT_SCHEMA: dict[str, Any] = {
             "exclusiveMaximum": _UNITS_MAX,
         },
     ],
-    "description": 'A string "1234.56" (dot decimal, optional minus, at most 2 decimals; "" = 0) or a JSON '
-    "number with at most 2 decimals (read exactly), below 10,000,000,000,000 in absolute value. A negative "
-    "amount is moved to the other side.",
+    "description": 'A string "1234.56" (dot decimal, optional minus; "" = 0) or a JSON number (read exactly), '
+    "with at most the currency's number of decimals (ISO 4217: 2 for EUR, 0 for JPY, 3 for TND; the currency "
+    "of the company the document is imported into), below 10,000,000,000,000 in absolute value (in EUR). This "
+    "schema checks amounts as in EUR (2 decimals); Écluse reads them with the decimals of the company's "
+    "currency. A negative amount is moved to the other side.",
 }
 DATE_SCHEMA: dict[str, Any] = {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
 
