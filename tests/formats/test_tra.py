@@ -7,6 +7,7 @@ import io
 import tracemalloc
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
 
@@ -439,6 +440,30 @@ def test_findings_keep_the_entry() -> None:
     )
 
 
+def test_errors_carry_their_values_as_parameters() -> None:
+    """The message is written from the parameters (messages.py): amounts as Decimals, reasons as words."""
+    lines = [
+        movement(number="1", amount="-12.5"),
+        movement(general="706000", number="1", sens="C", amount="-12,50"),
+    ]
+    p = parse(build(lines))
+    assert [(n.code, n.values) for n in p.notes] == [
+        ("DOT_DECIMAL", {"field": "MONTANT1", "value": "-12.5", "amount": Decimal("-12.50"), "separator": "."}),
+        ("NEGATIVE_AMOUNT", {"field": "MONTANT1", "value": "-12.5", "credit": Decimal("12.50")}),
+        ("NEGATIVE_AMOUNT", {"field": "MONTANT1", "value": "-12,50", "debit": Decimal("12.50")}),
+    ]  # fmt: skip
+    bad = [movement(number="2", amount="1,234", sens="X", account_type="X"), movement(number="2", general="")]
+    errors = parse(build(bad)).errors()
+    assert [(e.code, e.values) for e in errors] == [
+        ("BAD_AMOUNT", {"field": "MONTANT1", "value": "1,234", "reason": "decimals", "places": 2}),
+        ("BAD_SENS", {"field": "SENS", "value": "X", "debit_code": "D", "credit_code": "C"}),
+        ("MISSING_VALUE", {"field": "AUXILIAIRE_OU_SECTION", "meaning": "third_party", "line_type": "X"}),
+        ("MISSING_VALUE", {"field": "GENERAL", "meaning": "account"}),
+    ]  # fmt: skip
+    assert errors[0].message == "MONTANT1 '1,234' has more than 2 decimals"
+    assert errors[2].message == "AUXILIAIRE_OU_SECTION (the third party) is empty on a TYPE_CPTE X line"
+
+
 def test_a_refused_entry_drops_its_line_findings() -> None:
     p = parse(build(movement(amount="100.00"), movement(general="706000", sens="X", amount=10000)))
     assert not p.notes and [e.code for e in p.errors()] == ["BAD_SENS"]
@@ -512,6 +537,10 @@ def test_analytic_lines_that_do_not_add_up_refuse_the_entry() -> None:
     error = one_error(p)
     assert (error.line, error.column, error.code) == (3, "MONTANT1", "ANALYTIC_MISMATCH")
     assert "add up to 90,00 C" in error.message and "line 3 is 100,00 C" in error.message
+    assert error.values == {
+        "account": "706000", "axis": "A1", "first": 4, "last": 5, "spread": Decimal("-90.00"), "line": 3,
+        "total": Decimal("-100.00"), "entry": "VT 1",
+    }  # fmt: skip
 
 
 def test_analytic_line_sides_are_signed() -> None:
@@ -619,12 +648,17 @@ def test_read_date(text: str, expected: tuple[date | None, dict[str, object]]) -
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("00000000000001200,00", (120000, "", None)), ("1200,5", (120050, "", None)), ("1200", (120000, "", None)),
-        ("12.50", (1250, "", "DOT_DECIMAL")), ("-5,00", (-500, "", None)), ("5,00-", (-500, "", None)),
-        ("5,000", (500, "", None)), ("-5,00-", (None, "is not an amount (expected 1234,56 with a decimal comma)", None)),
+        ("00000000000001200,00", (120000, {}, None)), ("1200,5", (120050, {}, None)), ("1200", (120000, {}, None)),
+        ("12.50", (1250, {}, "DOT_DECIMAL")), ("-5,00", (-500, {}, None)), ("5,00-", (-500, {}, None)),
+        ("5,000", (500, {}, None)), ("", (None, {}, None)),
+        ("-5,00-", (None, {"reason": "form", "expected": "1234,56"}, None)),
+        ("1 200,00", (None, {"reason": "form", "expected": "1234,56"}, None)),
+        ("9" * 16 + ",00", (None, {"reason": "too_large"}, None)),
+        ("1.234", (None, {"reason": "ambiguous", "format": "TRA"}, None)),
+        ("1,234", (None, {"reason": "decimals", "places": 2}, None)),
     ],
 )  # fmt: skip
-def test_read_amount(text: str, expected: tuple[int | None, str, str | None]) -> None:
+def test_read_amount(text: str, expected: tuple[int | None, dict[str, object], str | None]) -> None:
     assert read_amount(text) == expected
 
 

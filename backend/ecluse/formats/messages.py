@@ -46,6 +46,60 @@ def date_reason(p: Params) -> str:
     return why + (f" (the line is imported without a {p['dropped']})" if p.get("dropped") else "")
 
 
+# --- TRA (formats/tra): the parts of a message some TRA codes add to a shared template ----------------------
+
+#: What a TRA field holds, by the `meaning` parameter of MISSING_VALUE.
+_MEANINGS = {
+    "account": "the account", "entry_number": "the entry number", "third_party": "the third party",
+    "section": "the analytic section",
+}  # fmt: skip
+#: TYPE_ECRITURE codes of entries that are not imported (NOT_NORMAL_ENTRY).
+_ENTRY_TYPES = {"S": "a simulation entry", "U": "a situation entry", "R": "a revision entry"}
+
+
+def _meaning(p: Params) -> str:
+    """' (the account)' after a field name, from `meaning`."""
+    return f" ({_MEANINGS[str(p['meaning'])]})" if "meaning" in p else ""
+
+
+def _empty_detail(p: Params) -> str:
+    """What follows 'X is empty': the TYPE_CPTE of the line (`line_type`), or the text read and the value
+    that means none (`value`, `no_date`)."""
+    if "line_type" in p:
+        return f" on a TYPE_CPTE {p['line_type']} line"
+    if "no_date" in p:
+        return f" ('{p['value']}'; {p['no_date']} means no date)"
+    return ""
+
+
+def amount_reason(p: Params) -> str:
+    """Why an amount was not read: `reason` form (`expected`: the form to write), too_large, decimals
+    (`places`: the currency's) or ambiguous (a '.' before 3 digits; `format`: whose amounts use ','); `why`,
+    a text, where a format does not give a reason yet."""
+    reason = p.get("reason")
+    if reason == "form":
+        return "is not an amount" + (
+            f" (expected {p['expected']} with a decimal comma)" if "expected" in p else ""
+        )
+    if reason == "too_large":
+        return "is too large"
+    if reason == "decimals":
+        places = int(str(p["places"]))
+        if places == 0:
+            return "has decimals, and the currency has none"
+        return f"has more than {places} decimal{'s' if places > 1 else ''}"
+    if reason == "ambiguous":
+        uses = "the FEC uses ','" if p["format"] == "FEC" else f"{p['format']} amounts use ','"
+        return f"is ambiguous: '.' may separate thousands or decimals ({uses})"
+    return str(p["why"])
+
+
+def _side(value: Param) -> str:
+    """A signed amount (debit positive) → '90,00 D' / '90,00 C'."""
+    number = Decimal(str(value))
+    return f"{amount(abs(number))} D" if number >= 0 else f"{amount(-number)} C"
+
+
 _TEXTS: dict[str, Callable[[Params], str]] = {
     "UNBALANCED_ENTRY": lambda p: (
         f"Entry {p['entry']} is unbalanced: debit {amount(p['debit'])}, credit {amount(p['credit'])}, "
@@ -61,7 +115,9 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
     "ENCODING_FALLBACK": lambda p: (
         f"From line {p['line']} the file holds bytes that are not UTF-8; they were read as ISO-8859-15"
     ),
-    "EMPTY_FILE": lambda p: "The file is empty",
+    "EMPTY_FILE": lambda p: (
+        f"The file has a {p['header']} header but no lines after it" if "header" in p else "The file is empty"
+    ),
     "EMPTY_LINE": lambda p: "Empty line",
     "ZERO_AMOUNT": lambda p: "The line's amount is zero",
     # --- JSON (formats/json_entries) ---
@@ -150,22 +206,76 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
     "TRAILING_SEPARATOR": lambda p: f"The {p['where']} ends with a separator",
     "DUPLICATE_COLUMN": lambda p: f"Column {p['column']} appears twice; the first one is read",
     "BAD_FILE_NAME": lambda p: f"File name '{p['name']}' does not follow SirenFECAAAAMMJJ (A47 A-1 IX)",
-    "MISSING_VALUE": lambda p: f"{p['field']} is {'missing' if p.get('reason') == 'missing' else 'empty'}",
+    "MISSING_VALUE": lambda p: (
+        f"{p['field']}{_meaning(p)} is {'missing' if p.get('reason') == 'missing' else 'empty'}{_empty_detail(p)}"
+    ),
     "MISSING_LABEL": lambda p: f"Missing {p['columns']} (données absentes)",
-    "MISSING_DATA": lambda p: f"Missing {p['columns']} (données absentes)",
-    "BAD_SENS": lambda p: f"Sens '{p['value']}' must be D, C, +1 or -1 (code D/C mal renseigné)",
+    "MISSING_DATA": lambda p: (
+        f"{p['field']} is empty on an analytic line (TYPE_CPTE A); expected A1 to A5"
+        if "field" in p
+        else f"Missing {p['columns']} (données absentes)"
+    ),
+    "BAD_SENS": lambda p: (
+        f"{p['field']} "
+        + (f"'{p['value']}' is wrong" if p["value"] else "is empty")
+        + f": it must be {p['debit_code']} (debit) or {p['credit_code']} (credit)"
+        if "debit_code" in p
+        else f"Sens '{p['value']}' must be D, C, +1 or -1 (code D/C mal renseigné)"
+    ),
     # --- TRA (formats/tra) ---
     "ACCOUNT_PREFIX": lambda p: (
         f"CompteNum '{p['account']}' does not start with 3 digits of the chart of accounts"
     ),
     "DOT_DECIMAL": lambda p: (
-        f"{p['field']} '{p['value']}' is not in the 1234,56 form (read as {amount(p['amount'])})"
+        f"{p['field']} '{p['value']}' uses '{p['separator']}' as decimal separator (read as {amount(p['amount'])})"
+        if "separator" in p
+        else f"{p['field']} '{p['value']}' is not in the 1234,56 form (read as {amount(p['amount'])})"
     ),
     "AMOUNT_EXPONENT": lambda p: (
         f"{p['field']} '{p['value']}' is not in the 1234,56 form (read as {amount(p['amount'])})"
     ),
     "NEGATIVE_AMOUNT": lambda p: (
-        f"{p['field']} '{p['value']}' is negative: recorded as debit {amount(p['debit'])}, credit {amount(p['credit'])}"
+        f"{p['field']} '{p['value']}' is negative: recorded as "
+        + ", ".join(f"{side} {amount(p[side])}" for side in ("debit", "credit") if side in p)
+    ),
+    "BAD_AMOUNT": lambda p: f"{p['field']} '{p['value']}' {amount_reason(p)}",
+    "BAD_HEADER": lambda p: (
+        "The first line is not a Cegid TRA header: "
+        + (
+            f"its format (positions 12-14) is '{p['format']}', expected STD (standard) or ETE (extended); the "
+            f"line starts with '{p['start']}'"
+            if "format" in p
+            else f"it must start with *** (e.g. ***S5CLIJRLSTD), it starts with '{p['start']}'"
+        )
+    ),
+    "BAD_ACCOUNT_TYPE": lambda p: (
+        f"TYPE_CPTE '{p['value']}' is wrong: it must be blank or H (general line), X (third party) or A (analytic)"
+    ),
+    "AUX_ON_GENERAL_LINE": lambda p: (
+        f"AUXILIAIRE_OU_SECTION '{p['value']}' is filled on a general line (TYPE_CPTE blank): read as its third "
+        "party"
+    ),
+    "NOT_NORMAL_ENTRY": lambda p: (
+        f"TYPE_ECRITURE '{p['value']}' is "
+        + (
+            _ENTRY_TYPES.get(str(p["value"]))
+            or ("not filled in" if not str(p["value"]).strip() else "an unknown entry type")
+        )
+        + f": only normal entries (N) are imported, so entry {p['entry']} is refused"
+    ),
+    "ANALYTIC_WITHOUT_GENERAL": lambda p: (
+        f"Analytic line (TYPE_CPTE A) for account {p['account']} "
+        + (f"follows account {p['previous']}" if "previous" in p else "comes first in its entry")
+        + f": it must follow a line of account {p['account']} in entry {p['entry']}"
+    ),
+    "ANALYTIC_MISMATCH": lambda p: (
+        f"The analytic lines of account {p['account']} ("
+        + (f"axis {p['axis']}" if p["axis"] else "no axis")
+        + f", lines {p['first']}-{p['last']}) add up to {_side(p['spread'])}, but line {p['line']} is "
+        f"{_side(p['total'])} (entry {p['entry']})"
+    ),
+    "ANALYTIC_AXIS_IGNORED": lambda p: (
+        f"Line {p['line']} (account {p['account']}) is spread on axes {p['axes']}: only axis {p['kept']} is kept"
     ),
     "DEBIT_AND_CREDIT": lambda p: (
         f"Debit {amount(p['debit'])} and Credit {amount(p['credit'])} are both filled; both are kept"

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ecluse.formats.entries import accept, cents, entry_name, refuse
+from ecluse.formats.entries import accept, entry_name, refuse
 from ecluse.formats.records import Entry, EntryLine, MasterRecord, ParseError, RejectedEntry
+from ecluse.money import decimal_of
 
 MEMORY = 4096  # closed entry keys remembered (two generations) to spot an entry that comes back
 
@@ -75,12 +76,8 @@ class _Closing:
             elif bases and bases[-1].general == general:
                 bases[-1].axes.setdefault(ana[1], []).append((line_no, ana[0], ana[2]))
             else:
-                after = f"follows account {bases[-1].general}" if bases else "comes first in its entry"
-                message = (
-                    f"Analytic line (TYPE_CPTE A) for account {general} {after}: it must follow a line of account "
-                    f"{general} in entry {name}"
-                )
-                errors.append(ParseError(line_no, "GENERAL", "ANALYTIC_WITHOUT_GENERAL", message))
+                after = {"previous": bases[-1].general} if bases else {}
+                errors.append(ParseError.of(line_no, "GENERAL", "ANALYTIC_WITHOUT_GENERAL", account=general, entry=name, **after))  # fmt: skip
         lines: list[EntryLine] = []
         for base in bases:
             if base.line is None:
@@ -112,19 +109,35 @@ class _Closing:
                 continue  # an analytic amount is unreadable: already an error
             spread = sum(part[2] for part in parts)  # type: ignore[misc]
             if spread != total:
-                shown = f"axis {axis}" if axis else "no axis"
-                message = (
-                    f"The analytic lines of account {base.general} ({shown}, lines {parts[0][0]}-{parts[-1][0]}) "
-                    f"add up to {_side(spread, self._places)}, but line {base.line_no} is {_side(total, self._places)} (entry {name})"
+                errors.append(
+                    ParseError.of(
+                        base.line_no,
+                        "MONTANT1",
+                        "ANALYTIC_MISMATCH",
+                        account=base.general,
+                        axis=axis,
+                        first=parts[0][0],
+                        last=parts[-1][0],
+                        spread=decimal_of(spread, self._places),
+                        line=base.line_no,
+                        total=decimal_of(total, self._places),
+                        entry=name,
+                    )
                 )
-                errors.append(ParseError(base.line_no, "MONTANT1", "ANALYTIC_MISMATCH", message))
         axes = list(base.axes)
         if len(axes) > 1:
-            message = (
-                f"Line {base.line_no} (account {base.general}) is spread on axes {', '.join(axes)}: only axis "
-                f"{axes[0]} is kept"
+            notes.append(
+                ParseError.of(
+                    base.line_no,
+                    "AXE",
+                    "ANALYTIC_AXIS_IGNORED",
+                    "finding",
+                    line=base.line_no,
+                    account=base.general,
+                    axes=", ".join(axes),
+                    kept=axes[0],
+                )
             )
-            notes.append(ParseError(base.line_no, "AXE", "ANALYTIC_AXIS_IGNORED", message, "finding"))
         parts = base.axes[axes[0]]
         if len(parts) == 1:
             return [replace(line, analytic=parts[0][1])]
@@ -134,7 +147,3 @@ class _Closing:
             debit, credit = (amount, 0) if amount >= 0 else (0, -amount)
             split.append(replace(line, debit=debit, credit=credit, analytic=section))
         return split
-
-
-def _side(signed: int, places: int) -> str:
-    return f"{cents(signed, places)} D" if signed >= 0 else f"{cents(-signed, places)} C"

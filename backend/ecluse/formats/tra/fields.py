@@ -32,22 +32,23 @@ def read_date(text: str) -> tuple[date | None, Reason]:
     return None, not_in_form("JJMMAAAA")
 
 
-def read_amount(text: str, places: int = 2) -> tuple[int | None, str, str | None]:
-    """A MONTANT field → (signed minor units of a currency of `places` decimals or None, why it is wrong,
-    finding code). Decimal comma; a '.' is read with DOT_DECIMAL when it cannot be a thousands separator; a
-    sign before or after is accepted."""
+def read_amount(text: str, places: int = 2) -> tuple[int | None, Reason, str | None]:
+    """A MONTANT field → (signed minor units of a currency of `places` decimals or None, why it is wrong:
+    the `reason` messages.amount_reason renders, empty for an empty field; finding code). Decimal comma; a
+    '.' is read with DOT_DECIMAL when it cannot be a thousands separator; a sign before or after is
+    accepted."""
     m = _AMOUNT.fullmatch(text)
     if m is None or (m[1] and m[5]):
         if not text:
-            return None, "is empty", None
-        return None, "is not an amount (expected 1234,56 with a decimal comma)", None
+            return None, {}, None
+        return None, {"reason": "form", "expected": "1234,56"}, None
     sign, whole, point, decimals = m[1] or m[5], m[2], m[3], m[4] or ""
     if len(whole.lstrip("0")) > 15:
-        return None, "is too large", None
+        return None, {"reason": "too_large"}, None
     if point == "." and len(decimals) > 2:
-        return None, "is ambiguous: '.' may separate thousands or decimals (TRA amounts use ',')", None
+        return None, {"reason": "ambiguous", "format": "TRA"}, None
     try:
         value = minor_units(whole, decimals, places)
-    except AmountError as exc:
-        return None, str(exc), None
-    return (-value if sign == "-" else value), "", "DOT_DECIMAL" if point == "." else None
+    except AmountError:  # the only one minor_units raises: more decimals than the currency has
+        return None, {"reason": "decimals", "places": places}, None
+    return (-value if sign == "-" else value), {}, "DOT_DECIMAL" if point == "." else None

@@ -42,19 +42,11 @@ _RECORD_KINDS: dict[str, MasterKind] = {
 def read_header(line: str) -> tuple[tuple[str, ...] | None, list[ParseError], ParseError | None]:
     """(header fields: product, origin, content, format, version, company name; findings; fatal error)."""
     if not line.startswith("***"):
-        message = (
-            f"The first line is not a Cegid TRA header: it must start with *** (e.g. ***S5CLIJRLSTD), "
-            f"it starts with '{_shown(line)}'"
-        )
-        return None, [], ParseError(1, None, "BAD_HEADER", message)
+        return None, [], ParseError.of(1, None, "BAD_HEADER", start=_shown(line))
     p = line.ljust(HEADER_WIDTH)
     product, origin, content, fmt = p[3:5], p[5:8], p[8:11], p[11:14]
     if fmt not in FORMATS:
-        message = (
-            f"The first line is not a Cegid TRA header: its format (positions 12-14) is '{_shown(fmt)}', "
-            f"expected STD (standard) or ETE (extended); the line starts with '{_shown(line)}'"
-        )
-        return None, [], ParseError(1, None, "BAD_HEADER", message)
+        return None, [], ParseError.of(1, None, "BAD_HEADER", format=_shown(fmt), start=_shown(line))
     findings = []
     for value, known, name in (
         (product, PRODUCTS, "product (positions 4-5)"),

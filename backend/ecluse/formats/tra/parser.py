@@ -10,7 +10,6 @@ from datetime import date
 from itertools import chain
 from typing import BinaryIO
 
-from ecluse.formats.entries import cents
 from ecluse.formats.findings import FINDINGS_PER_CODE, FindingsCap, encoding_fallback
 from ecluse.formats.limits import check_amount
 from ecluse.formats.reader import LineReader, LongLine, long_line
@@ -18,14 +17,13 @@ from ecluse.formats.records import FileInfo, ParseError, new_entry_line
 from ecluse.formats.tra.closing import Ana, Item, Key, Output, _Closing
 from ecluse.formats.tra.fields import NO_DATE, _shown, read_amount, read_date
 from ecluse.formats.tra.header import _Records, read_header
-from ecluse.money import AMOUNT_MAX
+from ecluse.money import AMOUNT_MAX, decimal_of
 
 LINE_WIDTH = 222  # a standard movement line
 MIN_WIDTH = 151  # a line shorter than this lacks TYPE_ECRITURE (and often SENS, MONTANT1)
 #: TYPE_PIECE of invoices and credit notes (sales FC/AC, purchases FF/AF): their REFINTERNE is the invoice
 #: number, which open items and bank matching look for; a payment's (RC, RF, OD…) is its own reference.
 INVOICE_PIECES = frozenset({"FC", "AC", "FF", "AF"})
-ENTRY_TYPES = {"S": "a simulation entry", "U": "a situation entry", "R": "a revision entry"}
 
 
 class TraFile(_Records, _Closing):
@@ -63,7 +61,7 @@ class TraFile(_Records, _Closing):
         if fields is None:
             return
         if reader.at_eof and not any(line.strip() for line in self._first):
-            self.fatal = ParseError(0, None, "EMPTY_FILE", "The file has a TRA header but no lines after it")
+            self.fatal = ParseError.of(0, None, "EMPTY_FILE", header="TRA")
             return
         self._extended = fields[3] == "ETE"
         self.info = FileInfo("TRA", reader.encoding, "", fields[3], None, None, fields)
@@ -159,11 +157,9 @@ class TraFile(_Records, _Closing):
                 if p[150] != "N":
                     self._not_normal(p[150], jc, num, line_no, probs)
                 if not general:
-                    message = "GENERAL (the account) is empty"
-                    probs.append(ParseError(line_no, "GENERAL", "MISSING_VALUE", message))
+                    probs.append(ParseError.of(line_no, "GENERAL", "MISSING_VALUE", field="GENERAL", meaning="account"))  # fmt: skip
                 if not num:
-                    message = "NUMEROPIECE (the entry number) is empty"
-                    probs.append(ParseError(line_no, "NUMEROPIECE", "MISSING_VALUE", message))
+                    probs.append(ParseError.of(line_no, "NUMEROPIECE", "MISSING_VALUE", field="NUMEROPIECE", meaning="entry_number"))  # fmt: skip
                 due = p[121:129]
                 if due != NO_DATE and due not in dates:
                     self._due_date(due, line_no, probs)
@@ -178,8 +174,7 @@ class TraFile(_Records, _Closing):
                     if tc != "X" and (aux or tc not in " H0"):
                         self._account_type(tc, aux, line_no, probs)
                     elif not aux and tc == "X":
-                        message = "AUXILIAIRE_OU_SECTION (the third party) is empty on a TYPE_CPTE X line"
-                        probs.append(ParseError(line_no, "AUXILIAIRE_OU_SECTION", "MISSING_VALUE", message))
+                        self._no_aux("third_party", "X", line_no, probs)
                     if amount is not None and amount <= 0 and signed is not None:
                         self._odd_amount(amount, signed, m.strip(), line_no, probs)
                     line = None
@@ -240,8 +235,7 @@ class TraFile(_Records, _Closing):
         elif why:
             probs.append(ParseError.of(line_no, "DATECOMPTABLE", "BAD_DATE", field="DATECOMPTABLE", value=_shown(text), **why))  # fmt: skip
         else:
-            message = f"DATECOMPTABLE is empty ('{_shown(text)}'; {NO_DATE} means no date)"
-            probs.append(ParseError(line_no, "DATECOMPTABLE", "MISSING_VALUE", message))
+            probs.append(ParseError.of(line_no, "DATECOMPTABLE", "MISSING_VALUE", field="DATECOMPTABLE", value=_shown(text), no_date=NO_DATE))  # fmt: skip
         return value
 
     def _due_date(self, text: str, line_no: int, probs: list[ParseError]) -> None:
@@ -254,30 +248,26 @@ class TraFile(_Records, _Closing):
     def _amount(self, text: str, line_no: int, probs: list[ParseError]) -> int | None:
         value, why, code = read_amount(text, self._places)
         if value is None:
-            code = "MISSING_VALUE" if not text else "BAD_AMOUNT"
-            message = f"MONTANT1 {why}" if not text else f"MONTANT1 '{_shown(text)}' {why}"
-            probs.append(ParseError(line_no, "MONTANT1", code, message))
+            if not text:
+                probs.append(ParseError.of(line_no, "MONTANT1", "MISSING_VALUE", field="MONTANT1"))
+            else:
+                probs.append(ParseError.of(line_no, "MONTANT1", "BAD_AMOUNT", field="MONTANT1", value=_shown(text), **why))  # fmt: skip
         elif code is not None:
-            message = (
-                f"MONTANT1 '{text}' uses '.' as decimal separator (read as {cents(value, self._places)})"
-            )
-            probs.append(ParseError(line_no, "MONTANT1", code, message, "finding"))
+            read_as = decimal_of(value, self._places)
+            probs.append(ParseError.of(line_no, "MONTANT1", code, "finding", field="MONTANT1", value=_shown(text), amount=read_as, separator="."))  # fmt: skip
         return value
 
     def _bad_sens(self, sens: str, line_no: int, probs: list[ParseError]) -> None:
-        shown = "is empty" if sens == " " else f"'{_shown(sens)}' is wrong"
-        message = f"SENS {shown}: it must be D (debit) or C (credit)"
-        probs.append(ParseError(line_no, "SENS", "BAD_SENS", message))
+        value = "" if sens == " " else _shown(sens)
+        probs.append(ParseError.of(line_no, "SENS", "BAD_SENS", field="SENS", value=value, debit_code="D", credit_code="C"))  # fmt: skip
 
     def _not_normal(
         self, kind: str, journal: str, number: str, line_no: int, probs: list[ParseError]
     ) -> None:
-        what = ENTRY_TYPES.get(kind) or ("not filled in" if kind == " " else "an unknown entry type")
-        message = (
-            f"TYPE_ECRITURE '{_shown(kind)}' is {what}: only normal entries (N) are imported, so entry "
-            f"{journal} {number or '(no number)'} is refused"
+        entry = f"{journal} {number or '(no number)'}"
+        probs.append(
+            ParseError.of(line_no, "TYPE_ECRITURE", "NOT_NORMAL_ENTRY", value=_shown(kind), entry=entry)
         )
-        probs.append(ParseError(line_no, "TYPE_ECRITURE", "NOT_NORMAL_ENTRY", message))
 
     def _extra_text(self, n: int, line_no: int, probs: list[ParseError]) -> None:
         probs.append(ParseError.of(line_no, None, "EXTRA_TEXT", "finding", length=n, width=LINE_WIDTH))
@@ -285,37 +275,33 @@ class TraFile(_Records, _Closing):
     def _analytic(self, p: str, signed: int | None, line_no: int, probs: list[ParseError]) -> Ana:
         section, axis = p[31:48].strip(), p[218:220].strip()
         if not section:
-            message = "AUXILIAIRE_OU_SECTION (the analytic section) is empty on a TYPE_CPTE A line"
-            probs.append(ParseError(line_no, "AUXILIAIRE_OU_SECTION", "MISSING_VALUE", message))
+            self._no_aux("section", "A", line_no, probs)
         if not axis:
-            message = "AXE is empty on an analytic line (TYPE_CPTE A); expected A1 to A5"
-            probs.append(ParseError(line_no, "AXE", "MISSING_DATA", message, "finding"))
+            probs.append(ParseError.of(line_no, "AXE", "MISSING_DATA", "finding", field="AXE"))
         return section, axis, signed
+
+    def _no_aux(self, meaning: str, line_type: str, line_no: int, probs: list[ParseError]) -> None:
+        """AUXILIAIRE_OU_SECTION is empty on a line whose TYPE_CPTE (X or A) needs it."""
+        field = "AUXILIAIRE_OU_SECTION"
+        probs.append(
+            ParseError.of(line_no, field, "MISSING_VALUE", field=field, meaning=meaning, line_type=line_type)
+        )
 
     def _account_type(self, tc: str, aux: str, line_no: int, probs: list[ParseError]) -> None:
         if tc not in " H0":
-            message = (
-                f"TYPE_CPTE '{_shown(tc)}' is wrong: it must be blank or H (general line), X (third party) or "
-                "A (analytic)"
-            )
-            probs.append(ParseError(line_no, "TYPE_CPTE", "BAD_ACCOUNT_TYPE", message))
+            probs.append(ParseError.of(line_no, "TYPE_CPTE", "BAD_ACCOUNT_TYPE", value=_shown(tc)))
         else:
-            message = (
-                f"AUXILIAIRE_OU_SECTION '{aux}' is filled on a general line (TYPE_CPTE blank): read as its "
-                "third party"
+            probs.append(
+                ParseError.of(line_no, "TYPE_CPTE", "AUX_ON_GENERAL_LINE", "finding", value=_shown(aux))
             )
-            probs.append(ParseError(line_no, "TYPE_CPTE", "AUX_ON_GENERAL_LINE", message, "finding"))
 
     def _odd_amount(self, amount: int, signed: int, text: str, line_no: int, probs: list[ParseError]) -> None:
         """A zero amount, or a negative one (moved to the other side: the net is unchanged)."""
         if amount == 0:
             probs.append(ParseError.of(line_no, "MONTANT1", "ZERO_AMOUNT", "finding"))
             return
-        side = (
-            f"debit {cents(signed, self._places)}" if signed > 0 else f"credit {cents(-signed, self._places)}"
-        )
-        message = f"MONTANT1 '{text}' is negative: recorded as {side}"
-        probs.append(ParseError(line_no, "MONTANT1", "NEGATIVE_AMOUNT", message, "finding"))
+        side = {"debit": decimal_of(signed, self._places)} if signed > 0 else {"credit": decimal_of(-signed, self._places)}  # fmt: skip
+        probs.append(ParseError.of(line_no, "MONTANT1", "NEGATIVE_AMOUNT", "finding", field="MONTANT1", value=_shown(text), **side))  # fmt: skip
 
 
 def _same_entry(key: Key, current: Key | None, date_unknown: bool) -> bool:
