@@ -9,6 +9,7 @@ import re
 import tracemalloc
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -232,6 +233,10 @@ def test_debit_credit_findings() -> None:
         (2, "NEGATIVE_AMOUNT"), (3, "NEGATIVE_AMOUNT"), (4, "ZERO_AMOUNT"), (5, "DEBIT_AND_CREDIT"),
     ]  # fmt: skip
     assert all(n.severity == "finding" for n in p.notes)
+    # the FEC's template and wording
+    assert p.notes[0].message == "debit (column 8) '-10,00' is negative: recorded as debit 0,00, credit 10,00"
+    assert p.notes[3].message == "Debit 5,00 and Credit 5,00 are both filled; both are kept"
+    assert p.notes[3].values == {"debit": Decimal("5.00"), "credit": Decimal("5.00")}
 
 
 SIGNED = {"journal": 1, "date": 2, "account": 3, "amount": 4}
@@ -265,6 +270,9 @@ def test_sign_column() -> None:
     assert p.rows() == [("512000", "", 10000, 0), ("706000", "", 0, 14000), ("706000", "", 4000, 0)]
     # a negative amount goes to the other side (the net is what counts), with a finding
     assert [(n.line, n.code) for n in p.notes] == [(4, "NEGATIVE_AMOUNT")]
+    assert p.notes[0].message == (
+        "amount (column 4) '-40,00' is negative with sign 'h': recorded as debit 40,00, credit 0,00"
+    )
     bad = parse(build(["OD;15/01/2025;512000;1,00;X", "OD;15/01/2025;706000;1,00;H"], header="h"), lay)
     ((error,),) = [r.errors for r in bad.rejected]
     assert error.code == "BAD_SIGN" and error.column == "sign (column 5)"
@@ -851,7 +859,8 @@ def test_skip_lines() -> None:
 def test_header_only_is_an_empty_file() -> None:
     p = parse(build([]), layout())
     assert p.fatal is not None and (p.fatal.code, p.fatal.line) == ("EMPTY_FILE", 0)
-    assert p.fatal.message == "The file has no data lines after its 1 header line(s)"
+    assert p.fatal.message == "The file has a header but no entry lines"
+    assert p.fatal.values == {"header_lines": 1}
 
 
 @pytest.mark.parametrize(

@@ -235,7 +235,7 @@ def balance_error(name: str, line: int, debit: int, credit: int, places: int) ->
     ENTRY_TOTAL_TOO_LARGE when they add up to more than one entry may hold, else None."""
     if debit != credit:
         return unbalanced(name, line, debit, credit, places)
-    return entry_total_error(debit, f"Entry {name}", line, places=places)
+    return entry_total_error(debit, name, line, places=places)
 
 
 def unreadable(name: str, line: int) -> ParseError:

@@ -51,7 +51,6 @@ MANDATORY = 16  # the two currency columns may be absent
 _MISS = date(1, 1, 1)  # cache-miss sentinel, compared by identity
 _BLANK_DATES = ("", "00000000")
 _NAME = re.compile(r"(?:(?<!\d)(\d{9}))?FEC(20\d\d[01]\d[0-3]\d)")
-_SEP_NAMES = {"\t": "TAB", "|": "'|'"}
 #: FEC column → the EntryLine field it fills (for its maximum length, limits.FIELD_MAX).
 TEXT_FIELDS = {
     "JournalCode": "journal_code", "JournalLib": "journal_label", "EcritureNum": "entry_number",
@@ -95,7 +94,7 @@ class _Layout:
 def read_header(header: str) -> tuple[_Layout | None, list[ParseError], ParseError | None]:
     """(layout, header findings, fatal error)."""
     if header.lstrip().startswith("<?xml"):
-        return None, [], ParseError(1, None, "UNSUPPORTED_FORMAT", "XML FEC files are not supported")
+        return None, [], ParseError.of(1, None, "UNSUPPORTED_FORMAT")
     for sep in ("\t", "|"):
         if header.count(sep) >= 8:
             break
@@ -127,11 +126,17 @@ def read_header(header: str) -> tuple[_Layout | None, list[ParseError], ParseErr
     present = [c for c in columns if _norm(c) in index]
     for rank, column in enumerate(present):
         if index[_norm(column)] != rank:
-            message = (
-                f"Header columns are not in the legal order: column {rank + 1} is {shown(names[rank])}, expected "
-                f"{column} (values are read by column name)"
+            findings.append(
+                ParseError.of(
+                    1,
+                    column,
+                    "HEADER_ORDER",
+                    "finding",
+                    position=rank + 1,
+                    found=shown(names[rank]),
+                    expected=column,
+                )
             )
-            findings.append(ParseError(1, column, "HEADER_ORDER", message, "finding"))
             break
     return _Layout(sep, names, index, columns), findings, None
 
@@ -164,7 +169,7 @@ class FecFile:
         if layout is None:
             return
         if reader.at_eof and not any(line.strip() for line in self._first):
-            self.fatal = ParseError(0, None, "EMPTY_FILE", "The file has a header but no entry lines")
+            self.fatal = ParseError.of(0, None, "EMPTY_FILE", header_lines=1)
             return
         siren, closing, matched = names_from_filename(filename)
         if filename and not matched:
@@ -371,13 +376,14 @@ class FecFile:
             return f, None
         other = "|" if lay.sep == "\t" else "\t"
         alt = [field.strip(" ") for field in raw.split(other)]
-        hint, keyed = "", f
+        hint, keyed = {}, f
         if len(alt) in (lay.n, lay.n + 1):
-            hint, keyed = f"; it seems separated by {_SEP_NAMES[other]} instead", alt
-        message = (
-            f"The line has {len(f)} field(s) separated by {_SEP_NAMES[lay.sep]}, the header {lay.n}{hint}"
+            hint, keyed = {"instead": other}, alt
+        probs.append(
+            ParseError.of(
+                line_no, None, "WRONG_FIELD_COUNT", fields=len(f), separator=lay.sep, expected=lay.n, **hint
+            )
         )
-        probs.append(ParseError(line_no, None, "WRONG_FIELD_COUNT", message))
         jc_at, num_at = lay.positions[0], lay.positions[2]
         if len(keyed) > max(jc_at, num_at) and keyed[num_at]:
             return None, (keyed[jc_at], keyed[num_at])
@@ -425,7 +431,9 @@ class FecFile:
         try:
             value, code = parse_amount(text, places)
         except (ValueError, InvalidOperation) as exc:
-            probs.append(ParseError(line_no, column, "BAD_AMOUNT", f"{column} '{shown(text)}' {exc}"))
+            probs.append(
+                ParseError.of(line_no, column, "BAD_AMOUNT", field=column, value=shown(text), why=str(exc))
+            )
             return 0
         if code is not None:
             read_as = decimal_of(value, places)

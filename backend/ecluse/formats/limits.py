@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ecluse.formats.records import ParseError
-from ecluse.money import AMOUNT_MAX, ENTRY_TOTAL_MAX, format_amount
+from ecluse.money import AMOUNT_MAX, ENTRY_TOTAL_MAX, decimal_of, format_amount
 
 #: Characters of one line held at most while reading FEC and TRA files (a FEC line is a few hundred).
 MAX_LINE = 1 << 16
@@ -86,15 +86,14 @@ def check_fields(values: list[tuple[str, str | None, str]], line: int, probs: li
             probs.append(field_too_long(field, value, column, line))
 
 
-def check_amount(value: int | None, column: str | None, line: int, probs: list[ParseError], point: str = ",", places: int = 2) -> bool:  # fmt: skip
+def check_amount(value: int | None, column: str | None, line: int, probs: list[ParseError], places: int = 2) -> bool:  # fmt: skip
     """AMOUNT_TOO_LARGE in `probs` when |value| exceeds money.AMOUNT_MAX; True when the amount is within."""
     if value is None or -AMOUNT_MAX <= value <= AMOUNT_MAX:
         return True
-    message = (
-        f"{column or 'The amount'} {amount_text(abs(value), point, places)} is larger than the largest amount "
-        f"accepted, {amount_text(AMOUNT_MAX, point, places)}"
-    )
-    probs.append(ParseError(line, column, "AMOUNT_TOO_LARGE", message))
+    named = {} if column is None else {"field": column}
+    too_large = decimal_of(abs(value), places)
+    maximum = decimal_of(AMOUNT_MAX, places)
+    probs.append(ParseError.of(line, column, "AMOUNT_TOO_LARGE", amount=too_large, maximum=maximum, **named))
     return False
 
 
@@ -109,7 +108,10 @@ def entry_total_message(debit: int, point: str = ",", places: int = 2) -> str | 
     )
 
 
-def entry_total_error(debit: int, name: str, line: int, point: str = ",", places: int = 2) -> ParseError | None:  # fmt: skip
-    """ENTRY_TOTAL_TOO_LARGE for the entry `name` (e.g. "Entry VT 12") starting at `line`, or None."""
-    why = entry_total_message(debit, point, places)
-    return None if why is None else ParseError(line, None, "ENTRY_TOTAL_TOO_LARGE", f"{name}: {why}")
+def entry_total_error(debit: int, entry: str, line: int, places: int = 2) -> ParseError | None:
+    """ENTRY_TOTAL_TOO_LARGE for the entry named `entry` (e.g. "VT 12") starting at `line`, or None."""
+    if debit <= ENTRY_TOTAL_MAX:
+        return None
+    entry = entry.removeprefix("Entry ")  # custom/closing.py still names it "Entry VT 12"
+    total, maximum = decimal_of(debit, places), decimal_of(ENTRY_TOTAL_MAX, places)
+    return ParseError.of(line, None, "ENTRY_TOTAL_TOO_LARGE", entry=entry, debit=total, maximum=maximum)

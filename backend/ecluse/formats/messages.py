@@ -116,7 +116,13 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
         f"From line {p['line']} the file holds bytes that are not UTF-8; they were read as ISO-8859-15"
     ),
     "EMPTY_FILE": lambda p: (
-        f"The file has a {p['header']} header but no lines after it" if "header" in p else "The file is empty"
+        f"The file has a {p['header']} header but no lines after it"
+        if "header" in p
+        else "The file is empty"
+        if "header_lines" not in p
+        else "The file has a header but no entry lines"
+        if p["header_lines"] == 1
+        else f"The file has no data lines after its {p['header_lines']} header line(s)"
     ),
     "EMPTY_LINE": lambda p: "Empty line",
     "ZERO_AMOUNT": lambda p: "The line's amount is zero",
@@ -207,7 +213,10 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
     "DUPLICATE_COLUMN": lambda p: f"Column {p['column']} appears twice; the first one is read",
     "BAD_FILE_NAME": lambda p: f"File name '{p['name']}' does not follow SirenFECAAAAMMJJ (A47 A-1 IX)",
     "MISSING_VALUE": lambda p: (
-        f"{p['field']}{_meaning(p)} is {'missing' if p.get('reason') == 'missing' else 'empty'}{_empty_detail(p)}"
+        f"{p['kind_field']} '{p['kind']}' means a customer or supplier, but {p['field']} is empty"
+        if "kind" in p
+        else f"{p['field']}{_meaning(p)} is {'missing' if p.get('reason') == 'missing' else 'empty'}{_empty_detail(p)}"
+        + (f" and the kind of third party '{p['third_party']}' is unknown" if "third_party" in p else "")
     ),
     "MISSING_LABEL": lambda p: f"Missing {p['columns']} (données absentes)",
     "MISSING_DATA": lambda p: (
@@ -235,7 +244,9 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
         f"{p['field']} '{p['value']}' is not in the 1234,56 form (read as {amount(p['amount'])})"
     ),
     "NEGATIVE_AMOUNT": lambda p: (
-        f"{p['field']} '{p['value']}' is negative: recorded as "
+        f"{p['field']} '{p['value']}' is negative"
+        + (f" with sign '{p['sign']}'" if "sign" in p else "")
+        + ": recorded as "
         + ", ".join(f"{side} {amount(p[side])}" for side in ("debit", "credit") if side in p)
     ),
     "BAD_AMOUNT": lambda p: f"{p['field']} '{p['value']}' {amount_reason(p)}",
@@ -282,6 +293,7 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
     ),
     "FIELD_TOO_LONG": lambda p: (
         f"{p['field']} '{p['value']}' is {count(p['length'])} characters long; at most {count(p['maximum'])}"
+        + (f" (it numbers the entry, as {p['instead_of']} is empty)" if "instead_of" in p else "")
     ),
     "LINE_TOO_LONG": lambda p: (
         f"Line {count(p['line'])} has {count(p['length'])} characters; a {p['kind']} line has at most "
@@ -293,6 +305,132 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
         "sales first, so the open items the bank lines settle do not stay unpaid by mistake (not blocking)"
     ),
     # --- reader, FEC, custom layouts, limits ---
+    "BINARY_FILE": lambda p: (
+        "The file holds binary data (NUL/control bytes), not text"
+        if p["content"] == "control"
+        else "The file is "
+        + {
+            "zip": "a ZIP archive (an .xlsx or .ods workbook?)",
+            "xls": "an old-style Excel/Office document (.xls)",
+            "pdf": "a PDF document",
+            "gzip": "a gzip archive",
+            "7z": "a 7-Zip archive",
+            "rar": "a RAR archive",
+        }[str(p["content"])]
+        + ", not a text file; "
+        + (
+            "JSON documents must be UTF-8"
+            if p["format"] == "JSON"
+            else f"{p['format']} files must be UTF-8, ISO-8859-15, Windows-1252 or ASCII text"
+        )
+    ),
+    "BAD_ENCODING": lambda p: (
+        (
+            f"The document is not UTF-8: byte {p['value']} at line {p['line']} (byte {count(p['byte'])}) is not "
+            "UTF-8 text (ISO-8859-1 or Windows-1252?)"
+            if "byte" in p
+            else f"The file {'is' if p['reason'] == 'bom' else 'looks'} encoded in {p['encoding']}"
+            + (" without BOM" if p["reason"] == "no_bom" else "")
+        )
+        + "; "
+        + (
+            "JSON documents must be UTF-8"
+            if p.get("format", "JSON") == "JSON"  # a document's own bytes: JSON (json_entries/parser.py)
+            else f"{p['format']} files must be UTF-8, ISO-8859-15, Windows-1252 or ASCII text"
+        )
+    ),
+    "UNSUPPORTED_FORMAT": lambda p: "XML FEC files are not supported",
+    "HEADER_ORDER": lambda p: (
+        f"Header columns are not in the legal order: column {p['position']} is {p['found']}, expected "
+        f"{p['expected']} (values are read by column name)"
+    ),
+    "WRONG_FIELD_COUNT": lambda p: (
+        f"The line has {p['fields']} field(s) separated by "
+        + {"\t": "TAB", " ": "space"}.get(str(p["separator"]), f"'{p['separator']}'")
+        + (
+            f", the header {p['expected']}"
+            if "expected" in p
+            else f"; the layout reads up to column {p['column']}, {p['field']}"
+        )
+        + (
+            "; it seems separated by "
+            + {"\t": "TAB", " ": "space"}.get(str(p["instead"]), f"'{p['instead']}'")
+            + " instead"
+            if "instead" in p
+            else ""
+        )
+    ),
+    "AMOUNT_TOO_LARGE": lambda p: (
+        f"{p.get('field', 'The amount')} {amount(p['amount'])} is larger than the largest amount accepted, "
+        f"{amount(p['maximum'])}"
+    ),
+    "ENTRY_TOTAL_TOO_LARGE": lambda p: (
+        f"Entry {p['entry']}: its debits add up to {amount(p['debit'])}, more than the {amount(p['maximum'])} "
+        "one entry may hold (split it)"
+    ),
+    "NO_RANGES": lambda p: "accountMode: 'ranges' needs the company's account number ranges; none are set",
+    "BAD_RANGES": lambda p: f"The company's account number ranges cannot be used: {p['problems']}",
+    "BAD_LAYOUT": lambda p: f"The layout cannot read files: {p['problem']}",
+    "UNKNOWN_CURRENCY": lambda p: (
+        "The company's currency cannot be used: "
+        + (
+            f"{p['currency']} has no minor unit in ISO 4217 (it is not a currency amounts are kept in)"
+            if p.get("reason") == "no_minor_unit"
+            else f"'{p['currency']}' is not an ISO 4217 currency code"
+        )
+        + "; set an ISO 4217 currency (EUR, JPY…)"
+    ),
+    "BAD_QUOTING": lambda p: (
+        f"A quoted field is longer than {p['maximum']} characters"
+        if p["reason"] == "too_long"
+        else f"A field opened with {p['quote']} is not closed on this line; line breaks inside a field are "
+        "not supported, and a quote inside a quoted field is written twice"
+        if p["reason"] == "unclosed"
+        else "A quoted field is followed by other characters before the separator; write "
+        f"{p['quote']}{p['quote']} for a quote"
+    ),
+    "KIND_MISMATCH": lambda p: (
+        f"{p['field']} '{p['value']}' means a general account, but the line has third party '{p['third_party']}'"
+        if "value" in p
+        else f"{p['field']} '{p['third_party']}' is in a general accounts range, not a customer or supplier one"
+    ),
+    "BAD_KIND_CODE": lambda p: (
+        f"{p['field']} "
+        + (f"'{p['value']}' is not an account kind code" if p["value"] else "is empty")
+        + f"; accepted: {p['general_code']} (general account), {p['customer_code']} (customer), "
+        f"{p['supplier_code']} (supplier)"
+    ),
+    "BAD_SIGN": lambda p: (
+        f"{p['field']} "
+        + (f"'{p['value']}' is not a sign code" if p["value"] else "is empty")
+        + f"; accepted: {p['debit_code']} (debit) or {p['credit_code']} (credit)"
+    ),
+    "AMBIGUOUS_SIDE": lambda p: (
+        "The line generates VAT or contra lines but "
+        + ("debit and credit are both filled" if p["reason"] == "both_sides" else "the amount is zero")
+        + ": its side is unclear"
+    ),
+    "VAT_ROUNDING": lambda p: (
+        f"{p['field']} {amount(p['vat'])} differs from "
+        + (
+            f"the {amount(p['rate'])} % VAT included in"
+            if p["basis"] == "gross"
+            else f"{amount(p['rate'])} % of"
+        )
+        + f" {amount(p['amount'])} = {amount(p['computed'])} by more than {amount(p['tolerance'])}; the given "
+        "amount is kept"
+    ),
+    "VAT_ACCOUNT_UNKNOWN": lambda p: (
+        "No VAT account for "
+        + (
+            " or ".join(
+                ([f"code '{p['vat_code']}'"] if "vat_code" in p else [])
+                + ([f"rate {amount(p['rate'])} %"] if "rate" in p else [])
+            )
+            or "a line without VAT code or rate"
+        )
+        + ": add it to vatAccounts, or set vatAccount"
+    ),
     "HEADER_VALUE": lambda p: f"The header's {p['part']} is '{p['value']}', expected one of {p['expected']}",
     "EXTRA_HEADER": lambda p: (
         f"Line {p['line']} is a second TRA header (were two files joined?); it is ignored"

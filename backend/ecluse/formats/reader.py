@@ -64,13 +64,14 @@ _ODD_C1 = re.compile(rb"[\x81-\x84\x86-\x8b\x8d-\x90\x98\x9a\x9b\x9d-\x9f]")
 _HIGH_RUN = re.compile(rb"[\x80-\xff]{3,}")
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")  # not TAB/LF/CR/FF/VT/ESC
 _SPACES = str.maketrans({"\xa0": " ", "\u202f": " "})
+#: Magic bytes → what the file is (BINARY_FILE's `content`: a ZIP archive, an .xls workbook…).
 _MAGIC = (
-    (b"PK\x03\x04", "a ZIP archive (an .xlsx or .ods workbook?)"),
-    (b"\xd0\xcf\x11\xe0", "an old-style Excel/Office document (.xls)"),
-    (b"%PDF", "a PDF document"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"7z\xbc\xaf", "a 7-Zip archive"),
-    (b"Rar!", "a RAR archive"),
+    (b"PK\x03\x04", "zip"),
+    (b"\xd0\xcf\x11\xe0", "xls"),
+    (b"%PDF", "pdf"),
+    (b"\x1f\x8b", "gzip"),
+    (b"7z\xbc\xaf", "7z"),
+    (b"Rar!", "rar"),
 )
 _BOMS = (
     (b"\x00\x00\xfe\xff", "UTF-32 (big-endian)"),
@@ -78,7 +79,6 @@ _BOMS = (
     (b"\xfe\xff", "UTF-16 (big-endian)"),
     (b"\xff\xfe", "UTF-16 (little-endian)"),
 )
-_ALLOWED = "{kind} files must be UTF-8, ISO-8859-15, Windows-1252 or ASCII text"
 
 
 def utf8_cut(data: bytes) -> int:
@@ -94,25 +94,25 @@ def utf8_cut(data: bytes) -> int:
     return n
 
 
-def sniff_problem(head: bytes, allowed: str) -> ParseError | None:
-    """Why the first bytes are not a text file we can read, or None."""
+def sniff_problem(head: bytes, kind: str) -> ParseError | None:
+    """Why the first bytes are not a text file we can read, or None. `kind` names the format the messages
+    say the charsets of ("FEC", "TRA", "Custom-layout", "JSON")."""
+    kind = "JSON" if kind.startswith("JSON") else kind  # json_entries/parser.py passes its whole sentence
     for magic, what in _MAGIC:
         if head.startswith(magic):
-            return ParseError(0, None, "BINARY_FILE", f"The file is {what}, not a text file; {allowed}")
+            return ParseError.of(0, None, "BINARY_FILE", content=what, format=kind)
     for bom, name in _BOMS:
         if head.startswith(bom):
-            return ParseError(0, None, "BAD_ENCODING", f"The file is encoded in {name}; {allowed}")
+            return ParseError.of(0, None, "BAD_ENCODING", reason="bom", encoding=name, format=kind)
     sample = head[:SNIFF_SIZE].rstrip(b"\x00")  # NUL padding at the end of a small file is not binary data
     nuls = sample.count(b"\x00")
     if nuls * 4 > len(sample):
         odd = sample[1::2].count(b"\x00")
         if odd * 10 >= nuls * 9 or (nuls - odd) * 10 >= nuls * 9:
             name = "UTF-16 (little-endian)" if odd > nuls - odd else "UTF-16 (big-endian)"
-            return ParseError(
-                0, None, "BAD_ENCODING", f"The file looks encoded in {name} without BOM; {allowed}"
-            )
+            return ParseError.of(0, None, "BAD_ENCODING", reason="no_bom", encoding=name, format=kind)
     if len(_CONTROL.findall(sample)) * 50 > len(sample):
-        return ParseError(0, None, "BINARY_FILE", "The file holds binary data (NUL/control bytes), not text")
+        return ParseError.of(0, None, "BINARY_FILE", content="control", format=kind)
     return None
 
 
@@ -173,7 +173,6 @@ class LineReader:
         characters comes out as a `LongLine`."""
         self.max_line = max_line
         self._kind = kind
-        self._allowed = _ALLOWED.format(kind=kind)
         # Cegid writes "ANSI" (Windows-1252); a FEC's single-byte charset is ISO-8859-15 by the rules.
         self._latin = "cp1252" if kind == "TRA" else "iso-8859-15"
         self._forced = encoding
@@ -203,7 +202,7 @@ class LineReader:
         if not head.strip(b" \t\r\n\x00\x1a"):
             self.fatal = ParseError.of(0, None, "EMPTY_FILE")
             return
-        self.fatal = sniff_problem(head, self._allowed)
+        self.fatal = sniff_problem(head, self._kind)
         if self.fatal is not None:
             return
         # The header's own line end decides (TCD sniffs "any CRLF in the first 4 KiB", which breaks a LF
@@ -230,8 +229,9 @@ class LineReader:
         if _latin_doubts(head[:65536]):  # not plainly Latin text: ask charset-normalizer what it is
             foreign = _guess_foreign(head)
             if foreign is not None:
-                message = f"The file looks encoded in {foreign}; {self._allowed}"
-                self.fatal = ParseError(0, None, "BAD_ENCODING", message)
+                self.fatal = ParseError.of(
+                    0, None, "BAD_ENCODING", reason="detected", encoding=foreign, format=self._kind
+                )
                 return
         if _C1.search(head) or self._latin == "cp1252":
             self.encoding, self._table = "cp1252", _CP1252_TABLE

@@ -386,7 +386,7 @@ def feed(
             source.format, stream, filename, layout=source.layout, ranges=source.ranges, places=source.places
         )
     except ValueError as exc:  # a layout saved by an older version that this one no longer accepts
-        yield Header(None, ParseError(0, None, "BAD_LAYOUT", f"The layout cannot read files: {exc}"))
+        yield Header(None, ParseError.of(0, None, "BAD_LAYOUT", problem=str(exc)))
         yield End(0, 0)
         return
     yield Header(parsed.info, parsed.fatal)

@@ -153,8 +153,13 @@ async def stage_batch(
     try:
         places = exponent(company.currency)
     except UnknownCurrency as exc:  # amounts cannot be read without the currency's decimals
-        why = f"The company's currency cannot be used: {exc}; set an ISO 4217 currency (EUR, JPY…)"
-        await _fail(batch, received, ParseError(0, None, "UNKNOWN_CURRENCY", why), bus)
+        if "no minor unit" in str(exc):  # an ISO 4217 code, but gold or a test code (money.exponent)
+            error = ParseError.of(
+                0, None, "UNKNOWN_CURRENCY", currency=company.currency.strip().upper(), reason="no_minor_unit"
+            )
+        else:
+            error = ParseError.of(0, None, "UNKNOWN_CURRENCY", currency=company.currency, reason="unknown")
+        await _fail(batch, received, error, bus)
         return
     source = Source(batch.format, batch.layout_definition, list(company.account_ranges or []), places)
     batches = _Batches(batch, bus)

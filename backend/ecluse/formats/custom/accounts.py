@@ -8,7 +8,6 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from ecluse.formats.custom.values import _CACHE_LIMIT, _I, _Values
-from ecluse.formats.entries import cents
 from ecluse.formats.layout import AccountRange, kind_of, rate_key
 from ecluse.formats.limits import FIELD_MAX, check_amount, shown
 from ecluse.formats.records import ParseError
@@ -21,8 +20,9 @@ def _half_up(value: Decimal) -> int:
     return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def _rate_text(rate: Decimal) -> str:
-    return format(rate.normalize(), "f").replace(".", ",")
+def _rate_value(rate: Decimal) -> Decimal:
+    """20.00 → 20, 5.50 → 5.5 (never 2E+1: the message writes it as text)."""
+    return Decimal(format(rate.normalize(), "f"))
 
 
 class _Accounts(_Values):
@@ -81,12 +81,28 @@ class _Accounts(_Values):
             kind = self._kind_column(kind_s, line_no, probs)
             if kind == "G" and third:
                 name = self._names["kind"]
-                message = f"{name} '{shown(kind_s)}' means a general account, but the line has third party '{shown(third)}'"
-                probs.append(ParseError(line_no, name, "KIND_MISMATCH", message))
+                probs.append(
+                    ParseError.of(
+                        line_no,
+                        name,
+                        "KIND_MISMATCH",
+                        field=name,
+                        value=shown(kind_s),
+                        third_party=shown(third),
+                    )
+                )
             elif kind in ("D", "C") and not third:
-                name = self._names["kind"]
-                message = f"{name} '{shown(kind_s)}' means a customer or supplier, but thirdParty is empty"
-                probs.append(ParseError(line_no, self._names["thirdParty"], "MISSING_VALUE", message))
+                name = self._names["thirdParty"]
+                probs.append(
+                    ParseError.of(
+                        line_no,
+                        name,
+                        "MISSING_VALUE",
+                        field=name,
+                        kind_field=self._names["kind"],
+                        kind=shown(kind_s),
+                    )
+                )
         if not third:
             if not account:
                 self._missing("account", line_no, probs)
@@ -95,18 +111,16 @@ class _Accounts(_Values):
             kind = self._range_kind(third, "thirdParty", line_no, probs)
             if kind == "G":
                 name = self._names["thirdParty"]
-                message = (
-                    f"{name} '{shown(third)}' is in a general accounts range, not a customer or supplier one"
+                probs.append(
+                    ParseError.of(line_no, name, "KIND_MISMATCH", field=name, third_party=shown(third))
                 )
-                probs.append(ParseError(line_no, name, "KIND_MISMATCH", message))
         if kind == "D":
             return account or lay.customer_account, third, "", "customer"
         if kind == "C":
             return account or lay.supplier_account, third, "", "supplier"
         if not account:
             name = self._names["account"]
-            message = f"{name} is empty and the kind of third party '{shown(third)}' is unknown"
-            probs.append(ParseError(line_no, name, "MISSING_VALUE", message))
+            probs.append(ParseError.of(line_no, name, "MISSING_VALUE", field=name, third_party=shown(third)))
             return "", "", "", ""
         if account.startswith(("411", "413")):
             return account, third, "", "customer"
@@ -119,11 +133,18 @@ class _Accounts(_Values):
         if kind is None:
             name = self._names["kind"]
             codes = self._layout.kind_codes
-            accepted = (
-                f"{codes.general} (general account), {codes.customer} (customer), {codes.supplier} (supplier)"
+            probs.append(
+                ParseError.of(
+                    line_no,
+                    name,
+                    "BAD_KIND_CODE",
+                    field=name,
+                    value=shown(code),
+                    general_code=codes.general,
+                    customer_code=codes.customer,
+                    supplier_code=codes.supplier,
+                )
             )
-            what = f"'{shown(code)}' is not an account kind code" if code else "is empty"
-            probs.append(ParseError(line_no, name, "BAD_KIND_CODE", f"{name} {what}; accepted: {accepted}"))
             return ""
         return kind
 
@@ -189,9 +210,8 @@ class _Accounts(_Values):
         if (debit and credit) or not (debit or credit):
             if not (vat or debit):  # a zero line: nothing to generate
                 return None
-            what = "debit and credit are both filled" if debit else "the amount is zero"
-            message = f"The line generates VAT or contra lines but {what}: its side is unclear"
-            probs.append(ParseError(line_no, None, "AMBIGUOUS_SIDE", message))
+            reason = "both_sides" if debit else "zero"
+            probs.append(ParseError.of(line_no, None, "AMBIGUOUS_SIDE", reason=reason))
             return None
         amount, on_debit = (debit, True) if debit else (credit, False)
         if rate is not None:
@@ -200,13 +220,22 @@ class _Accounts(_Values):
             if vat is None:
                 vat = computed
             elif abs(vat - computed) > 1:
-                name = self._names["vatAmount"]
-                of = f"the {_rate_text(rate)} % VAT included in" if contra else f"{_rate_text(rate)} % of"
-                message = (
-                    f"{name} {cents(vat, self._places)} differs from {of} {cents(amount, self._places)} = {cents(computed, self._places)} by more "
-                    f"than {cents(1, self._places)}; the given amount is kept"
+                name, places = self._names["vatAmount"], self._places
+                probs.append(
+                    ParseError.of(
+                        line_no,
+                        name,
+                        "VAT_ROUNDING",
+                        "finding",
+                        field=name,
+                        vat=decimal_of(vat, places),
+                        rate=_rate_value(rate),
+                        basis="gross" if contra else "net",
+                        amount=decimal_of(amount, places),
+                        computed=decimal_of(computed, places),
+                        tolerance=decimal_of(1, places),
+                    )
                 )
-                probs.append(ParseError(line_no, name, "VAT_ROUNDING", message, "finding"))
         if vat is not None and vat > AMOUNT_MAX:  # (a rate computes at most 10 times the line)
             column = self._names["vatAmount" if "vatAmount" in self._layout.columns else "vatRate"]
             check_amount(vat, column, line_no, probs, places=self._places)
@@ -241,13 +270,11 @@ class _Accounts(_Values):
             return found
         if self._layout.vat_account:
             return self._layout.vat_account
-        said = []
+        said: dict[str, str | Decimal] = {}
         if code:
-            said.append(f"code '{shown(code)}'")
+            said["vat_code"] = shown(code)
         if rate is not None:
-            said.append(f"rate {rate.replace('.', ',')} %")
-        what = " or ".join(said) or "a line without VAT code or rate"
-        message = f"No VAT account for {what}: add it to vatAccounts, or set vatAccount"
+            said["rate"] = Decimal(rate)
         column = self._names["vatCode" if code else "vatRate"]
-        probs.append(ParseError(line_no, column, "VAT_ACCOUNT_UNKNOWN", message))
+        probs.append(ParseError.of(line_no, column, "VAT_ACCOUNT_UNKNOWN", **said))
         return None

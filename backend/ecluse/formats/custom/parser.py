@@ -66,11 +66,10 @@ class CustomFile(_Accounts, _Closing):
             return
         problems = layout.check(ranges)
         if problems:
-            code = "NO_RANGES" if not ranges else "BAD_RANGES"
-            message = "; ".join(problems)
-            if code == "BAD_RANGES":
-                message = f"The company's account number ranges cannot be used: {message}"
-            self.fatal = ParseError(0, None, code, message)
+            if ranges:
+                self.fatal = ParseError.of(0, None, "BAD_RANGES", problems="; ".join(problems))
+            else:  # the one problem without ranges: accountMode 'ranges'
+                self.fatal = ParseError.of(0, None, "NO_RANGES")
             return
         if layout.needs_ranges() and ranges:
             self._ranges = to_ranges(ranges)
@@ -86,8 +85,7 @@ class CustomFile(_Accounts, _Closing):
             if first:
                 break
         if not any(line.strip() for line in first) and reader.at_eof:
-            message = f"The file has no data lines after its {layout.skip_lines} header line(s)"
-            self.fatal = ParseError(0, None, "EMPTY_FILE", message)
+            self.fatal = ParseError.of(0, None, "EMPTY_FILE", header_lines=layout.skip_lines)
             return
         self._first = first
         self._setup()

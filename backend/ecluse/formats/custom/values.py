@@ -10,7 +10,6 @@ import re
 from datetime import date
 
 from ecluse.formats.dates import Reason, calendar, not_in_form
-from ecluse.formats.entries import cents
 from ecluse.formats.layout import FIELDS, Layout
 from ecluse.formats.limits import FIELD_MAX, check_amount, shown
 from ecluse.formats.records import ParseError
@@ -18,7 +17,6 @@ from ecluse.money import AmountError, decimal_of, minor_units, parse_grouped, si
 
 _CACHE_LIMIT = 100_000
 _MISS = date(1, 1, 1)  # cache-miss sentinel, compared by identity
-_SEP_NAMES = {"\t": "TAB", " ": "space"}
 _I = {name: i for i, name in enumerate(FIELDS)}
 
 
@@ -49,11 +47,10 @@ class _Values:
 
     def _piece_as_number(self, piece: str, line_no: int, probs: list[ParseError]) -> None:
         name, limit = self._names["pieceRef"], FIELD_MAX["entry_number"]
-        message = (
-            f"{name} '{shown(piece)}' numbers the entry (entryNumber is empty) and is {len(piece):,} characters "
-            f"long; an entry number has at most {limit}"
-        )
-        probs.append(ParseError(line_no, name, "FIELD_TOO_LONG", message))
+        probs.append(
+            ParseError.of(line_no, name, "FIELD_TOO_LONG", field=name, value=shown(piece), length=len(piece),
+                          maximum=limit, instead_of="entryNumber")
+        )  # fmt: skip
 
     def _amount(self, text: str, field: str, line_no: int, probs: list[ParseError]) -> int:
         if not text:
@@ -67,7 +64,9 @@ class _Values:
             return parse_layout_amount(text, dec, self._layout.thousands_separator, places)
         except AmountError as exc:
             name = self._names[field]
-            probs.append(ParseError(line_no, name, "BAD_AMOUNT", f"{name} '{shown(text)}' {exc}"))
+            probs.append(
+                ParseError.of(line_no, name, "BAD_AMOUNT", field=name, value=shown(text), why=str(exc))
+            )
             return 0
 
     def _big(self, debit: int, credit: int, line_no: int, probs: list[ParseError]) -> None:
@@ -98,8 +97,10 @@ class _Values:
                 )
             )
         if debit and credit:
-            message = f"Debit {cents(debit, self._places)} and credit {cents(credit, self._places)} are both filled; both are kept"
-            probs.append(ParseError(line_no, None, "DEBIT_AND_CREDIT", message, "finding"))
+            debit_, credit_ = decimal_of(debit, self._places), decimal_of(credit, self._places)
+            probs.append(
+                ParseError.of(line_no, None, "DEBIT_AND_CREDIT", "finding", debit=debit_, credit=credit_)
+            )
         elif not debit and not credit:
             probs.append(ParseError.of(line_no, None, "ZERO_AMOUNT", "finding"))
         return debit, credit
@@ -115,14 +116,34 @@ class _Values:
             side_value = signed(value, code, *self._signs)
             if side_value is None:
                 sign = self._names["sign"]
-                accepted = f"{self._sign_debit} (debit) or {self._sign_credit} (credit)"
-                what = f"'{shown(sign_s)}' is not a sign code" if sign_s else "is empty"
-                probs.append(ParseError(line_no, sign, "BAD_SIGN", f"{sign} {what}; accepted: {accepted}"))
+                probs.append(
+                    ParseError.of(
+                        line_no,
+                        sign,
+                        "BAD_SIGN",
+                        field=sign,
+                        value=shown(sign_s),
+                        debit_code=self._sign_debit,
+                        credit_code=self._sign_credit,
+                    )
+                )
                 return 0, 0
             if value < 0:  # the other side, net unchanged
-                side = "credit" if code == self._sign_debit else "debit"
-                message = f"{name} '{shown(amount_s)}' is negative with sign '{sign_s}': recorded as a {side}"
-                probs.append(ParseError(line_no, name, "NEGATIVE_AMOUNT", message, "finding"))
+                debit_ = decimal_of(max(side_value, 0), self._places)
+                credit_ = decimal_of(max(-side_value, 0), self._places)
+                probs.append(
+                    ParseError.of(
+                        line_no,
+                        name,
+                        "NEGATIVE_AMOUNT",
+                        "finding",
+                        field=name,
+                        value=shown(amount_s),
+                        sign=shown(sign_s),
+                        debit=debit_,
+                        credit=credit_,
+                    )
+                )
             value = side_value
         if value == 0 and not probs:
             probs.append(ParseError.of(line_no, None, "ZERO_AMOUNT", "finding"))
@@ -172,21 +193,19 @@ class _Values:
     def _quoting_error(self, raw: str, line_no: int) -> ParseError:
         q = self._layout.quote
         if len(raw) > csv.field_size_limit():
-            message = f"A quoted field is longer than {csv.field_size_limit()} characters"
-        elif raw.count(q) % 2:
-            message = (
-                f"A field opened with {q} is not closed on this line; line breaks inside a field are not "
-                "supported, and a quote inside a quoted field is written twice"
+            return ParseError.of(
+                line_no, None, "BAD_QUOTING", reason="too_long", maximum=csv.field_size_limit()
             )
-        else:
-            message = f"A quoted field is followed by other characters before the separator; write {q}{q} for a quote"
-        return ParseError(line_no, None, "BAD_QUOTING", message)
+        reason = "unclosed" if raw.count(q) % 2 else "after_quote"
+        return ParseError.of(line_no, None, "BAD_QUOTING", reason=reason, quote=q)
 
     def _count_error(self, f: list[str], line_no: int) -> ParseError:
-        sep = self._layout.separator
-        sep_name = _SEP_NAMES.get(sep, f"'{sep}'")
-        message = (
-            f"The line has {len(f)} field(s) separated by {sep_name}; the layout reads up to column "
-            f"{self._need}, {self._widest}"
+        return ParseError.of(
+            line_no,
+            None,
+            "WRONG_FIELD_COUNT",
+            fields=len(f),
+            separator=self._layout.separator,
+            column=self._need,
+            field=self._widest,
         )
-        return ParseError(line_no, None, "WRONG_FIELD_COUNT", message)
