@@ -97,21 +97,9 @@ def check_amount(value: int | None, column: str | None, line: int, probs: list[P
     return False
 
 
-def entry_total_message(debit: int, point: str = ",", places: int = 2) -> str | None:
-    """Why an entry whose debits add up to `debit` is refused (ENTRY_TOTAL_TOO_LARGE), or None."""
-    if debit <= ENTRY_TOTAL_MAX:
-        return None
-    return (
-        f"its debits add up to {amount_text(debit, point, places)}, more than the "
-        f"{amount_text(ENTRY_TOTAL_MAX, point, places)} "
-        "one entry may hold (split it)"
-    )
-
-
 def entry_total_error(debit: int, entry: str, line: int, places: int = 2) -> ParseError | None:
     """ENTRY_TOTAL_TOO_LARGE for the entry named `entry` (e.g. "VT 12") starting at `line`, or None."""
     if debit <= ENTRY_TOTAL_MAX:
         return None
-    entry = entry.removeprefix("Entry ")  # custom/closing.py still names it "Entry VT 12"
     total, maximum = decimal_of(debit, places), decimal_of(ENTRY_TOTAL_MAX, places)
     return ParseError.of(line, None, "ENTRY_TOTAL_TOO_LARGE", entry=entry, debit=total, maximum=maximum)
