@@ -21,7 +21,7 @@ duplicateOfId jobId referencePeriod { name } file { name size sha256 encoding do
 UPLOAD = f"""
 mutation($companyId: ID!, $file: Upload!, $format: ImportFormat!, $key: String) {{
   uploadImport(companyId: $companyId, file: $file, format: $format, idempotencyKey: $key) {{
-    batch {{ {BATCH_FIELDS} }} jobId errors {{ code message field }}
+    batch {{ {BATCH_FIELDS} }} jobId errors {{ code message field params }}
   }}
 }}
 """

@@ -9,7 +9,7 @@ from ecluse.demo import HEADER, demo_fec
 from tests.support import Api
 
 DONE = {"PENDING_VALIDATION", "FINISHED_WITH_ERROR", "FAILED"}
-ERRORS = "query($id: ID!) { importBatch(id: $id) { errors(includeFindings: false) { nodes { line column code message } } } }"
+ERRORS = "query($id: ID!) { importBatch(id: $id) { errors(includeFindings: false) { nodes { line column code message params } } } }"
 
 
 def _line(**overrides: str) -> str:
@@ -61,6 +61,8 @@ def test_unreadable_files_fail_with_a_file_level_error(
     assert batch["entryCount"] == 0
     assert [e["code"] for e in errors] == [code]
     assert name in batch["errorSummary"]
+    if code == "EMPTY_FILE":  # told on receipt, before any reading: the file's name is its value
+        assert errors[0]["params"] == {"file": name}
     # Nothing was lost: the received file is kept, byte for byte.
     response = api.client.get(batch["file"]["downloadUrl"], headers=api.headers(firm["tokens"]["admin"]))
     assert response.content == content
@@ -119,6 +121,7 @@ def test_oversized_upload_is_refused_and_nothing_is_created(api: Api, firm: dict
     assert payload["batch"] is None
     assert payload["errors"][0]["code"] == "FILE_TOO_LARGE"
     assert "big.txt" in payload["errors"][0]["message"]
+    assert payload["errors"][0]["params"] == {"file": "big.txt", "maximum": 1000}
 
 
 def test_errors_csv_neutralises_formula_injection(api: Api, firm: dict) -> None:

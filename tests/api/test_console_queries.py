@@ -101,9 +101,12 @@ def test_entries_outside_every_open_fiscal_year_are_refused(api: Api, firm: dict
     response = api.client.get(f"/files/batches/{batch['id']}/rejected", headers=api.headers(token))
     assert len(response.content.splitlines()) == 10
     nothing = api.gql(
-        "mutation($id: ID!) { validateImport(id: $id) { errors { code } } }", {"id": batch["id"]}, token=token
-    )
-    assert nothing["validateImport"]["errors"][0]["code"] == "NOTHING_TO_POST"
+        "mutation($id: ID!) { validateImport(id: $id) { errors { code params } } }", {"id": batch["id"]},
+        token=token,
+    )  # fmt: skip
+    assert nothing["validateImport"]["errors"] == [
+        {"code": "NOTHING_TO_POST", "params": {"batch": int(batch["id"])}}
+    ]
 
 
 EXPECTED = {

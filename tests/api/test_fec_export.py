@@ -373,12 +373,14 @@ def test_a_company_without_siren_is_told_to_set_it(
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert error["extensions"]["reason"] == "SIREN_REQUIRED"
     assert "Boulangerie Martin has no SIREN: set the company's SIREN first" in error["message"]
+    assert error["extensions"]["params"] == {"company_id": int(company), "company_name": "Boulangerie Martin"}
 
     response = download(api, f"/files/companies/{company}/fec?fiscalYear={year}", token)
     assert response.status_code == 400
     assert (
         response.json()["code"] == "SIREN_REQUIRED" and "set the company's SIREN" in response.json()["error"]
     )
+    assert response.json()["params"] == error["extensions"]["params"]
 
     result = ecluse(env, tmp_path, "export-fec", "--company", company, "--year", "2025")
     assert result.returncode == 1
@@ -405,6 +407,11 @@ def test_books_that_do_not_balance_are_not_exported(api: Api, firm: dict) -> Non
     assert error["extensions"]["code"] == "UNBALANCED_LEDGER"
     assert "debit 10,05, credit 10,00, a gap of 0,05" in error["message"]
     assert "AC A1 of 2025-01-10 is off by 0,05" in error["message"]
+    params = error["extensions"]["params"]
+    assert {k: params[k] for k in ("debit", "credit", "gap", "entries")} == {
+        "debit": "10.05", "credit": "10.00", "gap": "0.05", "entries": "AC A1"
+    }  # fmt: skip
+    assert f"The posted entries of {params['year']} do not balance" in error["message"]
     response = download(api, f"/files/companies/{company}/fec?fiscalYear={year}", token)
     assert response.status_code == 409 and "a gap of 0,05" in response.json()["error"]
 

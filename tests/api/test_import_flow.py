@@ -153,6 +153,28 @@ def test_duplicate_content_is_flagged_and_idempotency_key_returns_first_batch(ap
     assert dup["duplicateOfId"] == first["id"]
 
 
+def test_an_idempotency_conflict_carries_its_values(api: Api, firm: dict) -> None:
+    token = firm["tokens"]["admin"]
+    first = api.upload(firm["company"], "a.txt", demo_fec(2, 2025, seed=11), token=token, key="req-42")[
+        "batch"
+    ]
+    conflict = api.upload(
+        firm["company"], "a-fixed.txt", demo_fec(3, 2025, seed=12), token=token, key="req-42"
+    )
+    [error] = conflict["errors"]
+    assert (error["code"], error["field"]) == ("IDEMPOTENCY_CONFLICT", "idempotencyKey")
+    assert error["params"] == {"key": "req-42", "batch": int(first["id"]), "file": "a.txt"}
+    # The batch that keeps the file says the same, with the same values.
+    issues = api.gql(
+        "query($id: ID!) { importBatch(id: $id) { errors { nodes { line code message params } } } }",
+        {"id": conflict["batch"]["id"]},
+        token=token,
+    )["importBatch"]["errors"]["nodes"]
+    assert issues == [
+        {"line": 0, "code": error["code"], "message": error["message"], "params": error["params"]}
+    ]
+
+
 def test_unbalanced_entry_is_rejected_whole_and_the_rest_staged(api: Api, firm: dict) -> None:
     token = firm["tokens"]["admin"]
     payload = api.upload(firm["company"], "mixed.txt", demo_fec(10, 2025, seed=5, unbalanced=2), token=token)

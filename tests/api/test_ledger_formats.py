@@ -37,7 +37,7 @@ mutation($companyId: ID!, $file: Upload!, $definition: JSON, $layoutId: ID, $for
 CREATE = """
 mutation($c: ID!, $name: String!, $d: JSON!) {
   createImportLayout(companyId: $c, name: $name, definition: $d) {
-    layout { id name definition } errors { code message field } } }
+    layout { id name definition } errors { code message field params } } }
 """
 ISSUES = (
     "query($id: ID!) { importBatch(id: $id) { errors(first: 100) {"
@@ -142,6 +142,8 @@ def test_layouts_are_validated_saved_listed_and_guarded(api: Api, firm: dict) ->
         "createImportLayout"
     ]
     assert duplicate["errors"][0]["code"] == "DUPLICATE_NAME"
+    # The values of a refusal travel with its code, by name, for the web app to say it in French or English.
+    assert duplicate["errors"][0]["params"] == {"name": "Ventes"}
     listed = api.gql(
         "query($c: ID!) { importLayouts(companyId: $c) { id name definition } }", {"c": company}, token=token
     )["importLayouts"]
@@ -156,6 +158,11 @@ def test_layouts_are_validated_saved_listed_and_guarded(api: Api, firm: dict) ->
     # Another company's layout answers exactly like one that does not exist.
     assert other == api.raw(delete, {"id": "999999"}, token=firm["tokens"]["other"])
     assert other["data"]["deleteImportLayout"]["errors"][0]["code"] == "NOT_FOUND"
+    missing = api.gql(
+        "mutation($id: ID!) { deleteImportLayout(id: $id) { errors { code field params } } }", {"id": "999999"},
+        token=token,
+    )["deleteImportLayout"]  # fmt: skip
+    assert missing["errors"] == [{"code": "NOT_FOUND", "field": "id", "params": {"layout_id": 999999}}]
     gone = api.gql(
         "mutation($id: ID!) { deleteImportLayout(id: $id) { deleted errors { code } } }", {"id": layout_id},
         token=token,

@@ -20,6 +20,7 @@ from ecluse.auth import queries as accounts
 from ecluse.auth.roles import Action
 from ecluse.auth.sessions import end_sessions
 from ecluse.auth.throttle import Policy, Throttled
+from ecluse.errors import ParamValue
 from ecluse.errors import UserError as DomainUserError
 from ecluse.events import job_channel, user_notifications
 from ecluse.ids import parse_id
@@ -241,7 +242,9 @@ def to_int_id(value: Any, field: str = "id") -> int:
     if number is None:
         from graphql import GraphQLError
 
-        raise GraphQLError(f"`{field}` is not a valid id.", extensions={"code": "BAD_USER_INPUT"})
+        raise GraphQLError(
+            f"`{field}` is not a valid id.", extensions={"code": "BAD_USER_INPUT", "field": field}
+        )
     return number
 
 
@@ -339,7 +342,7 @@ class CoreMutation:
                 token=None,
                 user=None,
                 retry_after_seconds=wait,
-                errors=[UserError(code="TOO_MANY_ATTEMPTS", message=message)],
+                errors=[UserError.of(DomainUserError("TOO_MANY_ATTEMPTS", message, None, {"seconds": wait}))],
             )
         if outcome is None:
             return LoginPayload(
@@ -377,9 +380,9 @@ class CoreMutation:
             raise forbidden("Notifications belong to users.")
         if len(ids) > MAX_MARK_READ:  # one statement, within every database's bound-variable limit
             message = f"Mark at most {MAX_MARK_READ} notifications read at once."
-            return MarkReadPayload(
-                count=0, errors=[UserError(code="TOO_MANY_IDS", message=message, field="ids")]
-            )
+            params: dict[str, ParamValue] = {"maximum": MAX_MARK_READ, "found": len(ids)}
+            problem = UserError.of(DomainUserError("TOO_MANY_IDS", message, "ids", params))
+            return MarkReadPayload(count=0, errors=[problem])
         count = await notifications.mark_read(who.user_id, [to_int_id(i, "ids") for i in ids])
         return MarkReadPayload(count=count, errors=[])
 
@@ -393,7 +396,9 @@ class CoreMutation:
             problem = UserError(code="REQUIRED", message="Give the key a name.", field="name")
         elif len(name) > MAX_KEY_NAME or not name.isprintable():
             message = f"A key's name is at most {MAX_KEY_NAME} characters, without control characters."
-            problem = UserError(code="BAD_USER_INPUT", message=message, field="name")
+            problem = UserError.of(
+                DomainUserError("BAD_USER_INPUT", message, "name", {"maximum": MAX_KEY_NAME})
+            )
         if problem is not None:
             return ApiKeyPayload(api_key=None, key=None, errors=[problem])
         record, key = await auth.create_api_key(cid, name, who.user_id)

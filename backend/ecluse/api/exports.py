@@ -62,7 +62,8 @@ class ExportQuery:
             if e.code == "NOT_FOUND":
                 raise forbidden(e.message) from exc
             code = "BAD_USER_INPUT" if e.code == "SIREN_REQUIRED" else e.code
-            raise GraphQLError(
-                e.message, extensions={"code": code, "reason": e.code, "field": e.field}
-            ) from exc
+            extensions: dict[str, object] = {"code": code, "reason": e.code, "field": e.field}
+            if e.params:
+                extensions["params"] = e.params
+            raise GraphQLError(e.message, extensions=extensions) from exc
         return FecExport.from_plan(plan)

@@ -383,7 +383,11 @@ async def _batches(
     if flt and flt.partner and len(flt.partner) > MAX_PARTNER_FILTER:
         raise GraphQLError(
             f"`filter.partner` is at most {MAX_PARTNER_FILTER} characters (a partner's name).",
-            extensions={"code": "BAD_USER_INPUT"},
+            extensions={
+                "code": "BAD_USER_INPUT",
+                "field": "filter.partner",
+                "params": {"maximum": MAX_PARTNER_FILTER},
+            },
         )
     domain_filter = listing.BatchFilter(
         statuses=[s.value for s in flt.statuses] if flt and flt.statuses else None,

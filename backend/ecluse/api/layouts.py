@@ -144,10 +144,11 @@ def _ranges(company: CompanyModel) -> list[AccountRange]:
 
 
 async def _layout_for(info: Info, id: strawberry.ID, action: Action) -> LayoutModel:
-    row = await layouts.layout(to_int_id(id, "id"))
+    layout_id = to_int_id(id, "id")
+    row = await layouts.layout(layout_id)
     if row is None or not principal(info).can(Action.VIEW, row.company_id):
         # Another company's layout answers as one that does not exist.
-        raise DomainError("NOT_FOUND", "No such layout.", "id")
+        raise DomainError("NOT_FOUND", "No such layout.", "id", layout_id=layout_id)
     require(info, action, row.company_id)
     return row
 

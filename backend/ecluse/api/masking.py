@@ -82,6 +82,8 @@ def clean(error: GraphQLError) -> GraphQLError:
         extensions.setdefault("code", original.error.code)
         if original.error.field:
             extensions.setdefault("field", original.error.field)
+        if original.error.params:
+            extensions.setdefault("params", original.error.params)
     if "code" not in extensions:
         syntax = isinstance(error, GraphQLSyntaxError) or isinstance(original, GraphQLSyntaxError)
         extensions["code"] = "GRAPHQL_PARSE_FAILED" if syntax else "GRAPHQL_VALIDATION_FAILED"

@@ -20,7 +20,7 @@ async def uploaded(file: Any, field: str = "file") -> AsyncIterator[UploadFile]:
     if not isinstance(file, UploadFile):
         raise GraphQLError(
             f"`{field}` must be a file part of the multipart request, sent with a file name.",
-            extensions={"code": "BAD_USER_INPUT"},
+            extensions={"code": "BAD_USER_INPUT", "field": field},
         )
     try:
         yield file

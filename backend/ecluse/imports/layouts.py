@@ -65,6 +65,7 @@ async def save_layout(
             "BAD_USER_INPUT",
             "A layout needs a name of 1 to 100 characters, without control characters.",
             "name",
+            maximum=100,
         )
     layout = parse_layout(definition)
     if _has_nul(stored(layout)):
@@ -76,12 +77,16 @@ async def save_layout(
             )
         row = await ImportLayout.get_or_none(id=layout_id, company_id=company_id)
         if row is None:
-            raise DomainError("NOT_FOUND", f"Layout {layout_id} does not exist for this company.", "id")
+            raise DomainError(
+                "NOT_FOUND", f"Layout {layout_id} does not exist for this company.", "id", layout_id=layout_id
+            )
         row.name, row.definition, row.updated_by_id = name, stored(layout), user_id
         await row.save()
         return row
     except IntegrityError:
-        raise DomainError("DUPLICATE_NAME", f"A layout named '{name}' already exists.", "name") from None
+        raise DomainError(
+            "DUPLICATE_NAME", f"A layout named '{name}' already exists.", "name", name=name
+        ) from None
 
 
 async def layout(layout_id: int) -> ImportLayout | None:
@@ -96,7 +101,9 @@ async def layouts_of(company_id: int) -> list[ImportLayout]:
 async def delete_layout(company_id: int, layout_id: int) -> None:
     # Batches keep their own copy of the definition: deleting a layout never changes a past import.
     if not await ImportLayout.filter(id=layout_id, company_id=company_id).delete():
-        raise DomainError("NOT_FOUND", f"Layout {layout_id} does not exist for this company.", "id")
+        raise DomainError(
+            "NOT_FOUND", f"Layout {layout_id} does not exist for this company.", "id", layout_id=layout_id
+        )
 
 
 async def set_account_ranges(company_id: int, ranges: list[dict[str, Any]]) -> Company:

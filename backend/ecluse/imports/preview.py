@@ -43,13 +43,16 @@ async def preview_sample(
     elif layout_id is not None:
         row = await ImportLayout.get_or_none(id=layout_id, company_id=company_id)
         if row is None:
-            raise DomainError("NOT_FOUND", "No such layout for this company.", "layoutId")
+            raise DomainError(
+                "NOT_FOUND", "No such layout for this company.", "layoutId", layout_id=layout_id
+            )
         layout = row.definition
     data = await read(MAX_SAMPLE_BYTES + 1)
     if len(data) > MAX_SAMPLE_BYTES:
         raise DomainError(
-            "FILE_TOO_LARGE", f"A sample is at most {MAX_SAMPLE_BYTES >> 20} MB: cut the file.", "file"
-        )
+            "FILE_TOO_LARGE", f"A sample is at most {MAX_SAMPLE_BYTES >> 20} MB: cut the file.", "file",
+            maximum=MAX_SAMPLE_BYTES,
+        )  # fmt: skip
     name = filename or "sample"
     fmt = resolve_format(fmt, data[:8192], name, has_layout=layout is not None)
     company = await Company.get(id=company_id)

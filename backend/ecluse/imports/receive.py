@@ -14,7 +14,7 @@ from tortoise.transactions import in_transaction
 
 from ecluse.activity.record import audit
 from ecluse.auth.principal import Principal
-from ecluse.errors import DomainError
+from ecluse.errors import DomainError, UserError
 from ecluse.events import EventBus
 from ecluse.filenames import safe_file_name
 from ecluse.formats.registry import LAYOUT_FORMAT, detect_format, file_format
@@ -74,6 +74,8 @@ async def receive_entries(
             f"{sent:,} entries were sent; a call takes at most {most:,}. Send larger documents as a JSON "
             "file with uploadImport: it is streamed and read in the background.",
             "entries",
+            found=sent,
+            maximum=most,
         )
     data = json.dumps(document, ensure_ascii=False, indent=1).encode()
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
@@ -105,7 +107,9 @@ async def receive_file(
     resend_of: int | None = None,
 ) -> Received:
     if not await Company.exists(id=company_id):
-        raise DomainError("NOT_FOUND", f"Company {company_id} does not exist.", "companyId")
+        raise DomainError(
+            "NOT_FOUND", f"Company {company_id} does not exist.", "companyId", company_id=company_id
+        )
     key = _idempotency_key(idempotency_key)
     scope = sender_scope(principal)
     name = safe_file_name(filename)
@@ -114,17 +118,17 @@ async def receive_file(
     try:
         stored = await store.save(chunks, max_bytes)
     except TooLarge as exc:
-        raise DomainError("FILE_TOO_LARGE", f"{name}: {exc}.", "file") from exc
+        raise DomainError("FILE_TOO_LARGE", f"{name}: {exc}.", "file", file=name, maximum=exc.limit) from exc
     layout = await _layout(company_id, layout_id, fmt)
-    file_error: tuple[str, str] | None = None
+    file_error: UserError | None = None
     with store.open(stored.path) as stream:
         head = stream.read(8192)
     try:
         fmt = resolve_format(fmt, head, name, has_layout=layout is not None)
     except DomainError as exc:  # the file is kept, in a FAILED batch that says why
-        file_error = (exc.error.code, exc.error.message)
+        file_error = exc.error
     if stored.size == 0:
-        file_error = ("EMPTY_FILE", f"{name} is empty.")
+        file_error = UserError("EMPTY_FILE", f"{name} is empty.", "file", {"file": name})
     spec = _BatchSpec(
         company_id=company_id, principal=principal, name=name, stored=stored, fmt=fmt, origin=origin,
         layout=layout, resent_of_id=await _resent_of(company_id, name, resend_of),
@@ -154,6 +158,7 @@ def _idempotency_key(key: str | None) -> str | None:
             "BAD_USER_INPUT",
             f"An idempotency key is at most {MAX_IDEMPOTENCY_KEY} characters.",
             "idempotencyKey",
+            maximum=MAX_IDEMPOTENCY_KEY,
         )
     return key
 
@@ -180,18 +185,21 @@ async def _replay(earlier: ImportBatch, key: str, spec: _BatchSpec, bus: EventBu
         f"The idempotency key {key[:40]!r} was first used for import {earlier.id} ({first.name}) with other "
         "content: this file was kept but not read. Send it with a new key."
     )
-    received = await _open_batch(spec, ("IDEMPOTENCY_CONFLICT", message), None, None)
+    conflict = DomainError(
+        "IDEMPOTENCY_CONFLICT", message, "idempotencyKey", key=key[:40], batch=earlier.id, file=first.name
+    )
+    received = await _open_batch(spec, conflict.error, None, None)
     await _announce(received, spec, None, bus)
     return Received(
         received.batch,
         created=True,
         job_id=None,
-        conflict=DomainError("IDEMPOTENCY_CONFLICT", message, "idempotencyKey"),
+        conflict=conflict,
     )
 
 
 async def _open_batch(
-    spec: _BatchSpec, file_error: tuple[str, str] | None, key: str | None, scope: str | None
+    spec: _BatchSpec, file_error: UserError | None, key: str | None, scope: str | None
 ) -> Received:
     company_id, principal, stored = spec.company_id, spec.principal, spec.stored
     duplicate = (
@@ -225,10 +233,13 @@ async def _open_batch(
             duplicate_of_id=duplicate.id if duplicate else None,
             progress=0 if file_error is None else 100,
             error_count=0 if file_error is None else 1,
-            error_summary="" if file_error is None else file_error[1],
+            error_summary="" if file_error is None else file_error.message,
         )
         if file_error is not None:
-            await ImportIssue.create(batch_id=batch.id, line=0, code=file_error[0], message=file_error[1])
+            await ImportIssue.create(
+                batch_id=batch.id, line=0, code=file_error.code, message=file_error.message,
+                params=file_error.params,
+            )  # fmt: skip
         # The job's record commits with its batch: a crash before it is sent leaves it queued, taken up
         # at the next start.
         job_id = None
@@ -286,11 +297,17 @@ async def _layout(company_id: int, layout_id: int | None, fmt: ImportFormat) -> 
         return None
     if not reads_layouts:
         raise DomainError(
-            "BAD_USER_INPUT", f"A layout reads custom files, not {fmt.value} files.", "layoutId"
-        )
+            "BAD_USER_INPUT", f"A layout reads custom files, not {fmt.value} files.", "layoutId",
+            format=fmt.value,
+        )  # fmt: skip
     layout = await ImportLayout.get_or_none(id=layout_id, company_id=company_id)
     if layout is None:
-        raise DomainError("NOT_FOUND", f"Layout {layout_id} does not exist for this company.", "layoutId")
+        raise DomainError(
+            "NOT_FOUND",
+            f"Layout {layout_id} does not exist for this company.",
+            "layoutId",
+            layout_id=layout_id,
+        )
     return layout
 
 
@@ -304,7 +321,12 @@ async def _resent_of(company_id: int, name: str, resend_of: int | None) -> int |
     if resend_of is not None:
         earlier = await ImportBatch.get_or_none(id=resend_of, company_id=company_id)
         if earlier is None:
-            raise DomainError("NOT_FOUND", f"Import {resend_of} does not exist for this company.", "resendOf")
+            raise DomainError(
+                "NOT_FOUND",
+                f"Import {resend_of} does not exist for this company.",
+                "resendOf",
+                batch=resend_of,
+            )
     else:
         match = _REJECTS.match(name)
         if match is None:

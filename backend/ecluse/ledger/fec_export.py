@@ -29,10 +29,10 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from ecluse.auth.principal import Principal
 from ecluse.auth.roles import Action
 from ecluse.db.bulk import is_sqlite, portable
-from ecluse.errors import DomainError
+from ecluse.errors import DomainError, ParamValue
 from ecluse.formats.fec_writer import FecRow, FecWriter, fec_file_name
 from ecluse.ledger.models import Company, FiscalYear
-from ecluse.money import exponent, format_amount
+from ecluse.money import decimal_of, exponent, format_amount
 
 #: The books are French: a posting at 23:30 UTC in winter was validated the next day.
 BOOKS_TZ = ZoneInfo("Europe/Paris")
@@ -81,10 +81,14 @@ async def prepare_fec_export(
     siren = (company.siren or "").strip()
     if len(siren) != 9 or not (siren.isascii() and siren.isdecimal()):
         shown = f"SIREN '{siren}' is not 9 digits" if siren else "has no SIREN"
+        named: dict[str, ParamValue] = {"siren": siren} if siren else {}
         raise DomainError(
             "SIREN_REQUIRED",
             f"{company.name} {shown}: set the company's SIREN first, the FEC file is named after it.",
             "companyId",
+            company_id=company.id,
+            company_name=company.name,
+            **named,
         )
     conn = connections.get("default")
     sql = portable(
@@ -101,9 +105,8 @@ async def prepare_fec_export(
     debit, credit = int(row["debit"]), int(row["credit"])
     if debit != credit:
         places = exponent(company.currency)
-        raise DomainError(
-            "UNBALANCED_LEDGER", await _gap_message(conn, bounds, year.name, debit, credit, places)
-        )
+        message, params = await _gap(conn, bounds, year.name, debit, credit, places)
+        raise DomainError("UNBALANCED_LEDGER", message, None, **params)
     return FecExportPlan(
         company_id=company_id,
         fiscal_year_id=year.id,
@@ -119,7 +122,10 @@ async def prepare_fec_export(
     )
 
 
-async def _gap_message(conn: BaseDBAsyncClient, bounds: list[Any], year: str, debit: int, credit: int, places: int) -> str:  # fmt: skip
+async def _gap(conn: BaseDBAsyncClient, bounds: list[Any], year: str, debit: int, credit: int, places: int) -> tuple[str, dict[str, ParamValue]]:  # fmt: skip
+    """The message of a ledger that does not balance, and its parameters: the year, the totals, the gap
+    and the first entries off (journal code and number, comma-separated)."""
+
     def cents(value: int) -> str:
         return format_amount(value, places)
 
@@ -135,15 +141,25 @@ async def _gap_message(conn: BaseDBAsyncClient, bounds: list[Any], year: str, de
         LIMIT 3
         """,
     )
+    rows = await conn.execute_query_dict(sql, bounds)
     culprits = [
         f"{r['journal_code']} {r['number']} of {_day(r['date']).isoformat()} is off by {cents(int(r['gap']))}"
-        for r in await conn.execute_query_dict(sql, bounds)
+        for r in rows
     ]
     where = f" ({'; '.join(culprits)})" if culprits else ""
-    return (
+    message = (
         f"The posted entries of {year} do not balance: debit {cents(debit)}, credit {cents(credit)}, "
         f"a gap of {cents(debit - credit)}{where}. Nothing was exported."
     )
+    params: dict[str, ParamValue] = {
+        "year": year,
+        "debit": str(decimal_of(debit, places)),
+        "credit": str(decimal_of(credit, places)),
+        "gap": str(decimal_of(debit - credit, places)),
+    }
+    if rows:
+        params["entries"] = ", ".join(f"{r['journal_code']} {r['number']}" for r in rows)
+    return message, params
 
 
 #: A page of entries after the keyset cursor (date, posting key, id), with their lines. The ordering is not
@@ -243,6 +259,9 @@ async def fec_chunks(plan: FecExportPlan, page_entries: int | None = None) -> As
             "UNBALANCED_LEDGER",
             f"The export stopped: debit {format_amount(debit, places)} ≠ credit {format_amount(credit, places)} "
             f"(gap {format_amount(debit - credit, places)}).",
+            debit=str(decimal_of(debit, places)),
+            credit=str(decimal_of(credit, places)),
+            gap=str(decimal_of(debit - credit, places)),
         )
 
 

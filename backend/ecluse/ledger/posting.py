@@ -37,8 +37,9 @@ async def post_staged(conn: BaseDBAsyncClient, batch_id: int, company_id: int, n
         [batch_id],
     )
     if unbalanced:
+        entry = int(unbalanced[0]["entry_id"])
         raise DomainError(
-            "UNBALANCED_ENTRY", f"entry {unbalanced[0]['entry_id']} is not balanced: nothing was posted"
+            "UNBALANCED_ENTRY", f"entry {entry} is not balanced: nothing was posted", entry=entry
         )
     debit, credit = await staged_totals(conn, batch_id)
     company = await Company.filter(id=company_id).using_db(conn).get()
@@ -71,9 +72,13 @@ def check_ledger_room(batch_id: int, company: Company, debit: int, credit: int) 
     """Posted entries are immutable: a batch that would take the ledger's totals past what every sum can
     hold is refused, so that no later report or export of the books can fail."""
     if company.ledger_debit + debit > LEDGER_TOTAL_MAX or company.ledger_credit + credit > LEDGER_TOTAL_MAX:
+        maximum = str(to_decimal(LEDGER_TOTAL_MAX, company.currency))
         raise DomainError(
             "LEDGER_TOTAL_TOO_LARGE",
-            f"Import {batch_id} would take the company's posted totals past "
-            f"{to_decimal(LEDGER_TOTAL_MAX, company.currency)} {company.currency}: nothing was posted.",
+            f"Import {batch_id} would take the company's posted totals past {maximum} {company.currency}: "
+            "nothing was posted.",
             "id",
+            batch=batch_id,
+            maximum=maximum,
+            currency=company.currency,
         )

@@ -3,7 +3,7 @@
 Authenticated as the other downloads (web/files.py): bearer token, API key or session cookie. Any member
 who may view the company gets the file, streamed as it is read from the books; anyone else gets 404, without
 being told whether the company or the fiscal year exists. A problem the user can fix (no SIREN, bad
-parameters) is a 400 with a JSON body `{"error", "code"}`.
+parameters) is a 400 with a JSON body `{"error", "code", "params"}` (`params` when the error has values).
 """
 
 from __future__ import annotations
@@ -29,7 +29,10 @@ def fec_url(company_id: int, fiscal_year_id: int, keep_numbers: bool = False) ->
 
 def _refuse(error: DomainError) -> JSONResponse:
     e = error.error
-    return JSONResponse({"error": e.message, "code": e.code}, status_code=STATUS.get(e.code, 400))
+    body: dict[str, object] = {"error": e.message, "code": e.code}
+    if e.params:
+        body["params"] = e.params
+    return JSONResponse(body, status_code=STATUS.get(e.code, 400))
 
 
 async def fec(request: Request) -> Response:
