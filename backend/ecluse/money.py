@@ -16,6 +16,7 @@ Leaf module: it imports nothing else of ecluse, so the pure parsers in `formats/
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal
 from functools import cache, lru_cache
 
@@ -23,7 +24,17 @@ import iso4217
 
 
 class UnknownCurrency(ValueError):
-    """A currency code that is not in ISO 4217, or one without minor units (gold, test codes)."""
+    """A currency code that is not in ISO 4217 (`reason` unknown), or one without minor units (no_minor_unit:
+    gold, test codes)."""
+
+    def __init__(self, currency: str, reason: str) -> None:
+        self.currency, self.reason = currency, reason
+        if reason == "unknown":
+            super().__init__(f"'{currency}' is not an ISO 4217 currency code")
+        else:
+            super().__init__(
+                f"{currency} has no minor unit in ISO 4217 (it is not a currency amounts are kept in)"
+            )
 
 
 @cache
@@ -32,12 +43,10 @@ def exponent(currency: str) -> int:
     code = currency.strip().upper()
     entry = iso4217.raw_table.get(code) if len(code) == 3 else None
     if entry is None:
-        raise UnknownCurrency(f"'{currency}' is not an ISO 4217 currency code")
+        raise UnknownCurrency(currency, "unknown")
     units = entry.get("CcyMnrUnts")
     if not isinstance(units, str) or not units.isdecimal():
-        raise UnknownCurrency(
-            f"{code} has no minor unit in ISO 4217 (it is not a currency amounts are kept in)"
-        )
+        raise UnknownCurrency(code, "no_minor_unit")
     return int(units)
 
 
@@ -75,13 +84,39 @@ def to_minor(amount: Decimal, currency: str = "EUR") -> int:
 
 
 class AmountError(ValueError):
-    """Why a text is not an amount: the message completes "Debit '12,3x' …"."""
+    """Why a text is not an amount: `params`, a `reason` and its values, that BAD_AMOUNT carries (the web app
+    renders them); str() is the English (`why_not`), completing "Debit '12,3x' …"."""
+
+    def __init__(self, reason: str, **params: str | int) -> None:
+        self.params: dict[str, str | int] = {"reason": reason, **params}
+        super().__init__(why_not(self.params))
+
+
+def why_not(p: Mapping[str, object]) -> str:
+    """The English of an amount's `reason` (AmountError; the TRA and JSON readers give the same reasons)."""
+    reason = p.get("reason")
+    if reason == "decimals":
+        places = int(str(p["places"]))
+        return "has decimals, and the currency has none" if places == 0 else f"has more than {places} decimal{'s' if places > 1 else ''}"  # fmt: skip
+    texts = {
+        "form": "is not an amount" + (f" (expected {p['expected']} with a decimal comma)" if "expected" in p else ""),
+        "too_large": "is too large",
+        "exponent": f"is too large or has more than {p.get('places')} decimals",
+        "thousands": "has thousands separators (not allowed: write 1234,56)",
+        "ambiguous": "is ambiguous: '.' may separate thousands or decimals ("
+        + ("the FEC uses ','" if p.get("format") == "FEC" else f"{p.get('format')} amounts use ','")
+        + ")",
+        "two_signs": "has two signs",
+        "plus_after": "has a plus after the number (a plus must come before it)",
+        "two_decimal_separators": f"has more than one decimal separator '{p.get('separator')}'",
+        "misplaced_thousands": f"has a misplaced thousands separator '{p.get('separator')}'",
+        "other_decimal": f"uses '{p.get('found')}'; this layout's decimal separator is '{p.get('separator')}'",
+    }  # fmt: skip
+    return texts.get(str(reason)) or str(p.get("why", "is not an amount"))
 
 
 def decimals_error(places: int) -> AmountError:
-    if places == 0:
-        return AmountError("has decimals, and the currency has none")
-    return AmountError(f"has more than {places} decimal{'s' if places > 1 else ''}")
+    return AmountError("decimals", places=places)
 
 
 def minor_units(whole: str, fraction: str, places: int) -> int:
@@ -120,7 +155,7 @@ def parse_amount(
     exponent_form: bool = False,
     separators_hint: bool = True,
     max_digits: int = 15,
-    point_name: str = "the FEC uses ','",
+    kind: str = "FEC",
 ) -> tuple[int, str | None]:
     """An amount written with a decimal comma, a sign before or after the number, no thousands separator (the
     FEC's A47 A-1 XII form, and Cegid TRA's) → (signed minor units, finding code or None). A '.' as decimal
@@ -134,19 +169,19 @@ def parse_amount(
         if exponent_form and _EXPONENT_FORM.fullmatch(text):
             scaled = Decimal(text.replace(",", ".")).scaleb(places)
             if abs(scaled) >= 10 ** (max_digits + places) or scaled != scaled.to_integral_value():
-                raise AmountError(f"is too large or has more than {places} decimals")
+                raise AmountError("exponent", places=places)
             return int(scaled), "AMOUNT_EXPONENT"
         if separators_hint and (" " in text or text.count(",") + text.count(".") > 1):
-            raise AmountError("has thousands separators (not allowed: write 1234,56)")
-        raise AmountError("is not an amount")
+            raise AmountError("thousands")
+        raise AmountError("form")
     lead, whole, point, decimals, trail = m.groups()
     decimals = decimals or ""
     if (lead and trail) or not (whole or decimals) or len(whole) > max_digits:
-        raise AmountError("is not an amount" if len(whole) <= max_digits else "is too large")
+        raise AmountError("form" if len(whole) <= max_digits else "too_large")
     finding = None
     if point == ".":
         if len(decimals) > 2:
-            raise AmountError(f"is ambiguous: '.' may separate thousands or decimals ({point_name})")
+            raise AmountError("ambiguous", format=kind)
         finding = dot
     value = minor_units(whole, decimals, places)
     return (-value if "-" in (lead, trail) else value), finding
@@ -162,25 +197,25 @@ def parse_grouped(text: str, places: int = 2, *, decimal: str = ",", thousands: 
         negative, s = True, s[:-1].rstrip()
     if s[:1] in ("+", "-"):
         if negative:
-            raise AmountError("has two signs")
+            raise AmountError("two_signs")
         negative, s = s[0] == "-", s[1:].lstrip()
     if s.endswith("+"):
-        raise AmountError("has a plus after the number (a plus must come before it)")
+        raise AmountError("plus_after")
     if s.count(decimal) > 1:
-        raise AmountError(f"has more than one decimal separator '{decimal}'")
+        raise AmountError("two_decimal_separators", separator=decimal)
     whole, _, fraction = s.partition(decimal)
     if thousands and thousands in whole:
         groups = whole.split(thousands)
         if not (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
-            raise AmountError(f"has a misplaced thousands separator '{thousands}'")
+            raise AmountError("misplaced_thousands", separator=thousands)
         whole = "".join(groups)
     if not (whole or fraction) or not (whole + fraction).isascii() or not (whole + fraction).isdecimal():
         other = {",": ".", ".": ","}.get(decimal, "")
         if other and other in s and other != thousands:
-            raise AmountError(f"uses '{other}'; this layout's decimal separator is '{decimal}'")
-        raise AmountError("is not an amount")
+            raise AmountError("other_decimal", found=other, separator=decimal)
+        raise AmountError("form")
     if len(whole) > max_digits:
-        raise AmountError("is too large")
+        raise AmountError("too_large")
     value = minor_units(whole, fraction, places)
     return -value if negative else value
 

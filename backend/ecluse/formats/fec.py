@@ -40,7 +40,7 @@ from ecluse.formats.findings import FINDINGS_PER_CODE, FindingsCap, encoding_fal
 from ecluse.formats.limits import FIELD_MAX, check_amount, check_fields, field_too_long, shown
 from ecluse.formats.reader import LineReader, LongLine, long_line
 from ecluse.formats.records import Entry, FileInfo, ParseError, RejectedEntry, Severity, new_entry_line
-from ecluse.money import AMOUNT_MAX, decimal_of, exponent_or
+from ecluse.money import AMOUNT_MAX, AmountError, decimal_of, exponent_or
 
 COLUMNS = (
     "JournalCode", "JournalLib", "EcritureNum", "EcritureDate", "CompteNum", "CompteLib", "CompAuxNum",
@@ -431,9 +431,8 @@ class FecFile:
         try:
             value, code = parse_amount(text, places)
         except (ValueError, InvalidOperation) as exc:
-            probs.append(
-                ParseError.of(line_no, column, "BAD_AMOUNT", field=column, value=shown(text), why=str(exc))
-            )
+            why = exc.params if isinstance(exc, AmountError) else {"reason": "form"}
+            probs.append(ParseError.of(line_no, column, "BAD_AMOUNT", field=column, value=shown(text), **why))
             return 0
         if code is not None:
             read_as = decimal_of(value, places)

@@ -33,12 +33,11 @@ class FindingsCap:
             yield item
 
     def summary(self) -> Iterator[ParseError]:
-        """One finding per capped code: how many were left out, how many there were."""
+        """One finding per capped code, of that code: how many were left out (`not_listed`), how many there
+        were (`total`)."""
         for code, seen in self.counts.items():
             if seen > self.per_code:
-                more = seen - self.per_code
-                message = f"{more} more {code} findings not listed ({seen} in all)"
-                yield ParseError(0, None, code, message, "finding", (("more", more), ("total", seen)))
+                yield ParseError.of(0, None, code, "finding", not_listed=seen - self.per_code, total=seen)
 
 
 def encoding_fallback(line: int) -> ParseError:

@@ -12,6 +12,8 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 
+from ecluse.money import why_not
+
 #: What a parameter may hold: JSON-friendly once dates are ISO text and amounts Decimal strings.
 Param = str | int | Decimal | date
 Params = Mapping[str, Param]
@@ -73,25 +75,9 @@ def _empty_detail(p: Params) -> str:
 
 
 def amount_reason(p: Params) -> str:
-    """Why an amount was not read: `reason` form (`expected`: the form to write), too_large, decimals
-    (`places`: the currency's) or ambiguous (a '.' before 3 digits; `format`: whose amounts use ','); `why`,
-    a text, where a format does not give a reason yet."""
-    reason = p.get("reason")
-    if reason == "form":
-        return "is not an amount" + (
-            f" (expected {p['expected']} with a decimal comma)" if "expected" in p else ""
-        )
-    if reason == "too_large":
-        return "is too large"
-    if reason == "decimals":
-        places = int(str(p["places"]))
-        if places == 0:
-            return "has decimals, and the currency has none"
-        return f"has more than {places} decimal{'s' if places > 1 else ''}"
-    if reason == "ambiguous":
-        uses = "the FEC uses ','" if p["format"] == "FEC" else f"{p['format']} amounts use ','"
-        return f"is ambiguous: '.' may separate thousands or decimals ({uses})"
-    return str(p["why"])
+    """Why an amount was not read: `reason` (money.why_not: form with `expected`, too_large, decimals with
+    `places`, ambiguous with `format`, …), or `why`, a text, where a format gives no reason yet."""
+    return why_not(p)
 
 
 def _side(value: Param) -> str:
@@ -495,6 +481,8 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
 def english(code: str, params: Params) -> str:
     """The English message of `code` with `params` (KeyError for a code without a text here), after the
     place in a JSON document it is about when the parameters name one (`context`)."""
+    if "not_listed" in params:  # the summary of a capped finding (formats/findings.py), of any code
+        return f"{params['not_listed']} more {code} findings not listed ({params['total']} in all)"
     if "in_entry" in params or "in_record" in params:
         return context(params) + _TEXTS[code](params)
     return _TEXTS[code](params)

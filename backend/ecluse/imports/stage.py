@@ -153,12 +153,7 @@ async def stage_batch(
     try:
         places = exponent(company.currency)
     except UnknownCurrency as exc:  # amounts cannot be read without the currency's decimals
-        if "no minor unit" in str(exc):  # an ISO 4217 code, but gold or a test code (money.exponent)
-            error = ParseError.of(
-                0, None, "UNKNOWN_CURRENCY", currency=company.currency.strip().upper(), reason="no_minor_unit"
-            )
-        else:
-            error = ParseError.of(0, None, "UNKNOWN_CURRENCY", currency=company.currency, reason="unknown")
+        error = ParseError.of(0, None, "UNKNOWN_CURRENCY", currency=exc.currency, reason=exc.reason)
         await _fail(batch, received, error, bus)
         return
     source = Source(batch.format, batch.layout_definition, list(company.account_ranges or []), places)

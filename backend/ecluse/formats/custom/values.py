@@ -65,7 +65,7 @@ class _Values:
         except AmountError as exc:
             name = self._names[field]
             probs.append(
-                ParseError.of(line_no, name, "BAD_AMOUNT", field=name, value=shown(text), why=str(exc))
+                ParseError.of(line_no, name, "BAD_AMOUNT", field=name, value=shown(text), **exc.params)
             )
             return 0
 
