@@ -38,7 +38,7 @@ from ecluse.formats.entries import (
 )
 from ecluse.formats.findings import FINDINGS_PER_CODE, FindingsCap, encoding_fallback
 from ecluse.formats.limits import FIELD_MAX, check_amount, check_fields, field_too_long, shown
-from ecluse.formats.reader import LineReader, LongLine, long_line
+from ecluse.formats.reader import LineReader, LongLine, long_line, open_lines
 from ecluse.formats.records import Entry, FileInfo, ParseError, RejectedEntry, Severity, new_entry_line
 from ecluse.money import AMOUNT_MAX, AmountError, decimal_of, exponent_or
 
@@ -147,29 +147,17 @@ class FecFile:
     def __init__(self, reader: LineReader, filename: str | None = None, places: int = 2) -> None:
         self.info: FileInfo | None = None
         self._places = places  # decimals of the company's currency: Debit, Credit and Montant
-        self.fatal = reader.fatal
         self.line_count = 0  # data lines read so far
         self._reader = reader
         self._layout: _Layout | None = None
-        self._header_findings: list[ParseError] = []
         self._consumed = False
         self._dates: dict[str, date | None] = dict.fromkeys(_BLANK_DATES)
         self._slow_dates: dict[str, tuple[date | None, str | None, Reason]] = {}
         self._accounts: set[str] = set()
-        self._first: list[str] = []
-        self._blocks = reader.blocks()
-        if self.fatal is not None:
-            return
-        first = next(self._blocks, [])
-        if first and (long := long_line(first)) is not None:
-            self.fatal = reader.too_long(long, 1)
-            return
-        layout, self._header_findings, self.fatal = read_header(first[0] if first else "")
-        self._first = first[1:]
+        opened = open_lines(reader, read_header, ParseError.of(0, None, "EMPTY_FILE", header_lines=1))
+        self._blocks, self._first, self._header_findings = opened.blocks, opened.rest, opened.findings
+        self.fatal, layout = opened.fatal, opened.header
         if layout is None:
-            return
-        if reader.at_eof and not any(line.strip() for line in self._first):
-            self.fatal = ParseError.of(0, None, "EMPTY_FILE", header_lines=1)
             return
         siren, closing, matched = names_from_filename(filename)
         if filename and not matched:

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
-from typing import BinaryIO
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import BinaryIO, Generic, TypeVar
 
 from ecluse.formats.limits import MAX_LINE
 from ecluse.formats.records import ParseError
@@ -360,3 +361,37 @@ class LineReader:
         """Line by line (convenience; `blocks` is faster for a hot loop)."""
         for block in self.blocks():
             yield from block
+
+
+H = TypeVar("H")
+
+
+@dataclass(slots=True)
+class Opened(Generic[H]):
+    """A line-based file opened: its header read off the first block, the lines after it, the blocks to come."""
+
+    header: H | None  # what the format's header reader made of the first line; None: the file is not read
+    findings: list[ParseError]  # the header's findings
+    fatal: ParseError | None  # why the file is not read
+    rest: list[str]  # the lines after the header in the first block
+    blocks: Iterator[list[str]]
+
+
+def open_lines(
+    reader: LineReader,
+    read_header: Callable[[str], tuple[H | None, list[ParseError], ParseError | None]],
+    empty: ParseError,
+) -> Opened[H]:
+    """The opening every line-based ledger format shares: the reader's own refusal (binary, encoding), a first
+    line too long to be a header, the header itself (`read_header`), then `empty` when nothing follows it."""
+    blocks = reader.blocks()
+    if reader.fatal is not None:
+        return Opened(None, [], reader.fatal, [], blocks)
+    first = next(blocks, [])
+    if first and (long := long_line(first)) is not None:
+        return Opened(None, [], reader.too_long(long, 1), [], blocks)
+    header, findings, fatal = read_header(first[0] if first else "")
+    rest = first[1:]
+    if header is not None and reader.at_eof and not any(line.strip() for line in rest):
+        return Opened(None, findings, empty, rest, blocks)
+    return Opened(header, findings, fatal, rest, blocks)

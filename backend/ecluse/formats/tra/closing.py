@@ -1,17 +1,15 @@
 """Closing a TRA entry: the lines read for one entry key (`Item`s) become an `Entry`, with analytic lines
 folded into their general line (`_Base`, `_distribute`), or a `RejectedEntry` with every error found
-(unbalanced, not contiguous, analytic mismatch); `MEMORY` bounds the closed keys remembered.
+(unbalanced, not contiguous, analytic mismatch); the keys of closed entries are remembered (ClosedKeys).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from ecluse.formats.entries import accept, entry_name, refuse
+from ecluse.formats.entries import ClosedKeys, accept, entry_name, refuse
 from ecluse.formats.records import Entry, EntryLine, MasterRecord, ParseError, RejectedEntry
 from ecluse.money import decimal_of
-
-MEMORY = 4096  # closed entry keys remembered (two generations) to spot an entry that comes back
 
 Key = str  # positions 1-13 and 152-159 as read: JOURNAL, DATECOMPTABLE, TYPE_PIECE, NUMEROPIECE
 Ana = tuple[str, str, int | None]  # analytic line: section, axis, signed amount (debit > 0) or None
@@ -35,17 +33,13 @@ class _Closing:
     """The entry closing of `TraFile` (a mixin: the state is TraFile's)."""
 
     _places: int
-    _closed: dict[Key, int]
-    _closed_before: dict[Key, int]
+    _closed: ClosedKeys
 
     # Entries
 
     def _close(self, key: Key, items: list[Item], resumes: int | None, out: list[Output]) -> None:
         """Emit the entry `items` form (or its refusal), and remember its key."""
-        closed = self._closed
-        closed[key] = items[0][0] if resumes is None else resumes
-        if len(closed) > MEMORY:
-            self._closed_before, self._closed = closed, {}
+        self._closed.close(key, items[0][0] if resumes is None else resumes)
         if resumes is None:
             lines = [item[2] for item in items]
             if None not in lines and all(item[3] is None for item in items):

@@ -10,9 +10,10 @@ from datetime import date
 from itertools import chain
 from typing import BinaryIO
 
+from ecluse.formats.entries import ClosedKeys
 from ecluse.formats.findings import FINDINGS_PER_CODE, FindingsCap, encoding_fallback
 from ecluse.formats.limits import check_amount
-from ecluse.formats.reader import LineReader, LongLine, long_line
+from ecluse.formats.reader import LineReader, LongLine, long_line, open_lines
 from ecluse.formats.records import FileInfo, ParseError, new_entry_line
 from ecluse.formats.tra.closing import Ana, Item, Key, Output, _Closing
 from ecluse.formats.tra.fields import NO_DATE, _shown, read_amount, read_date
@@ -32,12 +33,8 @@ class TraFile(_Records, _Closing):
     def __init__(self, reader: LineReader, places: int = 2) -> None:
         self.info: FileInfo | None = None
         self._places = places  # decimals of the company's currency
-        self.fatal = reader.fatal
         self.line_count = 0  # lines read after the header so far
         self._reader = reader
-        self._blocks = reader.blocks()
-        self._first: list[str] = []
-        self._header_findings: list[ParseError] = []
         self._consumed = False
         self._extended = False
         self._dates: dict[str, date] = {}
@@ -48,20 +45,11 @@ class TraFile(_Records, _Closing):
         self._items: list[Item] = []
         self._resumes: int | None = None
         self._loose = False  # the entry being read began with an unreadable DATECOMPTABLE
-        self._closed: dict[Key, int] = {}
-        self._closed_before: dict[Key, int] = {}
-        if self.fatal is not None:
-            return
-        first = next(self._blocks, [])
-        if first and (long := long_line(first)) is not None:
-            self.fatal = reader.too_long(long, 1)
-            return
-        fields, self._header_findings, self.fatal = read_header(first[0] if first else "")
-        self._first = first[1:]
+        self._closed = ClosedKeys()
+        opened = open_lines(reader, read_header, ParseError.of(0, None, "EMPTY_FILE", header="TRA"))
+        self._blocks, self._first, self._header_findings = opened.blocks, opened.rest, opened.findings
+        self.fatal, fields = opened.fatal, opened.header
         if fields is None:
-            return
-        if reader.at_eof and not any(line.strip() for line in self._first):
-            self.fatal = ParseError.of(0, None, "EMPTY_FILE", header="TRA")
             return
         self._extended = fields[3] == "ETE"
         self.info = FileInfo("TRA", reader.encoding, "", fields[3], None, None, fields)
@@ -189,7 +177,7 @@ class TraFile(_Records, _Closing):
                     assert key is not None
                     self._close(key, items, resumes, out)
                 key, items, loose = k, [], ed is None and not short
-                resumes = self._closed.get(k) or self._closed_before.get(k)
+                resumes = self._closed.resumes(k)
             items.append(item)
             if probs:
                 probs = []
