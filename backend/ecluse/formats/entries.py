@@ -243,6 +243,43 @@ def unreadable(name: str, line: int) -> ParseError:
     return ParseError.of(line, None, "UNREADABLE_ENTRY", entry=name)
 
 
+# --- the two sides of a line ------------------------------------------------------------------------------
+
+
+def sides(
+    debit: int,
+    credit: int,
+    line: int,
+    out: list[ParseError],
+    *,
+    fields: tuple[str, str],
+    texts: tuple[str, str],
+    places: int,
+    columns: tuple[str, str] | None = None,
+    column: str | None = None,
+    zero: bool = True,
+) -> tuple[int, int]:
+    """A line's debit and credit as every ledger format reads them: a negative amount moves to the other side
+    (net unchanged: NEGATIVE_AMOUNT on its field, `fields` and `texts` of the debit and the credit, `columns`
+    where they differ from the field names); both sides filled is DEBIT_AND_CREDIT, neither ZERO_AMOUNT
+    (unless `zero` is false: the line has an error already), both on `column`. Findings go to `out`."""
+    if debit < 0 or credit < 0:
+        side = 0 if debit < 0 else 1
+        debit, credit = max(debit, 0) + max(-credit, 0), max(credit, 0) + max(-debit, 0)
+        out.append(
+            ParseError.of(line, (columns or fields)[side], "NEGATIVE_AMOUNT", "finding", field=fields[side],
+                          value=texts[side], debit=decimal_of(debit, places), credit=decimal_of(credit, places))
+        )  # fmt: skip
+    if debit and credit:
+        out.append(
+            ParseError.of(line, column, "DEBIT_AND_CREDIT", "finding", debit=decimal_of(debit, places),
+                          credit=decimal_of(credit, places))
+        )  # fmt: skip
+    elif not debit and not credit and zero:
+        out.append(ParseError.of(line, column, "ZERO_AMOUNT", "finding"))
+    return debit, credit
+
+
 # --- value parsing shared by the French text formats (FEC, custom layouts) ---------------------------
 
 

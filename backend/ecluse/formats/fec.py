@@ -35,6 +35,7 @@ from ecluse.formats.entries import (
     chronology,
     group_entries,
     parse_amount,
+    sides,
 )
 from ecluse.formats.findings import FINDINGS_PER_CODE, FindingsCap, encoding_fallback
 from ecluse.formats.limits import FIELD_MAX, check_amount, check_fields, field_too_long, shown
@@ -445,32 +446,11 @@ class FecFile:
     def _sides(self, debit: int, credit: int, deb: str, cred: str, line_no: int, probs: list[ParseError]) -> tuple[int, int]:  # fmt: skip
         """Negative amounts move to the other side (net unchanged); both sides or none filled: findings."""
         columns = self._layout.columns if self._layout else list(COLUMNS)
-        if debit < 0 or credit < 0:
-            column, text = (
-                (columns[11], deb) if debit < 0 or columns[11] == "Montant" else (columns[12], cred)
-            )
-            debit, credit = max(debit, 0) + max(-credit, 0), max(credit, 0) + max(-debit, 0)
-            debit_, credit_ = decimal_of(debit, self._places), decimal_of(credit, self._places)
-            probs.append(
-                ParseError.of(
-                    line_no,
-                    column,
-                    "NEGATIVE_AMOUNT",
-                    "finding",
-                    field=column,
-                    value=shown(text),
-                    debit=debit_,
-                    credit=credit_,
-                )
-            )
-        if debit and credit:
-            debit_, credit_ = decimal_of(debit, self._places), decimal_of(credit, self._places)
-            probs.append(
-                ParseError.of(line_no, None, "DEBIT_AND_CREDIT", "finding", debit=debit_, credit=credit_)
-            )
-        elif not debit and not credit and not any(p.severity == "error" for p in probs):
-            probs.append(ParseError.of(line_no, None, "ZERO_AMOUNT", "finding"))
-        return debit, credit
+        # Montant + Sens: one amount column, whichever side its sign gave
+        credit_column, credit_text = (columns[11], deb) if columns[11] == "Montant" else (columns[12], cred)
+        return sides(debit, credit, line_no, probs, fields=(columns[11], credit_column),
+                     texts=(shown(deb), shown(credit_text)), places=self._places,
+                     zero=not any(p.severity == "error" for p in probs))  # fmt: skip
 
     def _account(self, account: str, line_no: int, probs: list[ParseError]) -> None:
         if not account:

@@ -10,6 +10,7 @@ import re
 from datetime import date
 
 from ecluse.formats.dates import Reason, calendar, not_in_form
+from ecluse.formats.entries import sides
 from ecluse.formats.layout import FIELDS, Layout
 from ecluse.formats.limits import FIELD_MAX, check_amount, shown
 from ecluse.formats.records import ParseError
@@ -80,30 +81,9 @@ class _Values:
         """Negative amounts move to the other side (net unchanged); both sides or none filled: findings."""
         if any(p.severity == "error" for p in probs):
             return debit, credit
-        if debit < 0 or credit < 0:
-            name, text = (self._names["debit"], debit_s) if debit < 0 else (self._names["credit"], credit_s)
-            debit, credit = max(debit, 0) + max(-credit, 0), max(credit, 0) + max(-debit, 0)
-            debit_, credit_ = decimal_of(debit, self._places), decimal_of(credit, self._places)
-            probs.append(
-                ParseError.of(
-                    line_no,
-                    name,
-                    "NEGATIVE_AMOUNT",
-                    "finding",
-                    field=name,
-                    value=shown(text),
-                    debit=debit_,
-                    credit=credit_,
-                )
-            )
-        if debit and credit:
-            debit_, credit_ = decimal_of(debit, self._places), decimal_of(credit, self._places)
-            probs.append(
-                ParseError.of(line_no, None, "DEBIT_AND_CREDIT", "finding", debit=debit_, credit=credit_)
-            )
-        elif not debit and not credit:
-            probs.append(ParseError.of(line_no, None, "ZERO_AMOUNT", "finding"))
-        return debit, credit
+        names = (self._names["debit"], self._names["credit"])
+        return sides(debit, credit, line_no, probs, fields=names, texts=(shown(debit_s), shown(credit_s)),
+                     places=self._places)  # fmt: skip
 
     def _signed(self, amount_s: str, sign_s: str, line_no: int, probs: list[ParseError]) -> tuple[int, int]:
         name = self._names["amount"]

@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 import ijson  # type: ignore[import-untyped]
 from pydantic import ValidationError
 
-from ecluse.formats.entries import balance_error
+from ecluse.formats.entries import balance_error, sides
 from ecluse.formats.findings import FINDINGS_PER_CODE, FindingsCap
 from ecluse.formats.json_entries.explain import (
     _explain,
@@ -54,7 +54,7 @@ from ecluse.formats.records import (
     new_entry,
     new_entry_line,
 )
-from ecluse.money import AMOUNT_MAX, ENTRY_TOTAL_MAX, decimal_of
+from ecluse.money import AMOUNT_MAX, ENTRY_TOTAL_MAX
 
 MAX_OBJECT_BYTES = 8 << 20  # one entry or declaration as JSON text
 MAX_TOKEN_BYTES = 1 << 20  # bytes without a single complete JSON token: a giant string, refused whole
@@ -789,23 +789,10 @@ def _entry_name(index: int, journal: str, number: str) -> str:
 
 
 def _sides(debit: int, credit: int, line_no: int, path: str, notes: list[ParseError], places: int) -> tuple[int, int]:  # fmt: skip
-    """Negative amounts move to the other side (net unchanged); both sides or none filled: findings."""
-    if debit < 0 or credit < 0:
-        field = "debit" if debit < 0 else "credit"
-        value = _cents_text(debit if debit < 0 else credit, places)
-        debit, credit = max(debit, 0) + max(-credit, 0), max(credit, 0) + max(-debit, 0)
-        notes.append(
-            ParseError.of(line_no, f"{path}.{field}", "NEGATIVE_AMOUNT", "finding", field=field, value=value,
-                          debit=decimal_of(debit, places), credit=decimal_of(credit, places))
-        )  # fmt: skip
-    if debit and credit:
-        notes.append(
-            ParseError.of(line_no, path, "DEBIT_AND_CREDIT", "finding", debit=decimal_of(debit, places),
-                          credit=decimal_of(credit, places))
-        )  # fmt: skip
-    elif not debit and not credit:
-        notes.append(ParseError.of(line_no, path, "ZERO_AMOUNT", "finding"))
-    return debit, credit
+    """formats/entries.sides, on the line at `path` (entries[0].lines[1])."""
+    texts = (_cents_text(debit, places), _cents_text(credit, places))
+    return sides(debit, credit, line_no, notes, fields=("debit", "credit"), texts=texts, places=places,
+                 columns=(f"{path}.debit", f"{path}.credit"), column=path)  # fmt: skip
 
 
 def _open(ev: str, parent: dict[str, Any], key: str, back: int) -> list[Any]:
