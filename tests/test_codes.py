@@ -256,3 +256,52 @@ def test_the_labels_are_read_from_both_languages() -> None:
     assert {"PARSE_DONE", "PARSE_FAILED", "VALIDATED", "REJECTED"} <= notification_kinds(
         "fr"
     ) & notification_kinds("en")
+
+
+# --- the English of parse errors is derived from their code and parameters ----------------------------------
+
+
+def _parse_error_calls() -> list[tuple[str, ast.Call]]:
+    """(file, call) for every `ParseError(…)` and `ParseError.of(…)` of the backend."""
+    found = []
+    for path in sorted(BACKEND.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            if (isinstance(func, ast.Name) and func.id == "ParseError") or (
+                isinstance(func, ast.Attribute)
+                and func.attr == "of"
+                and isinstance(func.value, ast.Name)
+                and func.value.id == "ParseError"
+            ):
+                found.append((str(path.relative_to(BACKEND)), node))
+    return found
+
+
+def test_no_parse_error_is_built_from_a_sentence() -> None:
+    """Every parse error and finding goes through ParseError.of: its message is written from its code and
+    parameters (formats/messages.py), so the web app can say the same in French from the parameters."""
+    calls = _parse_error_calls()
+    assert len(calls) >= 100, len(calls)
+    direct = sorted(
+        f"{where}:{call.lineno}"
+        for where, call in calls
+        if isinstance(call.func, ast.Name) and where != "formats/records.py"
+    )
+    assert direct == [], "ParseError built with a message of its own (use ParseError.of)"
+
+
+def test_every_code_given_to_parse_error_of_has_an_english_template() -> None:
+    from ecluse.formats.messages import has_text
+
+    codes = {
+        call.args[2].value
+        for _, call in _parse_error_calls()
+        if isinstance(call.func, ast.Attribute)
+        and len(call.args) > 2
+        and isinstance(call.args[2], ast.Constant)
+        and isinstance(call.args[2].value, str)
+    }
+    assert len(codes) >= 80, sorted(codes)
+    assert sorted(code for code in codes if not has_text(code)) == []

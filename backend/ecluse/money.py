@@ -99,8 +99,13 @@ def why_not(p: Mapping[str, object]) -> str:
         places = int(str(p["places"]))
         return "has decimals, and the currency has none" if places == 0 else f"has more than {places} decimal{'s' if places > 1 else ''}"  # fmt: skip
     texts = {
-        "form": "is not an amount" + (f" (expected {p['expected']} with a decimal comma)" if "expected" in p else ""),
-        "too_large": "is too large",
+        "form": "is not an amount"
+        + (f" (expected {p['expected']} with a decimal comma)" if "expected" in p else "")
+        + (f": write {p['write']}" if "write" in p else ""),
+        "too_large": "is too large" + (f" (at most {p['digits']} digits before the point)" if "digits" in p else ""),
+        "number_too_long": "is a number too long to read",
+        "spaces": "has thousands separators or spaces: write 1234.56",
+        "not_an_amount": 'must be an amount like "1234.56" (a string or a number)',
         "exponent": f"is too large or has more than {p.get('places')} decimals",
         "thousands": "has thousands separators (not allowed: write 1234,56)",
         "ambiguous": "is ambiguous: '.' may separate thousands or decimals ("

@@ -243,7 +243,7 @@ def test_declarations_defaults_and_errors() -> None:
             "debit '1 234.50' has thousands separators or spaces: write 1234.56",
         ),
         ({"debit": "12.345"}, "debit", "BAD_AMOUNT", "debit '12.345' has more than 2 decimals"),
-        ({"debit": Decimal("12.345")}, "debit", "BAD_AMOUNT", "debit 12.345 has more than 2 decimals"),
+        ({"debit": Decimal("12.345")}, "debit", "BAD_AMOUNT", "debit '12.345' has more than 2 decimals"),
         (
             {"debit": "1e3"},
             "debit",
@@ -254,7 +254,7 @@ def test_declarations_defaults_and_errors() -> None:
             {"debit": True},
             "debit",
             "BAD_AMOUNT",
-            'debit true must be an amount like "1234.56" (a string or a number)',
+            """debit 'true' must be an amount like "1234.56" (a string or a number)""",
         ),
         (
             {"debit": "1234567890123456.00"},

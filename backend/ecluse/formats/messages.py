@@ -120,7 +120,7 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
     "NOT_JSON": lambda p: (
         f"The file is not a JSON document: it starts with '{p['start']}', not '{{'"
         if "start" in p
-        else f"The document is not valid JSON {json_place(p)}: {p['reason']}"
+        else f"The document is not valid JSON {json_place(p)}: {json_reason(p)}"
     ),
     "TRUNCATED": lambda p: (
         f"The document ends with '…{p['end']}' (byte {count(p['byte'])}) instead of '}}': it is incomplete "
@@ -128,7 +128,7 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
         if "end" in p
         else f"The document is cut short: it stops at {json_place(p)[3:]}, before its end (a '}}' is missing)"
         if "reason" not in p
-        else f"The document is not valid JSON {json_place(p)}: {p['reason']}"
+        else f"The document is not valid JSON {json_place(p)}: {json_reason(p)}"
     ),
     "MISSING_VERSION": lambda p: 'The document has no "version": write "version": 1',
     "NO_ENTRIES": lambda p: 'The document has no "entries" array',
@@ -311,7 +311,9 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
         )
     ),
     "BAD_ENCODING": lambda p: (
-        (
+        f"The document is not valid JSON {json_place(p)}: {json_reason(p)}"
+        if p.get("reason") == "not_utf8"
+        else (
             f"The document is not UTF-8: byte {p['value']} at line {p['line']} (byte {count(p['byte'])}) is not "
             "UTF-8 text (ISO-8859-1 or Windows-1252?)"
             if "byte" in p
@@ -538,6 +540,31 @@ def kind_of(p: Params, quoted: bool = True) -> str:
     if found in ("null", "true", "false"):
         return str(found)
     return {"object": "an object", "array": "an array"}.get(str(found), "a value")
+
+
+#: Why a JSON document breaks (the `reason` of NOT_JSON, TRUNCATED and BAD_ENCODING; json_entries/guards.py).
+_JSON_REASONS = {
+    "cut_short": "the document ends before it is complete (cut short?)",
+    "trailing_text": "there is more text after the end of the document",
+    "unexpected_character": "unexpected character",
+    "unexpected_word": "unexpected word (true, false and null are lower case; strings need double quotes)",
+    "bad_key": "a key must be a string in double quotes (a comma too many?)",
+    "unexpected_token": "unexpected token (a comma too many, or one missing?)",
+    "comma_or_brace": "expected ',' or '}' (a comma missing?)",
+    "comma_or_bracket": "expected ',' or ']' (a comma missing?)",
+    "colon": "expected ':' between a key and its value",
+    "not_utf8": "bytes that are not UTF-8 (JSON documents must be UTF-8)",
+    "bad_escape": 'a backslash in a string must start an escape: \\\\, \\", \\n, \\t, \\uXXXX…',
+    "control_character": "a control character inside a string (write it \\n, \\t…)",
+}
+
+
+def json_reason(p: Params) -> str:
+    """The English of a JSON syntax error's `reason` (`detail`: the parser's own words, when it has no key)."""
+    reason = str(p.get("reason"))
+    if reason == "unreadable_value":
+        return f"a value cannot be read ({p['detail']})"
+    return _JSON_REASONS.get(reason) or str(p.get("detail", reason))
 
 
 def json_place(p: Params) -> str:

@@ -98,7 +98,6 @@ def utf8_cut(data: bytes) -> int:
 def sniff_problem(head: bytes, kind: str) -> ParseError | None:
     """Why the first bytes are not a text file we can read, or None. `kind` names the format the messages
     say the charsets of ("FEC", "TRA", "Custom-layout", "JSON")."""
-    kind = "JSON" if kind.startswith("JSON") else kind  # json_entries/parser.py passes its whole sentence
     for magic, what in _MAGIC:
         if head.startswith(magic):
             return ParseError.of(0, None, "BINARY_FILE", content=what, format=kind)

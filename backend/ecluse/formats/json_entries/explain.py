@@ -12,10 +12,10 @@ from typing import Any
 
 from ecluse.formats.json_entries.guards import MAX_NUMBER_DIGITS, _is_mark, _mark_length
 from ecluse.formats.json_entries.schema import MAX_LINES, MAX_STRING
-from ecluse.formats.limits import FIELD_MAX, amount_text, shown
-from ecluse.formats.messages import Param, context, kind_of
+from ecluse.formats.limits import FIELD_MAX, shown
+from ecluse.formats.messages import Param, kind_of
 from ecluse.formats.records import ParseError
-from ecluse.money import AMOUNT_MAX
+from ecluse.money import AMOUNT_MAX, decimal_of
 
 # --- messages --------------------------------------------------------------------------------------
 
@@ -51,23 +51,9 @@ def _path(base: str, loc: tuple[int | str, ...]) -> str:
     return out
 
 
-#: Codes of other formats whose English template is not shared yet: their message is written here.
-_LOCAL = {
-    "AMOUNT_TOO_LARGE": lambda p: (
-        f"{p['field']} {p['value']} is larger than the largest amount accepted, {p['maximum']}"
-    ),
-    "BAD_AMOUNT": lambda p: f"{p['field']} {p['value']} {p['why']}",
-}
-
-
 def error_of(line: int, column: str | None, code: str, params: dict[str, Param]) -> ParseError:
-    """The ParseError of an explained error: its message from messages.py, or from `_LOCAL` for the codes
-    other formats still word themselves (the parameters travel in both cases)."""
-    local = _LOCAL.get(code)
-    if local is None:
-        return ParseError.of(line, column, code, "error", **params)
-    message = (context(params) if "in_entry" in params or "in_record" in params else "") + local(params)
-    return ParseError(line, column, code, message, "error", tuple(params.items()))
+    """The ParseError of an explained error, its message from messages.py."""
+    return ParseError.of(line, column, code, "error", **params)
 
 
 def _explain(error: Any, keys: list[str], places: int = 2) -> tuple[str, dict[str, Param]]:
@@ -89,8 +75,8 @@ def _explain(error: Any, keys: list[str], places: int = 2) -> tuple[str, dict[st
     if kind == "amount_too_large":
         return "AMOUNT_TOO_LARGE", {
             "field": name,
-            "value": amount_text(abs(value), ".", places),
-            "maximum": amount_text(AMOUNT_MAX, ".", places),
+            "amount": decimal_of(abs(value), places),
+            "maximum": decimal_of(AMOUNT_MAX, places),
         }
     if kind == "missing":
         return "MISSING_VALUE", {"field": name, "reason": "missing"}
@@ -99,7 +85,9 @@ def _explain(error: Any, keys: list[str], places: int = 2) -> tuple[str, dict[st
         hint: dict[str, Param] = {"suggestion": close[0]} if close else {"known": ", ".join(keys)}
         return "UNKNOWN_FIELD", {"field": name, **hint}
     if kind == "amount":
-        return "BAD_AMOUNT", {"field": name, "value": _shown(value), "why": error["ctx"]["why"]}
+        reason = {k: v for k, v in error["ctx"].items() if k != "why"}
+        text = shown(value) if isinstance(value, str) else _shown(value)
+        return "BAD_AMOUNT", {"field": name, "value": text, **reason}
     if kind == "date":
         reason = {k: v for k, v in error["ctx"].items() if k != "why"}
         text = shown(value) if isinstance(value, str) else _shown(value)

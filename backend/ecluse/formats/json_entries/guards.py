@@ -9,7 +9,7 @@ import re
 
 import ijson  # type: ignore[import-untyped]
 
-from ecluse.formats.messages import Param, english
+from ecluse.formats.messages import Param
 from ecluse.formats.records import ParseError
 
 MAX_NUMBER_DIGITS = 64  # digits in a row in a number (and 6 in an exponent): longer is NUMBER_TOO_LONG
@@ -157,21 +157,20 @@ class _NumberGuard:
             self._in_string = not self._in_string
 
 
+#: yajl's messages → the reason a JSON syntax error carries (formats/messages.py words each one).
 _YAJL_REASONS = {
-    "premature EOF": "the document ends before it is complete (cut short?)",
-    "trailing garbage": "there is more text after the end of the document",
-    "invalid char in json text": "unexpected character",
-    "invalid string in json text": "unexpected word (true, false and null are lower case; strings need double quotes)",
-    "invalid object key (must be a string)": "a key must be a string in double quotes (a comma too many?)",
-    "unallowed token at this point in JSON text": "unexpected token (a comma too many, or one missing?)",
-    "after key and value, inside map, I expect ',' or '}'": "expected ',' or '}' (a comma missing?)",
-    "after array element, I expect ',' or ']'": "expected ',' or ']' (a comma missing?)",
-    "object key and value must be separated by a colon (':')": "expected ':' between a key and its value",
-    "invalid bytes in UTF8 string": "bytes that are not UTF-8 (JSON documents must be UTF-8)",
-    "inside a string, '\\' occurs before a character which it may not": (
-        'a backslash in a string must start an escape: \\\\, \\", \\n, \\t, \\uXXXX…'
-    ),
-    "invalid character inside string": "a control character inside a string (write it \\n, \\t…)",
+    "premature EOF": "cut_short",
+    "trailing garbage": "trailing_text",
+    "invalid char in json text": "unexpected_character",
+    "invalid string in json text": "unexpected_word",
+    "invalid object key (must be a string)": "bad_key",
+    "unallowed token at this point in JSON text": "unexpected_token",
+    "after key and value, inside map, I expect ',' or '}'": "comma_or_brace",
+    "after array element, I expect ',' or ']'": "comma_or_bracket",
+    "object key and value must be separated by a colon (':')": "colon",
+    "invalid bytes in UTF8 string": "not_utf8",
+    "inside a string, '\\' occurs before a character which it may not": "bad_escape",
+    "invalid character inside string": "control_character",
 }
 
 
@@ -187,15 +186,17 @@ def _syntax_error(
     parts = text.split("\n")
     reason = parts[0].split(": ", 1)[-1].strip().rstrip(".")
     code = "BAD_ENCODING" if "UTF8" in reason else "TRUNCATED" if at_end else "NOT_JSON"
+    key = _YAJL_REASONS.get(reason)
+    why: dict[str, Param] = {"reason": key} if key else {"reason": "other", "detail": reason[:100]}
     if not isinstance(exc, ijson.JSONError):  # Python refused a value yajl read (an integer of 4,300+ digits)
-        reason = f"a value cannot be read ({str(exc).split(chr(10))[0][:100]})"
+        why = {"reason": "unreadable_value", "detail": str(exc).split(chr(10))[0][:100]}
     offset = (
         len(data.rstrip(b" \t\r\n"))
         if at_end
         else _error_offset(parts[1].encode("utf-8", "replace") if len(parts) > 2 else b"", data)
     )
     if offset is None:
-        return _error(code, first=start + 1, last=start + len(data), reason=reason)
+        return _error(code, first=start + 1, last=start + len(data), **why)
     before = data[:offset]
     place: dict[str, Param] = {"line": newlines + before.count(b"\n") + 1}
     if first or b"\n" in before:  # the line starts in this block: its column is known
@@ -213,15 +214,12 @@ def _syntax_error(
         place["near"] = shown.strip()
     if at_end:
         return _error(code, **place)
-    return _error(code, **place, reason=_YAJL_REASONS.get(reason, reason))
+    return _error(code, **place, **why)
 
 
 def _error(code: str, **params: Param) -> ParseError:
-    """NOT_JSON or TRUNCATED, or BAD_ENCODING: worded as NOT_JSON (reader.py words its own BAD_ENCODING;
-    they share no template yet)."""
-    if code != "BAD_ENCODING":
-        return ParseError.of(0, None, code, "error", **params)
-    return ParseError(0, None, code, english("NOT_JSON", params), "error", tuple(params.items()))
+    """NOT_JSON, TRUNCATED or BAD_ENCODING, with where the document breaks and why."""
+    return ParseError.of(0, None, code, "error", **params)
 
 
 def _error_offset(context: bytes, data: bytes) -> int | None:

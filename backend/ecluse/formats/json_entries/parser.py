@@ -145,19 +145,15 @@ class JsonFile:
         text = head.lstrip(b" \t\r\n")
         if not text.strip(b"\x00"):
             return ParseError.of(0, None, "EMPTY_FILE")
-        problem = sniff_problem(head, "JSON documents must be UTF-8")
+        problem = sniff_problem(head, "JSON")
         if problem is not None:
             return problem
         try:
             head[: utf8_cut(head)].decode("utf-8")
         except UnicodeDecodeError as exc:
             line = head.count(b"\n", 0, exc.start) + 1
-            message = (
-                f"The document is not UTF-8: byte 0x{head[exc.start]:02X} at line {line} (byte {exc.start + 1:,}) "
-                "is not UTF-8 text (ISO-8859-1 or Windows-1252?); JSON documents must be UTF-8"
-            )  # BAD_ENCODING: worded by reader.py too; its template is not shared yet
-            params = (("value", f"0x{head[exc.start]:02X}"), ("line", line), ("byte", exc.start + 1))
-            return ParseError(0, None, "BAD_ENCODING", message, "error", params)
+            return ParseError.of(0, None, "BAD_ENCODING", value=f"0x{head[exc.start]:02X}", line=line,
+                                 byte=exc.start + 1, format="JSON")  # fmt: skip
         if text[:1] == b"[":
             return ParseError.of(0, None, "NOT_AN_OBJECT")
         if text[:1] != b"{":

@@ -25,7 +25,15 @@ from ecluse.formats.dates import calendar, not_in_form, parse_date
 from ecluse.formats.json_entries.guards import NUMBER_MARK
 from ecluse.formats.limits import FIELD_MAX, MASTER_CODE_MAX, MASTER_LABEL_MAX
 from ecluse.formats.messages import date_reason as _date_reason
-from ecluse.money import AMOUNT_MAX, AmountError, decimals_error, exact_minor, format_amount, minor_units
+from ecluse.money import (
+    AMOUNT_MAX,
+    AmountError,
+    decimals_error,
+    exact_minor,
+    format_amount,
+    minor_units,
+    why_not,
+)
 
 VERSION = 1
 MAX_LINES = 10_000  # lines per entry
@@ -68,41 +76,43 @@ def _amount(value: object, places: int = 2) -> int:
         if not text:
             return 0
         if text.startswith(NUMBER_MARK):
-            raise PydanticCustomError("amount", "{why}", {"why": "is a number too long to read"})
-        raise PydanticCustomError("amount", "{why}", {"why": _amount_hint(text, places)})
+            raise _amount_error({"reason": "number_too_long"})
+        raise _amount_error(_amount_hint(text, places))
     if kind is int or kind is Decimal:
         number = cast("int | Decimal", value)
         if isinstance(number, Decimal) and not number.is_finite():
-            raise PydanticCustomError("amount", "{why}", {"why": "is not an amount"})
+            raise _amount_error({"reason": "form"})
         if not -(10**15) < number < 10**15:
-            raise PydanticCustomError(
-                "amount", "{why}", {"why": "is too large (at most 15 digits before the point)"}
-            )
+            raise _amount_error({"reason": "too_large", "digits": 15})
         try:  # exactly: 1E-999999 is refused, not rounded to 0
             return exact_minor(number, places)
         except AmountError as exc:
-            raise PydanticCustomError("amount", "{why}", {"why": str(exc)}) from None
-    raise PydanticCustomError(
-        "amount", "{why}", {"why": 'must be an amount like "1234.56" (a string or a number)'}
-    )
+            raise _amount_error(exc.params) from None
+    raise _amount_error({"reason": "not_an_amount"})
 
 
-def _amount_hint(text: str, places: int) -> str:
+def _amount_error(reason: dict[str, str | int]) -> PydanticCustomError:
+    """An amount refused, with its reason (money.why_not) for BAD_AMOUNT's parameters."""
+    return PydanticCustomError("amount", "{why}", {"why": why_not(reason), **reason})
+
+
+def _amount_hint(text: str, places: int) -> dict[str, str | int]:
+    """Why `text` is not an amount written 1234.56, with what to write when it can tell."""
     probe = text.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     if "," in probe and "." not in probe and probe.count(",") == 1:
         candidate = probe.replace(",", ".")
         try:
-            return f"is not an amount: write {_cents_text(_amount(candidate, places), places)}"
+            return {"reason": "form", "write": _cents_text(_amount(candidate, places), places)}
         except PydanticCustomError:
             pass
     if probe != text or probe.count(",") + probe.count(".") > 1:
-        return "has thousands separators or spaces: write 1234.56"
+        return {"reason": "spaces"}
     whole, _, decimals = probe.lstrip("-+").partition(".")
     if whole.isdecimal() and decimals.isdecimal() and len(decimals) > places:
-        return str(decimals_error(places))
+        return decimals_error(places).params
     if whole.isdecimal() and len(whole) > 15:
-        return "is too large (at most 15 digits before the point)"
-    return "is not an amount: write 1234.56 (a dot before the cents, an optional minus)"
+        return {"reason": "too_large", "digits": 15}
+    return {"reason": "form", "write": "1234.56 (a dot before the cents, an optional minus)"}
 
 
 _dates: dict[str, date] = {}
