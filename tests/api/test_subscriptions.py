@@ -48,7 +48,11 @@ def test_status_and_progress_pushed_to_subscribers(api: Api, firm: dict) -> None
         events = _collect_until(session, "next", {"PENDING_VALIDATION"})
         assert all(e["id"] == batch["id"] for e in events)
         statuses = [e["status"] for e in events]
-        assert "PARSING" in statuses and statuses[-1] == "PENDING_VALIDATION"
+        # Every status, in the order the changes were made: each event carries the state its change left.
+        assert statuses[0] == "RECEIVED" and statuses[-1] == "PENDING_VALIDATION"
+        assert set(statuses[1:-1]) == {"PARSING"}, statuses
+        progress = [e["progress"] for e in events]
+        assert progress == sorted(progress) and progress[-1] == 100, progress
         assert events[-1]["entryCount"] == 30
 
         api.gql(
@@ -57,7 +61,7 @@ def test_status_and_progress_pushed_to_subscribers(api: Api, firm: dict) -> None
             token=admin,
         )
         events = _collect_until(session, "next", {"SUCCEEDED"})
-        assert events[-1]["status"] == "SUCCEEDED"
+        assert [e["status"] for e in events] == ["VALIDATING", "SUCCEEDED"]
     finally:
         ws.__exit__(None, None, None)
 
@@ -152,5 +156,32 @@ def test_job_progress_follows_a_parse_to_its_end(api: Api, firm: dict) -> None:
         assert states[-1]["kind"] == "parse_import" and states[-1]["attempts"] == 1
         progress = [s["progress"] for s in states]
         assert progress == sorted(progress)
+    finally:
+        ws.__exit__(None, None, None)
+
+
+def test_an_event_without_its_state_is_read_back(api: Api, firm: dict) -> None:
+    """A process still on the previous version (a rolling update) publishes the batch id alone: the
+    subscriber reads the batch, as it is now, and the partner rule still applies to it."""
+    from ecluse.events import company_batches
+
+    admin = firm["tokens"]["admin"]
+    batch = api.upload(firm["company"], "old.txt", demo_fec(3, 2025, seed=5), token=admin)["batch"]
+    api.wait_batch(batch["id"], {"PENDING_VALIDATION"}, token=admin)
+    ws, session = _connect(
+        api, "graphql-transport-ws", {"authorization": f"Bearer {firm['tokens']['viewer']}"}
+    )
+    try:
+        session.send_json(
+            {"id": "1", "type": "subscribe", "payload": {"query": SUB, "variables": {"c": firm["company"]}}}
+        )
+        time.sleep(0.3)
+        bus = api.client.app.state.bus  # type: ignore[attr-defined]
+        event = {"batch_id": int(batch["id"]), "status": "PARSING"}  # stale: the batch is further on
+        api.client.portal.call(bus.publish, company_batches(int(firm["company"])), event)
+        seen = _collect_until(session, "next", {"PENDING_VALIDATION"})
+        assert [(e["id"], e["status"], e["entryCount"]) for e in seen] == [
+            (batch["id"], "PENDING_VALIDATION", 3)
+        ]
     finally:
         ws.__exit__(None, None, None)

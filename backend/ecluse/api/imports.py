@@ -32,6 +32,7 @@ from ecluse.errors import DomainError, Forbidden
 from ecluse.events import company_batches
 from ecluse.imports import access, decide, listing, queries
 from ecluse.imports.receive import Received, origin_of, receive_file
+from ecluse.imports.state import BatchState
 from ecluse.imports.statuses import BatchStatus, ImportFormat, Origin
 from ecluse.ledger.companies import currency_of
 from ecluse.ledger.queries import LineRow, batch_line_totals, batch_lines
@@ -164,7 +165,7 @@ class EntryLine:
 
 @strawberry.type
 class ImportBatch:
-    _batch: strawberry.Private[BatchModel]
+    _batch: strawberry.Private[BatchModel | BatchState]  # a row, or the state a live event carries
     _currency: strawberry.Private[str]
 
     @strawberry.field
@@ -536,9 +537,17 @@ class ImportSubscription:
         cid = to_int_id(company_id, "companyId")
         who = require(info, Action.VIEW, cid)
         async with info.context.bus.subscribe(company_batches(cid)) as events:
+            currency = await currency_of(cid)
             async for event in events:
-                batch = await access.visible_batch(who, event["batch_id"])
-                if batch is None:
-                    continue
                 info.context.loaders.clear()  # fresh loaders per event: never a stale related row
-                yield await ImportBatch.load(batch)
+                if "state" in event:
+                    # The state the change left, as its maker read it: no read here, whatever the subscribers.
+                    state = BatchState.of(event["state"]) if event["state"] else None
+                    if state is not None and access.can_see(who, state):
+                        yield ImportBatch(_batch=state, _currency=currency)
+                    continue
+                # An event of a process still on the previous version (a rolling update) names the batch
+                # only: it is read here, as it is now.
+                batch = await access.visible_batch(who, event["batch_id"])
+                if batch is not None:
+                    yield await ImportBatch.load(batch)

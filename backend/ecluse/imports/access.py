@@ -14,6 +14,7 @@ from ecluse.auth.principal import Principal
 from ecluse.auth.roles import Action, refusal
 from ecluse.errors import Forbidden
 from ecluse.imports.models import ImportBatch
+from ecluse.imports.state import BatchState
 from ecluse.jobs.models import Job
 
 #: Job ids are UUIDs (str(uuid4())): anything else names no job, and never reaches a query.
@@ -21,7 +22,7 @@ _JOB_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 NOT_VISIBLE = "No such import, or you may not see it."
 
 
-def can_see(who: Principal, batch: ImportBatch) -> bool:
+def can_see(who: Principal, batch: ImportBatch | BatchState) -> bool:
     if not who.can(Action.VIEW, batch.company_id):
         return False
     return not who.is_partner or batch.submitted_by_key_id == who.api_key_id

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ecluse.activity.record import notify_batch
 from ecluse.events import EventBus, company_batches
 from ecluse.imports.models import ImportBatch
+from ecluse.imports.state import state_json
 from ecluse.imports.statuses import BatchStatus
 
 _OUTCOMES = {
@@ -17,7 +18,11 @@ _OUTCOMES = {
 
 
 async def publish_batch(bus: EventBus, batch: ImportBatch, *, notify: bool = False) -> None:
-    await bus.publish(company_batches(batch.company_id), {"batch_id": batch.id, "status": batch.status})
+    """The live event of a change just made (committed): the batch's state read now, once, for every
+    subscriber (imports/state.py); then, for an outcome people wait for, a notification."""
+    state = await state_json(batch.id)
+    event = {"batch_id": batch.id, "status": state["status"] if state else batch.status, "state": state}
+    await bus.publish(company_batches(batch.company_id), event)
     outcome = _OUTCOMES.get(BatchStatus(batch.status)) if notify else None
     if outcome is None:
         return
