@@ -1,8 +1,9 @@
 """Publish/subscribe: in-process by default, Redis pub/sub when configured.
 
-Events are small JSON dicts naming what changed (ids); subscribers load the object themselves, so each
-one sees it through its own permissions and never a stale copy. With Redis, an event published by a worker
-process reaches the WebSocket subscribers of every API process.
+Events are small JSON dicts naming what changed (ids) and, for a batch, its state as of the change
+(imports/state.py), read once by the process that made it: subscribers apply their own permissions to it and
+read nothing more. Every subscriber of a process gets the same dict object. With Redis, an event published by
+a worker process reaches the WebSocket subscribers of every API process.
 """
 
 from __future__ import annotations

@@ -542,7 +542,10 @@ class ImportSubscription:
                 info.context.loaders.clear()  # fresh loaders per event: never a stale related row
                 if "state" in event:
                     # The state the change left, as its maker read it: no read here, whatever the subscribers.
-                    state = BatchState.of(event["state"]) if event["state"] else None
+                    # Every subscriber of this process gets the same event object: the first one reads it.
+                    state = event.get("_read")
+                    if state is None and event["state"]:
+                        state = event["_read"] = BatchState.of(event["state"])
                     if state is not None and access.can_see(who, state):
                         yield ImportBatch(_batch=state, _currency=currency)
                     continue
