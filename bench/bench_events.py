@@ -111,10 +111,9 @@ async def _measure(
     url = f"ws://127.0.0.1:{port}/graphql"
     rows: list[dict[str, Any]] = []
     async with orm_open(settings):
-        for path, with_state in (
-            ("naive: each subscriber reads the batch", False),
-            ("state in the event", True),
-        ):
+        paths = [("naive: each subscriber reads the batch", False), ("state in the event", True)]
+        chosen = [p for p in paths if args.paths == "both" or p[1] == (args.paths == "state")]
+        for path, with_state in chosen:
             for round_no in range(args.rounds):
                 ready, count = asyncio.Event(), [0]
                 seen: list[list[tuple[float, str]]] = [[] for _ in range(args.subscribers)]
@@ -130,12 +129,20 @@ async def _measure(
                     await asyncio.sleep(0.05)
                 ready.set()
                 await asyncio.sleep(1.0)  # every subscription registered on the server
+                profiler = None
+                if args.profile and args.server_pid:  # the server's Python time while it delivers
+                    out = bi.DATA / f"events-{'state' if with_state else 'naive'}-{round_no + 1}.raw"
+                    profiler = bi.Profiler(args.server_pid, out, rate=200)
                 started = await _play(settings, batch_id, company, with_state, args.gap_ms / 1000)
                 wanted = [status for status, _ in CHANGES]
                 deadline = time.monotonic() + 60
                 while time.monotonic() < deadline and any(len(s) < len(CHANGES) for s in seen):  # noqa: ASYNC110
                     await asyncio.sleep(0.05)  # (a poll: the receipts land in a thousand tasks' lists)
                 await asyncio.sleep(0.5)  # anything more than the five would show
+                if profiler is not None:
+                    bi.print_profile(
+                        f"server, {path}, round {round_no + 1}", bi.profile_summary(profiler.stop())
+                    )
                 for task in tasks:
                     task.cancel()
                 await asyncio.gather(*tasks, return_exceptions=True)
@@ -161,6 +168,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--gap-ms", type=float, default=10.0, help="between two changes of a round")
     parser.add_argument("--lines", type=int, default=300, help="lines of the FEC staged first")
+    parser.add_argument("--paths", choices=("both", "state", "naive"), default="both")
+    parser.add_argument("--profile", action="store_true", help="py-spy on the server while it delivers")
     args = parser.parse_args()
     logs = bi.DATA / "logs"
     logs.mkdir(parents=True, exist_ok=True)
@@ -170,6 +179,7 @@ def main() -> None:
         dep.info["batch_id"] = staged["batch_id"]
         port = bg.free_port()
         server = bg.start_server(dep, port, False, logs / f"events-{dep.run}.log")
+        args.server_pid = server.pid
         try:
             login = bg.gql(f"http://127.0.0.1:{port}/graphql", bg.LOGIN, {"e": bi.EMAIL, "p": bi.PASSWORD})
             token = login["data"]["login"]["token"]
