@@ -185,3 +185,48 @@ def test_an_event_without_its_state_is_read_back(api: Api, firm: dict) -> None:
         ]
     finally:
         ws.__exit__(None, None, None)
+
+
+def test_subscribers_sharing_an_event_each_get_their_own_selection(api: Api, firm: dict) -> None:
+    """One event, one object for every subscriber of the process; each selection set is run once per document
+    and permission scope, and every subscriber receives the fields it asked for."""
+    company = firm["company"]
+    docs = {
+        "viewer-a": ("viewer", "subscription($c: ID!) { importBatchChanged(companyId: $c) { id status } }"),
+        "viewer-b": (
+            "viewer",
+            "subscription($c: ID!) { importBatchChanged(companyId: $c) { status entryCount } }",
+        ),
+        "admin-a": ("admin", "subscription($c: ID!) { importBatchChanged(companyId: $c) { id status } }"),
+        "viewer-a2": ("viewer", "subscription($c: ID!) { importBatchChanged(companyId: $c) { id status } }"),
+    }
+    sockets = {}
+    try:
+        for name, (role, query) in docs.items():
+            ws, session = _connect(
+                api, "graphql-transport-ws", {"authorization": f"Bearer {firm['tokens'][role]}"}
+            )
+            sockets[name] = ws
+            payload = {"query": query, "variables": {"c": company}}
+            session.send_json({"id": "1", "type": "subscribe", "payload": payload})
+            docs[name] = (role, session)  # type: ignore[assignment]
+        time.sleep(0.3)
+        batch = api.upload(company, "shared.txt", demo_fec(4, 2025, seed=9), token=firm["tokens"]["admin"])[
+            "batch"
+        ]
+        got = {
+            name: _collect_until(session, "next", {"PENDING_VALIDATION"})
+            for name, (_, session) in docs.items()
+        }
+        assert len(got) == 4 and all(events for events in got.values())
+        assert {tuple(sorted(e)) for e in got["viewer-a"] + got["admin-a"] + got["viewer-a2"]} == {
+            ("id", "status")
+        }
+        assert {tuple(sorted(e)) for e in got["viewer-b"]} == {("entryCount", "status")}
+        assert got["viewer-a"] == got["admin-a"] == got["viewer-a2"]
+        assert [e["status"] for e in got["viewer-b"]] == [e["status"] for e in got["viewer-a"]]
+        assert got["viewer-a"][-1] == {"id": batch["id"], "status": "PENDING_VALIDATION"}
+        assert got["viewer-b"][-1] == {"status": "PENDING_VALIDATION", "entryCount": 4}
+    finally:
+        for ws in sockets.values():
+            ws.__exit__(None, None, None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator
 from datetime import date, datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from graphql import GraphQLError
@@ -167,6 +167,10 @@ class EntryLine:
 class ImportBatch:
     _batch: strawberry.Private[BatchModel | BatchState]  # a row, or the state a live event carries
     _currency: strawberry.Private[str]
+    #: A live event's batch is one object for every subscriber of the process: the results of its selection
+    #: sets, by document and permission scope (api/shared_events.py).
+    shared_results: strawberry.Private[dict[Any, Any] | None] = None
+    shared_company_id: strawberry.Private[int | None] = None
 
     @strawberry.field
     def id(self) -> strawberry.ID:
@@ -542,12 +546,19 @@ class ImportSubscription:
                 info.context.loaders.clear()  # fresh loaders per event: never a stale related row
                 if "state" in event:
                     # The state the change left, as its maker read it: no read here, whatever the subscribers.
-                    # Every subscriber of this process gets the same event object: the first one reads it.
-                    state = event.get("_read")
-                    if state is None and event["state"]:
-                        state = event["_read"] = BatchState.of(event["state"])
-                    if state is not None and access.can_see(who, state):
-                        yield ImportBatch(_batch=state, _currency=currency)
+                    # Every subscriber of this process gets the same event object: the first one reads it, and
+                    # each selection set runs once per document and permission scope (api/shared_events.py).
+                    shared = event.get("_shared")
+                    if shared is None and event["state"]:
+                        state = BatchState.of(event["state"])
+                        shared = event["_shared"] = ImportBatch(
+                            _batch=state,
+                            _currency=currency,
+                            shared_results={},
+                            shared_company_id=state.company_id,
+                        )
+                    if shared is not None and access.can_see(who, shared._batch):
+                        yield shared
                     continue
                 # An event of a process still on the previous version (a rolling update) names the batch
                 # only: it is read here, as it is now.

@@ -16,6 +16,7 @@ from ecluse.api.ledger import LedgerQuery
 from ecluse.api.limits import LimitedValidationCache, RequestLimits
 from ecluse.api.masking import ErrorMasking
 from ecluse.api.scalars import MONEY_SCALAR, Money
+from ecluse.api.shared_events import SharedEventExecution
 
 Query = merge_types("Query", (CoreQuery, ImportQuery, LedgerQuery, ExportQuery, LayoutQuery))
 Mutation = merge_types("Mutation", (CoreMutation, ImportMutation, LayoutMutation))
@@ -36,6 +37,7 @@ schema = Schema(
     mutation=Mutation,
     subscription=Subscription,
     config=StrawberryConfig(scalar_map={Money: MONEY_SCALAR}),
+    execution_context_class=SharedEventExecution,
     # Limits first (size, nesting and tokens before the parse, the rest before validation: api/limits.py);
     # clients send the same few documents again and again, so each is parsed (through ParserCache, inside
     # RequestLimits) and validated once; errors leave without internal text or unbounded values.

@@ -1,0 +1,47 @@
+"""A live event's selection set run once per document, variables and permission scope, not once per subscriber.
+
+A thousand consoles subscribed to the same company receive one event object (events.py) and, through
+ParserCache, hold the same few documents: the first subscriber of each (document, variables, role in the
+company, partner key) runs the selection set; the others reuse its result. Only an event whose payload
+offers a `shared_results` memo (the ImportBatch an importBatchChanged event yields) is shared; everything else
+executes as usual.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+
+class SharedEventExecution(StrawberryGraphQLCoreExecutionContext):
+    def execute_operation(self, serially: bool | None = None) -> Any:
+        memo: dict[Any, Any] | None = getattr(self.root_value, "shared_results", None)
+        if memo is None:
+            return super().execute_operation(serially)
+        key = self._share_key()
+        if key is None:
+            return super().execute_operation(serially)
+        found = memo.get(key)
+        if found is None:
+            result = super().execute_operation(serially)
+            if not self.is_awaitable(result):
+                memo[key] = result
+                return result
+            found = memo[key] = asyncio.ensure_future(result)
+        if isinstance(found, asyncio.Future):
+            return asyncio.shield(found)  # one subscriber leaving never cancels the others' result
+        return found
+
+    def _share_key(self) -> tuple[Any, ...] | None:
+        """(document, operation, variables, role in the batch's company, partner key), or None when the
+        document has no source text to tell it by."""
+        loc = self.operation.loc
+        who = getattr(self.context_value, "principal", None)
+        company = getattr(self.root_value, "shared_company_id", None)
+        if loc is None or who is None or company is None:
+            return None
+        variables = json.dumps(self.variable_values, sort_keys=True, default=str)
+        return (loc.source.body, loc.start, variables, who.role_in(company), who.api_key_id)
