@@ -1,7 +1,7 @@
 """Live events at scale: one change of a batch → N WebSocket subscribers of one API process, the state each
 event carries (today) beside the naive path (each subscriber reads the batch back), in one run.
 
-    python bench/bench_events.py [--subscribers 1000] [--rounds 3] [--gap-ms 10]
+    python bench/bench_events.py [--subscribers 1000] [--rounds 3] [--gap-ms 10] [--replicas 2]
 
 The PostgreSQL + Redis deployment (bench_import.deployment): a small FEC staged by a worker, then one uvicorn
 worker (bench_graphql.start_server) and N graphql-transport-ws connections, logged in as the bench admin,
@@ -13,7 +13,8 @@ row updated, then its event published into Redis, as imports/publish.py does):
 - naive (before): the event names the batch alone; every subscriber reads it back.
 For every change it reports the time from the start of publishing (the state read included) to each
 subscriber's receipt, first, p50, p99 and last, and how many subscribers saw the five statuses exactly in
-the order they were made. Prints a Markdown table.
+the order they were made. `--replicas 2` spreads the subscribers over two API processes (Redis carries every
+event to both). Prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ def _pct(values: list[float], p: float) -> float:
 
 
 async def _measure(
-    dep: bi.Deployment, port: int, token: str, args: argparse.Namespace
+    dep: bi.Deployment, ports: list[int], token: str, args: argparse.Namespace
 ) -> list[dict[str, Any]]:
     for key, value in dep.env.items():
         os.environ[key] = value
@@ -108,7 +109,7 @@ async def _measure(
 
     settings = Settings()
     company, batch_id = dep.info["company_id"], dep.info["batch_id"]
-    url = f"ws://127.0.0.1:{port}/graphql"
+    urls = [f"ws://127.0.0.1:{port}/graphql" for port in ports]  # subscriber i on replica i mod n
     rows: list[dict[str, Any]] = []
     async with orm_open(settings):
         paths = [("naive: each subscriber reads the batch", False), ("state in the event", True)]
@@ -118,7 +119,9 @@ async def _measure(
                 ready, count = asyncio.Event(), [0]
                 seen: list[list[tuple[float, str]]] = [[] for _ in range(args.subscribers)]
                 tasks = [
-                    asyncio.create_task(_subscriber(url, token, company, ready, seen[i], count))
+                    asyncio.create_task(
+                        _subscriber(urls[i % len(urls)], token, company, ready, seen[i], count)
+                    )
                     for i in range(args.subscribers)
                 ]
                 deadline = time.monotonic() + 120
@@ -169,7 +172,10 @@ def main() -> None:
     parser.add_argument("--gap-ms", type=float, default=10.0, help="between two changes of a round")
     parser.add_argument("--lines", type=int, default=300, help="lines of the FEC staged first")
     parser.add_argument("--paths", choices=("both", "state", "naive"), default="both")
-    parser.add_argument("--profile", action="store_true", help="py-spy on the server while it delivers")
+    parser.add_argument(
+        "--profile", action="store_true", help="py-spy on the (first) server while it delivers"
+    )
+    parser.add_argument("--replicas", type=int, default=1, help="API processes the subscribers are spread on")
     args = parser.parse_args()
     logs = bi.DATA / "logs"
     logs.mkdir(parents=True, exist_ok=True)
@@ -177,17 +183,22 @@ def main() -> None:
         bi.setup(dep)
         staged = bi.stage(dep, bi.fec_file(args.lines))
         dep.info["batch_id"] = staged["batch_id"]
-        port = bg.free_port()
-        server = bg.start_server(dep, port, False, logs / f"events-{dep.run}.log")
-        args.server_pid = server.pid
+        ports, servers = [], []
         try:
-            login = bg.gql(f"http://127.0.0.1:{port}/graphql", bg.LOGIN, {"e": bi.EMAIL, "p": bi.PASSWORD})
-            token = login["data"]["login"]["token"]
-            rows = asyncio.run(_measure(dep, port, token, args))
+            for replica in range(args.replicas):  # API processes; Redis carries the events to each
+                ports.append(bg.free_port())
+                log = logs / f"events-{dep.run}-{replica + 1}.log"
+                servers.append(bg.start_server(dep, ports[-1], False, log))
+            args.server_pid = servers[0].pid
+            url = f"http://127.0.0.1:{ports[0]}/graphql"
+            token = bg.gql(url, bg.LOGIN, {"e": bi.EMAIL, "p": bi.PASSWORD})["data"]["login"]["token"]
+            rows = asyncio.run(_measure(dep, ports, token, args))
         finally:
-            bi.stop_process(server)
-    print(f"\n{args.subscribers} subscribers, one uvicorn worker, PostgreSQL + Redis, changes {args.gap_ms:g} ms "
-          "apart; milliseconds from publishing to receipt\n")  # fmt: skip
+            for server in servers:
+                bi.stop_process(server)
+    where = "one API process" if args.replicas == 1 else f"{args.replicas} API replicas (round-robin)"
+    print(f"\n{args.subscribers} subscribers, {where}, one uvicorn worker each, PostgreSQL + Redis, changes "
+          f"{args.gap_ms:g} ms apart; milliseconds from publishing to receipt\n")  # fmt: skip
     print("| path | round | change | received | first | p50 | p99 | last | all five in order |")
     print("|---|---:|---|---:|---:|---:|---:|---:|---:|")
     for r in rows:
