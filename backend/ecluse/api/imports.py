@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator
 from datetime import date, datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from graphql import GraphQLError
@@ -26,6 +26,7 @@ from ecluse.api.pagination import (
 )
 from ecluse.api.permissions import forbidden, principal, require
 from ecluse.api.scalars import Money
+from ecluse.api.shared_events import SharedResults
 from ecluse.api.uploads import upload_chunks, uploaded
 from ecluse.auth.roles import Action
 from ecluse.errors import DomainError, Forbidden
@@ -169,8 +170,7 @@ class ImportBatch:
     _currency: strawberry.Private[str]
     #: A live event's batch is one object for every subscriber of the process: the results of its selection
     #: sets, by document and permission scope (api/shared_events.py).
-    shared_results: strawberry.Private[dict[Any, Any] | None] = None
-    shared_company_id: strawberry.Private[int | None] = None
+    shared: strawberry.Private[SharedResults | None] = None
 
     @strawberry.field
     def id(self) -> strawberry.ID:
@@ -554,8 +554,7 @@ class ImportSubscription:
                         shared = event["_shared"] = ImportBatch(
                             _batch=state,
                             _currency=currency,
-                            shared_results={},
-                            shared_company_id=state.company_id,
+                            shared=SharedResults(state.company_id),
                         )
                     if shared is not None and access.can_see(who, shared._batch):
                         yield shared

@@ -3,25 +3,35 @@
 A thousand consoles subscribed to the same company receive one event object (events.py) and, through
 ParserCache, hold the same few documents: the first subscriber of each (document, variables, role in the
 company, partner key) runs the selection set; the others reuse its result. Only an event whose payload
-offers a `shared_results` memo (the ImportBatch an importBatchChanged event yields) is shared; everything else
-executes as usual.
+offers a `shared` memo (SharedResults: the ImportBatch an importBatchChanged event yields) is shared;
+everything else executes as usual.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+from dataclasses import dataclass, field
 from typing import Any
 
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 
+@dataclass(slots=True)
+class SharedResults:
+    """The results of one event's selection sets in this process, for the company the event is about."""
+
+    company_id: int
+    results: dict[Any, Any] = field(default_factory=dict)
+
+
 class SharedEventExecution(StrawberryGraphQLCoreExecutionContext):
     def execute_operation(self, serially: bool | None = None) -> Any:
-        memo: dict[Any, Any] | None = getattr(self.root_value, "shared_results", None)
-        if memo is None:
+        shared = getattr(self.root_value, "shared", None)
+        if not isinstance(shared, SharedResults):
             return super().execute_operation(serially)
-        key = self._share_key()
+        memo = shared.results
+        key = self._share_key(shared.company_id)
         if key is None:
             return super().execute_operation(serially)
         found = memo.get(key)
@@ -35,13 +45,12 @@ class SharedEventExecution(StrawberryGraphQLCoreExecutionContext):
             return asyncio.shield(found)  # one subscriber leaving never cancels the others' result
         return found
 
-    def _share_key(self) -> tuple[Any, ...] | None:
+    def _share_key(self, company: int) -> tuple[Any, ...] | None:
         """(document, operation, variables, role in the batch's company, partner key), or None when the
         document has no source text to tell it by."""
         loc = self.operation.loc
         who = getattr(self.context_value, "principal", None)
-        company = getattr(self.root_value, "shared_company_id", None)
-        if loc is None or who is None or company is None:
+        if loc is None or who is None:
             return None
         variables = json.dumps(self.variable_values, sort_keys=True, default=str)
         return (loc.source.body, loc.start, variables, who.role_in(company), who.api_key_id)

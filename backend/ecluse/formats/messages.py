@@ -32,6 +32,11 @@ def count(value: Param) -> str:
 _KINDS = {"purchases": "purchase", "sales": "sales"}  # journal kinds as IMPORT_ORDER names them
 
 
+def _value_or_empty(p: Params, wrong: str) -> str:
+    """ "SENS 'X' is wrong", or "SENS is empty" when the field holds nothing."""
+    return f"{p['field']} '{p['value']}' {wrong}" if p["value"] else f"{p['field']} is empty"
+
+
 def date_reason(p: Params) -> str:
     """Why a date was not read (formats/dates.py)."""
     reason = p.get("reason")
@@ -211,8 +216,7 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
         else f"Missing {p['columns']} (données absentes)"
     ),
     "BAD_SENS": lambda p: (
-        f"{p['field']} "
-        + (f"'{p['value']}' is wrong" if p["value"] else "is empty")
+        _value_or_empty(p, "is wrong")
         + f": it must be {p['debit_code']} (debit) or {p['credit_code']} (credit)"
         if "debit_code" in p
         else f"Sens '{p['value']}' must be D, C, +1 or -1 (code D/C mal renseigné)"
@@ -383,14 +387,12 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
         else f"{p['field']} '{p['third_party']}' is in a general accounts range, not a customer or supplier one"
     ),
     "BAD_KIND_CODE": lambda p: (
-        f"{p['field']} "
-        + (f"'{p['value']}' is not an account kind code" if p["value"] else "is empty")
+        _value_or_empty(p, "is not an account kind code")
         + f"; accepted: {p['general_code']} (general account), {p['customer_code']} (customer), "
         f"{p['supplier_code']} (supplier)"
     ),
     "BAD_SIGN": lambda p: (
-        f"{p['field']} "
-        + (f"'{p['value']}' is not a sign code" if p["value"] else "is empty")
+        _value_or_empty(p, "is not a sign code")
         + f"; accepted: {p['debit_code']} (debit) or {p['credit_code']} (credit)"
     ),
     "AMBIGUOUS_SIDE": lambda p: (

@@ -14,7 +14,6 @@ from ecluse.formats.json_entries.guards import MAX_NUMBER_DIGITS, _is_mark, _mar
 from ecluse.formats.json_entries.schema import MAX_LINES, MAX_STRING
 from ecluse.formats.limits import FIELD_MAX, shown
 from ecluse.formats.messages import Param, kind_of
-from ecluse.formats.records import ParseError
 from ecluse.money import AMOUNT_MAX, decimal_of
 
 # --- messages --------------------------------------------------------------------------------------
@@ -49,11 +48,6 @@ def _path(base: str, loc: tuple[int | str, ...]) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else f".{shown(part, 20)}"
     return out
-
-
-def error_of(line: int, column: str | None, code: str, params: dict[str, Param]) -> ParseError:
-    """The ParseError of an explained error, its message from messages.py."""
-    return ParseError.of(line, column, code, "error", **params)
 
 
 def _explain(error: Any, keys: list[str], places: int = 2) -> tuple[str, dict[str, Param]]:

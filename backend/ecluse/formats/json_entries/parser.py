@@ -28,7 +28,6 @@ from ecluse.formats.json_entries.explain import (
     _path,
     _shown,
     _too_long,
-    error_of,
 )
 from ecluse.formats.json_entries.guards import _is_mark, _NumberGuard, _syntax_error
 from ecluse.formats.json_entries.schema import (
@@ -607,7 +606,7 @@ class JsonFile:
             problems.extend((f"{base}.{k}", "DUPLICATE_KEY", {"field": shown(k, 30)}) for _, k in dups)
         if problems:
             found: list[Item] = [
-                error_of(0, column, code_, {**params, **where}) for column, code_, params in problems
+                ParseError.of(0, column, code_, **params, **where) for column, code_, params in problems
             ]
             return found
         company = data.get("company") or self._company
@@ -731,12 +730,12 @@ class JsonFile:
                 error, keys["line" if len(loc) > 2 and loc[0] == "lines" else "entry"], self._places
             )
             if code == "TOO_MANY_LINES" or code == "NO_LINES":
-                found.append(error_of(at_entry, f"{base}.lines", code, {"in_entry": name, **params}))
+                found.append(ParseError.of(at_entry, f"{base}.lines", code, in_entry=name, **params))
             elif len(loc) > 1 and loc[0] == "lines" and isinstance(loc[1], int):
                 where = {"in_entry": name, "entry_line": loc[1] + 1, **params}
-                found.append(error_of(first + loc[1], _path(base, loc), code, where))
+                found.append(ParseError.of(first + loc[1], _path(base, loc), code, **where))
             else:
-                found.append(error_of(at_entry, _path(base, loc), code, {"in_entry": name, **params}))
+                found.append(ParseError.of(at_entry, _path(base, loc), code, in_entry=name, **params))
         if len(errors) > 100:
             found.append(ParseError.of(at_entry, base, "MORE_ERRORS", in_entry=name, more=len(errors) - 100))
         for at, key in dups:

@@ -49,6 +49,7 @@ def read_amount(text: str, places: int = 2) -> tuple[int | None, Reason, str | N
         return None, {"reason": "ambiguous", "format": "TRA"}, None
     try:
         value = minor_units(whole, decimals, places)
-    except AmountError:  # the only one minor_units raises: more decimals than the currency has
-        return None, {"reason": "decimals", "places": places}, None
+    except AmountError as exc:  # more decimals than the currency has
+        why: Reason = {**exc.params}
+        return None, why, None
     return (-value if sign == "-" else value), {}, "DOT_DECIMAL" if point == "." else None

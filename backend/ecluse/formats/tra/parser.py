@@ -10,7 +10,7 @@ from datetime import date
 from itertools import chain
 from typing import BinaryIO
 
-from ecluse.formats.entries import ClosedKeys
+from ecluse.formats.entries import ClosedKeys, entry_name
 from ecluse.formats.findings import FINDINGS_PER_CODE, FindingsCap, encoding_fallback
 from ecluse.formats.limits import check_amount
 from ecluse.formats.reader import LineReader, LongLine, long_line, open_lines
@@ -252,7 +252,7 @@ class TraFile(_Records, _Closing):
     def _not_normal(
         self, kind: str, journal: str, number: str, line_no: int, probs: list[ParseError]
     ) -> None:
-        entry = f"{journal} {number or '(no number)'}"
+        entry = entry_name(journal, number)
         probs.append(
             ParseError.of(line_no, "TYPE_ECRITURE", "NOT_NORMAL_ENTRY", value=_shown(kind), entry=entry)
         )
