@@ -740,6 +740,38 @@ def _instrument(timings: _Timings) -> None:
     for cls, name in ((MasterData, "ensure"), (MasterData, "load"), (JobReporter, "progress")):
         if callable(getattr(cls, name, None)):
             setattr(cls, name, wrap(f"{cls.__name__}.{name}", getattr(cls, name)))
+    feed_messages = getattr(stage_module, "messages", None)
+    if callable(feed_messages):
+        original = feed_messages
+
+        async def timed_messages(*args: Any, **kwargs: Any) -> Any:
+            # The staging side's wait for the parser: the time no chunk was ready.
+            feed = original(*args, **kwargs)
+            while True:
+                started = time.perf_counter()
+                try:
+                    message = await feed.__anext__()
+                except StopAsyncIteration:
+                    return
+                finally:
+                    timings._add(timings.steps, "waiting for the next chunk (feed.messages)",
+                                 time.perf_counter() - started)  # fmt: skip
+                yield message
+
+        stage_module.messages = timed_messages  # type: ignore[attr-defined]
+
+    import gc
+
+    collecting = [0.0]
+
+    def on_gc(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collecting[0] = time.perf_counter()
+        else:
+            name = f"cyclic GC, generation {info['generation']} (staging process)"
+            timings._add(timings.steps, name, time.perf_counter() - collecting[0])
+
+    gc.callbacks.append(on_gc)
 
     inside = contextvars.ContextVar("inside_sql", default=False)
 

@@ -4,12 +4,15 @@ lines with their text, issues, the batch's figures), and a rerun that starts fro
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
+
+import pytest
 
 from ecluse.imports.models import ImportBatch, ImportIssue, RejectedLine
 from ecluse.imports.statuses import BatchStatus
 from ecluse.ledger.models import Entry, EntryLine
 from tests.corpus import FEC_CORPUS, ROOT
-from tests.domain.steps import Ledger, receive, stage, staged
+from tests.domain.steps import Ledger, receive, reject, stage, staged
 
 MINIMAL = FEC_CORPUS / "rezdevops-fec-check__fec-minimal-conforme.txt"
 B01 = FEC_CORPUS / "rezdevops-fec-check__B01-ecriture-desequilibree.txt"
@@ -152,3 +155,49 @@ async def test_an_unreadable_file_fails_with_nothing_staged(ledger: Ledger) -> N
     assert await Entry.filter(batch_id=batch.id).count() == 0
     (issue,) = await ImportIssue.filter(batch_id=batch.id)
     assert issue.line in (0, 1) and issue.code
+
+
+async def _snapshot(batch: ImportBatch) -> tuple[object, ...]:
+    """Everything staging wrote for the batch, each entry with the file lines it owns."""
+    entries = []
+    for entry in await Entry.filter(batch_id=batch.id).order_by("id"):
+        lines = await EntryLine.filter(entry_id=entry.id).order_by("id")
+        entries.append(
+            (entry.number, entry.source_line, [(ln.source_line, ln.debit, ln.credit) for ln in lines])
+        )
+    issues = await ImportIssue.filter(batch_id=batch.id).order_by("line", "code")
+    return (
+        entries,
+        await _rejected_lines(batch),
+        [(i.line, i.column, i.code, i.severity, i.params) for i in issues],
+        (batch.status, batch.entry_count, batch.rejected_entry_count, batch.error_count, batch.finding_count),
+    )
+
+
+async def test_a_chunk_written_in_several_transactions_stages_the_same(
+    ledger: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Staging writes a parsed chunk in pieces (one transaction each, so that the API's other requests
+    wait for a piece, not a chunk): the pieces add up to exactly what one transaction wrote."""
+    import ecluse.imports.stage as stage_module
+
+    writes: list[int] = []
+    real_write = stage_module._write
+
+    async def counted(batches: object, part: Any, guard: object) -> None:
+        writes.append(len(part.entries))
+        await real_write(batches, part, guard)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(stage_module, "_write", counted)
+    for fixture in (MINIMAL, B01, WITH_ERRORS):
+        batch = await staged(ledger, fixture.name, fixture.read_bytes())
+        whole, writes_whole = await _snapshot(batch), list(writes)
+        writes.clear()
+        monkeypatch.setattr(stage_module, "TRANSACTION_ENTRIES", 1)
+        await ImportBatch.filter(id=batch.id).update(status=BatchStatus.PARSING)
+        batch = await stage(ledger, batch)
+        assert await _snapshot(batch) == whole, fixture.name
+        assert writes == [1] * sum(writes_whole), fixture.name  # one transaction per entry
+        monkeypatch.setattr(stage_module, "TRANSACTION_ENTRIES", 2_500)
+        writes.clear()
+        await reject(ledger, batch)

@@ -35,8 +35,12 @@ from ecluse.storage import FileStore
 
 log = logging.getLogger(__name__)
 
-CHUNK_ITEMS = 20_000
-BUSY_RETRIES = 5  # a chunk's transaction tried again when SQLite says another process holds the write lock  # entries per transaction by default (settings.stage_chunk_entries)
+CHUNK_ITEMS = 20_000  # entries per chunk from the parser by default (settings.stage_chunk_entries)
+#: Entries written per transaction. On SQLite one connection serves every request of the process and a
+#: transaction holds it: a console query waits for the piece being written (~2,500 entries, 7,500 lines:
+#: tens of milliseconds), not for a whole chunk (a second and more).
+TRANSACTION_ENTRIES = 2_500
+BUSY_RETRIES = 5  # a piece's transaction tried again when SQLite says another process holds the write lock
 
 ENTRY_COLUMNS = ("id", "company_id", "batch_id", "journal_id", "number", "date", "state", "source_line")
 LINE_COLUMNS = (
@@ -211,27 +215,34 @@ async def _stage_chunk(batches: _Batches, chunk: Chunk, guard: Any = None) -> No
             {code: value for (c, code), value in chunk.parties.items() if c == cid},
             {code: label for (c, code), label in chunk.sections.items() if c == cid},
         )
+    for part in chunk.parts(TRANSACTION_ENTRIES):
+        await _write(batches, part, guard)
+    for cid, totals in chunk.totals.items():
+        batches.stats[cid].add(totals)
+    batches.stats[batches.main.company_id].add_problems(chunk)
+
+
+async def _write(batches: _Batches, part: Chunk, guard: Any) -> None:
+    """One transaction: the part's entries, lines, issues and refused lines (a failed import leaves none of
+    its parts behind: fail_parse clears the batch)."""
     for attempt in range(BUSY_RETRIES + 1):
         try:
             async with in_transaction() as conn:
                 if guard is not None:
                     await guard(conn)
-                ids = await allocate_ids(conn, "entries", len(chunk.entries))
-                rows = await asyncio.to_thread(_rows, conn, batches, chunk, ids)
+                ids = await allocate_ids(conn, "entries", len(part.entries))
+                rows = await asyncio.to_thread(_rows, conn, batches, part, ids)
                 for table, columns, data in rows:
                     await insert_rows(conn, table, columns, data)
-            break
+            return
         except OperationalError as exc:
             # SQLite: another process (the CLI, a second server on the same file) wrote after this
-            # transaction's first read, so its first write fails at once instead of waiting. The chunk was
-            # rolled back whole: it is staged again.
+            # transaction's first read, so its first write fails at once instead of waiting. The part was
+            # rolled back whole: it is written again.
             if "database is locked" not in str(exc) or attempt == BUSY_RETRIES:
                 raise
-            log.warning("chunk of batch %s met a busy database; staging it again", batches.main.id)
+            log.warning("a part of batch %s met a busy database; writing it again", batches.main.id)
             await asyncio.sleep(0.2 * (attempt + 1))
-    for cid, totals in chunk.totals.items():
-        batches.stats[cid].add(totals)
-    batches.stats[batches.main.company_id].add_problems(chunk)
 
 
 def _rows(
