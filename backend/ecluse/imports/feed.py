@@ -459,12 +459,12 @@ async def messages(
         feeding = _feed_file(
             str(path), filename, chunk_size, target, source
         )  # runs in the threads calling next()
-        upcoming = asyncio.ensure_future(asyncio.to_thread(next, feeding, None))
+        ahead = asyncio.ensure_future(asyncio.to_thread(next, feeding, None))
         while True:
-            message = await upcoming
+            message = await ahead
             if message is None:
                 return
-            upcoming = asyncio.ensure_future(asyncio.to_thread(next, feeding, None))
+            ahead = asyncio.ensure_future(asyncio.to_thread(next, feeding, None))
             yield message
     # spawn, not fork: this process has threads (the database driver's, the event loop's executors).
     mp = multiprocessing.get_context("spawn")
@@ -474,21 +474,32 @@ async def messages(
     )
     await asyncio.to_thread(proc.start)
     sender.close()
+    # The next message is received (and unpickled) in a thread while the caller stages the current one.
+    upcoming: asyncio.Future[Message | Failed] | None = asyncio.ensure_future(
+        asyncio.to_thread(receiver.recv)
+    )
     try:
-        while True:
+        while upcoming is not None:
             try:
-                sent: Message | Failed = await asyncio.to_thread(receiver.recv)
+                sent = await upcoming
             except EOFError:
+                upcoming = None
                 await asyncio.to_thread(proc.join, 10)
                 raise RuntimeError(f"the parser process stopped early (exit code {proc.exitcode})") from None
             if isinstance(sent, Failed):
+                upcoming = None
                 raise RuntimeError(sent.message)
+            last = isinstance(sent, End)
+            upcoming = None if last else asyncio.ensure_future(asyncio.to_thread(receiver.recv))
             yield sent
-            if isinstance(sent, End):
+            if last:
                 return
     finally:
-        receiver.close()
         if proc.is_alive():
             proc.terminate()
+        if upcoming is not None:  # the caller stopped early: the receive in flight ends with the child
+            with contextlib.suppress(BaseException):
+                await asyncio.wait_for(upcoming, 10)
+        receiver.close()
         with contextlib.suppress(Exception):
             await asyncio.to_thread(proc.join, 10)

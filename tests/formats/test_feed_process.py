@@ -1,0 +1,77 @@
+"""The feed of a big file comes from a child process (imports/feed.py `messages`): the same messages as the
+thread path, in order, received one ahead; a child that fails or a caller that stops early ends cleanly."""
+
+from __future__ import annotations
+
+import multiprocessing
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ecluse.imports import feed as feed_module
+from ecluse.imports.feed import Chunk, End, Header, Source, Target, messages
+from tests.formats import samples as s
+
+TARGET = Target(companies={"": 1}, years={1: [(1, date(2025, 1, 1), date(2025, 12, 31))]})
+
+
+def _file(tmp_path: Path) -> Path:
+    rows = [row for n in range(1, 41) for row in s.fec_entry(f"VT{n:03}", ["10,00", "2,50"])]
+    rows += s.fec_entry("VT041", ["1,00"], EcritureDate="20240101")  # no open year: refused by the feed
+    path = tmp_path / "123456782FEC20251231.txt"
+    path.write_bytes(s.fec_file(rows))
+    return path
+
+
+async def _all(path: Path, size: int) -> list[object]:
+    return [m async for m in messages(path, size, path.name, 7, TARGET, Source("FEC"))]
+
+
+def _summary(sent: list[object]) -> list[object]:
+    out: list[object] = []
+    for m in sent:
+        if isinstance(m, Chunk):
+            out.append(
+                ("chunk", m.entries.number, m.lines.line, m.lines.debit, [r.number for r in m.refused])
+            )
+        elif isinstance(m, Header):
+            out.append(("header", m.info, m.fatal))
+        else:
+            out.append(m)
+    return out
+
+
+async def test_the_child_process_sends_what_the_thread_path_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _file(tmp_path)
+    size = len(path.read_bytes())
+    in_thread = await _all(path, size)
+    monkeypatch.setattr(feed_module, "PROCESS_THRESHOLD", 0)
+    from_child = await _all(path, size)
+    assert _summary(from_child) == _summary(in_thread)
+    assert isinstance(from_child[-1], End) and sum(isinstance(m, Chunk) for m in from_child) == 6
+    refused = [r.number for m in from_child if isinstance(m, Chunk) for r in m.refused]
+    assert refused == ["VT041"]
+    assert not multiprocessing.active_children()
+
+
+async def test_a_caller_that_stops_early_leaves_no_child(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _file(tmp_path)
+    monkeypatch.setattr(feed_module, "PROCESS_THRESHOLD", 0)
+    feed = messages(path, len(path.read_bytes()), path.name, 7, TARGET, Source("FEC"))
+    first = await feed.__anext__()
+    assert isinstance(first, Header) and first.fatal is None
+    await feed.aclose()  # the next message was being received: the child is stopped, the pipe closed
+    assert not multiprocessing.active_children()
+
+
+async def test_a_child_that_fails_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(feed_module, "PROCESS_THRESHOLD", 0)
+    missing = tmp_path / "gone.txt"  # the stored file vanished: the child cannot open it
+    with pytest.raises(RuntimeError, match="FileNotFoundError"):
+        [m async for m in messages(missing, 10, "gone.txt", 7, TARGET, Source("FEC"))]
+    assert not multiprocessing.active_children()
