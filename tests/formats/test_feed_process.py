@@ -4,13 +4,14 @@ thread path, in order, received one ahead; a child that fails or a caller that s
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from ecluse.imports import feed as feed_module
-from ecluse.imports.feed import Chunk, End, Header, Source, Target, messages
+from ecluse.imports.feed import Chunk, End, Header, LineColumns, Source, Target, messages
 from tests.formats import samples as s
 
 TARGET = Target(companies={"": 1}, years={1: [(1, date(2025, 1, 1), date(2025, 12, 31))]})
@@ -75,3 +76,21 @@ async def test_a_child_that_fails_is_an_error(tmp_path: Path, monkeypatch: pytes
     with pytest.raises(RuntimeError, match="FileNotFoundError"):
         [m async for m in messages(missing, 10, "gone.txt", 7, TARGET, Source("FEC"))]
     assert not multiprocessing.active_children()
+
+
+def test_columns_cross_the_pipe_unchanged() -> None:
+    """Text and date columns are packed into one string each when pickled; every value comes back as it
+    was: empty text, missing dates, a value holding the separator itself, an empty chunk."""
+    lines = LineColumns(
+        entry=[0, 0, 1], line=[2, 3, 4], account=["411", "706", "512"], third_party=["C1", "", ""],
+        piece_ref=["F1", "F1\x00x", ""], piece_date=["2025-01-02", None, None], label=["a", "", "é|b"],
+        debit=[100, 0, 5], credit=[0, 100, 0], lettering=["", "", "AA"], lettering_date=[None, None, "2025-02-01"],
+        validation_date=[None, None, None], currency_amount=[None, 3, None], currency=["", "USD", ""],
+        analytic=["", "", ""], due_date=["2025-03-01", None, None], invoice_ref=["", "", ""],
+    )  # fmt: skip
+    for columns in (lines, LineColumns()):
+        again = pickle.loads(pickle.dumps(columns, protocol=pickle.HIGHEST_PROTOCOL))
+        assert again == columns
+    state = lines.__getstate__()
+    assert isinstance(state["label"], str) and isinstance(state["piece_date"], str)
+    assert state["piece_ref"] == ["F1", "F1\x00x", ""]  # a value with the separator: sent as a list

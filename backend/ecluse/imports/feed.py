@@ -156,6 +156,53 @@ class LineColumns:
     def __len__(self) -> int:
         return len(self.line)
 
+    # Pickled (the child's chunks), each text column travels as one string: pickle writes one object
+    # instead of tens of thousands (and memoises none of them). A chunk of 60,000 lines pickled 4.6× faster
+    # and unpickled 2× faster (bench/README.md). Dates are ISO text or None, sent as "" (never an ISO date).
+    def __getstate__(self) -> dict[str, Any]:
+        state: dict[str, Any] = {name: getattr(self, name) for name in _PLAIN_COLUMNS}
+        for name in _TEXT_COLUMNS:
+            state[name] = _pack(getattr(self, name))
+        for name in _DATE_COLUMNS:
+            state[name] = _pack(["" if day is None else day for day in getattr(self, name)])
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name in _PLAIN_COLUMNS:
+            setattr(self, name, state[name])
+        for name in _TEXT_COLUMNS:
+            setattr(self, name, _unpack(state[name]))
+        for name in _DATE_COLUMNS:
+            setattr(self, name, [day or None for day in _unpack(state[name])])
+
+
+_TEXT_COLUMNS = (
+    "account",
+    "third_party",
+    "piece_ref",
+    "label",
+    "lettering",
+    "currency",
+    "analytic",
+    "invoice_ref",
+)
+_DATE_COLUMNS = ("piece_date", "lettering_date", "validation_date", "due_date")
+_PLAIN_COLUMNS = tuple(
+    name for name in LineColumns.__dataclass_fields__ if name not in _TEXT_COLUMNS + _DATE_COLUMNS
+)
+_SEPARATOR = "\x00"
+
+
+def _pack(column: list[str]) -> str | list[str]:
+    """The column as one string, or as it is when a value holds the separator (the readers drop NULs; a
+    column that has one anyway must not split wrongly) or the column is empty."""
+    joined = _SEPARATOR.join(column)
+    return joined if column and joined.count(_SEPARATOR) == len(column) - 1 else column
+
+
+def _unpack(packed: str | list[str]) -> list[str]:
+    return packed.split(_SEPARATOR) if isinstance(packed, str) else packed
+
 
 _LINE_FIELDS = tuple(StagedLine.__dataclass_fields__)
 _ENTRY_FIELDS = tuple(EntryColumns.__dataclass_fields__)
