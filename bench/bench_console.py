@@ -211,7 +211,10 @@ async def measure(url: str, token: str, company: str, path: Path, args: argparse
         stats("↳ receiving the file (until uploadImport answers)", console, probe, 0, upload_s),
         stats("↳ parsing and staging (after)", console, probe, upload_s, staged_s),
     ]
-    kept = lambda samples: [(round(t, 4), round(lat * 1000, 2)) for t, lat in samples if t < staged_s]  # noqa: E731
+
+    def kept(samples: Samples) -> list[tuple[float, float]]:  # in the window, in ms
+        return [(round(t, 4), round(lat * 1000, 2)) for t, lat in samples if t < staged_s]
+
     return {
         "rows": rows, "batch_id": batch, "upload_s": upload_s, "upload_to_staged_s": staged_s,
         "console_failures": idle_failures + failures, "polls": polls, "samples": kept(console),
