@@ -320,6 +320,7 @@ def main() -> None:
     kinds = ["sqlite", "postgres"] if args.db == "both" else [args.db]
     for kind in kinds:
         report = bench_database(kind, path, args)
+        bi.LOAD_AT_START = report["load_start"]  # the header's load "at start": this database's run
         print(bi.header(
             f"Console (`ConsoleBatches`, first: 200) while {args.lines:,} FEC lines ({report['size'] / 1e6:.0f} MB) "
             f"are uploaded and staged, {report['db']}, one uvicorn worker, jobs {report['jobs']}, "
