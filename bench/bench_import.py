@@ -605,7 +605,7 @@ async def child_naive(settings: Any, spec: dict[str, Any]) -> dict[str, Any]:
     started = time.perf_counter()
 
     async def flush() -> None:
-        async with in_transaction():
+        async with in_transaction("default"):
             await Entry.bulk_create(entries, batch_size=1000)
             await EntryLine.bulk_create(lines, batch_size=1000)
         entries.clear()

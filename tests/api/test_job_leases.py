@@ -59,10 +59,10 @@ def test_one_claim_wins_and_a_lapsed_lease_changes_hands(api: Api, env: dict[str
         with pytest.raises(LeaseLost):
             await stale.progress(50, force=True)
         with pytest.raises(LeaseLost):
-            async with in_transaction() as conn:
+            async with in_transaction("default") as conn:
                 await holder.guard(conn)
         await stale.done()
-        async with in_transaction() as conn:
+        async with in_transaction("default") as conn:
             await other.guard(conn)  # the new holder passes
         await JobReporter(job_id, LocalEventBus(), lease=other).done()
         job = await Job.get(id=job_id)

@@ -10,13 +10,21 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
+
+from ecluse.db.config import BULK
 
 Row = Sequence[Any]
 
 
 def is_sqlite(conn: BaseDBAsyncClient) -> bool:
     return conn.capabilities.dialect == "sqlite"
+
+
+def bulk_connection() -> str:
+    """The connection name staging writes through: its own on SQLite (db/config.py BULK), else the default."""
+    return BULK if BULK in connections.db_config else "default"
 
 
 def portable(conn: BaseDBAsyncClient, sql: str) -> str:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
 from typing import Any
 
 from ecluse.settings import Settings, get_settings
+
+#: Staging's connection for its bulk writes (imports/stage.py). On SQLite a connection serves one statement at a
+#: time and a transaction holds it whole: on a connection of their own, the writes of a big import leave the
+#: API's reads free (WAL lets them read while a transaction writes). PostgreSQL's pool needs no second name.
+BULK = "bulk"
 
 MODEL_MODULES = [
     "ecluse.ledger.models",
@@ -15,13 +21,14 @@ MODEL_MODULES = [
 ]
 
 
-def tortoise_config(settings: Settings | None = None) -> dict[str, Any]:
+def tortoise_config(settings: Settings | None = None, *, bulk: bool = False) -> dict[str, Any]:
+    """`bulk`: with staging's own connection (SQLite), for a process that runs jobs; not for migrations."""
     settings = settings or get_settings()
     url = settings.database_url
     if settings.is_sqlite:
         settings.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
         connection: Any = {
-            "engine": "tortoise.backends.sqlite",
+            "engine": "ecluse.db.sqlite",
             "credentials": {
                 "file_path": str(settings.sqlite_path),
                 "journal_mode": "WAL",
@@ -35,8 +42,11 @@ def tortoise_config(settings: Settings | None = None) -> dict[str, Any]:
         }
     else:
         connection = url.replace("postgresql://", "postgres://", 1)
+    connections = {"default": connection}
+    if bulk and settings.is_sqlite:
+        connections[BULK] = deepcopy(connection)
     return {
-        "connections": {"default": connection},
+        "connections": connections,
         "apps": {
             "models": {
                 "models": MODEL_MODULES,

@@ -58,7 +58,7 @@ async def orm_open(settings: Settings) -> AsyncIterator[TortoiseContext]:
     is current in the calling task, and a global fallback left set makes the next `init` in the process fail
     (STACK.md).
     """
-    orm = await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
+    orm = await Tortoise.init(config=tortoise_config(settings, bulk=True), _enable_global_fallback=True)
     try:
         yield orm
     finally:

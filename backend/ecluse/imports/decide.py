@@ -101,7 +101,7 @@ async def request_validation(batch: ImportBatch, principal: Principal, bus: Even
 async def post_batch(batch_id: int, bus: EventBus) -> bool:
     """VALIDATING → SUCCEEDED: post every staged entry of the batch (ledger/posting.py) in one transaction
     with the transition. Returns whether it posted."""
-    async with in_transaction() as conn:
+    async with in_transaction("default") as conn:
         batch = await ImportBatch.filter(id=batch_id).using_db(conn).get()
         if batch.status != BatchStatus.VALIDATING:
             return False
@@ -150,7 +150,7 @@ async def reject_batch(batch: ImportBatch, principal: Principal, bus: EventBus) 
         return batch  # a retried request
     if batch.status not in CAN_REJECT_FROM:
         raise _status_error(batch, "rejected", CAN_REJECT_FROM)
-    async with in_transaction() as conn:
+    async with in_transaction("default") as conn:
         moved = (
             await ImportBatch.filter(id=batch.id, status__in=list(CAN_REJECT_FROM))
             .using_db(conn)

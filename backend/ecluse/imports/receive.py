@@ -208,7 +208,7 @@ async def _open_batch(
         .order_by("id")
         .first()
     )
-    async with in_transaction():
+    async with in_transaction("default"):
         received = await ReceivedFile.create(
             company_id=company_id,
             name=spec.name,

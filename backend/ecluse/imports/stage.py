@@ -17,7 +17,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import OperationalError
 from tortoise.transactions import in_transaction
 
-from ecluse.db.bulk import allocate_ids, insert_rows, is_sqlite
+from ecluse.db.bulk import allocate_ids, bulk_connection, insert_rows, is_sqlite
 from ecluse.events import EventBus
 from ecluse.formats.messages import as_json
 from ecluse.formats.records import ParseError
@@ -36,9 +36,9 @@ from ecluse.storage import FileStore
 log = logging.getLogger(__name__)
 
 CHUNK_ITEMS = 20_000  # entries per chunk from the parser by default (settings.stage_chunk_entries)
-#: Entries written per transaction. On SQLite one connection serves every request of the process and a
-#: transaction holds it: a console query waits for the piece being written (~2,500 entries, 7,500 lines:
-#: tens of milliseconds), not for a whole chunk (a second and more).
+#: Entries written per transaction. Staging writes on a connection of its own (db/config.py BULK): on SQLite
+#: the API's reads go on meanwhile, and its writes wait for the part being written (~2,500 entries, 7,500
+#: lines: tens of milliseconds), not for a whole chunk (a second and more).
 TRANSACTION_ENTRIES = 2_500
 BUSY_RETRIES = 5  # a piece's transaction tried again when SQLite says another process holds the write lock
 
@@ -227,7 +227,7 @@ async def _write(batches: _Batches, part: Chunk, guard: Any) -> None:
     its parts behind: fail_parse clears the batch)."""
     for attempt in range(BUSY_RETRIES + 1):
         try:
-            async with in_transaction() as conn:
+            async with in_transaction(bulk_connection()) as conn:
                 if guard is not None:
                     await guard(conn)
                 ids = await allocate_ids(conn, "entries", len(part.entries))
