@@ -193,11 +193,12 @@ async def test_a_chunk_written_in_several_transactions_stages_the_same(
         batch = await staged(ledger, fixture.name, fixture.read_bytes())
         whole, writes_whole = await _snapshot(batch), list(writes)
         writes.clear()
-        monkeypatch.setattr(stage_module, "TRANSACTION_ENTRIES", 1)
+        monkeypatch.setattr(stage_module, "TRANSACTION_ENTRIES", {"sqlite": 1, "postgres": 1})
         await ImportBatch.filter(id=batch.id).update(status=BatchStatus.PARSING)
         batch = await stage(ledger, batch)
         assert await _snapshot(batch) == whole, fixture.name
         assert writes == [1] * sum(writes_whole), fixture.name  # one transaction per entry
-        monkeypatch.setattr(stage_module, "TRANSACTION_ENTRIES", 2_500)
+        monkeypatch.undo()
+        monkeypatch.setattr(stage_module, "_write", counted)
         writes.clear()
         await reject(ledger, batch)

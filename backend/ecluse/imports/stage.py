@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import OperationalError
 from tortoise.transactions import in_transaction
@@ -36,10 +37,11 @@ from ecluse.storage import FileStore
 log = logging.getLogger(__name__)
 
 CHUNK_ITEMS = 20_000  # entries per chunk from the parser by default (settings.stage_chunk_entries)
-#: Entries written per transaction. Staging writes on a connection of its own (db/config.py BULK): on SQLite
-#: the API's reads go on meanwhile, and its writes wait for the part being written (~2,500 entries, 7,500
-#: lines: tens of milliseconds), not for a whole chunk (a second and more).
-TRANSACTION_ENTRIES = 2_500
+#: Entries written per transaction, by database. Staging writes on a connection of its own (db/config.py BULK):
+#: on SQLite the API's reads go on meanwhile, and its writes wait for the part being written (~2,500 entries,
+#: 7,500 lines: tens of milliseconds), not for a whole chunk (a second and more). PostgreSQL's pool gives the
+#: API other connections, and each COPY costs a round trip: a chunk is written whole (None).
+TRANSACTION_ENTRIES: dict[str, int | None] = {"sqlite": 2_500, "postgres": None}
 BUSY_RETRIES = 5  # a piece's transaction tried again when SQLite says another process holds the write lock
 
 ENTRY_COLUMNS = ("id", "company_id", "batch_id", "journal_id", "number", "date", "state", "source_line")
@@ -215,7 +217,8 @@ async def _stage_chunk(batches: _Batches, chunk: Chunk, guard: Any = None) -> No
             {code: value for (c, code), value in chunk.parties.items() if c == cid},
             {code: label for (c, code), label in chunk.sections.items() if c == cid},
         )
-    for part in chunk.parts(TRANSACTION_ENTRIES):
+    dialect = connections.get(bulk_connection()).capabilities.dialect
+    for part in chunk.parts(TRANSACTION_ENTRIES.get(dialect) or max(1, len(chunk.entries))):
         await _write(batches, part, guard)
     for cid, totals in chunk.totals.items():
         batches.stats[cid].add(totals)
