@@ -23,7 +23,8 @@ BatchFields fragment), sent in a closed loop by `--console` connections. Beside 
 credentials every 0.1 s on its own connection: it queries no database, so when the console stalls and it does
 not, the wait is for the database connection, not for the event loop. Prints requests, req/s, p50, p99 and
 max per phase, the throughput during the import as a share of the idle one, the upload's own answer time,
-upload → PENDING_VALIDATION (to the batch's updatedAt at the change: the poll sees it late) and a per-second
+upload → PENDING_VALIDATION (to the batch's updatedAt at the change: the poll sees it late), then the same
+loop while the batch is validated (validateImport, until SUCCEEDED: the posting job) and a per-second
 timeline of the import window; writes the figures as JSON in bench/data/console_<db>_<lines>_<timestamp>.json.
 Aim: console p99 under 300 ms while the file is parsed.
 """
@@ -53,6 +54,8 @@ UPLOAD = """mutation($companyId: ID!, $file: Upload!) {
 STATUS = "query($id: ID!) { importBatch(id: $id) { status progress errorSummary updatedAt } }"
 STAGED = "PENDING_VALIDATION"
 ENDED = {STAGED, "FINISHED_WITH_ERROR", "FAILED", "REJECTED"}
+VALIDATE = "mutation($id: ID!) { validateImport(id: $id) { errors { code message } } }"
+POSTED = {"SUCCEEDED", "FAILED", "REJECTED"}
 TARGET_P99_MS = 300
 
 
@@ -78,6 +81,15 @@ def upload(url: str, token: str, company: str, path: Path, timeout: float) -> tu
     if body.get("errors") or not payload or payload["errors"]:
         raise RuntimeError(f"uploadImport failed: {body}")
     return str(payload["batch"]["id"]), seconds
+
+
+def _post(url: str, token: str, body: dict[str, Any]) -> dict[str, Any]:
+    import httpx
+
+    response = httpx.post(url, json=body, headers={"Authorization": f"Bearer {token}"}, timeout=60)
+    response.raise_for_status()
+    answer: dict[str, Any] = response.json()
+    return answer
 
 
 async def console_loop(
@@ -127,7 +139,7 @@ async def probe_loop(url: str, stop: asyncio.Event, origin: float) -> list[tuple
 
 
 async def wait_staged(
-    url: str, token: str, batch: str, within: float, origin: float
+    url: str, token: str, batch: str, within: float, origin: float, ended: set[str] = ENDED
 ) -> tuple[str, float, list[dict[str, Any]]]:
     """Poll the batch every 0.5 s on its own connection until it ends staging: (status, offset, polls)."""
     import httpx
@@ -144,7 +156,7 @@ async def wait_staged(
                 raise RuntimeError(f"importBatch failed: {answer['errors']}")
             state = answer["data"]["importBatch"]
             polls.append({"t": started - origin, "ms": (time.perf_counter() - started) * 1000, **state})
-            if state["status"] in ENDED:
+            if state["status"] in ended:
                 return state["status"], time.perf_counter() - origin, polls
             if started > deadline:
                 raise TimeoutError(f"batch {batch} still {state['status']} after {within:.0f} s")
@@ -216,11 +228,31 @@ async def measure(url: str, token: str, company: str, path: Path, args: argparse
         stats("↳ parsing and staging (after)", console, probe, upload_s, staged_s),
     ]
 
+    # during validation: from the validateImport call to the batch's change to SUCCEEDED (the job posts it)
+    load = Load(url, token, company, args.console)
+    try:
+        answer = await asyncio.to_thread(_post, url, token, {"query": VALIDATE, "variables": {"id": batch}})
+        if answer.get("errors") or answer["data"]["validateImport"]["errors"]:
+            raise RuntimeError(f"validateImport failed: {answer}")
+        status, posted_seen_s, posted_polls = await wait_staged(
+            url, token, batch, args.timeout, load.origin, POSTED
+        )
+    finally:
+        valid_console, valid_failures, valid_probe = await load.stop()
+    if status != "SUCCEEDED":
+        raise RuntimeError(f"batch {batch} ended {status} on validation")
+    posted_s = min(
+        posted_seen_s, datetime.fromisoformat(posted_polls[-1]["updatedAt"]).timestamp() - load.wall
+    )
+    rows.append(stats("during validateImport (until SUCCEEDED)", valid_console, valid_probe, 0, posted_s))
+    failures += valid_failures
+
     def kept(samples: Samples) -> list[tuple[float, float]]:  # until the poll saw the change, in ms
         return [(round(t, 4), round(lat * 1000, 2)) for t, lat in samples if t < seen_s]
 
     return {
         "rows": rows, "batch_id": batch, "upload_s": upload_s, "upload_to_staged_s": staged_s,
+        "validate_to_posted_s": posted_s,
         "upload_to_staged_seen_s": seen_s, "console_failures": idle_failures + failures, "polls": polls,
         "samples": kept(console), "probe_samples": kept(probe),
     }  # fmt: skip
@@ -331,7 +363,7 @@ def main() -> None:
         print(
             f"\nuploadImport answered in {report['upload_s']:.1f} s; upload → {STAGED} {report['upload_to_staged_s']:.1f} s "
             f"(batch updatedAt; seen by the poll at {report['upload_to_staged_seen_s']:.1f} s); "
-            f"console p99 during import {worst:.0f} ms (aim < {TARGET_P99_MS} ms): "
+            f"validateImport → SUCCEEDED {report['validate_to_posted_s']:.1f} s; console p99 during import {worst:.0f} ms (aim < {TARGET_P99_MS} ms): "
             f"{'met' if worst < TARGET_P99_MS else 'missed'}; console failures {report['console_failures']}; "
             f"error lines in the server log {len(report['server_errors'])}"
         )  # fmt: skip

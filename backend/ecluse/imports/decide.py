@@ -15,6 +15,7 @@ from tortoise.transactions import in_transaction
 from ecluse.activity.record import audit
 from ecluse.auth.principal import Principal
 from ecluse.auth.roles import Action
+from ecluse.db.bulk import bulk_connection
 from ecluse.errors import DomainError
 from ecluse.events import EventBus
 from ecluse.imports.access import batch_for
@@ -101,7 +102,8 @@ async def request_validation(batch: ImportBatch, principal: Principal, bus: Even
 async def post_batch(batch_id: int, bus: EventBus) -> bool:
     """VALIDATING → SUCCEEDED: post every staged entry of the batch (ledger/posting.py) in one transaction
     with the transition. Returns whether it posted."""
-    async with in_transaction("default") as conn:
+    # Staging's connection (db/config.py BULK): on SQLite the API keeps reading while a big batch is posted.
+    async with in_transaction(bulk_connection()) as conn:
         batch = await ImportBatch.filter(id=batch_id).using_db(conn).get()
         if batch.status != BatchStatus.VALIDATING:
             return False
@@ -150,7 +152,7 @@ async def reject_batch(batch: ImportBatch, principal: Principal, bus: EventBus) 
         return batch  # a retried request
     if batch.status not in CAN_REJECT_FROM:
         raise _status_error(batch, "rejected", CAN_REJECT_FROM)
-    async with in_transaction("default") as conn:
+    async with in_transaction(bulk_connection()) as conn:  # deleting a big batch's lines: as posting
         moved = (
             await ImportBatch.filter(id=batch.id, status__in=list(CAN_REJECT_FROM))
             .using_db(conn)
