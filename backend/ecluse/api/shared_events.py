@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,5 +53,19 @@ class SharedEventExecution(StrawberryGraphQLCoreExecutionContext):
         who = getattr(self.context_value, "principal", None)
         if loc is None or who is None:
             return None
-        variables = json.dumps(self.variable_values, sort_keys=True, default=str)
-        return (loc.source.body, loc.start, variables, who.role_in(company), who.api_key_id)
+        return (
+            loc.source.body,
+            loc.start,
+            _variables_key(self.variable_values.coerced),
+            who.role_in(company),
+            who.api_key_id,
+        )
+
+
+def _variables_key(variables: Mapping[str, Any]) -> Any:
+    """The variables as a dictionary key: their items when every value is hashable (a subscription's ids,
+    the common case: no encoding per subscriber and event), else their JSON text."""
+    try:
+        return frozenset(variables.items())
+    except TypeError:  # a list or an input object among them
+        return json.dumps(variables, sort_keys=True, default=str)
