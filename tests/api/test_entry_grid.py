@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ecluse.demo import demo_fec
+from tests.api.test_query_counts import _install_counter, _remove_counter
 from tests.support import Api
 
 DONE = {"PENDING_VALIDATION", "FINISHED_WITH_ERROR", "FAILED"}
@@ -152,3 +153,25 @@ def test_an_over_cost_grid_query_is_refused(api: Api, firm: dict[str, Any]) -> N
     assert refused["errors"][0]["extensions"]["limit"] == "cost"
     seven = rows_only.replace(" b7: importBatch(id: $id) { grid(first: 500) { rows } }", "")
     assert len(api.gql(seven, {"id": batch}, token=token)["b6"]["grid"]["rows"]) == 6
+
+
+def test_a_grid_page_is_two_queries_whatever_its_size(api: Api, firm: dict[str, Any]) -> None:
+    token = firm["tokens"]["viewer"]
+    clean = staged(api, firm, "clean.txt", demo_fec(60, 2025, seed=4))
+    refusing = staged(api, firm, "refusing.txt", _refusing_file()[0])
+
+    def queries(query: str, variables: dict[str, Any]) -> int:
+        counter = api.client.portal.call(_install_counter)
+        try:
+            api.gql(query, variables, token=token)
+        finally:
+            api.client.portal.call(_remove_counter, counter)
+        return int(counter["n"])
+
+    page = "query($id: ID!, $first: Int) { importBatch(id: $id) { grid(first: $first) { rows refused { line } } } }"
+    alone = "query($id: ID!) { importBatch(id: $id) { id } }"
+    queries(alone, {"id": clean})  # the session's first request reads more (then cached)
+    batch_alone = queries(alone, {"id": clean})
+    # The lines in one query; the refused lines in a second one, only for a batch that refused some.
+    assert [queries(page, {"id": clean, "first": n}) for n in (5, 500)] == [batch_alone + 1] * 2
+    assert [queries(page, {"id": refusing, "first": n}) for n in (5, 500)] == [batch_alone + 2] * 2

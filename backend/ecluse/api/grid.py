@@ -69,11 +69,18 @@ class EntryGridPage:
 
 
 async def grid_page(
-    batch_id: int, currency: str, first: int | None, after: str | None, from_line: int | None
+    batch_id: int,
+    currency: str,
+    first: int | None,
+    after: str | None,
+    from_line: int | None,
+    *,
+    refusals: bool = True,
 ) -> EntryGridPage:
     """`first` items from the cursor (after its last row id and file line) and from `from_line`: staged lines
     and refused lines merged in file order. Two queries: the lines (up to first + 1), and the refused lines
-    up to where the lines stop (up to first + 1, with their errors)."""
+    up to where the lines stop (up to first + 1, with their errors); the second only when the batch may
+    have refused lines (`refusals`)."""
     limit = page_size(first)
     cursor = decode_cursor(after)
     after_id, after_line = (cursor_id(cursor, 0), cursor_id(cursor, 1)) if cursor else (0, -1)
@@ -81,7 +88,11 @@ async def grid_page(
     # Several staged lines may come from one line of the file: the rows go on from the cursor's line itself.
     lines = await batch_grid_lines(batch_id, after_id, max(start, after_line), limit + 1, exponent(currency))
     last = lines[-1][1][0] if len(lines) > limit else _LAST_LINE
-    refused = await queries.refused_in_range(batch_id, max(start, after_line + 1), last, limit + 1)
+    refused = (
+        await queries.refused_in_range(batch_id, max(start, after_line + 1), last, limit + 1)
+        if refusals
+        else []
+    )
     rows: list[list[Any]] = []
     shown: list[RefusedGridLine] = []
     i = j = 0

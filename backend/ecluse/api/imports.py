@@ -351,7 +351,14 @@ class ImportBatch:
             strawberry.argument(description="Start at this line of the file (a jump in the grid)."),
         ] = None,
     ) -> EntryGridPage:
-        return await grid_page(self._batch.id, self._currency, first, after, from_line)
+        batch = self._batch
+        # A batch's counts are set when its parse ends: before that, refused lines may already be stored.
+        refusals = (
+            batch.status in (BatchStatus.RECEIVED, BatchStatus.PARSING)
+            or batch.rejected_entry_count > 0
+            or batch.error_count > 0
+        )
+        return await grid_page(batch.id, self._currency, first, after, from_line, refusals=refusals)
 
     @strawberry.field
     async def errors(
