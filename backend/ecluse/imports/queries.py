@@ -16,8 +16,9 @@ from ecluse.imports.models import ImportBatch, ImportIssue, ReceivedFile, Reject
 
 
 async def with_file(batch: ImportBatch) -> ImportBatch:
-    """The batch with its received file loaded (`batch.file`)."""
-    await batch.fetch_related("file")
+    """The batch with its received file loaded (`batch.file`): read now unless it came with the batch."""
+    if not isinstance(batch.file, ReceivedFile):
+        await batch.fetch_related("file")
     return batch
 
 
