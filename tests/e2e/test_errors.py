@@ -30,7 +30,22 @@ def test_a_file_with_unbalanced_entries_shows_its_errors(admin_page: Page, compa
     expect(console.button("Visualiser")).to_be_enabled()
     expect(console.button("Valider")).to_be_enabled()
     console.button("Visualiser").click()
-    DetailPage(page).wait_loaded()
+    detail = DetailPage(page)
+    detail.wait_loaded()
+    # The grid holds every line of the file in order (12 entries of 3 lines), the refused ones in place: here
+    # the first three entries (lines 2–10), each line with its number and what was wrong, in French.
+    grid = detail.grid()
+    expect(grid).to_have_attribute("aria-rowcount", str(36 + 1))
+    for index in (2, 10):
+        refused = grid.locator(f'[role="row"][aria-rowindex="{index}"]')
+        expect(refused).to_have_class(re.compile("eg-refused"))
+        expect(refused.get_by_role("gridcell").first).to_have_text(str(index))
+        expect(refused).to_contain_text("Rejetée")
+    expect(grid.locator('[role="row"].eg-refused')).to_have_count(9)
+    expect(grid.locator('[role="row"].eg-refused').filter(has_text="Écriture déséquilibrée")).to_have_count(3)
+    staged = grid.locator('[role="row"][aria-rowindex="11"]')
+    expect(staged).not_to_have_class(re.compile("eg-refused|eg-placeholder"))
+    expect(staged.get_by_role("gridcell").first).to_have_text("11")
     page.get_by_role("tab", name="Erreurs", exact=False).click()
     expect(page.locator("table.errors-table")).to_be_visible()
     errors = page.locator("table.errors-table tbody tr").filter(has_text="UNBALANCED_ENTRY")

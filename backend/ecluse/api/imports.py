@@ -14,6 +14,7 @@ from strawberry.scalars import JSON
 
 from ecluse.api.context import Info
 from ecluse.api.core import FiscalYear, UserError, to_int_id
+from ecluse.api.grid import EntryGridPage, grid_page
 from ecluse.api.loaders import loader
 from ecluse.api.pagination import (
     Connection,
@@ -336,6 +337,28 @@ class ImportBatch:
         return connection(
             rows, limit, lambda r: encode_cursor(r.id), lambda r: EntryLine.from_row(r, currency), count
         )
+
+    @strawberry.field(
+        description="The web app's entry grid: staged lines as rows of values, refused lines in place, in "
+        "file order. Partner applications read `entries`, whose typed fields stay stable."
+    )
+    async def grid(
+        self,
+        first: int | None = 100,
+        after: str | None = None,
+        from_line: Annotated[
+            int | None,
+            strawberry.argument(description="Start at this line of the file (a jump in the grid)."),
+        ] = None,
+    ) -> EntryGridPage:
+        batch = self._batch
+        # A batch's counts are set when its parse ends: before that, refused lines may already be stored.
+        refusals = (
+            batch.status in (BatchStatus.RECEIVED, BatchStatus.PARSING)
+            or batch.rejected_entry_count > 0
+            or batch.error_count > 0
+        )
+        return await grid_page(batch.id, self._currency, first, after, from_line, refusals=refusals)
 
     @strawberry.field
     async def errors(

@@ -16,7 +16,9 @@ One schema extension, `RequestLimits`, checks in this order, each as cheap as th
    (`fieldRepeats`), and the estimated cost (`cost`): every field counts 1, and what it selects counts once
    per item of its page — `first` from the document, the variables or the argument's default,
    at most `MAX_PAGE` — or `graphql_list_cost` for a list without one (a connection's `edges` and `nodes`
-   are the page already counted);
+   are the page already counted; so are the lists of any page type that has a `pageInfo`, such as the
+   entry grid's `refused`); a scalar that holds a row of values counts as many as it declares (`VALUES`:
+   the grid's `rows`, so that a grid page costs what the same page of `entries` costs);
 5. the variables, before graphql-core coerces them: a list argument with a payload cap (`CAPPED_LISTS`:
    `submitEntries(entries)`) that is over its cap is set aside, so that its resolver refuses it without
    anything being coerced. (The JSON body holding the variables was bounded before it was decoded: bytes,
@@ -73,6 +75,8 @@ TOO_COMPLEX = "QUERY_TOO_COMPLEX"
 CODES = frozenset({TOO_LARGE, TOO_COMPLEX})
 #: What `first: null` means to a resolver (api/pagination.page_size).
 DEFAULT_PAGE = 50
+#: The metadata key of a field that holds several values in one scalar: how many it counts (`values_of`).
+VALUES = "ecluse-values"
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +245,7 @@ class _Walker:
         out.depth = max(out.depth, inner.depth + 1)
         out.nesting = max(out.nesting, inner.nesting + 1)
         out.aliases += inner.aliases + (1 if node.alias else 0)
-        out.cost += 1 + multiplier * inner.cost
+        out.cost += values_of(definition) + multiplier * inner.cost
 
     def multiplier(
         self, node: FieldNode, definition: GraphQLField | None, parent: GraphQLNamedType | None
@@ -275,6 +279,14 @@ class _Walker:
         except ValueError:
             return MAX_PAGE  # coercion refuses it later
         return max(0, min(number, MAX_PAGE))
+
+
+def values_of(definition: GraphQLField | None) -> int:
+    """What a field counts: 1, or the values one scalar of it holds, as its definition declares them
+    (`metadata={VALUES: n}`): a row of the entry grid is a dozen values in one JSON scalar."""
+    declared = definition.extensions.get("strawberry-definition") if definition else None
+    metadata = getattr(declared, "metadata", None) or {}
+    return int(metadata.get(VALUES, 1))
 
 
 def _field(parent: GraphQLNamedType | None, name: str) -> GraphQLField | None:

@@ -35,7 +35,10 @@ def visible(query: QuerySet[ImportBatch], who: Principal) -> QuerySet[ImportBatc
 
 async def visible_batch(who: Principal, batch_id: int | None) -> ImportBatch | None:
     """The batch, if the caller may see it; None for no such batch and for one it may not see alike."""
-    batch = await ImportBatch.get_or_none(id=batch_id) if batch_id is not None else None
+    # With its received file, in the same query: every reader of a batch shows its file.
+    batch = (
+        await ImportBatch.filter(id=batch_id).select_related("file").first() if batch_id is not None else None
+    )
     return batch if batch is not None and can_see(who, batch) else None
 
 

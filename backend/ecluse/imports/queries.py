@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from typing import cast
+from dataclasses import dataclass
+from typing import Any, cast
 
+from tortoise import connections
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
+from ecluse.db.bulk import portable
 from ecluse.imports.models import ImportBatch, ImportIssue, ReceivedFile, RejectedLine
 
 
 async def with_file(batch: ImportBatch) -> ImportBatch:
-    """The batch with its received file loaded (`batch.file`)."""
-    await batch.fetch_related("file")
+    """The batch with its received file loaded (`batch.file`): read now unless it came with the batch."""
+    if not isinstance(batch.file, ReceivedFile):
+        await batch.fetch_related("file")
     return batch
 
 
@@ -68,3 +73,44 @@ async def rejected_texts(batch_id: int) -> dict[int, str]:
     """The batch's refused lines with their text, by line number, in order."""
     rows = await RejectedLine.filter(batch_id=batch_id).order_by("line").values_list("line", "text")
     return {int(line): text or "" for line, text in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedLine:
+    """A refused line of a batch, as the entry grid shows it in place: its number, its text (None when the
+    reader did not keep it) and its errors (code, column, params), in the order they were found."""
+
+    line: int
+    text: str | None
+    errors: list[tuple[str, str | None, Any]]
+
+
+_REFUSED = """
+SELECT r.line, r.text, i.code, i."column", i.params
+FROM (
+    SELECT line, text FROM import_rejected_lines
+    WHERE batch_id = $1 AND line >= $2 AND line <= $3
+    ORDER BY line
+    LIMIT $4
+) r
+LEFT JOIN import_issues i ON i.batch_id = $5 AND i.line = r.line AND i.severity = 'error'
+ORDER BY r.line, i.id
+"""
+
+
+async def refused_in_range(batch_id: int, first: int, last: int, limit: int) -> list[RefusedLine]:
+    """Up to `limit` of the batch's refused lines numbered `first` to `last`, in order, each with its
+    errors: one query."""
+    conn = connections.get("default")
+    _, rows = await conn.execute_query(portable(conn, _REFUSED), [batch_id, first, last, limit, batch_id])
+    out: list[RefusedLine] = []
+    for line, text, code, column, params in rows:
+        if not out or out[-1].line != line:
+            out.append(RefusedLine(int(line), text or None, []))
+        if code is not None:
+            out[-1].errors.append((code, column, json.loads(params) if isinstance(params, str) else params))
+    return out
+
+
+async def count_refused(batch_id: int) -> int:
+    return await RejectedLine.filter(batch_id=batch_id).count()

@@ -2,18 +2,29 @@
  * The entry lines of a batch in a virtualised ARIA grid: only the visible rows (plus an overscan) are in the
  * DOM, so a 100,000-line batch scrolls like a 100-line one. Lines come in pages (100 first, then 500) as the
  * user scrolls: a page's keyset cursor leads to the next, and a jump (End, a scrollbar drag) fetches the page
- * under the viewport directly from its file line; rows not loaded yet show as placeholders.
+ * under the viewport directly from its file line; rows not loaded yet show as placeholders. Pages come from
+ * `importBatch.grid` (rows as arrays of values: a few resolved fields a page), and the lines the import
+ * refused stand in place among the staged ones, with their text and what was wrong.
  */
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { BatchEntriesQuery } from "../../gql/graphql";
+import type { BatchGridQuery } from "../../gql/graphql";
+import type { Messages } from "../../i18n/messages";
 import { formatDay } from "../../lib/dates";
 import { gqlFetch } from "../../lib/gql";
 import { formatDecimal } from "../../lib/money";
 import { useI18n } from "../../i18n/I18n";
-import { BatchEntriesQuery as EntriesDoc } from "./operations";
+import { issueLabel } from "./errorText";
+import { type GridItem, type GridLine, type GridRefused, pageItems } from "./gridPage";
+import { BatchGridQuery as GridDoc } from "./operations";
 
-type Line = NonNullable<BatchEntriesQuery["importBatch"]["entries"]["nodes"]>[number];
+type GridPage = BatchGridQuery["importBatch"]["grid"];
+
+/** What a refused line's row says: what was wrong, in the user's language (the code when the app does not
+ * know it), or only that it was refused (another line of its entry was wrong). */
+export function refusedText(t: Messages, item: GridRefused): string {
+  return t.gridRefused(item.codes.map((code) => issueLabel(t, code) ?? code).join(" · "));
+}
 
 export const PAGE_SIZE = 500;
 /** The first page is small: the first rows show sooner (a screen holds ~20). */
@@ -38,7 +49,7 @@ interface Page {
 export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: string }) {
   const { t, locale } = useI18n();
   /** The rows by their index in the grid (sparse: pages loaded by a jump leave holes before them). */
-  const lines = useRef<Line[]>([]);
+  const lines = useRef<GridItem[]>([]);
   const pages = useRef(new Map<number, Page>());
   /** The file line of the first row, and whether row i is at line first + i (learnt by one probe). */
   const firstLine = useRef<number | null>(null);
@@ -67,9 +78,10 @@ export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: st
   const wantTo = total === null ? 1 : Math.min(total, lastVisible + AHEAD);
   const wanted = useRef({ from: 0, to: 0 });
 
-  const store = useCallback((index: number, page: BatchEntriesQuery["importBatch"]["entries"]) => {
-    const nodes = page.nodes;
-    if (nodes.length === 0) return;
+  /** Store a page's items from row `index` on; how many it had. */
+  const store = useCallback((index: number, page: GridPage): number => {
+    const nodes = pageItems(page);
+    if (nodes.length === 0) return 0;
     for (let i = 0; i < nodes.length; i++) lines.current[index + i] = nodes[i]!;
     pages.current.set(nodes[0]!.line, {
       index,
@@ -79,6 +91,7 @@ export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: st
     });
     // Pages may overlap (a jump that lands inside a loaded page): count the rows (reduce skips the holes).
     setLoaded(lines.current.reduce((n) => n + 1, 0));
+    return nodes.length;
   }, []);
 
   /** The first row of [from, to) not loaded yet, or null. */
@@ -95,24 +108,26 @@ export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: st
     busy.current = true;
     try {
       if (firstLine.current === null) {
-        const data = await gqlFetch(EntriesDoc, { id: batchId, first: FIRST_PAGE, after: null, withCount: true });
-        const page = data.importBatch.entries;
-        const count = page.totalCount ?? page.nodes.length;
+        const data = await gqlFetch(GridDoc, { id: batchId, first: FIRST_PAGE, after: null, withCount: true });
+        const page = data.importBatch.grid;
+        const items = pageItems(page);
+        // The grid's rows: the staged lines and the refused ones.
+        const count = (page.totalCount ?? 0) + (page.refusedCount ?? 0);
         setTotal(count);
-        if (page.nodes.length === 0) return;
-        firstLine.current = page.nodes[0]!.line;
+        if (items.length === 0) return;
+        firstLine.current = items[0]!.line;
         store(0, page);
-        if (count > page.nodes.length) {
+        if (count > items.length) {
           // Probe the last row: it is at line first + total - 1 only when no line of the file is missing.
-          const last = await gqlFetch(EntriesDoc, {
+          const last = await gqlFetch(GridDoc, {
             id: batchId,
             first: 1,
             after: null,
             fromLine: firstLine.current + count - 1,
             withCount: false,
           });
-          const probe = last.importBatch.entries;
-          contiguous.current = probe.nodes[0]?.line === firstLine.current + count - 1 && !probe.pageInfo.hasNextPage;
+          const probe = last.importBatch.grid;
+          contiguous.current = pageItems(probe)[0]?.line === firstLine.current + count - 1 && !probe.pageInfo.hasNextPage;
           if (contiguous.current) store(count - 1, probe);
         }
         return; // let the grid learn its size before going further
@@ -125,14 +140,13 @@ export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: st
         for (const p of pages.current.values()) if (p.index + p.count === missing && p.hasNext) previous = p;
         if (!previous && !contiguous.current) break; // nothing leads there (the last page was reached)
         const data = await gqlFetch(
-          EntriesDoc,
+          GridDoc,
           previous
             ? { id: batchId, first: PAGE_SIZE, after: previous.endCursor, withCount: false }
             : { id: batchId, first: PAGE_SIZE, after: null, fromLine: firstLine.current + missing, withCount: false },
         );
-        const page = data.importBatch.entries;
-        if (page.nodes.length === 0) break;
-        store(missing, page);
+        const page = data.importBatch.grid;
+        if (store(missing, page) === 0) break;
       }
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -153,7 +167,7 @@ export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: st
     }
   }, [loaded, batchId]);
 
-  const cell = (line: Line, column: (typeof COLUMNS)[number]) => {
+  const cell = (line: GridLine, column: (typeof COLUMNS)[number]) => {
     switch (column) {
       case "line":
         return String(line.line);
@@ -202,6 +216,26 @@ export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: st
         <div role="rowgroup" className="eg-body" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const line = lines.current[item.index];
+            if (line?.kind === "refused") {
+              const what = refusedText(t, line);
+              return (
+                <div
+                  key={item.index % SLOTS}
+                  role="row"
+                  aria-rowindex={item.index + 2}
+                  className="eg-row eg-refused"
+                  style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                >
+                  <div role="gridcell" aria-colindex={1} className="eg-cell eg-line">
+                    {String(line.line)}
+                  </div>
+                  <div role="gridcell" aria-colindex={2} aria-colspan={COLUMNS.length - 1} className="eg-cell eg-refused-cell" title={line.text ?? what}>
+                    <span className="eg-refused-what">{what}</span>
+                    {line.text !== null && <span className="eg-refused-text">{line.text}</span>}
+                  </div>
+                </div>
+              );
+            }
             return (
               <div
                 // Recycled slots: scrolling updates the text of existing rows instead of creating new ones.

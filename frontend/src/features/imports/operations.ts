@@ -140,30 +140,26 @@ export const BatchDetailQuery = graphql(`
   }
 `);
 
-export const BatchEntriesQuery = graphql(`
-  query BatchEntries($id: ID!, $first: Int!, $after: String, $fromLine: Int, $withCount: Boolean!) {
+/** A page of the entry grid: rows of values in declared columns, refused lines in place (few fields per page). */
+export const BatchGridQuery = graphql(`
+  query BatchGrid($id: ID!, $first: Int!, $after: String, $fromLine: Int, $withCount: Boolean!) {
     importBatch(id: $id) {
       id
-      entries(first: $first, after: $after, fromLine: $fromLine) {
+      grid(first: $first, after: $after, fromLine: $fromLine) {
         totalCount @include(if: $withCount)
+        refusedCount @include(if: $withCount)
         pageInfo {
           hasNextPage
           endCursor
         }
-        nodes {
+        columns
+        rows
+        refused {
           line
-          journal
-          date
-          piece
-          account
-          accountLabel
-          thirdParty
-          thirdPartyName
-          reference
-          label
-          debit
-          credit
-          lettering
+          text
+          errors {
+            code
+          }
         }
       }
     }

@@ -1,0 +1,123 @@
+"""The web app's entry grid: a batch's lines as rows of values in declared columns, and its refused lines in
+place, in a handful of resolved fields per page (the typed `entries` connection resolves a dozen fields per
+line: 1,200 for a page of 100)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.scalars import JSON
+
+from ecluse.api.limits import VALUES
+from ecluse.api.pagination import PageInfo, cursor_id, decode_cursor, encode_cursor, page_size
+from ecluse.imports import queries
+from ecluse.ledger.queries import GRID_COLUMNS, batch_grid_lines, batch_line_totals
+from ecluse.money import exponent
+
+#: Past every line number: the upper bound of the last page's refused lines (an INTEGER column).
+_LAST_LINE = 2**31 - 1
+
+
+@strawberry.type(description="An error of a refused line.")
+class RefusedLineError:
+    code: str = strawberry.field(description="The stable error code (the web app words it from this).")
+    column: str | None = strawberry.field(description="The column of the file it concerns, if one.")
+    params: JSON | None = strawberry.field(
+        description="The values the error speaks of, by name: dates ISO, amounts as decimal strings."
+    )
+
+
+@strawberry.type(description="A line of the file that was refused, where it stands among the staged ones.")
+class RefusedGridLine:
+    line: int = strawberry.field(description="Its line number in the received file.")
+    text: str | None = strawberry.field(
+        description="Its text as received, when the reader kept it (a line refused by a check on its whole "
+        "entry is not kept: the rejected-lines file reads it again from the received file)."
+    )
+    errors: list[RefusedLineError] = strawberry.field(
+        description="The errors found on this line (none when another line refused its entry)."
+    )
+
+
+@strawberry.type(
+    description="A page of the entry grid: up to `first` items in file order, staged lines (`rows`) and "
+    "refused lines (`refused`) together."
+)
+class EntryGridPage:
+    columns: list[str] = strawberry.field(description="The columns of every row, in order.")
+    rows: JSON = strawberry.field(
+        description="The staged lines of the page in file order, each an array of values in `columns` "
+        "order: `line` a number, dates ISO, amounts decimal strings in the currency's decimals, a missing "
+        "third party null.",
+        metadata={VALUES: len(GRID_COLUMNS)},
+    )
+    refused: list[RefusedGridLine] = strawberry.field(
+        description="The refused lines among the page's items, in file order: those before its last row, "
+        "and on the last page those after it too."
+    )
+    page_info: PageInfo
+    _batch_id: strawberry.Private[int]
+
+    @strawberry.field(description="The batch's staged lines (counted only when asked).")
+    async def total_count(self) -> int:
+        return (await batch_line_totals(self._batch_id))[0]
+
+    @strawberry.field(description="The batch's refused lines (counted only when asked).")
+    async def refused_count(self) -> int:
+        return await queries.count_refused(self._batch_id)
+
+
+async def grid_page(
+    batch_id: int,
+    currency: str,
+    first: int | None,
+    after: str | None,
+    from_line: int | None,
+    *,
+    refusals: bool = True,
+) -> EntryGridPage:
+    """`first` items from the cursor (after its last row id and file line) and from `from_line`: staged lines
+    and refused lines merged in file order. Two queries: the lines (up to first + 1), and the refused lines
+    up to where the lines stop (up to first + 1, with their errors); the second only when the batch may
+    have refused lines (`refusals`)."""
+    limit = page_size(first)
+    cursor = decode_cursor(after)
+    after_id, after_line = (cursor_id(cursor, 0), cursor_id(cursor, 1)) if cursor else (0, -1)
+    start = from_line or 0
+    # Several staged lines may come from one line of the file: the rows go on from the cursor's line itself.
+    lines = await batch_grid_lines(batch_id, after_id, max(start, after_line), limit + 1, exponent(currency))
+    last = lines[-1][1][0] if len(lines) > limit else _LAST_LINE
+    refused = (
+        await queries.refused_in_range(batch_id, max(start, after_line + 1), last, limit + 1)
+        if refusals
+        else []
+    )
+    rows: list[list[Any]] = []
+    shown: list[RefusedGridLine] = []
+    i = j = 0
+    end_id, end_line = after_id, after_line
+    while len(rows) + len(shown) < limit and (i < len(lines) or j < len(refused)):
+        if j == len(refused) or (i < len(lines) and lines[i][1][0] <= refused[j].line):
+            end_id, values = lines[i]
+            rows.append(values)
+            end_line, i = values[0], i + 1
+        else:
+            r = refused[j]
+            shown.append(
+                RefusedGridLine(
+                    line=r.line,
+                    text=r.text,
+                    errors=[RefusedLineError(code=c, column=col, params=p) for c, col, p in r.errors],
+                )
+            )
+            end_line, j = r.line, j + 1
+    more = i < len(lines) or j < len(refused)
+    empty = not rows and not shown
+    return EntryGridPage(
+        columns=list(GRID_COLUMNS),
+        rows=JSON(rows),
+        refused=shown,
+        page_info=PageInfo(has_next_page=more, end_cursor=None if empty else encode_cursor(end_id, end_line)),
+        _batch_id=batch_id,
+    )

@@ -1,0 +1,177 @@
+"""The web app's entry grid (`importBatch.grid`): the same lines as `entries`, as rows of values; refused
+lines in place with their errors; the batch's visibility; the request cost limit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ecluse.demo import demo_fec
+from tests.api.test_query_counts import _install_counter, _remove_counter
+from tests.support import Api
+
+DONE = {"PENDING_VALIDATION", "FINISHED_WITH_ERROR", "FAILED"}
+COLUMNS = [
+    "line", "journal", "date", "piece", "account", "accountLabel", "thirdParty", "thirdPartyName",
+    "reference", "label", "debit", "credit", "lettering",
+]  # fmt: skip
+GRID = """query($id: ID!, $first: Int, $after: String, $fromLine: Int) { importBatch(id: $id) {
+  grid(first: $first, after: $after, fromLine: $fromLine) {
+    columns rows refused { line text errors { code column params } }
+    pageInfo { hasNextPage endCursor } totalCount refusedCount } } }"""
+ENTRIES = (
+    "query($id: ID!, $first: Int, $after: String, $fromLine: Int) { importBatch(id: $id) {"
+    " entries(first: $first, after: $after, fromLine: $fromLine) {"
+    f" nodes {{ {' '.join(COLUMNS)} }} pageInfo {{ hasNextPage endCursor }} totalCount }} }} }}"
+)
+
+
+def staged(api: Api, firm: dict[str, Any], name: str, content: bytes) -> str:
+    token = firm["tokens"]["admin"]
+    batch = api.upload(firm["company"], name, content, token=token)["batch"]
+    return str(api.wait_batch(batch["id"], DONE, token=token)["id"])
+
+
+def pages(api: Api, query: str, field: str, token: str, **variables: Any) -> list[dict[str, Any]]:
+    """Every page of `field` from the start (or `fromLine`), following the cursors."""
+    out, after = [], None
+    while True:
+        page = api.gql(query, {**variables, "after": after}, token=token)["importBatch"][field]
+        out.append(page)
+        if not page["pageInfo"]["hasNextPage"]:
+            return out
+        after = page["pageInfo"]["endCursor"]
+        variables.pop("fromLine", None)
+
+
+def test_grid_rows_are_the_entries_lines(api: Api, firm: dict[str, Any]) -> None:
+    token = firm["tokens"]["viewer"]
+    batch = staged(api, firm, "grid.txt", demo_fec(40, 2025, seed=3))
+    for first, from_line in ((7, None), (50, None), (500, None), (9, 61)):
+        args = {"id": batch, "first": first, "fromLine": from_line}
+        grid = pages(api, GRID, "grid", token, **args)
+        entries = pages(api, ENTRIES, "entries", token, **args)
+        # Page by page, the same lines, values and order; dates ISO, amounts as the same decimal strings.
+        assert [len(p["rows"]) for p in grid] == [len(p["nodes"]) for p in entries]
+        for g, e in zip(grid, entries, strict=True):
+            assert g["columns"] == COLUMNS and g["refused"] == []
+            assert g["rows"] == [[n[c] for c in COLUMNS] for n in e["nodes"]]
+            assert g["totalCount"] == e["totalCount"] == 120 and g["refusedCount"] == 0
+        lines = [row[0] for p in grid for row in p["rows"]]
+        assert lines == list(range(from_line or 2, 122))
+    first_row = api.gql(GRID, {"id": batch, "first": 1}, token=token)["importBatch"]["grid"]["rows"][0]
+    assert first_row[0] == 2 and isinstance(first_row[10], str) and "." in first_row[10]
+    # The end of the file: nothing more, no cursor to follow.
+    past = api.gql(GRID, {"id": batch, "fromLine": 500}, token=token)["importBatch"]["grid"]
+    assert past["rows"] == [] and past["pageInfo"] == {"hasNextPage": False, "endCursor": None}
+    bad = api.raw(GRID, {"id": batch, "after": "bm90IGEgY3Vyc29y"}, token=token)
+    assert bad["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+
+
+def _refusing_file() -> tuple[bytes, dict[int, str]]:
+    """A FEC of 12 entries (lines 2–37) where entry 3 (lines 8–10) is dated in a year without an open fiscal
+    year and line 20 has a field too few: their entries are refused, the others staged."""
+    lines = demo_fec(12, 2025, seed=5).decode("utf-8").splitlines()
+    for n in (8, 9, 10):
+        fields = lines[n - 1].split("\t")
+        fields[3] = fields[3].replace("2025", "2019", 1)
+        lines[n - 1] = "\t".join(fields)
+    lines[19] = lines[19].rsplit("\t", 1)[0]
+    text = "\n".join(lines) + "\n"
+    return text.encode("utf-8"), {n: lines[n - 1] for n in range(2, len(lines) + 1)}
+
+
+def test_refused_lines_show_in_place_with_their_errors(api: Api, firm: dict[str, Any]) -> None:
+    token = firm["tokens"]["viewer"]
+    content, by_line = _refusing_file()
+    batch = staged(api, firm, "refusing.txt", content)
+    whole = api.gql(GRID, {"id": batch, "first": 500}, token=token)["importBatch"]["grid"]
+    refused = {r["line"]: r for r in whole["refused"]}
+    staged_lines = [row[0] for row in whole["rows"]]
+    # Every line of the file is in the grid once, staged or refused.
+    assert sorted([*staged_lines, *refused]) == list(range(2, 38))
+    assert {8, 9, 10, 20} <= set(refused)
+    # Refused lines carry their text where the reader kept it (a line it could not read), else null.
+    assert refused[20]["text"] == by_line[20]
+    assert all(r["text"] in (None, by_line[n]) for n, r in refused.items())
+    assert whole["refusedCount"] == len(refused) and whole["totalCount"] == len(staged_lines)
+    assert {e["code"] for e in refused[8]["errors"]} == {"NO_OPEN_FISCAL_YEAR"}
+    assert refused[8]["errors"][0]["params"] is not None
+    assert {e["code"] for e in refused[20]["errors"]} == {"WRONG_FIELD_COUNT"}
+    errors = api.gql(
+        "query($id: ID!) { importBatch(id: $id) { errors(first: 500, includeFindings: false) { nodes { line code column params } } } }",
+        {"id": batch},
+        token=token,
+    )["importBatch"]["errors"]["nodes"]
+    shown = [{"line": n, **e} for n, r in sorted(refused.items()) for e in r["errors"]]
+    assert shown == [e for e in errors if e["line"] in refused]
+
+    # Paged, each refused line comes once, in the page whose range holds it, in file order.
+    for first, from_line in ((4, None), (1, None), (5, 9)):
+        got = pages(api, GRID, "grid", token, id=batch, first=first, fromLine=from_line)
+        items = []
+        for page in got:
+            page_items = [(row[0], "row") for row in page["rows"]] + [
+                (r["line"], "refused") for r in page["refused"]
+            ]
+            assert len(page_items) <= first and page_items
+            items += sorted(page_items)
+        start = from_line or 2
+        assert [n for n, _ in items] == list(range(start, 38))
+        assert {n for n, kind in items if kind == "refused"} == {n for n in refused if n >= start}
+
+
+def test_grid_of_another_company_is_not_readable(api: Api, firm: dict[str, Any]) -> None:
+    batch = staged(api, firm, "mine.txt", demo_fec(2, 2025, seed=1))
+    other = api.raw(GRID, {"id": batch}, token=firm["tokens"]["other"])
+    assert other["data"] is None and other["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    anonymous = api.raw(GRID, {"id": batch})
+    assert anonymous["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    viewer = api.gql(GRID, {"id": batch}, token=firm["tokens"]["viewer"])["importBatch"]["grid"]
+    assert len(viewer["rows"]) == 6
+
+
+def test_an_over_cost_grid_query_is_refused(api: Api, firm: dict[str, Any]) -> None:
+    token = firm["tokens"]["viewer"]
+    batch = staged(api, firm, "cost.txt", demo_fec(2, 2025, seed=2))
+    # A row counts its values, as the same page of `entries` counts its fields: a page of 500 passes…
+    page = "grid(first: 500) { rows refused { line text errors { code } } pageInfo { endCursor } }"
+    one = api.gql(f"query($id: ID!) {{ importBatch(id: $id) {{ {page} }} }}", {"id": batch}, token=token)
+    assert len(one["importBatch"]["grid"]["rows"]) == 6
+    # …and a few of them in one request are refused before anything runs.
+    many = (
+        "query($id: ID!) { " + " ".join(f"b{i}: importBatch(id: $id) {{ {page} }}" for i in range(4)) + " }"
+    )
+    body = api.raw(many, {"id": batch}, token=token)
+    assert body.get("data") is None
+    [error] = body["errors"]
+    assert error["extensions"]["code"] == "QUERY_TOO_COMPLEX" and error["extensions"]["limit"] == "cost"
+    # Rows alone, 500 a page: eight pages are ~52,000 values, as eight such pages of `entries` would be.
+    rows_only = "query($id: ID!) { " + " ".join(
+        f"b{i}: importBatch(id: $id) {{ grid(first: 500) {{ rows }} }}" for i in range(8)
+    ) + " }"  # fmt: skip
+    refused = api.raw(rows_only, {"id": batch}, token=token)
+    assert refused["errors"][0]["extensions"]["limit"] == "cost"
+    seven = rows_only.replace(" b7: importBatch(id: $id) { grid(first: 500) { rows } }", "")
+    assert len(api.gql(seven, {"id": batch}, token=token)["b6"]["grid"]["rows"]) == 6
+
+
+def test_a_grid_page_is_two_queries_whatever_its_size(api: Api, firm: dict[str, Any]) -> None:
+    token = firm["tokens"]["viewer"]
+    clean = staged(api, firm, "clean.txt", demo_fec(60, 2025, seed=4))
+    refusing = staged(api, firm, "refusing.txt", _refusing_file()[0])
+
+    def queries(query: str, variables: dict[str, Any]) -> int:
+        counter = api.client.portal.call(_install_counter)
+        try:
+            api.gql(query, variables, token=token)
+        finally:
+            api.client.portal.call(_remove_counter, counter)
+        return int(counter["n"])
+
+    page = "query($id: ID!, $first: Int) { importBatch(id: $id) { grid(first: $first) { rows refused { line } } } }"
+    alone = "query($id: ID!) { importBatch(id: $id) { id } }"
+    queries(alone, {"id": clean})  # the session's first request reads more (then cached)
+    batch_alone = queries(alone, {"id": clean})
+    # The lines in one query; the refused lines in a second one, only for a batch that refused some.
+    assert [queries(page, {"id": clean, "first": n}) for n in (5, 500)] == [batch_alone + 1] * 2
+    assert [queries(page, {"id": refusing, "first": n}) for n in (5, 500)] == [batch_alone + 2] * 2
