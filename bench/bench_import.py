@@ -852,7 +852,19 @@ async def child_breakdown(settings: Any, spec: dict[str, Any]) -> dict[str, Any]
         _serialise_steps()  # around the timers: a step's time excludes its wait for the lock
     elif experiment == "switch":
         sys.setswitchinterval(0.0002)
+    import resource
+
+    def cpu(who: int) -> float:
+        usage = resource.getrusage(who)
+        return usage.ru_utime + usage.ru_stime
+
+    before = cpu(resource.RUSAGE_SELF), cpu(resource.RUSAGE_CHILDREN)
     staged = await _stage(settings, spec, on_done=timings.take)
+    # CPU seconds of this (staging) process and of the parser process it started and joined.
+    staged["cpu"] = {
+        "staging process": cpu(resource.RUSAGE_SELF) - before[0],
+        "parser process": cpu(resource.RUSAGE_CHILDREN) - before[1],
+    }
     validated = await _validate(settings, {**spec, "batch_id": staged["batch_id"]}, on_done=timings.take)
     return {"stage": staged, "validate": validated}
 
@@ -1075,6 +1087,12 @@ def print_breakdown(label: str, phase: str, result: dict[str, Any]) -> None:
     print(
         f"\n### Where the time goes: {label}, {phase} (wall {wall:.2f} s; in-process job; steps may overlap)\n"
     )
+    if "cpu" in result:
+        print(
+            "CPU seconds: "
+            + ", ".join(f"{who} {seconds:.2f}" for who, seconds in result["cpu"].items())
+            + "\n"
+        )
     print("| step | seconds | calls | share of wall |\n|---|---:|---:|---:|")
     for name, (seconds, calls) in result["timings"]["steps"]:
         print(f"| `{name}` | {seconds:.2f} | {int(calls)} | {100 * seconds / wall:.0f}% |")
