@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from tortoise import connections
+from tortoise.exceptions import DoesNotExist
+
+from ecluse.db.bulk import portable
 from ecluse.ledger.models import Company, FiscalYear
 
 
@@ -17,7 +21,15 @@ async def company(company_id: int) -> Company:
 
 
 async def currency_of(company_id: int) -> str:
-    return (await Company.get(id=company_id)).currency
+    """One column by plain SQL: every batch the API shows asks it (a grid page among them), and the ORM's
+    query building and model were a tenth of a grid page's time."""
+    conn = connections.get("default")
+    rows = await conn.execute_query_dict(
+        portable(conn, "SELECT currency FROM companies WHERE id = $1"), [company_id]
+    )
+    if not rows:
+        raise DoesNotExist(Company)
+    return str(rows[0]["currency"])
 
 
 async def fiscal_years_of(company_id: int) -> list[FiscalYear]:
