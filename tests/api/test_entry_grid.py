@@ -9,7 +9,7 @@ import pytest
 
 from ecluse.auth import principal as principal_module
 from ecluse.demo import demo_fec
-from tests.api.test_query_counts import _install_counter, _remove_counter
+from tests.api.test_query_counts import counted_queries
 from tests.support import Api
 
 DONE = {"PENDING_VALIDATION", "FINISHED_WITH_ERROR", "FAILED"}
@@ -168,12 +168,7 @@ def test_a_grid_page_is_two_queries_whatever_its_size(
     refusing = staged(api, firm, "refusing.txt", _refusing_file()[0])
 
     def queries(query: str, variables: dict[str, Any]) -> int:
-        counter = api.client.portal.call(_install_counter)
-        try:
-            api.gql(query, variables, token=token)
-        finally:
-            api.client.portal.call(_remove_counter, counter)
-        return int(counter["n"])
+        return counted_queries(api, query, variables, token)
 
     page = "query($id: ID!, $first: Int) { importBatch(id: $id) { grid(first: $first) { rows refused { line } } } }"
     alone = "query($id: ID!) { importBatch(id: $id) { id } }"
