@@ -116,6 +116,10 @@ class ImportIssue:
 
 
 Day = date  # the `date` field of EntryLine hides the type inside the class
+#: Where a page of a batch's lines starts in the file (`entries` and `grid`).
+FromLine = Annotated[
+    int | None, strawberry.argument(description="Start at this line of the file (a jump in the grid).")
+]
 
 
 @strawberry.type
@@ -318,10 +322,7 @@ class ImportBatch:
         self,
         first: int | None = 100,
         after: str | None = None,
-        from_line: Annotated[
-            int | None,
-            strawberry.argument(description="Start at this line of the file (a jump in the grid)."),
-        ] = None,
+        from_line: FromLine = None,
     ) -> Connection[EntryLine]:
         limit = page_size(first)
         cursor = decode_cursor(after)
@@ -346,10 +347,7 @@ class ImportBatch:
         self,
         first: int | None = 100,
         after: str | None = None,
-        from_line: Annotated[
-            int | None,
-            strawberry.argument(description="Start at this line of the file (a jump in the grid)."),
-        ] = None,
+        from_line: FromLine = None,
     ) -> EntryGridPage:
         batch = self._batch
         # A batch's counts are set when its parse ends: before that, refused lines may already be stored.

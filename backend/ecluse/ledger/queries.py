@@ -39,11 +39,8 @@ class LineRow:
     invoice_ref: str
 
 
-_LINES = """
-SELECT l.id, l.entry_id, l.source_line, j.code AS journal_code, e.number AS entry_number, e.date AS entry_date,
-       a.number AS account_number, a.label AS account_label, t.code AS third_party_code,
-       t.name AS third_party_name, l.piece_ref, l.label, l.debit, l.credit, l.lettering, e.state, l.due_date,
-       l.invoice_ref
+#: A page of a batch's lines, in file order (ids follow the file), after a line id and from a file line.
+_PAGE_OF_LINES = """
 FROM entry_lines l
 JOIN entries e ON e.id = l.entry_id
 JOIN journals j ON j.id = e.journal_id
@@ -53,6 +50,15 @@ WHERE l.batch_id = $1 AND l.id > $2 AND l.source_line >= $3
 ORDER BY l.id
 LIMIT $4
 """
+
+_LINES = (
+    """
+SELECT l.id, l.entry_id, l.source_line, j.code AS journal_code, e.number AS entry_number, e.date AS entry_date,
+       a.number AS account_number, a.label AS account_label, t.code AS third_party_code,
+       t.name AS third_party_name, l.piece_ref, l.label, l.debit, l.credit, l.lettering, e.state, l.due_date,
+       l.invoice_ref"""
+    + _PAGE_OF_LINES
+)
 
 
 def _date(value: Any) -> date:
@@ -125,18 +131,12 @@ GRID_COLUMNS = (
     "reference", "label", "debit", "credit", "lettering",
 )  # fmt: skip
 
-_GRID = """
+_GRID = (
+    """
 SELECT l.id, l.source_line, j.code, e.date, e.number, a.number, a.label, t.code, t.name, l.piece_ref, l.label,
-       l.debit, l.credit, l.lettering
-FROM entry_lines l
-JOIN entries e ON e.id = l.entry_id
-JOIN journals j ON j.id = e.journal_id
-JOIN accounts a ON a.id = l.account_id
-LEFT JOIN third_parties t ON t.id = l.third_party_id
-WHERE l.batch_id = $1 AND l.id > $2 AND l.source_line >= $3
-ORDER BY l.id
-LIMIT $4
-"""
+       l.debit, l.credit, l.lettering"""
+    + _PAGE_OF_LINES
+)
 
 
 async def batch_grid_lines(
