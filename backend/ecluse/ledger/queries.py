@@ -39,16 +39,21 @@ class LineRow:
     invoice_ref: str
 
 
-#: A page of a batch's lines, in file order (ids follow the file), after a line id and from a file line.
+#: A page of a batch's lines, in file order (ids follow the file), after a line id and from a file line. The
+#: page is cut before the joins: PostgreSQL, without statistics on a batch just staged, joined every following
+#: line before keeping a hundred (a grid page's p99 went from 150 ms to 900 ms until autovacuum analysed).
 _PAGE_OF_LINES = """
-FROM entry_lines l
+FROM (
+    SELECT * FROM entry_lines
+    WHERE batch_id = $1 AND id > $2 AND source_line >= $3
+    ORDER BY id
+    LIMIT $4
+) l
 JOIN entries e ON e.id = l.entry_id
 JOIN journals j ON j.id = e.journal_id
 JOIN accounts a ON a.id = l.account_id
 LEFT JOIN third_parties t ON t.id = l.third_party_id
-WHERE l.batch_id = $1 AND l.id > $2 AND l.source_line >= $3
 ORDER BY l.id
-LIMIT $4
 """
 
 _LINES = (
