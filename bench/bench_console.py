@@ -92,35 +92,6 @@ def _post(url: str, token: str, body: dict[str, Any]) -> dict[str, Any]:
     return answer
 
 
-async def console_loop(
-    url: str, token: str, company: str, connections: int, stop: asyncio.Event, origin: float
-) -> tuple[list[tuple[float, float]], int]:
-    """(start offset from `origin`, latency) of each console request until `stop`, and the failures."""
-    import httpx
-
-    body = json.dumps({"query": bh.CONSOLE, "variables": {"companyId": company, "first": 200}}).encode()
-    headers = {"content-type": "application/json", "authorization": f"Bearer {token}"}
-    samples: list[tuple[float, float]] = []
-    failures = 0
-
-    async def one(client: httpx.AsyncClient) -> None:
-        nonlocal failures
-        while not stop.is_set():
-            started = time.perf_counter()
-            try:
-                response = await client.post(url, content=body, headers=headers)
-                ok = response.status_code == 200 and b'"errors"' not in response.content
-            except httpx.HTTPError:
-                ok = False
-            samples.append((started - origin, time.perf_counter() - started))
-            failures += not ok
-
-    limits = httpx.Limits(max_connections=connections)
-    async with httpx.AsyncClient(timeout=60, limits=limits) as client:
-        await asyncio.gather(*(one(client) for _ in range(connections)))
-    return samples, failures
-
-
 async def probe_loop(url: str, stop: asyncio.Event, origin: float) -> list[tuple[float, float]]:
     """`{ __typename }` without credentials every 0.1 s on its own connection: no database query, so its
     latency is the event loop's (a stall here and not in it points to the database connection instead)."""
@@ -187,7 +158,7 @@ class Load:
         self.wall = time.time()  # the batch's updatedAt is compared with it (same machine, same clock)
         self._stop = asyncio.Event()
         self._console = asyncio.create_task(
-            console_loop(url, token, company, connections, self._stop, self.origin)
+            bh.console_loop(url, token, company, connections, self._stop, self.origin)
         )
         self._probe = asyncio.create_task(probe_loop(url, self._stop, self.origin))
 

@@ -131,29 +131,33 @@ def classify(attack: Attack, status: int | None, content: bytes, seconds: float,
 
 
 async def console_loop(
-    url: str, token: str, company: str, connections: int, stop: asyncio.Event
-) -> list[float]:
+    url: str, token: str, company: str, connections: int, stop: asyncio.Event, origin: float = 0.0
+) -> tuple[list[tuple[float, float]], int]:
+    """The web app's console query in a closed loop on `connections` until `stop`: (start offset from
+    `origin`, latency in seconds) of each request, and how many failed (not 200, GraphQL errors, no answer)."""
     import httpx
 
     body = json.dumps({"query": CONSOLE, "variables": {"companyId": company, "first": 200}}).encode()
     headers = {"content-type": "application/json", "authorization": f"Bearer {token}"}
-    latencies: list[float] = []
+    samples: list[tuple[float, float]] = []
     failures = 0
 
     async def one(client: httpx.AsyncClient) -> None:
         nonlocal failures
         while not stop.is_set():
             started = time.perf_counter()
-            response = await client.post(url, content=body, headers=headers)
-            latencies.append(time.perf_counter() - started)
-            failures += response.status_code != 200 or b'"errors"' in response.content
+            try:
+                response = await client.post(url, content=body, headers=headers)
+                ok = response.status_code == 200 and b'"errors"' not in response.content
+            except httpx.HTTPError:
+                ok = False
+            samples.append((started - origin, time.perf_counter() - started))
+            failures += not ok
 
     limits = httpx.Limits(max_connections=connections)
     async with httpx.AsyncClient(timeout=60, limits=limits) as client:
         await asyncio.gather(*(one(client) for _ in range(connections)))
-    if failures:
-        raise RuntimeError(f"{failures} console requests failed")
-    return latencies
+    return samples, failures
 
 
 async def attack_loop(
@@ -213,7 +217,10 @@ async def phase(
         tally = await attack_loop(url, token, plan, args.attackers, args.stall)
     await asyncio.sleep(max(0.0, (args.idle if not plan else 3.0) - (time.perf_counter() - started)))
     stop.set()
-    latencies = await console
+    samples, failures = await console
+    if failures:
+        raise RuntimeError(f"{failures} console requests failed")
+    latencies = [latency for _, latency in samples]
     total = {k: sum(t[k] for t in tally.values()) for k in ("sent", "refused", "stall", "5xx", "other")}
     row = {
         "phase": name, "seconds": time.perf_counter() - started, "console_requests": len(latencies),

@@ -32,6 +32,12 @@ def portable(conn: BaseDBAsyncClient, sql: str) -> str:
     return re.sub(r"\$\d+", "?", sql) if is_sqlite(conn) else sql
 
 
+def default_sql(sql: str) -> tuple[BaseDBAsyncClient, str]:
+    """The default connection, and raw SQL written with `$1` placeholders as its driver wants it."""
+    conn = connections.get("default")
+    return conn, portable(conn, sql)
+
+
 async def insert_rows(conn: BaseDBAsyncClient, table: str, columns: Sequence[str], rows: list[Row]) -> None:
     if not rows:
         return

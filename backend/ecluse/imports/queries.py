@@ -7,11 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from tortoise import connections
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 
-from ecluse.db.bulk import portable
+from ecluse.db.bulk import default_sql
 from ecluse.imports.models import ImportBatch, ImportIssue, ReceivedFile, RejectedLine
 
 
@@ -101,8 +100,8 @@ ORDER BY r.line, i.id
 async def refused_in_range(batch_id: int, first: int, last: int, limit: int) -> list[RefusedLine]:
     """Up to `limit` of the batch's refused lines numbered `first` to `last`, in order, each with its
     errors: one query."""
-    conn = connections.get("default")
-    _, rows = await conn.execute_query(portable(conn, _REFUSED), [batch_id, first, last, limit, batch_id])
+    conn, sql = default_sql(_REFUSED)
+    _, rows = await conn.execute_query(sql, [batch_id, first, last, limit, batch_id])
     out: list[RefusedLine] = []
     for line, text, code, column, params in rows:
         if not out or out[-1].line != line:

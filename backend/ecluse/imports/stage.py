@@ -42,7 +42,7 @@ CHUNK_ITEMS = 20_000  # entries per chunk from the parser by default (settings.s
 #: 7,500 lines: tens of milliseconds), not for a whole chunk (a second and more). PostgreSQL's pool gives the
 #: API other connections, and each COPY costs a round trip: a chunk is written whole (None).
 TRANSACTION_ENTRIES: dict[str, int | None] = {"sqlite": 2_500, "postgres": None}
-BUSY_RETRIES = 5  # a piece's transaction tried again when SQLite says another process holds the write lock
+BUSY_RETRIES = 5  # a part's transaction tried again when SQLite says another process holds the write lock
 
 ENTRY_COLUMNS = ("id", "company_id", "batch_id", "journal_id", "number", "date", "state", "source_line")
 LINE_COLUMNS = (
@@ -239,9 +239,9 @@ async def _write(batches: _Batches, part: Chunk, guard: Any) -> None:
                     await insert_rows(conn, table, columns, data)
             return
         except OperationalError as exc:
-            # SQLite: another process (the CLI, a second server on the same file) wrote after this
-            # transaction's first read, so its first write fails at once instead of waiting. The part was
-            # rolled back whole: it is written again.
+            # SQLite: another process (the CLI, a second server on the same file) held the write lock past
+            # busy_timeout (transactions begin IMMEDIATE: they wait for it, db/sqlite.py). The part was rolled
+            # back whole: it is written again.
             if "database is locked" not in str(exc) or attempt == BUSY_RETRIES:
                 raise
             log.warning("a part of batch %s met a busy database; writing it again", batches.main.id)

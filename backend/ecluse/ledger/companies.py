@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from tortoise import connections
 from tortoise.exceptions import DoesNotExist
 
-from ecluse.db.bulk import portable
+from ecluse.db.bulk import default_sql
 from ecluse.ledger.models import Company, FiscalYear
 
 
@@ -23,10 +22,8 @@ async def company(company_id: int) -> Company:
 async def currency_of(company_id: int) -> str:
     """One column by plain SQL: every batch the API shows asks it (a grid page among them), and the ORM's
     query building and model were a tenth of a grid page's time."""
-    conn = connections.get("default")
-    rows = await conn.execute_query_dict(
-        portable(conn, "SELECT currency FROM companies WHERE id = $1"), [company_id]
-    )
+    conn, sql = default_sql("SELECT currency FROM companies WHERE id = $1")
+    rows = await conn.execute_query_dict(sql, [company_id])
     if not rows:
         raise DoesNotExist(Company)
     return str(rows[0]["currency"])

@@ -28,7 +28,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from ecluse.auth.principal import Principal
 from ecluse.auth.roles import Action
-from ecluse.db.bulk import is_sqlite, portable
+from ecluse.db.bulk import default_sql, is_sqlite, portable
 from ecluse.errors import DomainError, ParamValue
 from ecluse.formats.fec_writer import FecRow, FecWriter, fec_file_name
 from ecluse.ledger.models import Company, FiscalYear
@@ -197,8 +197,7 @@ ORDER BY e.date, e.posted_key, e.id, l.id
 async def fec_pages(plan: FecExportPlan, page_entries: int | None = None) -> AsyncIterator[list[FecRow]]:
     """The rows of the export, a page of entries at a time, in the export's order and numbering. The next
     page is read while this one is written (at most two pages in memory)."""
-    conn = connections.get("default")
-    sql = portable(conn, _PAGE)
+    conn, sql = default_sql(_PAGE)
     cid, end = plan.company_id, _param(conn, plan.end)
     limit = page_entries or PAGE_ENTRIES
 

@@ -6,15 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from tortoise import connections
-
-from ecluse.db.bulk import portable
+from ecluse.db.bulk import default_sql
 from ecluse.money import format_amount as amount
-
-
-def _sql(sql: str) -> tuple[Any, str]:
-    conn = connections.get("default")
-    return conn, portable(conn, sql)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +65,7 @@ def _date(value: Any) -> date:
 
 async def batch_lines(batch_id: int, after_id: int, limit: int, from_line: int = 0) -> list[LineRow]:
     """A page of a batch's lines in file order (ids follow the file: lines are inserted in its order)."""
-    conn, sql = _sql(_LINES)
+    conn, sql = default_sql(_LINES)
     rows = await conn.execute_query_dict(sql, [batch_id, after_id, from_line, limit])
     return [
         LineRow(
@@ -87,7 +80,7 @@ async def batch_lines(batch_id: int, after_id: int, limit: int, from_line: int =
 
 
 async def batch_line_totals(batch_id: int) -> tuple[int, int, int]:
-    conn, sql = _sql(
+    conn, sql = default_sql(
         "SELECT COUNT(*) AS n, COALESCE(SUM(debit), 0) AS d, COALESCE(SUM(credit), 0) AS c "
         "FROM entry_lines WHERE batch_id = $1"
     )
@@ -105,7 +98,7 @@ class BalanceRow:
 
 async def trial_balance(company_id: int, date_from: date | None, date_to: date | None) -> list[BalanceRow]:
     """Posted entries only, per general account, for the period (inclusive)."""
-    conn, sql = _sql(
+    conn, sql = default_sql(
         """
         SELECT a.number AS account_number, a.label AS account_label,
                SUM(l.debit) AS debit, SUM(l.credit) AS credit
@@ -150,7 +143,7 @@ async def batch_grid_lines(
     """A page of a batch's lines for the grid, in file order: (line id, values in GRID_COLUMNS order), dates
     ISO and amounts as decimal strings of `places` decimals. The driver's rows become lists directly: a
     page of 500 is read without a model or a dataclass per line."""
-    conn, sql = _sql(_GRID)
+    conn, sql = default_sql(_GRID)
     _, rows = await conn.execute_query(sql, [batch_id, after_id, from_line, limit])
     out: list[tuple[int, list[Any]]] = []
     for r in rows:
