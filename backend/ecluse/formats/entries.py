@@ -83,9 +83,12 @@ def group_entries(
     window: int = WINDOW,
     memory: int = MEMORY,
     places: int = 2,
+    closed: ClosedKeys | None = None,
 ) -> Iterator[Output]:
+    """`closed`: the keys of entries closed before these lines (a parser that read the first part of the
+    file another way hands its state over)."""
     open_: OrderedDict[object, Group] = OrderedDict()  # the window of open entries, oldest first
-    closed = ClosedKeys(memory)
+    closed = ClosedKeys(memory) if closed is None else closed
     cur_key: Key | None = _NOMATCH
     cur_items: list[LineItem] | None = None  # the entry being read
     for item in items:

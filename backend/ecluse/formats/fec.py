@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Generator, Iterable, Iterator
 from datetime import date
 from decimal import InvalidOperation
 from itertools import chain
@@ -30,6 +30,7 @@ from typing import BinaryIO
 from ecluse.formats.dates import Reason, not_in_form, parse_date
 from ecluse.formats.entries import (
     LOOSE,
+    ClosedKeys,
     Key,
     LineItem,
     chronology,
@@ -37,6 +38,7 @@ from ecluse.formats.entries import (
     parse_amount,
     sides,
 )
+from ecluse.formats.fec_columns import BATCH_LINES, CleanBlock, Screen
 from ecluse.formats.findings import FINDINGS_PER_CODE, FindingsCap, encoding_fallback
 from ecluse.formats.limits import FIELD_MAX, check_amount, check_fields, field_too_long, shown
 from ecluse.formats.reader import LineReader, LongLine, long_line, open_lines
@@ -174,6 +176,16 @@ class FecFile:
 
     def items(self) -> Iterator[Entry | RejectedEntry | ParseError]:
         """Entries, refused entries and findings, in file order. Can be consumed once."""
+        for item in self._items(columnar=False):
+            assert not isinstance(item, CleanBlock)  # only the columnar route gives them
+            yield item
+
+    def column_items(self) -> Iterator[Entry | RejectedEntry | ParseError | CleanBlock]:
+        """As `items()`, but runs of clean entries come as `CleanBlock`s of columns instead of Entry objects
+        (fec_columns.py), with the same meaning and order: for big imports."""
+        return self._items(columnar=True)
+
+    def _items(self, columnar: bool) -> Iterator[Entry | RejectedEntry | ParseError | CleanBlock]:
         if self._consumed:
             raise RuntimeError("FecFile.items() can only be consumed once")
         self._consumed = True
@@ -181,8 +193,24 @@ class FecFile:
             return
         cap = FindingsCap(FINDINGS_PER_CODE)
         last: dict[str, tuple[date, str]] = {}  # journal → (date, number) of its last entry
+        closed = ClosedKeys()
         notes = list(self._header_findings)
-        for item in group_entries(chain.from_iterable(self._item_blocks()), places=self._places):
+        blocks: Iterator[list[str]] = chain([self._first], self._blocks)
+        self._first = []
+        line_no = 1  # the number of the line before the next one to parse
+        if columnar and Screen.usable(self._layout):
+            columns = self._columns(Screen(self._layout, self._places, last, closed), blocks)
+            while True:
+                try:
+                    clean = next(columns)
+                except StopIteration as done:
+                    line_no, blocks = done.value
+                    break
+                yield from cap.passing(notes)
+                notes.clear()
+                yield clean
+        lines = chain.from_iterable(self._item_blocks(blocks, line_no))
+        for item in group_entries(lines, places=self._places, closed=closed):
             if type(item) is Entry:
                 previous = last.get(item.journal_code)
                 if previous is not None and (
@@ -206,11 +234,39 @@ class FecFile:
         yield from cap.passing(notes)
         yield from cap.summary()
 
-    def _item_blocks(self) -> Iterator[list[LineItem]]:
-        assert self._layout is not None
+    def _columns(
+        self, screen: Screen, blocks: Iterator[list[str]]
+    ) -> Generator[CleanBlock, None, tuple[int, Iterator[list[str]]]]:
+        """The clean blocks at the start of the file; returns where the line-by-line parser takes over: the
+        number of the line before, and the blocks of lines left (those held back, then the unread ones)."""
+        pending: list[str] = []
         line_no = 1
-        first, self._first = self._first, []
-        for lines in chain([first], self._blocks):
+        for block in blocks:
+            long = bool(block) and long_line(block) is not None  # the line-by-line parser's to refuse
+            if not long:
+                pending.extend(block)
+                if len(pending) < BATCH_LINES:
+                    continue
+            taken = screen.take(pending, line_no + 1, final=False)
+            if taken.block is not None:
+                yield taken.block
+                line_no += taken.used
+                self.line_count += taken.used
+                del pending[: taken.used]
+            if taken.stop or long:
+                return line_no, chain([pending, block] if long else [pending], blocks)
+        taken = screen.take(pending, line_no + 1, final=True)
+        if taken.block is not None:
+            yield taken.block
+            line_no += taken.used
+            self.line_count += taken.used
+            del pending[: taken.used]
+        return line_no, iter([pending])
+
+    def _item_blocks(self, blocks: Iterable[list[str]], line_no: int) -> Iterator[list[LineItem]]:
+        """Parsed lines, block by block; `line_no`: the number of the line before the first."""
+        assert self._layout is not None
+        for lines in blocks:
             self.line_count += len(lines)
             long = long_line(lines) if lines else None
             yield self._parse_block(lines, line_no) if long is None else [self._long_item(long, line_no + 1)]

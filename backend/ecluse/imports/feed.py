@@ -23,8 +23,12 @@ from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Literal, cast
 
+import polars as pl
+
+from ecluse.formats.fec import FecFile
+from ecluse.formats.fec_columns import CleanBlock
 from ecluse.formats.limits import shown
 from ecluse.formats.records import Entry, FileInfo, MasterRecord, ParseError, RejectedEntry
 from ecluse.formats.registry import file_format, open_parser
@@ -193,6 +197,29 @@ _PLAIN_COLUMNS = tuple(
 _SEPARATOR = "\x00"
 
 
+class _PackedLines(LineColumns):
+    """A chunk's lines built as packed columns (LineColumns.__getstate__'s form) by the columnar route, in
+    the parser process: they cross the pipe as they are and become lists only on the other side."""
+
+    __slots__ = ("state",)
+
+    def __init__(self, state: dict[str, Any]) -> None:
+        super().__init__()
+        self.state = state
+
+    def __len__(self) -> int:
+        return len(self.state["line"])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _unpacked_lines, (self.state,)
+
+
+def _unpacked_lines(state: dict[str, Any]) -> LineColumns:
+    lines = LineColumns()
+    lines.__setstate__(state)
+    return lines
+
+
 def _pack(column: list[str]) -> str | list[str]:
     """The column as one string, or as it is when a value holds the separator (the readers drop NULs; a
     column that has one anyway must not split wrongly) or the column is empty."""
@@ -204,6 +231,12 @@ def _unpack(packed: str | list[str]) -> list[str]:
     return packed.split(_SEPARATOR) if isinstance(packed, str) else packed
 
 
+#: LineColumns text and date columns → the CleanBlock column that fills them (formats/fec_columns.py).
+_BLOCK_TEXTS = {
+    "account": "acc", "third_party": "aux", "piece_ref": "ref", "label": "lib", "lettering": "let",
+    "currency": "cur",
+}  # fmt: skip
+_BLOCK_DATES = {"piece_date": "pd", "lettering_date": "dl", "validation_date": "vd"}
 _LINE_FIELDS = tuple(StagedLine.__dataclass_fields__)
 _ENTRY_FIELDS = tuple(EntryColumns.__dataclass_fields__)
 _LINE_COLUMNS = tuple(LineColumns.__dataclass_fields__)
@@ -334,6 +367,68 @@ class _Feeder:
                 out.notes.append(item)
         return out
 
+    def block(self, block: CleanBlock, packed: bool) -> Chunk:
+        """A clean block of a columnar FEC read (every entry for the company the file was sent to), built
+        column by column. When the block holds an entry this feeder would refuse (no open fiscal year, the
+        batch's limit) it goes the usual way, entry by entry."""
+        cid, entries, lines = self.default, block.entries, block.lines
+        other = self.currencies.get(cid)
+        year = pl.lit(None, dtype=pl.Int64)
+        for y, start, end in reversed(self.years.get(cid, [])):  # the first year that holds the date
+            year = pl.when(pl.col("ed").is_between(start, end)).then(y).otherwise(year)
+        years = entries.select(year.alias("year"))["year"]
+        debit = int(entries["debit"].sum())
+        kept = self.debits.get(cid, 0) + debit
+        if (other is not None and other[1] != self.places) or years.null_count() or kept > BATCH_TOTAL_MAX:
+            return self.chunk(block.items())
+        self.debits[cid] = kept
+        out = Chunk()
+        out.totals[cid] = Totals(
+            entries=len(block), debit=debit, credit=int(entries["credit"].sum()),
+            first=cast(date, entries["ed"].min()), last=cast(date, entries["ed"].max()),
+            year_counts=dict(years.value_counts().iter_rows()),
+        )  # fmt: skip
+        self._new_master_data(cid, block, out)
+        columns = out.entries
+        columns.company = [cid] * len(block)
+        columns.journal, columns.number = entries["jc"].to_list(), entries["num"].to_list()
+        columns.date = entries["ed"].dt.to_string("%Y-%m-%d").to_list()
+        columns.first_line, columns.start = entries["first"].to_list(), entries["start"].to_list()
+        blank = _SEPARATOR * (lines.height - 1)  # a column of empty texts, packed
+        state: dict[str, Any] = {
+            "entry": lines["entry"].to_list(), "line": lines["line"].to_list(),
+            "debit": lines["debit"].to_list(), "credit": lines["credit"].to_list(),
+            "currency_amount": lines["camt"].to_list(), "analytic": blank, "invoice_ref": blank, "due_date": blank,
+        }  # fmt: skip
+        for name, column in _BLOCK_TEXTS.items():
+            state[name] = lines[column].str.join(_SEPARATOR)[0]
+        for name, column in _BLOCK_DATES.items():
+            state[name] = lines[column].dt.to_string("%Y-%m-%d").fill_null("").str.join(_SEPARATOR)[0]
+        out.lines = _PackedLines(state) if packed else _unpacked_lines(state)
+        return out
+
+    def _new_master_data(self, cid: int, block: CleanBlock, out: Chunk) -> None:
+        """The journals, accounts and third parties `block` names for the first time in the file."""
+        lines = block.lines
+        journals = block.entries.select("jc", "jl").unique("jc", keep="first", maintain_order=True)
+        for jc, jl in journals.iter_rows():
+            if (cid, jc) not in self.journals:
+                self.journals.add((cid, jc))
+                out.journals[cid, jc] = jl
+        accounts = self.accounts.setdefault(cid, set())
+        for number, label in (
+            lines.select("acc", "accl").unique("acc", keep="first", maintain_order=True).iter_rows()
+        ):
+            if number not in accounts:
+                accounts.add(number)
+                out.accounts[cid, number] = label
+        parties = self.parties.setdefault(cid, set())
+        named = lines.filter(pl.col("aux") != "").select("aux", "auxl", "acc")
+        for code, name, number in named.unique("aux", keep="first", maintain_order=True).iter_rows():
+            if code not in parties:
+                parties.add(code)
+                out.parties[cid, code] = (name, third_party_kind(number))
+
     def _declare(self, record: MasterRecord, out: Chunk) -> None:
         cid = self.company(record.company)
         if cid is None:
@@ -445,12 +540,21 @@ class _Feeder:
 
 
 Message = Header | Chunk | End
+#: How `feed` reads a FEC file: line by line (False), columnar (True), columnar with packed lines ("packed").
+Columnar = bool | Literal["packed"]
 
 
 def feed(
-    stream: BinaryIO, filename: str, chunk_size: int, target: Target, source: Source = Source()
+    stream: BinaryIO,
+    filename: str,
+    chunk_size: int,
+    target: Target,
+    source: Source = Source(),
+    columnar: Columnar = False,
 ) -> Iterator[Message]:
-    """The header, then chunks of at most `chunk_size` items in file order, then the end."""
+    """The header, then chunks in file order (of at most `chunk_size` items, or a clean block of a columnar
+    FEC read), then the end. `columnar`: FEC files are read through formats/fec_columns.py ("packed": the
+    chunks' lines stay packed until pickled, for the parser process)."""
     try:
         parsed = open_parser(
             source.format, stream, filename, layout=source.layout, ranges=source.ranges, places=source.places
@@ -464,12 +568,33 @@ def feed(
         yield End(0, parsed.bytes_read)
         return
     feeder = _Feeder(target, file_format(source.format).date_column, source.places)
-    items = parsed.items()
-    while batch := list(itertools.islice(items, chunk_size)):
-        chunk = feeder.chunk(batch)
-        chunk.bytes_read, chunk.line_count = parsed.bytes_read, parsed.line_count
-        yield chunk
+    if columnar and isinstance(parsed, FecFile):
+        pending: list[Any] = []
+        for item in parsed.column_items():
+            if type(item) is not CleanBlock:
+                pending.append(item)
+                if len(pending) < chunk_size:
+                    continue
+                chunk = feeder.chunk(pending)
+                pending = []
+            else:
+                if pending:
+                    yield _counted(feeder.chunk(pending), parsed)
+                    pending = []
+                chunk = feeder.block(item, packed=columnar == "packed")
+            yield _counted(chunk, parsed)
+        if pending:
+            yield _counted(feeder.chunk(pending), parsed)
+    else:
+        items = parsed.items()
+        while batch := list(itertools.islice(items, chunk_size)):
+            yield _counted(feeder.chunk(batch), parsed)
     yield End(parsed.line_count, parsed.bytes_read, parsed.fatal)
+
+
+def _counted(chunk: Chunk, parsed: Any) -> Chunk:
+    chunk.bytes_read, chunk.line_count = parsed.bytes_read, parsed.line_count
+    return chunk
 
 
 def _child(path: str, filename: str, chunk_size: int, target: Target, source: Source, conn: Any) -> None:
@@ -479,7 +604,7 @@ def _child(path: str, filename: str, chunk_size: int, target: Target, source: So
     # still bounds what any library's cycles could hold.
     gc.disable()
     try:
-        for sent, message in enumerate(_feed_file(path, filename, chunk_size, target, source), 1):
+        for sent, message in enumerate(_feed_file(path, filename, chunk_size, target, source, "packed"), 1):
             conn.send(message)
             del message
             if sent % COLLECT_EVERY == 0:
@@ -491,10 +616,10 @@ def _child(path: str, filename: str, chunk_size: int, target: Target, source: So
 
 
 def _feed_file(
-    path: str, filename: str, chunk_size: int, target: Target, source: Source
+    path: str, filename: str, chunk_size: int, target: Target, source: Source, columnar: Columnar = True
 ) -> Iterator[Message]:
     with open(path, "rb") as stream:
-        yield from feed(stream, filename, chunk_size, target, source)
+        yield from feed(stream, filename, chunk_size, target, source, columnar)
 
 
 async def messages(
