@@ -229,3 +229,16 @@ def test_the_feed_gives_the_same_chunks_both_ways(columnar: Any, monkeypatch: py
     expected = _flat(list(feed(io.BytesIO(data), "x.txt", 50, TARGET, Source("FEC"))))
     assert _flat(list(feed(io.BytesIO(data), "x.txt", 50, TARGET, Source("FEC"), columnar))) == expected
     assert "BATCH_TOTAL_TOO_LARGE" in {r.errors[0].code for r in expected["refused"]}
+
+
+@pytest.mark.parametrize("form", ["16 columns", "pipes in Latin-9"])
+def test_other_legal_layouts_go_columnar_too(form: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = _clean_rows(random.Random(5), 200)
+    if form == "16 columns":  # no currency columns
+        text = "\n".join(["\t".join(s.FEC_COLUMNS[:16]), *("\t".join(f[:16]) for f in rows)]) + "\n"
+        data = text.encode()
+    else:
+        data = ("\n".join(["|".join(s.FEC_COLUMNS), *("|".join(f) for f in rows)]) + "\n").encode(
+            "iso-8859-15"
+        )
+    assert _same(data, monkeypatch) == 1

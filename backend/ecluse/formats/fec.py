@@ -241,27 +241,24 @@ class FecFile:
         number of the line before, and the blocks of lines left (those held back, then the unread ones)."""
         pending: list[str] = []
         line_no = 1
-        for block in blocks:
-            long = bool(block) and long_line(block) is not None  # the line-by-line parser's to refuse
-            if not long:
+        for block in chain(blocks, [None]):  # None: the end of the file
+            final = block is None
+            long = (
+                block is not None and bool(block) and long_line(block) is not None
+            )  # the parser's to refuse
+            if block is not None and not long:
                 pending.extend(block)
                 if len(pending) < BATCH_LINES:
                     continue
-            taken = screen.take(pending, line_no + 1, final=False)
+            taken = screen.take(pending, line_no + 1, final=final)
             if taken.block is not None:
                 yield taken.block
                 line_no += taken.used
                 self.line_count += taken.used
                 del pending[: taken.used]
-            if taken.stop or long:
-                return line_no, chain([pending, block] if long else [pending], blocks)
-        taken = screen.take(pending, line_no + 1, final=True)
-        if taken.block is not None:
-            yield taken.block
-            line_no += taken.used
-            self.line_count += taken.used
-            del pending[: taken.used]
-        return line_no, iter([pending])
+            if final or taken.stop or long:
+                return line_no, chain([pending, block] if block is not None and long else [pending], blocks)
+        raise AssertionError("unreachable: the end of the file returns")
 
     def _item_blocks(self, blocks: Iterable[list[str]], line_no: int) -> Iterator[list[LineItem]]:
         """Parsed lines, block by block; `line_no`: the number of the line before the first."""

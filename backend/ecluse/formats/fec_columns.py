@@ -168,7 +168,7 @@ class Screen:
                 data, has_header=False, separator=self._sep, quote_char=None, infer_schema=False,
                 new_columns=self._names, empty_string_is_null=False, comment_prefix=None,
             )  # fmt: skip
-        except pl.exceptions.PolarsError:
+        except (pl.exceptions.PolarsError, pl.exceptions.PanicException):  # the line-by-line parser will say
             return None
         if frame.height != len(lines) or frame.width != self._n:
             return None
