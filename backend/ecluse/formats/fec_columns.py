@@ -75,6 +75,23 @@ class CleanBlock:
     def __len__(self) -> int:
         return self.entries.height
 
+    def parts(self, entries: int) -> list[CleanBlock]:
+        """The block in pieces of at most `entries` entries (each with its lines)."""
+        if self.entries.height <= entries:
+            return [self]
+        pieces = []
+        starts = self.entries["start"]
+        for first in range(0, self.entries.height, entries):
+            low = int(starts[first])
+            high = int(starts[first + entries]) if first + entries < len(starts) else self.lines.height
+            pieces.append(
+                CleanBlock(
+                    self.lines.slice(low, high - low).with_columns(pl.col("entry") - first),
+                    self.entries.slice(first, entries).with_columns(pl.col("start") - low),
+                )
+            )
+        return pieces
+
     def items(self) -> list[Entry]:
         """The block as the line-by-line parser gives it: one Entry per entry (for a caller that cannot
         take columns)."""

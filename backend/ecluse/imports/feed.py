@@ -573,16 +573,20 @@ def feed(
         for item in parsed.column_items():
             if type(item) is not CleanBlock:
                 pending.append(item)
-                if len(pending) < chunk_size:
-                    continue
-                chunk = feeder.chunk(pending)
-                pending = []
-            else:
-                if pending:
+                if len(pending) >= chunk_size:
                     yield _counted(feeder.chunk(pending), parsed)
                     pending = []
-                chunk = feeder.block(item, packed=columnar == "packed")
-            yield _counted(chunk, parsed)
+                continue
+            for part in item.parts(chunk_size):
+                before = feeder.chunk(pending) if pending else None
+                pending = []
+                chunk = feeder.block(part, packed=columnar == "packed")
+                if before is not None:  # findings before the block (the header's) share its chunk
+                    if len(before.entries) or before.refused or before.declared:
+                        yield _counted(before, parsed)
+                    else:
+                        chunk.notes[:0] = before.notes
+                yield _counted(chunk, parsed)
         if pending:
             yield _counted(feeder.chunk(pending), parsed)
     else:
