@@ -14,6 +14,7 @@ from ecluse.auth.principal import Principal
 from ecluse.auth.roles import Action, refusal
 from ecluse.errors import Forbidden
 from ecluse.imports.models import ImportBatch
+from ecluse.imports.queries import batch_with_file
 from ecluse.imports.state import BatchState
 from ecluse.jobs.models import Job
 
@@ -35,10 +36,8 @@ def visible(query: QuerySet[ImportBatch], who: Principal) -> QuerySet[ImportBatc
 
 async def visible_batch(who: Principal, batch_id: int | None) -> ImportBatch | None:
     """The batch, if the caller may see it; None for no such batch and for one it may not see alike."""
-    # With its received file, in the same query: every reader of a batch shows its file.
-    batch = (
-        await ImportBatch.filter(id=batch_id).select_related("file").first() if batch_id is not None else None
-    )
+    # With its received file: every reader of a batch shows its file.
+    batch = await batch_with_file(batch_id) if batch_id is not None else None
     return batch if batch is not None and can_see(who, batch) else None
 
 
