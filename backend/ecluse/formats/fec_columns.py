@@ -147,8 +147,10 @@ class Screen:
 
     def take(self, lines: list[str], first_line: int, final: bool) -> Taken:
         """Screen `lines` (data lines numbered from `first_line`); `final`: nothing follows them."""
-        bad = self._first_bad_text(lines)
-        frame = self._read(lines[:bad]) if bad else None
+        bad, text = self._first_bad_text(lines)
+        if bad < len(lines):  # rare: only the lines before the one at fault are read
+            text = "\n".join(lines[:bad])
+        frame = self._read(text, bad) if bad else None
         if frame is None:
             return Taken(None, 0, True)
         frame, runs, stop = self._screen(frame, first_line, final and bad == len(lines))
@@ -164,21 +166,22 @@ class Screen:
 
     # --- the screen -------------------------------------------------------------------------------------
 
-    def _first_bad_text(self, lines: list[str]) -> int:
+    def _first_bad_text(self, lines: list[str]) -> tuple[int, str]:
         """How many lines at the start have the right field count and no CR (that native CSV reading would
-        take as a line end)."""
+        take as a line end), and the lines joined (what native reading then reads, joined once)."""
         sep, n = self._sep, self._n
         text = "\n".join(lines)
         if text.count(sep) == (n - 1) * len(lines) and "\r" not in text:
-            return len(lines)
+            return len(lines), text
         for i, raw in enumerate(lines):  # rare: find the first line at fault
             if raw.count(sep) != n - 1 or "\r" in raw:
-                return i
-        return len(lines)
+                return i, text
+        return len(lines), text
 
-    def _read(self, lines: list[str]) -> pl.DataFrame | None:
+    def _read(self, text: str, count: int) -> pl.DataFrame | None:
+        """`count` lines joined in `text`, as columns (None when native reading cannot vouch for them)."""
         try:
-            data = "\n".join(lines).encode("utf-8")
+            data = text.encode("utf-8")
         except UnicodeEncodeError:  # a lone surrogate: not for native code
             return None
         try:
@@ -188,7 +191,7 @@ class Screen:
             )  # fmt: skip
         except (pl.exceptions.PolarsError, pl.exceptions.PanicException):  # the line-by-line parser will say
             return None
-        if frame.height != len(lines) or frame.width != self._n:
+        if frame.height != count or frame.width != self._n:
             return None
         return frame
 
