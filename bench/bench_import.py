@@ -64,7 +64,7 @@ DATA = BENCH / "data"
 PG_ADMIN = os.environ.get("ECLUSE_BENCH_PG", "postgres://postgres@127.0.0.1:5432/test")
 REDIS = os.environ.get("ECLUSE_BENCH_REDIS", "redis://127.0.0.1:6379")
 YEAR = 2025  # gen_fec's default year; the fiscal year created covers it
-FEC_NAME = f"123456789FEC{YEAR}1231.txt"  # the name the batch receives (SirenFECAAAAMMJJ: no finding)
+FEC_NAME = f"123456782FEC{YEAR}1231.txt"  # the name the batch receives (SirenFECAAAAMMJJ: no finding)
 EMAIL, PASSWORD = "bench@bench.ecluse.fr", "bench-pass"
 NAIVE_CHUNK = 20_000  # entries per transaction, as staging does
 RESULT = "BENCH-RESULT "
@@ -469,7 +469,7 @@ async def child_setup(settings: Any, spec: dict[str, Any]) -> dict[str, Any]:
     from ecluse.auth.secrets import hash_password
     from ecluse.ledger.models import Company, FiscalYear
 
-    company = await Company.create(name="Banc d'essai SARL", siren="123456789", currency="EUR")
+    company = await Company.create(name="Banc d'essai SARL", siren="123456782", currency="EUR")
     year = await FiscalYear.create(
         company=company, name=f"Exercice {YEAR}", start_date=date(YEAR, 1, 1), end_date=date(YEAR, 12, 31)
     )

@@ -2,7 +2,7 @@
 
     python bench/gen_fec.py --lines 1000000 --out bench/data/fec_1m.txt \
         [--encoding utf-8|iso-8859-15] [--variant debit-credit|montant-sens] [--separator tab|pipe] \
-        [--siren 123456789] [--year 2025] [--seed 1]
+        [--siren 123456782] [--year 2025] [--seed 1]
 
 Entries of 2-5 lines (about 3 on average, so ~333k entries per million lines): sales (411 client with
 an auxiliary account / 706-707 / 44571), purchases (60x / 44566 / 401 supplier), bank receipts and
@@ -194,7 +194,7 @@ def main() -> None:
     parser.add_argument("--encoding", choices=("utf-8", "iso-8859-15"), default="utf-8")
     parser.add_argument("--variant", choices=("debit-credit", "montant-sens"), default="debit-credit")
     parser.add_argument("--separator", choices=("tab", "pipe"), default="tab")
-    parser.add_argument("--siren", default="123456789", help="only used in the default file name")
+    parser.add_argument("--siren", default="123456782", help="only used in the default file name")
     parser.add_argument("--year", type=int, default=2025)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()

@@ -161,11 +161,13 @@ def parse_amount(
     separators_hint: bool = True,
     max_digits: int = 15,
     kind: str = "FEC",
+    extra_zeros: str | None = None,
 ) -> tuple[int, str | None]:
     """An amount written with a decimal comma, a sign before or after the number, no thousands separator (the
     FEC's A47 A-1 XII form, and Cegid TRA's) → (signed minor units, finding code or None). A '.' as decimal
     point is read with the finding `dot` when it cannot be a thousands separator (at most 2 digits after
-    it); `exponent_form` tolerates 1,5E+03 with AMOUNT_EXPONENT (as TCD does). Empty text is 0. Raises
+    it); `exponent_form` tolerates 1,5E+03 with AMOUNT_EXPONENT (as TCD does); decimals beyond `places` are
+    read when they are zeros, with the finding `extra_zeros` (when given) past 2 and past `places`. Empty text is 0. Raises
     AmountError saying what is wrong."""
     if not text:
         return 0, None
@@ -189,6 +191,10 @@ def parse_amount(
             raise AmountError("ambiguous", format=kind)
         finding = dot
     value = minor_units(whole, decimals, places)
+    if finding is None and extra_zeros is not None and len(decimals) > max(places, 2):
+        finding = (
+            extra_zeros  # zeros (minor_units refuses others); 2 decimals are the norm even without cents
+        )
     return (-value if "-" in (lead, trail) else value), finding
 
 

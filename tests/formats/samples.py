@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from ecluse.formats.records import Entry, FileInfo, Item, MasterRecord, ParseError, RejectedEntry
@@ -46,6 +47,15 @@ LAYOUTS = {"CSV": CSV_LAYOUT, "FIXED": FIXED_LAYOUT}
 PARSER_FORMAT = {"FEC": "FEC", "TRA": "TRA", "JSON": "JSON", "CSV": "CUSTOM", "FIXED": "CUSTOM"}
 
 
+def real_day(text: str) -> bool:
+    """Whether `text` is a YYYYMMDD date that exists."""
+    try:
+        datetime.strptime(text, "%Y%m%d")
+    except ValueError:
+        return False
+    return len(text) == 8
+
+
 def fec_row(**fields: str) -> str:
     values = {
         "JournalCode": "VT", "JournalLib": "Ventes", "EcritureNum": "VT1", "EcritureDate": "20250115",
@@ -53,6 +63,9 @@ def fec_row(**fields: str) -> str:
         "PieceDate": "20250115", "EcritureLib": "Facture", "Debit": "0,00", "Credit": "0,00",
         "EcritureLet": "", "DateLet": "", "ValidDate": "20250116", "Montantdevise": "", "Idevise": "",
     }  # fmt: skip
+    day = fields.get("EcritureDate", "")
+    if "ValidDate" not in fields and real_day(day) and day > values["ValidDate"]:
+        values["ValidDate"] = day  # validated the day of the entry, not before it (VALIDATION_BEFORE_ENTRY)
     values.update(fields)
     return "\t".join(values[c] for c in FEC_COLUMNS)
 

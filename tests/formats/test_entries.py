@@ -152,11 +152,14 @@ def test_findings_come_before_their_entry_and_loose_items_keep_their_place() -> 
     assert out[0] is note and out[2] is empty
 
 
-def test_findings_of_a_rejected_entry_are_dropped() -> None:
+def test_findings_of_a_rejected_entry_are_reported_before_it() -> None:
     note = ParseError(2, None, "DEBIT_AND_CREDIT", "x", "finding")
+    empty = ParseError(3, None, "MISSING_LABEL", "x", "finding")
+    error = ParseError(3, "Debit", "BAD_AMOUNT", "x", "error")
     items: list[LineItem] = [
         (2, "raw 2", ("VT", "VT1"), line(2, "VT1", 100, 1), [note]),
-        good(3, "VT1", 0, 5),
+        (3, "raw 3", ("VT", "VT1"), None, [error, empty]),
     ]
-    (out,) = run(items)
-    assert isinstance(out, RejectedEntry) and [e.code for e in out.errors] == ["UNBALANCED_ENTRY"]
+    first, second, out = run(items)
+    assert (first, second) == (note, empty)  # every defect of a line, its entry refused or not
+    assert isinstance(out, RejectedEntry) and [e.code for e in out.errors] == ["BAD_AMOUNT"]

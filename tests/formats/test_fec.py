@@ -20,6 +20,7 @@ from ecluse.formats.fec import open_fec
 from ecluse.formats.reader import LineReader
 from ecluse.formats.records import Entry, FileInfo, ParseError, RejectedEntry
 from tests.corpus import FEC_CORPUS, SHARED_CORPUS, fec_samples
+from tests.formats import samples as s
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = FEC_CORPUS
@@ -82,6 +83,9 @@ def row(**fields: str) -> list[str]:
         "PieceDate": "20250115", "EcritureLib": "Facture", "Debit": "0,00", "Credit": "0,00", "EcritureLet": "",
         "DateLet": "", "ValidDate": "20250116", "Montantdevise": "", "Idevise": "",
     }  # fmt: skip
+    day = fields.get("EcritureDate", "")
+    if "ValidDate" not in fields and s.real_day(day) and day > values["ValidDate"]:
+        values["ValidDate"] = day  # validated the day of the entry, not before it (VALIDATION_BEFORE_ENTRY)
     values.update(fields)
     return [values[c] for c in COLUMNS]
 
@@ -283,7 +287,6 @@ def test_utf8_file_with_latin_bytes_later_falls_back() -> None:
     [
         (b"", "EMPTY_FILE", "empty"),
         (b"\xef\xbb\xbf\r\n", "EMPTY_FILE", "empty"),
-        ("\t".join(COLUMNS).encode() + b"\n", "EMPTY_FILE", "no entry lines"),
         (bytes(range(256)) * 40, "BINARY_FILE", "binary"),
         (b"PK\x03\x04" + b"\x00" * 100, "BINARY_FILE", "xlsx"),
         ("\t".join(COLUMNS).encode("utf-16"), "BAD_ENCODING", "UTF-16"),
@@ -297,6 +300,13 @@ def test_fatal_files(data: bytes, code: str, words: str) -> None:
     p = parse(data)
     assert p.fatal is not None and p.fatal.code == code and words in p.fatal.message
     assert p.info is None and not p.entries and not p.rejected and not p.notes
+
+
+@pytest.mark.parametrize("tail", [b"\n", b"\r\n", b"", b"\n\n"])
+def test_a_header_alone_is_a_company_without_activity(tail: bytes) -> None:
+    p = parse("\t".join(COLUMNS).encode() + tail, "123456782FEC20251231.txt")
+    assert p.fatal is None and p.info is not None and not p.entries and not p.rejected
+    assert [n.code for n in p.notes] == ["EMPTY_LINE"] * (tail == b"\n\n") + ["NO_ENTRY_LINES"]
 
 
 @pytest.mark.parametrize(
@@ -460,22 +470,40 @@ def test_items_can_be_consumed_once() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "siren", "closing"),
-    [("123456789FEC20241231.txt", "123456789", date(2024, 12, 31)), ("/up/123456789fec20240630_2.csv", "123456789",
-     date(2024, 6, 30)), ("ACMEFEC20241231.txt", None, date(2024, 12, 31)), ("1234567890123FEC20241231.txt", None,
-     date(2024, 12, 31))],
+    ("name", "siren", "closing", "reason"),
+    [("123456782FEC20251231.txt", "123456782", date(2025, 12, 31), None),
+     ("/up/123456782fec20250630_2.csv", "123456782", date(2025, 6, 30), None),
+     ("ACMEFEC20251231.txt", None, date(2025, 12, 31), "no_siren"),
+     ("1234567890123FEC20251231.txt", None, date(2025, 12, 31), "no_siren"),
+     ("123456789FEC20251231.txt", "123456789", date(2025, 12, 31), "siren"),  # its check digit is wrong
+     ("123456782FEC20250229.txt", "123456782", None, "date"),  # 2025 is a common year
+     ("123456782FEC20240229.txt", "123456782", date(2024, 2, 29), None),
+     ("export.txt", None, None, "form")],
 )  # fmt: skip
-def test_file_name(name: str, siren: str | None, closing: date) -> None:
-    p = parse(build(pair()), name)
+def test_file_name(name: str, siren: str | None, closing: date | None, reason: str | None) -> None:
+    p = parse(build(pair(EcritureDate="20240115")), name)
     assert p.info is not None and (p.info.siren, p.info.closing_date) == (siren, closing)
-    assert "BAD_FILE_NAME" not in p.codes
+    named = [n for n in p.notes if n.code == "BAD_FILE_NAME"]
+    assert [n.values["reason"] for n in named] == ([reason] if reason else [])
+
+
+def test_an_entry_after_the_closing_date_of_the_file_name_is_a_finding() -> None:
+    rows = [*pair("VT1", EcritureDate="20251231"), *pair("VT2", EcritureDate="20260102")]
+    p = parse(build(rows), "123456782FEC20251231.txt")
+    assert len(p.entries) == 2
+    [note] = p.notes
+    assert (note.code, note.line, note.column) == ("AFTER_CLOSING", 4, "EcritureDate")
+    assert (
+        note.message
+        == "Entry VT VT2 is dated 2026-01-02, after the closing date 2025-12-31 the file name gives"
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("", (0, None)), ("0,00", (0, None)), ("1234,56", (123456, None)), ("-100,00", (-10000, None)),
      ("100,00-", (-10000, None)), ("+5", (500, None)), ("1,5", (150, None)), (",5", (50, None)),
-     ("12,300", (1230, None)), ("10.5", (1050, "DOT_DECIMAL")), ("1,5E+03", (150000, "AMOUNT_EXPONENT"))],
+     ("12,300", (1230, "EXTRA_DECIMALS")), ("10.5", (1050, "DOT_DECIMAL")), ("1,5E+03", (150000, "AMOUNT_EXPONENT"))],
 )  # fmt: skip
 def test_parse_amount(text: str, expected: tuple[int, str | None]) -> None:
     assert parse_amount(text) == expected
@@ -521,7 +549,7 @@ def _generator() -> ModuleType:
     ],
 )
 def test_generated_file_totals(tmp_path: Path, options: dict[str, str], encoding: str) -> None:
-    path = tmp_path / "123456789FEC20251231.txt"
+    path = tmp_path / "123456782FEC20251231.txt"
     debit, credit = _generator().generate_fec(path, 3001, **options)
     assert debit == credit
     p = parse(path.read_bytes(), path.name)
@@ -554,3 +582,28 @@ def test_streaming_memory_does_not_grow_with_the_file(tmp_path: Path) -> None:
     big_peak, size = _peak_memory(big, 100_000)
     assert big_peak < min(size / 4, 4 * 2**20), f"peak {big_peak} bytes for a {size}-byte file"
     assert big_peak < small_peak * 1.25, f"peak {big_peak} for 100k lines, {small_peak} for 25k"
+
+
+def test_every_fec_code_is_in_the_checks_table_of_the_docs() -> None:
+    """docs/formats/fec.md, "Every check", names each code the FEC parser, its shared grouping and the
+    wrong-dossier guard can raise."""
+    import re
+
+    root = Path(__file__).resolve().parents[2]
+    sources = ["formats/fec.py", "formats/fec_checks.py", "formats/entries.py", "imports/dossier.py"]
+    raised: set[str] = set()
+    for name in sources:
+        text = (root / "backend" / "ecluse" / name).read_text(encoding="utf-8")
+        raised |= set(re.findall(r'ParseError\.of\(\s*[^,]+,\s*[^,]+,\s*"([A-Z_]+)"', text))
+    raised |= {
+        "BAD_DATE",
+        "DATE_SEPARATORS",
+        "DATE_OUT_OF_RANGE",
+        "DOT_DECIMAL",
+        "EXTRA_DECIMALS",
+        "AMOUNT_EXPONENT",
+    }
+    doc = (root / "docs" / "formats" / "fec.md").read_text(encoding="utf-8")
+    table = doc[doc.index("## Every check") : doc.index("## Error and finding codes")]
+    assert len(raised) > 25
+    assert sorted(code for code in raised if f"`{code}`" not in table) == ["UNREADABLE_ENTRY"]  # a safety net

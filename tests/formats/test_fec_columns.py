@@ -19,10 +19,10 @@ from ecluse.formats.fec import open_fec
 from ecluse.formats.fec_columns import CleanBlock
 from ecluse.imports import feed as feed_module
 from ecluse.imports.feed import Chunk, End, Header, Source, Target, feed
-from tests.corpus import ROOT, fec_samples
+from tests.corpus import ROOT, fec_check_files, fec_samples
 from tests.formats import samples as s
 
-SAMPLES = [*fec_samples(), *sorted((ROOT / "docs" / "examples").glob("*.txt"))]
+SAMPLES = [*fec_samples(), *fec_check_files(), *sorted((ROOT / "docs" / "examples").glob("*.txt"))]
 BATCHES = (1, 7, 50, 100_000)
 
 
@@ -116,7 +116,39 @@ DEFECTS: dict[str, Callable[[list[str], random.Random], None]] = {
     "extra field": lambda f, r: f.append("x"),
     "missing field": lambda f, r: f.pop(),
     "carriage return": lambda f, r: f.__setitem__(_field("EcritureLib"), "a\rb"),
+    "account class": lambda f, r: f.__setitem__(_field("CompteNum"), r.choice(["801000", "901000", "012000"])),
+    "aux on class 7": lambda f, r: (f.__setitem__(_field("CompAuxNum"), "C9"), f.__setitem__(_field("CompAuxLib"), "X"),
+                                    f.__setitem__(_field("CompteNum"), "706000")),
+    "lettering without date": lambda f, r: (f.__setitem__(_field("EcritureLet"), "B"), f.__setitem__(_field("DateLet"), "")),
+    "date without lettering": lambda f, r: (f.__setitem__(_field("EcritureLet"), ""),
+                                            f.__setitem__(_field("DateLet"), f[_field("EcritureDate")])),
+    "validated before": lambda f, r: f.__setitem__(_field("ValidDate"), "20241231"),
+    "currency without amount": lambda f, r: (f.__setitem__(_field("Idevise"), "USD"), f.__setitem__(_field("Montantdevise"), "")),
+    "amount without currency": lambda f, r: (f.__setitem__(_field("Idevise"), ""), f.__setitem__(_field("Montantdevise"), "5,00")),
+    "zero amount without currency": lambda f, r: (f.__setitem__(_field("Idevise"), ""), f.__setitem__(_field("Montantdevise"), "0,00")),
+    "extra decimals": lambda f, r: f.__setitem__(_field("Debit"), f[_field("Debit")] + "0"),
 }  # fmt: skip
+
+
+def _entry_at(rows: list[list[str]], i: int) -> list[int]:
+    """The rows of the entry of row `i`."""
+    key = (rows[i][0], rows[i][_field("EcritureNum")])
+    return [k for k, f in enumerate(rows) if (f[0], f[_field("EcritureNum")]) == key]
+
+
+def _after_closing(rows: list[list[str]], i: int) -> None:
+    for k in _entry_at(rows, i):
+        for name in ("EcritureDate", "PieceDate", "ValidDate"):
+            rows[k][_field(name)] = "20260105"
+        if rows[k][_field("DateLet")]:
+            rows[k][_field("DateLet")] = "20260105"
+
+
+def _drop_entry(rows: list[list[str]], i: int) -> None:
+    for k in reversed(_entry_at(rows, i)):
+        del rows[k]
+
+
 #: Defects of the file's order: (rows, position, rng) → rows changed.
 MOVES: dict[str, Callable[[list[list[str]], int, random.Random], None]] = {
     "entry comes back soon": lambda rows, i, r: rows.insert(i + r.randint(3, 12), list(rows[i])),
@@ -124,6 +156,8 @@ MOVES: dict[str, Callable[[list[list[str]], int, random.Random], None]] = {
     "entry out of order": lambda rows, i, r: rows.insert(i, rows.pop(min(i + 40, len(rows) - 1))),
     "empty line": lambda rows, i, r: rows.insert(i, [""]),
     "long line": lambda rows, i, r: rows[i].__setitem__(_field("EcritureLib"), "L" * 70_000),
+    "entry after the closing date": lambda rows, i, r: _after_closing(rows, i),
+    "number gap": lambda rows, i, r: _drop_entry(rows, i),
 }
 
 

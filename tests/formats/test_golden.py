@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests import golden
-from tests.corpus import FEC_CORPUS, ROOT, fec_samples
+from tests.corpus import FEC_CORPUS, ROOT, fec_check_files, fec_samples
 
 EXAMPLES = ROOT / "docs" / "examples"
 
@@ -22,6 +22,7 @@ EXAMPLES = ROOT / "docs" / "examples"
 #: copied there is covered at once); the documentation's examples by name.
 SAMPLES: dict[Path, str] = {
     **{path: "FEC" for path in fec_samples()},
+    **{path: "FEC" for path in fec_check_files()},
     EXAMPLES / "123456782FEC20261231.txt": "FEC",
     EXAMPLES / "123456782FEC20261231_montant_sens.txt": "FEC",
     EXAMPLES / "fec_with_errors.txt": "FEC",
@@ -33,7 +34,9 @@ IDS = [str(path.relative_to(ROOT)) for path in SAMPLES]
 
 
 def test_every_sample_is_listed() -> None:
-    assert len(SAMPLES) == 14  # 8 FEC corpus files, 5 documentation examples, 1 custom file
+    assert (
+        len(SAMPLES) == 33
+    )  # 8 FEC corpus files, 19 FEC check files, 5 documentation examples, 1 custom file
     assert all(path.is_file() for path in SAMPLES)
     samples_in_examples = {p for p in EXAMPLES.iterdir() if p.suffix.lower() in (".txt", ".tra", ".json")}
     assert samples_in_examples == {p for p in SAMPLES if p.parent == EXAMPLES}
@@ -76,7 +79,7 @@ def test_golden(sample: Path, fmt: str, update_golden: bool) -> None:
 def test_samples_with_published_figures() -> None:
     """The samples whose project publishes figures (or that a person counted) are all held to them."""
     with_figures = sorted(p.name for p in SAMPLES if golden.expectations(p) is not None)
-    assert len(with_figures) == 14, with_figures
+    assert len(with_figures) == 33, with_figures
 
 
 def test_expectations_catch_a_wrong_parse() -> None:

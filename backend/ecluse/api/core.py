@@ -71,6 +71,10 @@ class Company:
     siren: str | None
     currency: str
     role: Role | None
+    fec_siren_must_match: bool = strawberry.field(
+        description="A FEC file whose name carries another SIREN is refused (SIREN_MISMATCH error, the batch "
+        "FAILED) instead of imported with a SIREN_MISMATCH finding."
+    )
 
     @classmethod
     def from_model(cls, company: CompanyModel, role: str | None) -> Company:
@@ -80,6 +84,7 @@ class Company:
             siren=company.siren,
             currency=company.currency,
             role=Role(role) if role else None,
+            fec_siren_must_match=company.fec_siren_must_match,
         )
 
 

@@ -11,7 +11,7 @@ from strawberry.scalars import JSON
 from strawberry.utils.str_converters import to_camel_case
 
 from ecluse.api.context import Info
-from ecluse.api.core import UserError, to_int_id
+from ecluse.api.core import Company, UserError, to_int_id
 from ecluse.api.imports import ImportFormatEnum, ImportIssue, ImportPayload, received_payload
 from ecluse.api.limits import items_sent
 from ecluse.api.permissions import principal, require
@@ -274,6 +274,18 @@ class LayoutMutation:
         except DomainError as exc:
             return DeletePayload(deleted=False, errors=_errors(exc))
         return DeletePayload(deleted=True, errors=[])
+
+    @strawberry.mutation(
+        description="Whether a FEC file whose name carries another SIREN than the company's is refused (the "
+        "batch FAILED with SIREN_MISMATCH) or imported with a SIREN_MISMATCH finding (the default)."
+    )
+    async def set_fec_siren_must_match(
+        self, info: Info, company_id: strawberry.ID, must_match: bool
+    ) -> Company:
+        cid = to_int_id(company_id, "companyId")
+        require(info, Action.SETTINGS, cid)
+        company = await companies.set_fec_siren_must_match(cid, must_match)
+        return Company.from_model(company, principal(info).roles[cid].value)
 
     @strawberry.mutation(description="Replace the company's account number ranges (overlaps are refused).")
     async def set_account_ranges(

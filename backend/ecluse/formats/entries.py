@@ -16,8 +16,7 @@ recognised and starts a new entry, so memory never grows with the file.
 An entry is refused whole (every line listed) when any of its lines has an error, when its debits and
 credits differ (UNBALANCED_ENTRY), when its lines disagree on the entry date (MIXED_DATES) or when its
 debits add up to more than money.ENTRY_TOTAL_MAX (ENTRY_TOTAL_TOO_LARGE, formats/limits.py). Findings
-attached to lines are emitted just before their Entry, and dropped with a refused entry (its errors say
-what to fix first).
+attached to lines are emitted just before their entry, refused or not: every defect of a line is reported.
 """
 
 from __future__ import annotations
@@ -147,8 +146,11 @@ def _close(group: Group, date_column: str, places: int) -> Entry | list[Output]:
             return [*(p for item in items for p in item[4] or ()), entry]
     journal_code, number = key or ("", "")
     errors = [p for item in items if item[3] is None for p in item[4] or () if p.severity == "error"]
+    # Every defect of a line is reported, on the lines of a refused entry too: its findings come first.
+    findings: list[Output] = [p for item in items for p in item[4] or () if p.severity != "error"]
     read = [line for line in lines if line is not None]
     return [
+        *findings,
         refuse(journal_code, number, [item[0] for item in items], [item[1] for item in items], errors,
                read, complete=len(read) == len(items), resumes=resumes, date_column=date_column, places=places)
     ]  # fmt: skip
@@ -288,9 +290,10 @@ def sides(
 
 def parse_amount(text: str, places: int = 2) -> tuple[int, str | None]:
     """Amount as the FEC writes it (A47 A-1 XII: decimal comma, sign before or after, no thousands
-    separator; 1,5E+03 tolerated as TCD does) → (signed minor units, finding code or None). Raises
-    ValueError (money.AmountError) saying what is wrong."""
-    return money_amount(text, places, exponent_form=True)
+    separator; 1,5E+03 tolerated as TCD does; decimals beyond the currency's read when they are zeros, with
+    EXTRA_DECIMALS) → (signed minor units, finding code or None). Raises ValueError (money.AmountError) saying
+    what is wrong."""
+    return money_amount(text, places, exponent_form=True, extra_zeros="EXTRA_DECIMALS")
 
 
 # --- entry-level checks --------------------------------------------------------------------------

@@ -38,6 +38,7 @@ from ecluse.formats.entries import (
     parse_amount,
     sides,
 )
+from ecluse.formats.fec_checks import Sequences, after_closing, read_file_name
 from ecluse.formats.fec_columns import BATCH_LINES, CleanBlock, Screen
 from ecluse.formats.findings import FINDINGS_PER_CODE, FindingsCap, encoding_fallback
 from ecluse.formats.limits import FIELD_MAX, check_amount, check_fields, field_too_long, shown
@@ -53,7 +54,6 @@ COLUMNS = (
 MANDATORY = 16  # the two currency columns may be absent
 _MISS = date(1, 1, 1)  # cache-miss sentinel, compared by identity
 _BLANK_DATES = ("", "00000000")
-_NAME = re.compile(r"(?:(?<!\d)(\d{9}))?FEC(20\d\d[01]\d[0-3]\d)")
 #: FEC column → the EntryLine field it fills (for its maximum length, limits.FIELD_MAX).
 TEXT_FIELDS = {
     "JournalCode": "journal_code", "JournalLib": "journal_label", "EcritureNum": "entry_number",
@@ -61,20 +61,6 @@ TEXT_FIELDS = {
     "CompAuxLib": "aux_label", "PieceRef": "piece_ref", "EcritureLib": "label", "EcritureLet": "lettering",
     "Idevise": "currency",
 }  # fmt: skip
-
-
-def names_from_filename(filename: str | None) -> tuple[str | None, date | None, bool]:
-    """(SIREN, closing date, matched) from `SirenFECAAAAMMJJ…`, case-insensitive like TCD. The SIREN is
-    the 9 digits right before 'FEC' (None when something else precedes it)."""
-    base = re.split(r"[/\\]", filename or "")[-1].upper()
-    matches = list(_NAME.finditer(base))
-    if not matches:
-        return None, None, False
-    siren, text = matches[-1].groups()
-    try:
-        return siren, date(int(text[:4]), int(text[4:6]), int(text[6:])), True
-    except ValueError:
-        return siren, None, True
 
 
 def _norm(name: str) -> str:
@@ -157,18 +143,26 @@ class FecFile:
         self._dates: dict[str, date | None] = dict.fromkeys(_BLANK_DATES)
         self._slow_dates: dict[str, tuple[date | None, str | None, Reason]] = {}
         self._accounts: set[str] = set()
-        opened = open_lines(reader, read_header, ParseError.of(0, None, "EMPTY_FILE", header_lines=1))
+        self._closing: date | None = None
+        self._prev_key: Key = (
+            "",
+            "",
+        )  # the key of the last line read: a line without JournalCode may join it
+        # A header alone is a valid FEC (a company without activity): NO_ENTRY_LINES, not a refusal.
+        opened = open_lines(reader, read_header, None)
         self._blocks, self._first, self._header_findings = opened.blocks, opened.rest, opened.findings
         self.fatal, layout = opened.fatal, opened.header
         if layout is None:
             return
-        siren, closing, matched = names_from_filename(filename)
-        if filename and not matched:
-            named = ParseError.of(0, None, "BAD_FILE_NAME", "finding", name=shown(filename, 60))
-            self._header_findings.append(named)
+        named = read_file_name(filename)
+        if named.finding is not None:
+            self._header_findings.append(named.finding)
+        self._closing = named.closing
         self._layout = layout
         names = tuple(layout.names)
-        self.info = FileInfo("FEC", reader.encoding, layout.sep, layout.variant, siren, closing, names)
+        self.info = FileInfo(
+            "FEC", reader.encoding, layout.sep, layout.variant, named.siren, named.closing, names
+        )
 
     @property
     def bytes_read(self) -> int:
@@ -198,8 +192,12 @@ class FecFile:
         blocks: Iterator[list[str]] = chain([self._first], self._blocks)
         self._first = []
         line_no = 1  # the number of the line before the next one to parse
+        numbers = Sequences()
+        closing = self._closing
+        entries = 0  # entries read, staged or refused
         if columnar and Screen.usable(self._layout):
-            columns = self._columns(Screen(self._layout, self._places, last, closed), blocks)
+            screen = Screen(self._layout, self._places, last, closed, closing)
+            columns = self._columns(screen, blocks)
             while True:
                 try:
                     clean = next(columns)
@@ -208,10 +206,15 @@ class FecFile:
                     break
                 yield from cap.passing(notes)
                 notes.clear()
+                numbers.add_columns(clean.entries["num"], clean.entries["first"])
+                entries += len(clean)
                 yield clean
         lines = chain.from_iterable(self._item_blocks(blocks, line_no))
         for item in group_entries(lines, places=self._places, closed=closed):
             if type(item) is Entry:
+                entries += 1
+                first = item.lines[0].line
+                numbers.add(item.number, first)
                 previous = last.get(item.journal_code)
                 if previous is not None and (
                     item.date < previous[0]
@@ -219,6 +222,8 @@ class FecFile:
                     or len(item.number) != len(previous[1])
                 ):
                     notes.extend(chronology(item, *previous))
+                if closing is not None and item.date > closing:
+                    notes.append(after_closing(first, item.journal_code, item.number, item.date, closing))
                 last[item.journal_code] = (item.date, item.number)
                 if not notes:
                     yield item
@@ -226,11 +231,18 @@ class FecFile:
             elif type(item) is ParseError:
                 notes.append(item)
                 continue
+            elif type(item) is RejectedEntry:
+                entries += 1
+                if item.number:
+                    numbers.add(item.number, item.lines[0])
             yield from cap.passing(notes)
             notes.clear()
             yield item
         if self._reader.fallback_line is not None:
             notes.append(encoding_fallback(self._reader.fallback_line))
+        notes += numbers.gaps()
+        if not entries:
+            notes.append(ParseError.of(0, None, "NO_ENTRY_LINES", "finding"))
         yield from cap.passing(notes)
         yield from cap.summary()
 
@@ -296,6 +308,8 @@ class FecFile:
         m_labels = min(m_jl, m_accl, m_auxl, m_lib)
         out: list[LineItem] = []
         add = out.append
+        orphans: list[int] = []  # the lines without JournalCode: they join the entry of their number
+        blank_dates = _BLANK_DATES
         probs: list[ParseError] = []  # reused until a line needs it
         for raw in block:
             line_no += 1
@@ -354,6 +368,14 @@ class FecFile:
                 self._account(acc, line_no, probs)
             if not (num and jc and jl and accl and ref and lib and pd and vd) or (aux and not auxl):
                 self._missing(f, line_no, probs)
+            if aux and acc[:1] != "4":
+                probs.append(ParseError.of(line_no, "CompAuxNum", "AUX_ACCOUNT", "finding", aux=shown(aux),
+                                           account=shown(acc)))  # fmt: skip
+            if bool(let) is (dls in blank_dates):
+                probs.append(_lettering_note(let, dls, line_no))
+            if vd is not None and vd < ed:
+                probs.append(ParseError.of(line_no, "ValidDate", "VALIDATION_BEFORE_ENTRY", "finding", date=vd,
+                                           entry_date=ed))  # fmt: skip
             if (
                 len(jc) > m_jc or len(num) > m_num or len(ref) > m_ref or len(aux) > m_aux or len(let) > m_let
                 or len(cur) > m_cur or (len(raw) > m_labels and (  # (a label that long needs such a line)
@@ -365,17 +387,42 @@ class FecFile:
             )
             if amount is not None and not -big <= amount <= big:
                 check_amount(amount, "Montantdevise", line_no, probs, places=self._foreign_places(cur))
+            if (cur and not camt) or (amount and not cur):
+                missing = "Montantdevise" if cur else "Idevise"
+                probs.append(ParseError.of(line_no, missing, "CURRENCY_INCOMPLETE", "finding", missing=missing,
+                                           value=shown(cur or camt)))  # fmt: skip
             if not probs:
                 line = make(line_no, jc, jl, num, ed, acc, accl, aux, auxl, ref, pd, lib, debit, credit, let, dl, vd, amount, cur)  # fmt: skip
                 add((line_no, raw, (jc, num), line, None))
                 continue
             if any(p.severity == "error" for p in probs):
+                if num and not jc:
+                    orphans.append(len(out))
                 add((line_no, raw, (jc, num) if num else None, None, probs))
             else:
                 line = make(line_no, jc, jl, num, ed, acc, accl, aux, auxl, ref, pd, lib, debit, credit, let, dl, vd, amount, cur)  # fmt: skip
                 add((line_no, raw, (jc, num), line, probs))
             probs = []
+        if orphans:
+            self._adopt(out, orphans)
+        if out and out[-1][2] is not None:
+            self._prev_key = out[-1][2]
         return out
+
+    def _adopt(self, out: list[LineItem], orphans: list[int]) -> None:
+        """Key each line without JournalCode (refused) with the entry of its number around it: the line
+        before's, else the next line's, so that its entry is refused whole for that reason, and not read as
+        two unbalanced entries."""
+        for i in orphans:
+            line_no, raw, key, line, probs = out[i]
+            assert key is not None
+            number = key[1]
+            before = out[i - 1][2] if i else self._prev_key
+            after = next((item[2] for item in out[i + 1 :] if item[2] != key), None)
+            for near in (before, after):
+                if near is not None and near is not LOOSE and near[1] == number and near[0]:
+                    out[i] = (line_no, raw, near, line, probs)
+                    break
 
     # Slow paths: only for lines that are not in the common clean form. They append to `probs`.
 
@@ -478,9 +525,10 @@ class FecFile:
             return 0
         if code is not None:
             read_as = decimal_of(value, places)
+            extra = {"places": max(places, 2)} if code == "EXTRA_DECIMALS" else {}
             probs.append(
                 ParseError.of(
-                    line_no, column, code, "finding", field=column, value=shown(text), amount=read_as
+                    line_no, column, code, "finding", field=column, value=shown(text), amount=read_as, **extra
                 )
             )
         return value
@@ -511,9 +559,13 @@ class FecFile:
         elif len(account) > FIELD_MAX["account_number"]:
             probs.append(field_too_long("account_number", account, "CompteNum", line_no))
         elif account[:3].isdecimal() and account[:3].isascii():
-            if len(self._accounts) > 100_000:
-                self._accounts.clear()
-            self._accounts.add(account)
+            if account[0] in "1234567":
+                if len(self._accounts) > 100_000:
+                    self._accounts.clear()
+                self._accounts.add(account)
+            else:  # 8 (special accounts), 9 (analytic), 0: not in a general ledger
+                probs.append(ParseError.of(line_no, "CompteNum", "ACCOUNT_CLASS", "finding",
+                                           account=shown(account), **{"class": account[0]}))  # fmt: skip
         else:
             probs.append(
                 ParseError.of(line_no, "CompteNum", "ACCOUNT_PREFIX", "finding", account=shown(account))
@@ -527,10 +579,20 @@ class FecFile:
         labels = [c for c in ("JournalLib", "CompteLib", "EcritureLib") if not values[c]]
         if values["CompAuxNum"] and not values["CompAuxLib"]:
             labels.append("CompAuxLib")
-        data = [c for c in ("JournalCode", "PieceRef", "PieceDate", "ValidDate") if not values[c].strip("0")]
+        if not values["JournalCode"]:  # an entry is keyed by it: its journal cannot be guessed
+            probs.append(ParseError.of(line_no, "JournalCode", "MISSING_VALUE", field="JournalCode"))
+        data = [c for c in ("PieceRef", "PieceDate", "ValidDate") if not values[c].strip("0")]
         for code, columns in (("MISSING_LABEL", labels), ("MISSING_DATA", data)):
             if columns:
                 probs.append(ParseError.of(line_no, columns[0], code, "finding", columns=", ".join(columns)))
+
+
+def _lettering_note(let: str, dls: str, line_no: int) -> ParseError:
+    """LETTERING_INCOMPLETE: a lettering code without its date, or a date without its code."""
+    missing, value = ("DateLet", let) if let else ("EcritureLet", dls)
+    return ParseError.of(
+        line_no, missing, "LETTERING_INCOMPLETE", "finding", missing=missing, value=shown(value)
+    )
 
 
 def open_fec(stream: BinaryIO, filename: str | None = None, places: int = 2) -> FecFile:

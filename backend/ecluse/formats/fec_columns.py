@@ -11,10 +11,11 @@ test_fec_columns.py proves it on every test file and on generated files with def
 
 The screen is deliberately narrow: a line is clean only when the line-by-line parser would read it with
 nothing to report (its fast path: exact field count, no spaces around fields, YYYYMMDD dates from 1900 to
-2099, amounts in the plain "1234,56" form with one side filled, a currency amount blank or in the plain
-signed form of its currency, every mandatory
-field present, every field within its maximum), and an entry only when it is contiguous, balanced, of one
-date, new, and in order in its journal. Anything else is the line-by-line parser's to judge: wider rules
+2099, a validation date not before the entry's, amounts in the plain "1234,56" form with one side filled, a
+currency amount blank or in the plain signed form of its currency and given with its currency, every mandatory
+field present, every field within its maximum, an account of classes 1 to 7, a third party only on a class 4
+account, a lettering code with its date), and an entry only when it is contiguous, balanced, of one date, not
+after the file's closing date, new, and in order in its journal. Anything else is the line-by-line parser's to judge: wider rules
 here would be a second parser to keep in step. A check added to fec.py must make its lines unclean here too:
 add its defect to DEFECTS in tests/formats/test_fec_columns.py, whose equality test fails until it does.
 """
@@ -128,7 +129,12 @@ class Screen:
     `closed` (keys of closed entries) are the line-by-line parser's state, kept up to date here."""
 
     def __init__(
-        self, layout: _Layout, places: int, last: dict[str, tuple[date, str]], closed: ClosedKeys
+        self,
+        layout: _Layout,
+        places: int,
+        last: dict[str, tuple[date, str]],
+        closed: ClosedKeys,
+        closing: date | None = None,
     ) -> None:
         self._sep, self._n = layout.sep, layout.n
         self._names = [f"c{i}" for i in range(layout.n)]
@@ -139,6 +145,7 @@ class Screen:
         }
         self._places = places
         self._last, self._closed = last, closed
+        self._closing = closing  # the file name's closing date: entries after it are not clean
 
     @staticmethod
     def usable(layout: _Layout) -> bool:
@@ -241,10 +248,13 @@ class Screen:
                 *(col(s).str.contains(_DAY) & day[s].is_not_null() for s in ("eds", "pds", "vds")),
                 (col("dls") == "") | (col("dls").str.contains(_DAY) & day["dls"].is_not_null()),
                 deb_ok, cred_ok, (debit == 0) != (credit == 0), debit <= AMOUNT_MAX, credit <= AMOUNT_MAX,
-                col("acc").str.contains(r"^[0-9]{3}"),
+                col("acc").str.contains(r"^[1-7][0-9]{2}"),  # classes 1 to 7 (ACCOUNT_PREFIX, ACCOUNT_CLASS)
                 *(col(s) != "" for s in ("jc", "jl", "num", "accl", "ref", "lib")),
-                (col("aux") == "") | (col("auxl") != ""),
+                (col("aux") == "") | ((col("auxl") != "") & col("acc").str.starts_with("4")),  # AUX_ACCOUNT
+                (col("let") == "") == (col("dls") == ""),  # LETTERING_INCOMPLETE
+                day["vds"] >= day["eds"],  # VALIDATION_BEFORE_ENTRY
                 camt_ok,
+                ~(((col("cur") != "") & (col("camt") == "")) | ((col("cur") == "") & (camt.fill_null(0) != 0))),
             )
             & ~pl.any_horizontal(*long)
             & ~pl.any_horizontal(*(pl.col(name).str.starts_with(" ") | pl.col(name).str.ends_with(" ")
@@ -322,6 +332,9 @@ class Screen:
                     & (pl.col("debit") == pl.col("credit"))
                     & (pl.col("debit") <= ENTRY_TOTAL_MAX)
                     & pl.col("new")
+                    & (
+                        pl.lit(True) if self._closing is None else pl.col("ed") <= self._closing
+                    )  # AFTER_CLOSING
                     & (
                         pl.col("prev_ed").is_null()
                         | (

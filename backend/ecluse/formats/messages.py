@@ -202,7 +202,55 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
     "BAD_SEPARATOR": lambda p: f"Fields are separated by '{p['separator']}'; the FEC requires TAB or '|'",
     "TRAILING_SEPARATOR": lambda p: f"The {p['where']} ends with a separator",
     "DUPLICATE_COLUMN": lambda p: f"Column {p['column']} appears twice; the first one is read",
-    "BAD_FILE_NAME": lambda p: f"File name '{p['name']}' does not follow SirenFECAAAAMMJJ (A47 A-1 IX)",
+    "BAD_FILE_NAME": lambda p: (
+        f"File name '{p['name']}': {p['siren']} is not a valid SIREN (its check digit is wrong)"
+        if p.get("reason") == "siren"
+        else f"File name '{p['name']}': the closing date {p['date']} does not exist"
+        if p.get("reason") == "date"
+        else f"File name '{p['name']}' has no SIREN before FEC (SirenFECAAAAMMJJ, A47 A-1 IX)"
+        if p.get("reason") == "no_siren"
+        else f"File name '{p['name']}' does not follow SirenFECAAAAMMJJ (A47 A-1 IX)"
+    ),
+    "NO_ENTRY_LINES": lambda p: "The file has a header but no entry lines (a period without activity?)",
+    "AFTER_CLOSING": lambda p: (
+        f"Entry {p['entry']} is dated {p['date']}, after the closing date {p['closing']} the file name gives"
+    ),
+    "NUMBER_GAP": lambda p: (
+        f"Entry numbers jump from {p['after']} to {p['before']}: {count(p['missing'])} number"
+        f"{'s' if p['missing'] != 1 else ''} missing"
+    ),
+    "EXTRA_DECIMALS": lambda p: (
+        f"{p['field']} '{p['value']}' has more than {p['places']} decimals (read as {amount(p['amount'])}: the "
+        "extra digits are zeros)"
+    ),
+    "CURRENCY_INCOMPLETE": lambda p: (
+        f"Idevise '{p['value']}' is filled but Montantdevise is empty"
+        if p["missing"] == "Montantdevise"
+        else f"Montantdevise '{p['value']}' is filled but Idevise is empty"
+    ),
+    "LETTERING_INCOMPLETE": lambda p: (
+        f"EcritureLet '{p['value']}' is filled but DateLet is empty"
+        if p["missing"] == "DateLet"
+        else f"DateLet '{p['value']}' is filled but EcritureLet is empty"
+    ),
+    "VALIDATION_BEFORE_ENTRY": lambda p: (
+        f"ValidDate {p['date']} is before the entry's date {p['entry_date']}"
+    ),
+    "ACCOUNT_CLASS": lambda p: (
+        f"CompteNum '{p['account']}' is of class {p['class']}, which has no place in a general ledger "
+        "(classes 1 to 7)"
+    ),
+    "AUX_ACCOUNT": lambda p: (
+        f"CompAuxNum '{p['aux']}' is set on account {p['account']}, which is not a third-party account (class 4)"
+    ),
+    "SIREN_MISMATCH": lambda p: (
+        f"The file name's SIREN {p['siren']} is not the company's ({p['company_siren']}): is the file meant "
+        "for another company?"
+    ),
+    "CLOSING_DATE": lambda p: (
+        f"The file name's closing date {p['closing']} is not the end of an open fiscal year of the company"
+        + (f" ({p['year_ends']})" if p.get("year_ends") else " (it has none)")
+    ),
     "MISSING_VALUE": lambda p: (
         f"{p['kind_field']} '{p['kind']}' means a customer or supplier, but {p['field']} is empty"
         if "kind" in p

@@ -7,7 +7,8 @@ as Latin and `fallback_line` records where (reported as a finding by the caller)
 files (ZIP/xlsx, xls, PDF, many control bytes) are refused with a file-level error.
 
 Lines end with LF, CRLF or CR (old Mac): the header line's own ending decides. In a CRLF file a lone LF
-or CR stays in the text (a multi-line label, as in TCD); a LF or CR file also accepts CRLF. NUL characters are dropped and non-breaking spaces become spaces.
+or CR stays in the text (a multi-line label, as in TCD); a LF or CR file also accepts CRLF. A CRLF header over
+lines that end otherwise (no CRLF after the header in the first block) takes the lines' own ending. NUL characters are dropped and non-breaking spaces become spaces.
 
 Work is linear in the input and memory bounded by the longest line allowed: a line still open at the end of
 a block is kept in pieces and joined once, when its end comes; past `max_line` characters only its start and
@@ -138,6 +139,18 @@ def _guess_foreign(head: bytes) -> str | None:
     return best.encoding
 
 
+def _data_newline(data: bytes) -> str:
+    """The line end of the lines after a CRLF header: CRLF, unless they hold none and end with a lone LF (or
+    CR), as when a tool writes the header and another the lines; then both that and CRLF end lines."""
+    if data.endswith(b"\r"):
+        data = data[:-1]  # maybe the first half of a CRLF cut by the block's end
+    if b"\r\n" in data:
+        return "\r\n"
+    if b"\n" in data:
+        return "\n"
+    return "\r" if b"\r" in data else "\r\n"
+
+
 class LongLine(str):
     """A line longer than the reader's maximum: its first LONG_LINE_KEPT characters; `length` is its real
     length in characters. `LineReader.blocks` yields it alone in its block."""
@@ -210,7 +223,7 @@ class LineReader:
         ends = [i for i in (head.find(b"\r"), head.find(b"\n")) if i >= 0]
         end = min(ends) if ends else -1
         if end >= 0 and head[end : end + 2] == b"\r\n":
-            self._newline = "\r\n"
+            self._newline = _data_newline(head[end + 2 :])
         elif end >= 0 and head[end : end + 1] == b"\r":
             self._newline = "\r"
         if self._forced in ("cp1252", "iso-8859-15"):
@@ -379,10 +392,11 @@ class Opened(Generic[H]):
 def open_lines(
     reader: LineReader,
     read_header: Callable[[str], tuple[H | None, list[ParseError], ParseError | None]],
-    empty: ParseError,
+    empty: ParseError | None,
 ) -> Opened[H]:
     """The opening every line-based ledger format shares: the reader's own refusal (binary, encoding), a first
-    line too long to be a header, the header itself (`read_header`), then `empty` when nothing follows it."""
+    line too long to be a header, the header itself (`read_header`), then `empty` when nothing follows it (a
+    format where a header alone is a valid file gives None)."""
     blocks = reader.blocks()
     if reader.fatal is not None:
         return Opened(None, [], reader.fatal, [], blocks)
@@ -391,6 +405,6 @@ def open_lines(
         return Opened(None, [], reader.too_long(long, 1), [], blocks)
     header, findings, fatal = read_header(first[0] if first else "")
     rest = first[1:]
-    if header is not None and reader.at_eof and not any(line.strip() for line in rest):
+    if empty is not None and header is not None and reader.at_eof and not any(line.strip() for line in rest):
         return Opened(None, findings, empty, rest, blocks)
     return Opened(header, findings, fatal, rest, blocks)

@@ -79,7 +79,9 @@ async def request_validation(batch: ImportBatch, principal: Principal, bus: Even
         return batch  # a retried request: the first one is under way or done
     if batch.status not in CAN_VALIDATE_FROM:
         raise _status_error(batch, "validated", CAN_VALIDATE_FROM)
-    if batch.entry_count == 0:
+    if batch.entry_count == 0 and batch.status != BatchStatus.PENDING_VALIDATION:
+        # Every entry refused: nothing to post. A file that holds no entry and nothing wrong (a FEC of a year
+        # without activity) is validated: it records that the period was received, and posts nothing.
         raise DomainError(
             "NOTHING_TO_POST", f"Import {batch.id} has no staged entry to post.", "id", batch=batch.id
         )

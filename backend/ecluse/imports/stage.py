@@ -22,6 +22,7 @@ from ecluse.db.bulk import allocate_ids, bulk_connection, insert_rows, is_sqlite
 from ecluse.events import EventBus
 from ecluse.formats.messages import as_json
 from ecluse.formats.records import ParseError
+from ecluse.imports.dossier import dossier_findings
 from ecluse.imports.feed import Chunk, Header, Source, Totals, messages
 from ecluse.imports.models import ImportBatch, ImportIssue, ReceivedFile, RejectedLine
 from ecluse.imports.order import order_findings
@@ -182,6 +183,13 @@ async def stage_batch(
             await received.save(update_fields=["encoding"])
             batch.siren = message.info.siren
             batch.closing_date = message.info.closing_date
+            notes, refusal = await dossier_findings(company, message.info)
+            if refusal is not None:
+                await _fail(batch, received, refusal, bus)
+                return
+            for note in notes:  # shown from now on, while the file is read
+                await _issue(batch.id, note)
+                batches.stats[batch.company_id].findings += 1
         elif isinstance(message, Chunk):
             await _stage_chunk(batches, message, guard)
             percent = min(99, int(message.bytes_read * 100 / received.size)) if received.size else 99
@@ -349,11 +357,9 @@ def summarise(stats: StageStats) -> str:
 
 
 async def _finish(batch: ImportBatch, stats: StageStats, bus: EventBus) -> None:
-    for note in await order_findings(batch.company_id, batch.id):
-        await ImportIssue.create(
-            batch_id=batch.id, line=note.line, column=note.column, code=note.code, message=note.message,
-            severity=note.severity, params=as_json(note.values) if note.params else None,
-        )  # fmt: skip
+    # A FEC is a company's own ledger in its own order: the import-order finding would be noise there.
+    for note in await order_findings(batch.company_id, batch.id) if batch.format != "FEC" else []:
+        await _issue(batch.id, note)
         stats.findings += 1
     status = (
         BatchStatus.FINISHED_WITH_ERROR if stats.rejected or stats.errors else BatchStatus.PENDING_VALIDATION
@@ -393,12 +399,17 @@ async def fail_parse(batch_id: int, message: str, bus: EventBus, code: str = "IN
             await publish_batch(bus, await ImportBatch.get(id=each), notify=True)
 
 
+async def _issue(batch_id: int, note: ParseError) -> None:
+    await ImportIssue.create(
+        batch_id=batch_id, line=note.line, column=note.column, code=note.code, message=note.message,
+        severity=note.severity, params=as_json(note.values) if note.params else None,
+    )  # fmt: skip
+
+
 async def _fail(batch: ImportBatch, received: ReceivedFile, error: ParseError | None, bus: EventBus) -> None:
     message = error.message if error else "the file could not be read"
     if error is not None:
-        await ImportIssue.create(
-            batch_id=batch.id, line=error.line, column=error.column, code=error.code, message=error.message
-        )
+        await _issue(batch.id, error)
     updated = await ImportBatch.filter(id=batch.id, status=BatchStatus.PARSING).update(
         status=BatchStatus.FAILED, progress=100, error_count=1, error_summary=f"{received.name}: {message}"
     )

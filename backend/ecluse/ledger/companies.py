@@ -19,6 +19,14 @@ async def company(company_id: int) -> Company:
     return await Company.get(id=company_id)
 
 
+async def set_fec_siren_must_match(company_id: int, must_match: bool) -> Company:
+    """Whether a FEC file whose name carries another SIREN is refused (True) or imported with a finding."""
+    company = await Company.get(id=company_id)
+    company.fec_siren_must_match = must_match
+    await company.save(update_fields=["fec_siren_must_match"])
+    return company
+
+
 async def currency_of(company_id: int) -> str:
     """One column by plain SQL: every batch the API shows asks it (a grid page among them), and the ORM's
     query building and model were a tenth of a grid page's time."""

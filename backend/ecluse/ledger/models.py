@@ -22,6 +22,8 @@ class Company(Model):
     #: Account number ranges per kind (G general, D customer, C supplier), for layouts that find the kind
     #: of a one-column account number from its range: a list of {kind, from, to}, never overlapping.
     account_ranges: Any = fields.JSONField(default=list)
+    #: A FEC file whose name carries another SIREN is refused (FAILED) instead of imported with a finding.
+    fec_siren_must_match = fields.BooleanField(default=False, db_default=False)  # existing rows: False
     #: Running totals of the posted ledger (minor units), moved in the posting transaction: a batch that
     #: would take them past money.LEDGER_TOTAL_MAX is refused, so no sum, report or export can overflow.
     ledger_debit = fields.BigIntField(default=0)
