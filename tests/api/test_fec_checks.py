@@ -127,3 +127,29 @@ def test_a_fec_raises_no_import_order_finding(api: Api, firm: dict[str, Any]) ->
     assert batch["status"] == "PENDING_VALIDATION" and batch["entryCount"] == 1
     nodes = api.gql(ISSUES, {"id": batch["id"]}, token=token)["importBatch"]["errors"]["nodes"]
     assert nodes == []
+
+
+def test_the_preview_tells_the_wrong_dossier_too(api: Api, firm: dict[str, Any]) -> None:
+    import json
+
+    from tests.api.test_ledger_formats import PREVIEW
+
+    def preview(path: Path) -> dict[str, Any]:
+        operations = {
+            "query": PREVIEW,
+            "variables": {"companyId": firm["company"], "file": None, "format": "FEC"},
+        }
+        body = api.post(
+            data={"operations": json.dumps(operations), "map": json.dumps({"0": ["variables.file"]})},
+            files={"0": (path.name, path.read_bytes(), "text/plain")},
+            headers=api.headers(firm["tokens"]["admin"]),
+        ).json()
+        assert "errors" not in body, body
+        return dict(body["data"]["previewImport"]["preview"])
+
+    seen = preview(_check("732829320FEC20251231_other_company.txt"))
+    assert seen["fatal"] is None and seen["entryCount"] == 1 and seen["findingCount"] == 1
+    assert [(i["code"], i["severity"]) for i in seen["issues"]] == [("SIREN_MISMATCH", "finding")]
+    api.gql(SET_CHECK, {"c": firm["company"], "m": True}, token=firm["tokens"]["admin"])
+    seen = preview(_check("732829320FEC20251231_other_company.txt"))
+    assert seen["fatal"]["code"] == "SIREN_MISMATCH"

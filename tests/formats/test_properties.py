@@ -70,6 +70,7 @@ KNOWN_CODES = frozenset(
         "AUX_ON_GENERAL_LINE",
         "BAD_ACCOUNT_TYPE",
         "BAD_AMOUNT",
+        "BAD_CHARACTER",
         "BAD_DATE",
         "BAD_ENCODING",
         "BAD_FILE_NAME",

@@ -98,12 +98,15 @@ def read_header(header: str) -> tuple[_Layout | None, list[ParseError], ParseErr
         names.pop()
         findings.append(ParseError.of(1, None, "TRAILING_SEPARATOR", "finding", where="header"))
     index: dict[str, int] = {}
+    told: set[str] = set()  # a column named many times is told once
     for i, name in enumerate(names):
-        if _norm(name) in index:
+        key = _norm(name)
+        if key in index and key not in told:
+            told.add(key)
             findings.append(
                 ParseError.of(1, shown(name, 30), "DUPLICATE_COLUMN", "finding", column=shown(name))
             )
-        index.setdefault(_norm(name), i)
+        index.setdefault(key, i)
     if len(index.keys() & {_norm(c) for c in (*COLUMNS, "Montant", "Sens")}) < 3:
         return None, [], ParseError.of(1, None, "NO_HEADER")
     columns = list(COLUMNS)

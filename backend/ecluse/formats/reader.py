@@ -29,6 +29,7 @@ from ecluse.formats.records import ParseError
 
 BLOCK_SIZE = 1 << 16  # measured: 64 KiB blocks keep the per-block working set in cache (1 MiB: ~25% slower)
 SNIFF_SIZE = 8192
+ENDS_WINDOW = 1 << 16  # the bytes that tell the line end of the lines after a CRLF header
 #: Characters kept of a line longer than the maximum: its text in messages and in the rejected lines.
 LONG_LINE_KEPT = 1000
 
@@ -223,7 +224,14 @@ class LineReader:
         ends = [i for i in (head.find(b"\r"), head.find(b"\n")) if i >= 0]
         end = min(ends) if ends else -1
         if end >= 0 and head[end : end + 2] == b"\r\n":
-            self._newline = _data_newline(head[end + 2 :])
+            # Decided on the file's first ENDS_WINDOW bytes, whatever the block size: more are read if needed.
+            extended = head
+            while len(extended) < ENDS_WINDOW and not self.at_eof:
+                more = self._read()
+                self.at_eof = len(more) < self._block_size
+                extended += more
+            self._first = extended
+            self._newline = _data_newline(extended[end + 2 : ENDS_WINDOW])
         elif end >= 0 and head[end : end + 1] == b"\r":
             self._newline = "\r"
         if self._forced in ("cp1252", "iso-8859-15"):

@@ -9,6 +9,7 @@ from typing import Any
 
 from ecluse.errors import DomainError
 from ecluse.imports import layouts
+from ecluse.imports.dossier import dossier_findings
 from ecluse.imports.dryrun import MAX_SAMPLE_BYTES, DryRun, dry_run
 from ecluse.imports.models import ImportLayout
 from ecluse.imports.receive import resolve_format
@@ -60,6 +61,10 @@ async def preview_sample(
         company_id=company_id, user_id=user_id, data=data, filename=name, format=fmt.value, layout=layout,
         ranges=list(company.account_ranges or []), limit=limit, currency=company.currency,
     )  # fmt: skip
+    if run.info is not None and run.fatal is None:  # what the import will say of the name (a FEC's)
+        notes, run.fatal = await dossier_findings(company, run.info)
+        run.problems[:0] = notes
+        run.finding_count += len(notes)
     run.companies = dict(
         await Company.filter(id__in={e.company for e in run.entries}).values_list("id", "name")
     )
