@@ -308,11 +308,31 @@ def test_overlapping_account_ranges_are_refused(admin_page: Page, live: Live) ->
     expect(ranges.get_by_label("Début de la plage 2")).to_have_value("411")
 
 
+def test_an_admin_makes_another_sirens_fec_refused(admin_page: Page, live: Live) -> None:
+    page = admin_page
+    other = live.company_id(1)
+    LayoutsPage.from_menu(page, other)
+    setting = page.get_by_role("region", name="SIREN des fichiers FEC")
+    expect(setting).to_contain_text("celui du dossier (987654321)")
+    box = setting.get_by_role("checkbox", name="Refuser le fichier (au lieu de l'importer avec un constat)")
+    expect(box).not_to_be_checked()
+    box.check()
+    expect(page.get_by_text("Les fichiers FEC d'un autre SIREN seront refusés.")).to_be_visible()
+    stored = live.gql("{ companies { id fecSirenMustMatch } }")["companies"]
+    assert {c["id"]: c["fecSirenMustMatch"] for c in stored}[other] is True
+    page.reload()  # what the server kept
+    expect(page.get_by_role("region", name="SIREN des fichiers FEC").get_by_role("checkbox")).to_be_checked()
+
+
 @pytest.fixture(autouse=True)
 def _clear_ranges(live: Live) -> Any:
     yield
     live.gql(
         "mutation($c: ID!) { setAccountRanges(companyId: $c, ranges: []) { errors { code } } }",
+        {"c": live.company_id(1)},
+    )
+    live.gql(
+        "mutation($c: ID!) { setFecSirenMustMatch(companyId: $c, mustMatch: false) { id } }",
         {"c": live.company_id(1)},
     )
 

@@ -16,6 +16,7 @@ export const MeQuery = graphql(`
         siren
         currency
         role
+        fecSirenMustMatch
       }
     }
   }

@@ -551,6 +551,14 @@ const fr = {
     rangeAdd: "Ajouter une plage",
     rangesSave: "Enregistrer les plages",
     rangesSaved: "Plages de comptes enregistrées.",
+    fecSiren: "SIREN des fichiers FEC",
+    fecSirenIntro: (siren: string) =>
+      siren
+        ? `Le nom d'un fichier FEC porte le SIREN de la société dont il contient les écritures. Un nom qui porte un autre SIREN que celui du dossier (${siren}) est toujours signalé avant la validation.`
+        : "Le nom d'un fichier FEC porte le SIREN de la société dont il contient les écritures. Ce dossier n'a pas de SIREN : il n'est pas comparé.",
+    fecSirenRefuse: "Refuser le fichier (au lieu de l'importer avec un constat)",
+    fecSirenSaved: (refused: boolean): string =>
+      refused ? "Les fichiers FEC d'un autre SIREN seront refusés." : "Les fichiers FEC d'un autre SIREN seront importés avec un constat.",
     rangesNone: "Aucune plage de comptes.",
     rangesRefused: "Les plages n'ont pas été enregistrées :",
   },
@@ -1152,6 +1160,14 @@ const en: Messages = {
     rangeAdd: "Add a range",
     rangesSave: "Save the ranges",
     rangesSaved: "Account ranges saved.",
+    fecSiren: "SIREN of FEC files",
+    fecSirenIntro: (siren: string) =>
+      siren
+        ? `A FEC file's name carries the SIREN of the company whose entries it holds. A name with another SIREN than this company's (${siren}) is always reported before validation.`
+        : "A FEC file's name carries the SIREN of the company whose entries it holds. This company has no SIREN: it is not compared.",
+    fecSirenRefuse: "Refuse the file (instead of importing it with a finding)",
+    fecSirenSaved: (refused: boolean): string =>
+      refused ? "FEC files of another SIREN will be refused." : "FEC files of another SIREN will be imported with a finding.",
     rangesNone: "No account range.",
     rangesRefused: "The ranges were not saved:",
   },

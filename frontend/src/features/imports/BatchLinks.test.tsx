@@ -7,7 +7,7 @@ import { mockClient, operationName } from "../../test/mockClient";
 import { BatchLinks, type BatchOrigin } from "./BatchLinks";
 
 const SESSION = {
-  me: { name: "Claire", user: null, companies: [{ id: "1", name: "Boulangerie Martin SARL", siren: null, currency: "EUR", role: "COLLABORATOR" }] },
+  me: { name: "Claire", user: null, companies: [{ id: "1", name: "Boulangerie Martin SARL", siren: null, currency: "EUR", role: "COLLABORATOR", fecSirenMustMatch: false }] },
 } as unknown as Session;
 
 function setup(batch: BatchOrigin) {

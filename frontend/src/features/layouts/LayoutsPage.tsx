@@ -14,6 +14,7 @@ import { canChangeSettings } from "../imports/rules";
 import { fromDefinition } from "./definition";
 import { LAYOUTS_CONTEXT, layoutsPath } from "./LayoutEditorPage";
 import { DeleteLayoutMutation, ImportLayoutsQuery } from "./operations";
+import { FecSirenSetting } from "./FecSirenSetting";
 import { RangesEditor } from "./RangesEditor";
 
 export function LayoutsPage({ company }: { company: Company }) {
@@ -113,6 +114,7 @@ export function LayoutsPage({ company }: { company: Company }) {
       </div>
 
       <RangesEditor companyId={company.id} canEdit={canEdit} />
+      <FecSirenSetting company={company} canEdit={canEdit} />
 
       <ConfirmDialog
         open={pending !== null}

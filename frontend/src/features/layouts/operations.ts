@@ -141,3 +141,12 @@ export const PreviewImportMutation = graphql(`
     }
   }
 `);
+
+export const SetFecSirenMustMatchMutation = graphql(`
+  mutation SetFecSirenMustMatch($companyId: ID!, $mustMatch: Boolean!) {
+    setFecSirenMustMatch(companyId: $companyId, mustMatch: $mustMatch) {
+      id
+      fecSirenMustMatch
+    }
+  }
+`);
