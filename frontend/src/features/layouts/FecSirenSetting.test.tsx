@@ -48,3 +48,13 @@ describe("FecSirenSetting", () => {
     expect((screen.getByRole("checkbox") as HTMLInputElement).disabled).toBe(true);
   });
 });
+
+describe("FecSirenSetting when the server refuses", () => {
+  it("puts the box back and says why", async () => {
+    setup("en", COMPANY, true, { errors: [{ message: "Your role does not allow you to change settings in this company.", extensions: { code: "FORBIDDEN" } }] });
+    const box = screen.getByRole("checkbox") as HTMLInputElement;
+    fireEvent.click(box);
+    expect((await screen.findByRole("alert")).textContent).toContain("change settings");
+    expect(box.checked).toBe(false);
+  });
+});

@@ -17,9 +17,11 @@ export function FecSirenSetting({ company, canEdit }: { company: Company; canEdi
   const [saving, save] = useMutation(SetFecSirenMustMatchMutation);
 
   const change = async (next: boolean) => {
+    setRefuse(next); // shown at once; put back if the server refuses
     const result = await save({ companyId: company.id, mustMatch: next });
     const saved = result.data?.setFecSirenMustMatch;
     if (!saved) {
+      setRefuse(!next);
       setFailed(result.error ? errorMessages(result.error).join(" ; ") : t.actionFailed);
       return;
     }
