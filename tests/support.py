@@ -33,7 +33,7 @@ async def seed_firm() -> dict[str, Any]:
     from ecluse.ledger.models import Company, FiscalYear
 
     first = await Company.create(name="Boulangerie Martin", siren="123456782", currency="EUR")
-    second = await Company.create(name="Atelier Durand", siren="987654321", currency="EUR")
+    second = await Company.create(name="Atelier Durand", siren="987654324", currency="EUR")
     for company in (first, second):
         for year in (2024, 2025, 2026):
             await FiscalYear.create(

@@ -83,7 +83,7 @@ async def create_demo(settings: Settings) -> list[tuple[str, str]]:
         today = date.today()
         companies = [
             await Company.create(name="Boulangerie Martin SARL", siren="123456782", currency="EUR"),
-            await Company.create(name="Atelier Durand SAS", siren="987654321", currency="EUR"),
+            await Company.create(name="Atelier Durand SAS", siren="987654324", currency="EUR"),
         ]
         for company in companies:
             for year in (today.year - 1, today.year):

@@ -271,8 +271,8 @@ def test_one_file_feeds_several_companies(api: Api, firm: dict) -> None:
         "h\n"
         "VT;15/03/2026;F1;411000;A;100,00;;;;\n"
         "VT;15/03/2026;F1;706000;A;;100,00;;;\n"
-        "VT;15/03/2026;F9;411000;B;50,00;;;;987654321\n"
-        "VT;15/03/2026;F9;706000;B;;50,00;;;987654321\n"
+        "VT;15/03/2026;F9;411000;B;50,00;;;;987654324\n"
+        "VT;15/03/2026;F9;706000;B;;50,00;;;987654324\n"
     )
     # The admin of the first company has no role in the second: its lines are refused, not posted there.
     batch = upload(api, company, "two.csv", rows.encode(), token, layoutId=layout_id)["batch"]

@@ -33,7 +33,7 @@ def test_export_the_fec_after_validating_an_import(
     company = live.company_id(1)  # Atelier Durand SAS: no entry posted before this test
     year = date.today().year
     seed = uuid.uuid4().int % 1_000_000
-    name = f"987654321FEC{seed:06d}.txt"
+    name = f"987654324FEC{seed:06d}.txt"
     data = fec_file(25, seed, year=year)
     debit, credit = fec_totals(data)
     batch = live.upload(company, name, data)
@@ -62,7 +62,7 @@ def test_export_the_fec_after_validating_an_import(
     page.get_by_role("button", name="Préparer l'export").click()
 
     result = page.get_by_test_id("fec-result")
-    file_name = f"987654321FEC{year}1231.txt"
+    file_name = f"987654324FEC{year}1231.txt"
     expect(result.get_by_test_id("fec-file-name")).to_have_text(file_name)
     expect(result.get_by_test_id("fec-entries")).to_have_text("25")
     expect(result.get_by_test_id("fec-total-debit")).to_have_text(f"{fr_amount(debit)} EUR")

@@ -11,6 +11,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from ecluse.activity import notifications
+from ecluse.activity.record import audit
 from ecluse.api.context import SESSION_COOKIE, Info, client_address
 from ecluse.api.loaders import loader
 from ecluse.api.pagination import Connection, connection, cursor_id, decode_cursor, encode_cursor, page_size
@@ -20,13 +21,14 @@ from ecluse.auth import queries as accounts
 from ecluse.auth.roles import Action
 from ecluse.auth.sessions import end_sessions
 from ecluse.auth.throttle import Policy, Throttled
-from ecluse.errors import ParamValue
+from ecluse.errors import DomainError, ParamValue
 from ecluse.errors import UserError as DomainUserError
 from ecluse.events import job_channel, user_notifications
 from ecluse.ids import parse_id
 from ecluse.imports.access import visible_job
 from ecluse.jobs import queries as jobs
 from ecluse.ledger import companies as ledger
+from ecluse.ledger import fiscal_years
 
 if TYPE_CHECKING:  # rows the GraphQL types are built from: resolvers read through the domain's queries
     from ecluse.activity.models import Notification as NotificationModel
@@ -105,6 +107,12 @@ class FiscalYear:
             end_date=year.end_date,
             closed=year.closed,
         )
+
+
+@strawberry.type
+class FiscalYearPayload:
+    fiscal_year: FiscalYear | None
+    errors: list[UserError]
 
 
 @strawberry.type
@@ -390,6 +398,26 @@ class CoreMutation:
             return MarkReadPayload(count=0, errors=[problem])
         count = await notifications.mark_read(who.user_id, [to_int_id(i, "ids") for i in ids])
         return MarkReadPayload(count=count, errors=[])
+
+    @strawberry.mutation(
+        description="Open a fiscal year: 12 months from `startDate` unless `endDate` says otherwise (a first or "
+        "last year runs 1 to 24 months); a year overlapping another is refused (FISCAL_YEAR_OVERLAP)."
+    )
+    async def open_fiscal_year(
+        self, info: Info, company_id: strawberry.ID, start_date: date, end_date: date | None = None,
+        name: str | None = None,
+    ) -> FiscalYearPayload:  # fmt: skip
+        cid = to_int_id(company_id, "companyId")
+        who = require(info, Action.SETTINGS, cid)
+        try:
+            year = await fiscal_years.open_fiscal_year(
+                fiscal_years.YearRequest(cid, start_date, end_date, name)
+            )
+        except DomainError as exc:
+            return FiscalYearPayload(fiscal_year=None, errors=[UserError.of(exc.error)])
+        await audit("fiscal_year.opened", "FiscalYear", year.id, company_id=cid, principal=who,
+                    detail=f"{year.name}: {year.start_date} to {year.end_date}")  # fmt: skip
+        return FiscalYearPayload(fiscal_year=FiscalYear.from_model(year), errors=[])
 
     @strawberry.mutation
     async def create_api_key(self, info: Info, company_id: strawberry.ID, name: str) -> ApiKeyPayload:

@@ -1,5 +1,5 @@
 """The `ecluse` command, one module per group: serve (serve, worker, migrate), schema (export-schema), demo,
-imports (import), export (export-fec)."""
+imports (import), export (export-fec), years (fiscal-year)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,6 @@ def register_jobs() -> None:
 
 
 # The groups add their commands to `main` (imported last: they import it).
-from ecluse.cli import demo, export, imports, schema, serve  # noqa: E402
+from ecluse.cli import demo, export, imports, schema, serve, years  # noqa: E402
 
-__all__ = ["demo", "export", "imports", "main", "register_jobs", "schema", "serve"]
+__all__ = ["demo", "export", "imports", "main", "register_jobs", "schema", "serve", "years"]

@@ -1,0 +1,59 @@
+"""`ecluse fiscal-year open`: open a company's fiscal year from the command line (as `openFiscalYear` does)."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from datetime import date, datetime
+
+import click
+
+from ecluse.cli import main
+from ecluse.settings import Settings, get_settings
+
+
+@main.group("fiscal-year")
+def fiscal_year() -> None:
+    """A company's fiscal years."""
+
+
+@fiscal_year.command("open")
+@click.option("--company", "company", required=True, help="Company id or SIREN.")
+@click.option(
+    "--start", "start", required=True, type=click.DateTime(["%Y-%m-%d"]), help="First day, YYYY-MM-DD."
+)
+@click.option("--end", "end", type=click.DateTime(["%Y-%m-%d"]), help="Last day [default: 12 months later].")
+@click.option("--name", "name", help='Its name [default: "Exercice YYYY"].')
+def open_year(company: str, start: datetime, end: datetime | None, name: str | None) -> None:
+    """Open a fiscal year (1 to 24 months; overlapping another is refused)."""
+    last = end.date() if end is not None else None
+    sys.exit(asyncio.run(run_open(get_settings(), company, start.date(), last, name)))
+
+
+async def run_open(
+    settings: Settings, company_ref: str, start: date, end: date | None, name: str | None
+) -> int:
+    """Exit code 0 with the year opened, 1 with a message on stderr otherwise."""
+    from ecluse.activity.record import audit
+    from ecluse.cli.export import find_company
+    from ecluse.db.init import orm_open, run_migrations
+    from ecluse.errors import DomainError
+    from ecluse.ledger.fiscal_years import YearRequest, open_fiscal_year
+
+    await run_migrations(settings)
+    async with orm_open(settings):
+        company = await find_company(company_ref)
+        if company is None:
+            click.echo(f"error: no company with id or SIREN {company_ref!r}", err=True)
+            return 1
+        try:
+            year = await open_fiscal_year(YearRequest(company.id, start, end, name))
+        except DomainError as exc:
+            click.echo(f"error: {exc.error.code}: {exc.error.message}", err=True)
+            return 1
+        await audit("fiscal_year.opened", "FiscalYear", year.id, company_id=company.id, principal=None,
+                    detail=f"{year.name}: {year.start_date} to {year.end_date} (CLI)")  # fmt: skip
+        click.echo(
+            f"{year.name} ({year.start_date} to {year.end_date}) opened for {company.name}: id {year.id}"
+        )
+        return 0
