@@ -607,3 +607,25 @@ def test_every_fec_code_is_in_the_checks_table_of_the_docs() -> None:
     table = doc[doc.index("## Every check") : doc.index("## Error and finding codes")]
     assert len(raised) > 25
     assert sorted(code for code in raised if f"`{code}`" not in table) == ["UNREADABLE_ENTRY"]  # a safety net
+
+
+@pytest.mark.parametrize(
+    ("numbers", "gaps"),
+    [
+        (["VT00001", "AC00002", "VT00003", "BQ00004"], []),  # one numbering for all journals, with prefixes
+        (["VT1", "VT2", "AC1", "AC2", "AC3"], []),  # a numbering per journal
+        (["VT000001", "VT000002", "VT000004"], ["VT000002 to VT000004: 1 number"]),
+        (
+            ["VT00001", "AC00002", "VT00005"],
+            ["VT00001 to VT00005: 2 numbers"],
+        ),  # 2 is AC's; 3 and 4 are missing
+        (["20260115001", "20260116001"], []),  # identifiers, not a sequence
+    ],
+)
+def test_entry_number_gaps(numbers: list[str], gaps: list[str]) -> None:
+    rows = [
+        r for number in numbers for r in pair(number, JournalCode=number[:2] if number[0].isalpha() else "OD")
+    ]
+    p = parse(build(rows), "123456782FEC20251231.txt")
+    found = [n.message for n in p.notes if n.code == "NUMBER_GAP"]
+    assert [m.split("from ", 1)[1].rsplit(" missing", 1)[0] for m in found] == gaps

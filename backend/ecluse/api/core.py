@@ -97,6 +97,7 @@ class FiscalYear:
     start_date: date
     end_date: date
     closed: bool
+    locked: bool
 
     @classmethod
     def from_model(cls, year: FiscalYearModel) -> FiscalYear:
@@ -106,6 +107,7 @@ class FiscalYear:
             start_date=year.start_date,
             end_date=year.end_date,
             closed=year.closed,
+            locked=year.locked,
         )
 
 
@@ -259,6 +261,21 @@ def to_int_id(value: Any, field: str = "id") -> int:
             f"`{field}` is not a valid id.", extensions={"code": "BAD_USER_INPUT", "field": field}
         )
     return number
+
+
+async def _set_locked(info: Info, id: strawberry.ID, locked: bool) -> FiscalYearPayload:
+    year_id = to_int_id(id)
+    company_id = await fiscal_years.company_of(year_id)
+    if company_id is None or not principal(info).can(Action.VIEW, company_id):
+        raise forbidden()  # another company's year answers like one that does not exist
+    who = require(info, Action.YEARS, company_id)
+    try:
+        year = await fiscal_years.set_locked(company_id, year_id, locked)
+    except DomainError as exc:
+        return FiscalYearPayload(fiscal_year=None, errors=[UserError.of(exc.error)])
+    await audit("fiscal_year.locked" if locked else "fiscal_year.unlocked", "FiscalYear", year.id,
+                company_id=company_id, principal=who, detail=year.name)  # fmt: skip
+    return FiscalYearPayload(fiscal_year=FiscalYear.from_model(year), errors=[])
 
 
 async def companies_of(info: Info) -> list[Company]:
@@ -418,6 +435,17 @@ class CoreMutation:
         await audit("fiscal_year.opened", "FiscalYear", year.id, company_id=cid, principal=who,
                     detail=f"{year.name}: {year.start_date} to {year.end_date}")  # fmt: skip
         return FiscalYearPayload(fiscal_year=FiscalYear.from_model(year), errors=[])
+
+    @strawberry.mutation(
+        description="Lock a fiscal year: nothing is imported into it or posted in it until it is unlocked "
+        "(a company admin's action, audited)."
+    )
+    async def lock_fiscal_year(self, info: Info, id: strawberry.ID) -> FiscalYearPayload:
+        return await _set_locked(info, id, True)
+
+    @strawberry.mutation(description="Unlock a locked fiscal year (a company admin's action, audited).")
+    async def unlock_fiscal_year(self, info: Info, id: strawberry.ID) -> FiscalYearPayload:
+        return await _set_locked(info, id, False)
 
     @strawberry.mutation
     async def create_api_key(self, info: Info, company_id: strawberry.ID, name: str) -> ApiKeyPayload:

@@ -19,6 +19,7 @@ class Action(StrEnum):
     DECIDE = "decide"  # validate / reject an import
     MATCH = "match"  # match / validate bank statements
     SETTINGS = "settings"
+    YEARS = "years"  # lock / unlock fiscal years
 
 
 MATRIX: dict[Action, frozenset[Role]] = {
@@ -27,6 +28,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.DECIDE: frozenset({Role.CLIENT, Role.COLLABORATOR, Role.ADMIN}),
     Action.MATCH: frozenset({Role.CLIENT, Role.COLLABORATOR, Role.ADMIN}),
     Action.SETTINGS: frozenset({Role.COLLABORATOR, Role.ADMIN}),
+    Action.YEARS: frozenset({Role.ADMIN}),
 }
 
 #: What each action is, in the sentence that refuses it.
@@ -36,6 +38,7 @@ VERBS = {
     Action.DECIDE: "validate or reject imports",
     Action.MATCH: "match bank statements",
     Action.SETTINGS: "change settings",
+    Action.YEARS: "lock or unlock fiscal years",
 }
 
 USER_ROLES = (Role.VIEWER, Role.CLIENT, Role.COLLABORATOR, Role.ADMIN)

@@ -57,3 +57,49 @@ async def run_open(
             f"{year.name} ({year.start_date} to {year.end_date}) opened for {company.name}: id {year.id}"
         )
         return 0
+
+
+@fiscal_year.command("lock")
+@click.option("--company", "company", required=True, help="Company id or SIREN.")
+@click.option("--year", "year", required=True, help="Fiscal year id, or YYYY: the one that ends that year.")
+def lock_year(company: str, year: str) -> None:
+    """Lock a fiscal year: nothing is imported into it or posted in it until it is unlocked."""
+    sys.exit(asyncio.run(run_lock(get_settings(), company, year, True)))
+
+
+@fiscal_year.command("unlock")
+@click.option("--company", "company", required=True, help="Company id or SIREN.")
+@click.option("--year", "year", required=True, help="Fiscal year id, or YYYY: the one that ends that year.")
+def unlock_year(company: str, year: str) -> None:
+    """Unlock a locked fiscal year."""
+    sys.exit(asyncio.run(run_lock(get_settings(), company, year, False)))
+
+
+async def run_lock(settings: Settings, company_ref: str, year_ref: str, locked: bool) -> int:
+    """Exit code 0 when done, 1 with a message on stderr otherwise."""
+    from ecluse.activity.record import audit
+    from ecluse.cli.export import find_company, find_year
+    from ecluse.db.init import orm_open, run_migrations
+    from ecluse.errors import DomainError
+    from ecluse.ledger.fiscal_years import set_locked
+
+    await run_migrations(settings)
+    async with orm_open(settings):
+        company = await find_company(company_ref)
+        if company is None:
+            click.echo(f"error: no company with id or SIREN {company_ref!r}", err=True)
+            return 1
+        found = await find_year(company, year_ref)
+        if isinstance(found, str):
+            click.echo(f"error: {found}", err=True)
+            return 1
+        try:
+            year = await set_locked(company.id, found.id, locked)
+        except DomainError as exc:
+            click.echo(f"error: {exc.error.code}: {exc.error.message}", err=True)
+            return 1
+        action = "locked" if locked else "unlocked"
+        await audit(f"fiscal_year.{action}", "FiscalYear", year.id, company_id=company.id, principal=None,
+                    detail=f"{year.name} (CLI)")  # fmt: skip
+        click.echo(f"{year.name} of {company.name} is {action}")
+        return 0

@@ -79,7 +79,8 @@ class Sequences:
     NUMBER_GAP findings (Test Compta Demat's "séquence de numérotation").
 
     Numbering is checked over the file, not per journal: numbers shared by all journals (one sequence, each
-    journal taking the next) and numbers per journal (each prefix its sequence) are both read right. A sequence
+    journal taking the next, with or without the journal's prefix) and numbers per journal (each prefix its
+    sequence) are both read right: a number one prefix lacks but another holds is no gap. A sequence
     is only checked when at most one number in ten of its range is missing (ten in a sequence of less than
     100 numbers): numbers built from dates or
     documents (`20260115001`) are identifiers, not a sequence, and have gaps by nature.
@@ -148,18 +149,30 @@ class Sequences:
             )
             .sort("line")
         )
-        return [
-            ParseError.of(
-                line,
-                "EcritureNum",
-                "NUMBER_GAP",
-                "finding",
-                after=_written(prefix, low, width),
-                before=_written(prefix, n, width),
-                missing=n - low - 1,
-            )
-            for prefix, width, n, line, low in gaps.select("prefix", "width", "n", "line", "low").iter_rows()
-        ]
+        if gaps.height == 0:
+            return []
+        # Numbers one sequence lacks but another prefix holds are no gap: a numbering shared by all journals,
+        # each number written with its journal's prefix (VT00001, AC00002, VT00003).
+        used = {
+            width: set(numbers.filter(pl.col("width") == width)["n"].to_list())
+            for width in gaps["width"].unique().to_list()
+        }
+        found = []
+        for prefix, width, n, line, low in gaps.select("prefix", "width", "n", "line", "low").iter_rows():
+            missing = sum(1 for k in range(low + 1, n) if k not in used[width])
+            if missing:
+                found.append(
+                    ParseError.of(
+                        line,
+                        "EcritureNum",
+                        "NUMBER_GAP",
+                        "finding",
+                        after=_written(prefix, low, width),
+                        before=_written(prefix, n, width),
+                        missing=missing,
+                    )
+                )
+        return found
 
 
 _BUFFER = 8_192  # numbers kept as Python objects before they join a frame (memory)

@@ -211,6 +211,14 @@ _TEXTS: dict[str, Callable[[Params], str]] = {
         if p.get("reason") == "no_siren"
         else f"File name '{p['name']}' does not follow SirenFECAAAAMMJJ (A47 A-1 IX)"
     ),
+    "FISCAL_YEAR_LOCKED": lambda p: (
+        f"{p['date']} falls in {p['year']}, which is locked: an admin of the company may unlock it"
+    ),
+    "FISCAL_YEAR_CLOSED": lambda p: (
+        f"{p['date']} falls in {p['year']}, which is closed: nothing more is posted into it"
+        if "date" in p
+        else f"{p['year']} is closed: it can be neither locked nor unlocked"
+    ),
     "NO_ENTRY_LINES": lambda p: "The file has a header but no entry lines (a period without activity?)",
     "AFTER_CLOSING": lambda p: (
         f"Entry {p['entry']} is dated {p['date']}, after the closing date {p['closing']} the file name gives"

@@ -24,7 +24,7 @@ from ecluse.imports.publish import publish_batch
 from ecluse.imports.statuses import CAN_REJECT_FROM, CAN_VALIDATE_FROM, BatchStatus
 from ecluse.jobs import enqueue
 from ecluse.jobs.queue import JobQueue
-from ecluse.ledger import posting
+from ecluse.ledger import fiscal_years, posting
 from ecluse.ledger.models import Company, Entry, EntryLine
 
 _LABELS = {
@@ -91,6 +91,7 @@ async def request_validation(batch: ImportBatch, principal: Principal, bus: Even
     posting.check_ledger_room(
         batch.id, await Company.get(id=batch.company_id), batch.total_debit, batch.total_credit
     )
+    await fiscal_years.check_postable(batch.company_id, batch.id)
     moved = await ImportBatch.filter(id=batch.id, status__in=list(CAN_VALIDATE_FROM)).update(
         status=BatchStatus.VALIDATING, decided_by_id=principal.user_id
     )
@@ -113,6 +114,7 @@ async def post_batch(batch_id: int, bus: EventBus) -> bool:
         twin = await _posted_twin(batch, conn, posted_only=True)
         if twin is not None:
             raise _duplicate(batch, twin)
+        await fiscal_years.check_postable(batch.company_id, batch_id, conn)  # locked since the request?
         now = datetime.now(UTC)
         await posting.post_staged(conn, batch_id, batch.company_id, now)
         await (

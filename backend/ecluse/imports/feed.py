@@ -35,6 +35,7 @@ from ecluse.formats.registry import file_format, open_parser
 from ecluse.money import BATCH_TOTAL_MAX, decimal_of
 
 Year = tuple[int, date, date]  # (fiscal year id, start, end) of the company's open years
+ShutYear = tuple[str, date, date, str]  # (name, start, end, "locked" or "closed") of a year nothing goes into
 #: (company id, kind, code, label, nature): master data the file declares (MasterRecord, resolved).
 Declared = tuple[int, str, str, str, str]
 
@@ -54,6 +55,8 @@ class Target:
     #: Company id → its currency and that currency's decimals (money.exponent), for those that differ from
     #: the company the file was sent to: amounts are read with that one's decimals.
     currencies: dict[int, tuple[str, int]] = field(default_factory=dict)
+    #: Company id → its locked and closed years: an entry dated in one is refused naming it and why.
+    shut: dict[int, list[ShutYear]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,6 +334,7 @@ class _Feeder:
         self.default = target.companies[""]
         self.currencies = target.currencies
         self.years = {cid: sorted(years, key=lambda y: y[1]) for cid, years in target.years.items()}
+        self.shut = target.shut
         self.year_of: dict[tuple[int, date], int | None] = {}
         self.journals: set[tuple[int, str]] = set()
         # Codes already seen, per company: plain string sets keep the per-line test cheap.
@@ -339,6 +343,14 @@ class _Feeder:
         self.sections: dict[int, set[str]] = {}
         self.debits: dict[int, int] = {}  # per company: the debits of the entries kept so far
         self.iso = _Iso()
+
+    def _no_year(self, cid: int, day: date, line: int) -> ParseError:
+        """Why no year takes an entry dated `day`: the locked or closed year it falls in, else none open."""
+        for name, start, end, why in self.shut.get(cid, ()):
+            if start <= day <= end:
+                code = "FISCAL_YEAR_LOCKED" if why == "locked" else "FISCAL_YEAR_CLOSED"
+                return ParseError.of(line, self.date_column, code, date=day, year=name)
+        return ParseError.of(line, self.date_column, "NO_OPEN_FISCAL_YEAR", date=day)
 
     def year(self, cid: int, day: date) -> int | None:
         try:
@@ -468,9 +480,7 @@ class _Feeder:
             return
         year = self.year(cid, entry.date)
         if year is None:
-            self._refuse(
-                entry, ParseError.of(first, self.date_column, "NO_OPEN_FISCAL_YEAR", date=entry.date), out
-            )
+            self._refuse(entry, self._no_year(cid, entry.date, first), out)
             return
         debit = sum([ln.debit for ln in entry.lines])
         kept = self.debits.get(cid, 0) + debit

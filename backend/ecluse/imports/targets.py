@@ -7,7 +7,8 @@ from typing import Any
 
 from ecluse.auth.models import Membership
 from ecluse.auth.roles import MATRIX, Action
-from ecluse.imports.feed import Target, Year
+from ecluse.imports.feed import ShutYear, Target, Year
+from ecluse.ledger.fiscal_years import shut_reason
 from ecluse.ledger.models import Company, FiscalYear
 from ecluse.money import exponent_or
 
@@ -33,6 +34,11 @@ async def targets_for(company_id: int, user_id: int | None) -> Target:
             if name:
                 companies.setdefault(str(name).strip().upper(), cid)
     years: dict[int, list[Year]] = {cid: [] for cid in allowed}
-    for y in await FiscalYear.filter(company_id__in=allowed, closed=False):
-        years[y.company_id].append((y.id, y.start_date, y.end_date))
-    return Target(companies, years, currencies)
+    shut: dict[int, list[ShutYear]] = {}
+    for y in await FiscalYear.filter(company_id__in=allowed):
+        why = shut_reason(y)
+        if why is None:
+            years[y.company_id].append((y.id, y.start_date, y.end_date))
+        else:  # told by name when an entry falls in it
+            shut.setdefault(y.company_id, []).append((y.name, y.start_date, y.end_date, why))
+    return Target(companies, years, currencies, shut)

@@ -11,10 +11,12 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from ecluse.errors import DomainError
-from ecluse.ledger.models import FiscalYear
+from ecluse.ledger.models import Entry, FiscalYear
 from ecluse.ledger.posting import lock_ledger
 
 MONTHS_MIN, MONTHS_MAX = 1, 24
@@ -61,6 +63,15 @@ async def open_fiscal_year(request: YearRequest) -> FiscalYear:
     """Open a fiscal year, or a DomainError naming what is wrong: BAD_PERIOD (an end before the start, a
     length outside 1–24 months, a name too long) or FISCAL_YEAR_OVERLAP (the year it would overlap)."""
     start = request.start
+    for day, field in ((start, "startDate"), (request.end, "endDate")):
+        if day is not None and not date(1900, 1, 1) <= day <= date(2099, 12, 31):
+            raise DomainError(
+                "BAD_PERIOD",
+                f"{day} is outside the years 1900 to 2099.",
+                field,
+                date=day.isoformat(),
+                reason="range",
+            )
     end = request.end if request.end is not None else default_end(start)
     if end < start:
         raise DomainError(
@@ -99,3 +110,47 @@ async def open_fiscal_year(request: YearRequest) -> FiscalYear:
         return await FiscalYear.create(
             company_id=request.company_id, name=name, start_date=start, end_date=end, using_db=conn
         )
+
+
+async def set_locked(company_id: int, year_id: int, locked: bool) -> FiscalYear:
+    """Lock or unlock a year of the company: DomainError NOT_FOUND for another company's year (it reads as one
+    that does not exist), FISCAL_YEAR_CLOSED for a closed one (a closing is final)."""
+    year = await FiscalYear.get_or_none(id=year_id, company_id=company_id)
+    if year is None:
+        raise DomainError("NOT_FOUND", "No such fiscal year.", "id", year_id=year_id)
+    if year.closed:
+        raise DomainError(
+            "FISCAL_YEAR_CLOSED", f"{year.name} is closed: it can be neither locked nor unlocked.", "id",
+            year=year.name,
+        )  # fmt: skip
+    if year.locked != locked:
+        year.locked = locked
+        await year.save(update_fields=["locked"])
+    return year
+
+
+def shut_reason(year: FiscalYear) -> str | None:
+    """Why nothing goes into `year` ("closed", "locked"), or None when it is open."""
+    return "closed" if year.closed else "locked" if year.locked else None
+
+
+async def check_postable(company_id: int, batch_id: int, conn: BaseDBAsyncClient | None = None) -> None:
+    """DomainError FISCAL_YEAR_LOCKED or FISCAL_YEAR_CLOSED when an entry of the batch is dated in a year of the
+    company that was locked or closed since it was staged: nothing is posted into such a year."""
+    years = FiscalYear.filter(company_id=company_id).filter(Q(locked=True) | Q(closed=True))
+    for year in await (years.using_db(conn) if conn is not None else years):
+        entries = Entry.filter(batch_id=batch_id, date__gte=year.start_date, date__lte=year.end_date)
+        if await (entries.using_db(conn) if conn is not None else entries).exists():
+            why = shut_reason(year)
+            raise DomainError(
+                "FISCAL_YEAR_CLOSED" if why == "closed" else "FISCAL_YEAR_LOCKED",
+                f"Import {batch_id} has entries in {year.name}, which is {why}: nothing was posted.",
+                "id",
+                batch=batch_id, year=year.name,
+            )  # fmt: skip
+
+
+async def company_of(year_id: int) -> int | None:
+    """The company a fiscal year belongs to (None: no such year)."""
+    year = await FiscalYear.get_or_none(id=year_id)
+    return year.company_id if year is not None else None

@@ -44,6 +44,8 @@ class FiscalYear(Model):
     start_date = fields.DateField()
     end_date = fields.DateField()
     closed = fields.BooleanField(default=False)
+    #: Nothing is imported into or posted in a locked year until an admin unlocks it (a closing is final).
+    locked = fields.BooleanField(default=False, db_default=False)
 
     class Meta:
         table = "fiscal_years"
