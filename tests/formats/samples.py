@@ -47,7 +47,7 @@ LAYOUTS = {"CSV": CSV_LAYOUT, "FIXED": FIXED_LAYOUT}
 PARSER_FORMAT = {"FEC": "FEC", "TRA": "TRA", "JSON": "JSON", "CSV": "CUSTOM", "FIXED": "CUSTOM"}
 
 
-def real_day(text: str) -> bool:
+def _real_day(text: str) -> bool:
     """Whether `text` is a YYYYMMDD date that exists."""
     try:
         datetime.strptime(text, "%Y%m%d")
@@ -64,7 +64,7 @@ def fec_row(**fields: str) -> str:
         "EcritureLet": "", "DateLet": "", "ValidDate": "20250116", "Montantdevise": "", "Idevise": "",
     }  # fmt: skip
     day = fields.get("EcritureDate", "")
-    if "ValidDate" not in fields and real_day(day) and day > values["ValidDate"]:
+    if "ValidDate" not in fields and _real_day(day) and day > values["ValidDate"]:
         values["ValidDate"] = day  # validated the day of the entry, not before it (VALIDATION_BEFORE_ENTRY)
     values.update(fields)
     return "\t".join(values[c] for c in FEC_COLUMNS)

@@ -77,17 +77,7 @@ def parse(data: bytes, filename: str | None = None) -> Parsed:
 
 
 def row(**fields: str) -> list[str]:
-    values = {
-        "JournalCode": "VT", "JournalLib": "Ventes", "EcritureNum": "VT1", "EcritureDate": "20250115",
-        "CompteNum": "411000", "CompteLib": "Clients", "CompAuxNum": "", "CompAuxLib": "", "PieceRef": "F1",
-        "PieceDate": "20250115", "EcritureLib": "Facture", "Debit": "0,00", "Credit": "0,00", "EcritureLet": "",
-        "DateLet": "", "ValidDate": "20250116", "Montantdevise": "", "Idevise": "",
-    }  # fmt: skip
-    day = fields.get("EcritureDate", "")
-    if "ValidDate" not in fields and s.real_day(day) and day > values["ValidDate"]:
-        values["ValidDate"] = day  # validated the day of the entry, not before it (VALIDATION_BEFORE_ENTRY)
-    values.update(fields)
-    return [values[c] for c in COLUMNS]
+    return s.fec_row(**fields).split("\t")
 
 
 def pair(number: str = "VT1", amount: str = "100,00", **fields: str) -> list[list[str]]:

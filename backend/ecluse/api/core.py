@@ -11,7 +11,6 @@ import strawberry
 from strawberry.scalars import JSON
 
 from ecluse.activity import notifications
-from ecluse.activity.record import audit
 from ecluse.api.context import SESSION_COOKIE, Info, client_address
 from ecluse.api.loaders import loader
 from ecluse.api.pagination import Connection, connection, cursor_id, decode_cursor, encode_cursor, page_size
@@ -264,17 +263,14 @@ def to_int_id(value: Any, field: str = "id") -> int:
 
 
 async def _set_locked(info: Info, id: strawberry.ID, locked: bool) -> FiscalYearPayload:
-    year_id = to_int_id(id)
-    company_id = await fiscal_years.company_of(year_id)
-    if company_id is None or not principal(info).can(Action.VIEW, company_id):
+    found = await fiscal_years.year(to_int_id(id))
+    if found is None or not principal(info).can(Action.VIEW, found.company_id):
         raise forbidden()  # another company's year answers like one that does not exist
-    who = require(info, Action.YEARS, company_id)
+    who = require(info, Action.YEARS, found.company_id)
     try:
-        year = await fiscal_years.set_locked(company_id, year_id, locked)
+        year = await fiscal_years.set_locked(found, locked, who)
     except DomainError as exc:
         return FiscalYearPayload(fiscal_year=None, errors=[UserError.of(exc.error)])
-    await audit("fiscal_year.locked" if locked else "fiscal_year.unlocked", "FiscalYear", year.id,
-                company_id=company_id, principal=who, detail=year.name)  # fmt: skip
     return FiscalYearPayload(fiscal_year=FiscalYear.from_model(year), errors=[])
 
 
@@ -426,14 +422,11 @@ class CoreMutation:
     ) -> FiscalYearPayload:  # fmt: skip
         cid = to_int_id(company_id, "companyId")
         who = require(info, Action.SETTINGS, cid)
+        request = fiscal_years.YearRequest(cid, start_date, end_date, name)
         try:
-            year = await fiscal_years.open_fiscal_year(
-                fiscal_years.YearRequest(cid, start_date, end_date, name)
-            )
+            year = await fiscal_years.open_fiscal_year(request, who)
         except DomainError as exc:
             return FiscalYearPayload(fiscal_year=None, errors=[UserError.of(exc.error)])
-        await audit("fiscal_year.opened", "FiscalYear", year.id, company_id=cid, principal=who,
-                    detail=f"{year.name}: {year.start_date} to {year.end_date}")  # fmt: skip
         return FiscalYearPayload(fiscal_year=FiscalYear.from_model(year), errors=[])
 
     @strawberry.mutation(

@@ -53,7 +53,7 @@ async def _import(
 ) -> int:
     from tortoise.expressions import Q
 
-    from ecluse.cli.export import find_company
+    from ecluse.cli.lookup import find_company
     from ecluse.errors import DomainError
     from ecluse.events import make_event_bus
     from ecluse.imports.models import ImportLayout

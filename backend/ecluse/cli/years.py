@@ -5,11 +5,16 @@ from __future__ import annotations
 import asyncio
 import sys
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 import click
 
 from ecluse.cli import main
+from ecluse.cli.lookup import run_for_company
 from ecluse.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from ecluse.ledger.models import Company, FiscalYear
 
 
 @main.group("fiscal-year")
@@ -34,29 +39,13 @@ async def run_open(
     settings: Settings, company_ref: str, start: date, end: date | None, name: str | None
 ) -> int:
     """Exit code 0 with the year opened, 1 with a message on stderr otherwise."""
-    from ecluse.activity.record import audit
-    from ecluse.cli.export import find_company
-    from ecluse.db.init import orm_open, run_migrations
-    from ecluse.errors import DomainError
     from ecluse.ledger.fiscal_years import YearRequest, open_fiscal_year
 
-    await run_migrations(settings)
-    async with orm_open(settings):
-        company = await find_company(company_ref)
-        if company is None:
-            click.echo(f"error: no company with id or SIREN {company_ref!r}", err=True)
-            return 1
-        try:
-            year = await open_fiscal_year(YearRequest(company.id, start, end, name))
-        except DomainError as exc:
-            click.echo(f"error: {exc.error.code}: {exc.error.message}", err=True)
-            return 1
-        await audit("fiscal_year.opened", "FiscalYear", year.id, company_id=company.id, principal=None,
-                    detail=f"{year.name}: {year.start_date} to {year.end_date} (CLI)")  # fmt: skip
-        click.echo(
-            f"{year.name} ({year.start_date} to {year.end_date}) opened for {company.name}: id {year.id}"
-        )
-        return 0
+    async def open_(company: Company, _: FiscalYear | None) -> str:
+        year = await open_fiscal_year(YearRequest(company.id, start, end, name), None)
+        return f"{year.name} ({year.start_date} to {year.end_date}) opened for {company.name}: id {year.id}"
+
+    return await run_for_company(settings, company_ref, None, open_)
 
 
 @fiscal_year.command("lock")
@@ -77,29 +66,11 @@ def unlock_year(company: str, year: str) -> None:
 
 async def run_lock(settings: Settings, company_ref: str, year_ref: str, locked: bool) -> int:
     """Exit code 0 when done, 1 with a message on stderr otherwise."""
-    from ecluse.activity.record import audit
-    from ecluse.cli.export import find_company, find_year
-    from ecluse.db.init import orm_open, run_migrations
-    from ecluse.errors import DomainError
     from ecluse.ledger.fiscal_years import set_locked
 
-    await run_migrations(settings)
-    async with orm_open(settings):
-        company = await find_company(company_ref)
-        if company is None:
-            click.echo(f"error: no company with id or SIREN {company_ref!r}", err=True)
-            return 1
-        found = await find_year(company, year_ref)
-        if isinstance(found, str):
-            click.echo(f"error: {found}", err=True)
-            return 1
-        try:
-            year = await set_locked(company.id, found.id, locked)
-        except DomainError as exc:
-            click.echo(f"error: {exc.error.code}: {exc.error.message}", err=True)
-            return 1
-        action = "locked" if locked else "unlocked"
-        await audit(f"fiscal_year.{action}", "FiscalYear", year.id, company_id=company.id, principal=None,
-                    detail=f"{year.name} (CLI)")  # fmt: skip
-        click.echo(f"{year.name} of {company.name} is {action}")
-        return 0
+    async def lock(company: Company, year: FiscalYear | None) -> str:
+        assert year is not None
+        await set_locked(year, locked, None)
+        return f"{year.name} of {company.name} is {'locked' if locked else 'unlocked'}"
+
+    return await run_for_company(settings, company_ref, year_ref, lock)

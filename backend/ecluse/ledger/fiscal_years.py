@@ -15,6 +15,8 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from ecluse.activity.record import audit
+from ecluse.auth.principal import Principal
 from ecluse.errors import DomainError
 from ecluse.ledger.models import Entry, FiscalYear
 from ecluse.ledger.posting import lock_ledger
@@ -59,7 +61,7 @@ def default_name(start: date, end: date) -> str:
     return f"Exercice {end.year}" if start.year == end.year else f"Exercice {start.year}-{end.year}"
 
 
-async def open_fiscal_year(request: YearRequest) -> FiscalYear:
+async def open_fiscal_year(request: YearRequest, who: Principal | None) -> FiscalYear:
     """Open a fiscal year, or a DomainError naming what is wrong: BAD_PERIOD (an end before the start, a
     length outside 1–24 months, a name too long) or FISCAL_YEAR_OVERLAP (the year it would overlap)."""
     start = request.start
@@ -107,17 +109,21 @@ async def open_fiscal_year(request: YearRequest) -> FiscalYear:
                 "startDate",
                 year=other.name, start=other.start_date.isoformat(), end=other.end_date.isoformat(),
             )  # fmt: skip
-        return await FiscalYear.create(
+        year = await FiscalYear.create(
             company_id=request.company_id, name=name, start_date=start, end_date=end, using_db=conn
         )
+    await audit("fiscal_year.opened", "FiscalYear", year.id, company_id=request.company_id, principal=who,
+                detail=f"{year.name}: {year.start_date} to {year.end_date}")  # fmt: skip
+    return year
 
 
-async def set_locked(company_id: int, year_id: int, locked: bool) -> FiscalYear:
-    """Lock or unlock a year of the company: DomainError NOT_FOUND for another company's year (it reads as one
-    that does not exist), FISCAL_YEAR_CLOSED for a closed one (a closing is final)."""
-    year = await FiscalYear.get_or_none(id=year_id, company_id=company_id)
-    if year is None:
-        raise DomainError("NOT_FOUND", "No such fiscal year.", "id", year_id=year_id)
+async def year(year_id: int) -> FiscalYear | None:
+    return await FiscalYear.get_or_none(id=year_id)
+
+
+async def set_locked(year: FiscalYear, locked: bool, who: Principal | None) -> FiscalYear:
+    """Lock or unlock `year` (audited), or DomainError FISCAL_YEAR_CLOSED for a closed one (a closing is
+    final)."""
     if year.closed:
         raise DomainError(
             "FISCAL_YEAR_CLOSED", f"{year.name} is closed: it can be neither locked nor unlocked.", "id",
@@ -126,6 +132,10 @@ async def set_locked(company_id: int, year_id: int, locked: bool) -> FiscalYear:
     if year.locked != locked:
         year.locked = locked
         await year.save(update_fields=["locked"])
+        action = "fiscal_year.locked" if locked else "fiscal_year.unlocked"
+        await audit(
+            action, "FiscalYear", year.id, company_id=year.company_id, principal=who, detail=year.name
+        )
     return year
 
 
@@ -148,9 +158,3 @@ async def check_postable(company_id: int, batch_id: int, conn: BaseDBAsyncClient
                 "id",
                 batch=batch_id, year=year.name,
             )  # fmt: skip
-
-
-async def company_of(year_id: int) -> int | None:
-    """The company a fiscal year belongs to (None: no such year)."""
-    year = await FiscalYear.get_or_none(id=year_id)
-    return year.company_id if year is not None else None

@@ -1,0 +1,81 @@
+"""Finding the company and the fiscal year a command names, and running a command for them."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+
+import click
+
+from ecluse.settings import Settings
+
+if TYPE_CHECKING:
+    from ecluse.ledger.models import Company, FiscalYear
+
+
+async def run_for_company(
+    settings: Settings,
+    company_ref: str,
+    year_ref: str | None,
+    act: Callable[[Company, FiscalYear | None], Awaitable[str]],
+) -> int:
+    """Open the database, find the company (and the year, when `year_ref` names one) and run `act`: exit code 0
+    with what it says on stdout, or 1 with the reason on stderr (a company or year not found, a DomainError)."""
+    from ecluse.db.init import orm_open, run_migrations
+    from ecluse.errors import DomainError
+
+    await run_migrations(settings)
+    async with orm_open(settings):
+        company = await find_company(company_ref)
+        if company is None:
+            click.echo(f"error: no company with id or SIREN {company_ref!r}", err=True)
+            return 1
+        year = None
+        if year_ref is not None:
+            found = await find_year(company, year_ref)
+            if isinstance(found, str):
+                click.echo(f"error: {found}", err=True)
+                return 1
+            year = found
+        try:
+            said = await act(company, year)
+        except DomainError as exc:
+            click.echo(f"error: {exc.error.code}: {exc.error.message}", err=True)
+            return 1
+        click.echo(said)
+        return 0
+
+
+async def find_company(ref: str) -> Company | None:
+    """By SIREN (9 digits), else by id."""
+    from ecluse.ledger.models import Company
+
+    ref = ref.strip()
+    if not (ref.isascii() and ref.isdecimal()):
+        return None
+    if len(ref) == 9:
+        found = await Company.get_or_none(siren=ref)
+        if found is not None:
+            return found
+    return await Company.get_or_none(id=int(ref)) if int(ref) < 2**31 else None
+
+
+async def find_year(company: Company, ref: str) -> FiscalYear | str:
+    """By closing year (YYYY: the fiscal year that ends that year), else by id; an error message if none."""
+    from ecluse.ledger.models import FiscalYear
+
+    ref = ref.strip()
+    years = await FiscalYear.filter(company_id=company.id).order_by("start_date")
+    number = int(ref) if ref.isascii() and ref.isdecimal() else None
+    if len(ref) == 4 and number is not None:
+        ending = [y for y in years if y.end_date.year == number]
+        if len(ending) == 1:
+            return ending[0]
+        if len(ending) > 1:
+            names = ", ".join(f"{y.id} ({y.name})" for y in ending)
+            return f"{len(ending)} fiscal years of {company.name} end in {ref}: give the id of one: {names}"
+    found = next((y for y in years if y.id == number), None)
+    if found is not None:
+        return found
+    known = ", ".join(f"{y.id} ({y.name}, {y.start_date} to {y.end_date})" for y in years) or "none"
+    return f"no fiscal year {ref!r} in {company.name} (its fiscal years: {known})"
