@@ -51,6 +51,9 @@ async def seed_firm() -> dict[str, Any]:
     other = await User.create(email="other-admin@firm.test", name="Other", password_hash=hashed)
     await Membership.create(user=other, company_id=second.id, role="admin")
     emails["other"] = other.email
+    # The firm's administrator: no role in any company, the flag alone.
+    firm = await User.create(email="firm-admin@firm.test", name="Firm", password_hash=hashed, is_firm_admin=True)
+    emails["firm"] = firm.email
     return {"company": str(first.id), "other_company": str(second.id), "emails": emails}
 
 

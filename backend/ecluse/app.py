@@ -19,7 +19,8 @@ from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL, GRAPHQL_WS_PROTOCOL
 from tortoise import Tortoise
 
-from ecluse.api.context import Context, credentials, pick_credential
+from ecluse.activity.record import origin as audit_origin
+from ecluse.api.context import Context, client_address, credentials, pick_credential
 from ecluse.api.csrf import CsrfGuard
 from ecluse.api.schema import schema
 from ecluse.api.view import GuardedGraphQL
@@ -53,6 +54,8 @@ class EcluseGraphQL(GuardedGraphQL):
             jobs=state.jobs,
             store=state.store,
         )
+        # The audit trail's "from where" for whatever this request (or socket) changes.
+        audit_origin.set(client_address(request, state.settings.trusted_proxies))
         if isinstance(request, Request):
             ctx.token, api_key = credentials(request)
             ctx.principal = await authenticate(ctx.token, api_key)

@@ -14,7 +14,8 @@ from ecluse.events import LocalEventBus
 from ecluse.imports.receive import receive_file
 from ecluse.imports.statuses import ImportFormat, Origin
 from ecluse.jobs.queue import InProcessQueue
-from ecluse.ledger.models import Company, FiscalYear
+from ecluse.ledger.company_changes import CompanyFields, create_company
+from ecluse.ledger.models import FiscalYear
 from ecluse.money import format_amount
 from ecluse.settings import Settings
 from ecluse.storage import FileStore
@@ -82,8 +83,8 @@ async def create_demo(settings: Settings) -> list[tuple[str, str]]:
             return logins
         today = date.today()
         companies = [
-            await Company.create(name="Boulangerie Martin SARL", siren="123456782", currency="EUR"),
-            await Company.create(name="Atelier Durand SAS", siren="987654324", currency="EUR"),
+            await create_company(CompanyFields("Boulangerie Martin SARL", "123456782", "BMARTIN"), None),
+            await create_company(CompanyFields("Atelier Durand SAS", "987654324", "ADURAND"), None),
         ]
         for company in companies:
             for year in (today.year - 1, today.year):
@@ -95,7 +96,9 @@ async def create_demo(settings: Settings) -> list[tuple[str, str]]:
                 )
         password = hash_password(PASSWORD)
         for email, name, role in USERS:
-            user = await User.create(email=email, name=name, password_hash=password)
+            # The admin is also the firm's administrator: creates companies and users, grants any role.
+            firm_admin = role is Role.ADMIN
+            user = await User.create(email=email, name=name, password_hash=password, is_firm_admin=firm_admin)
             for company in companies:
                 await Membership.create(user=user, company_id=company.id, role=role.value)
         bus = LocalEventBus()

@@ -30,6 +30,8 @@ class AuditLog(Model):
     object_type = fields.CharField(max_length=40)
     object_id = fields.CharField(max_length=40)
     detail = fields.TextField(default="")
+    #: Where the change came from: the client's address for the API, "cli" for a command.
+    origin = fields.CharField(max_length=64, default="", db_default="")
     at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 from ecluse.activity.models import AuditLog, Notification
 from ecluse.auth.models import Membership
 from ecluse.auth.principal import Principal
 from ecluse.auth.roles import MATRIX, Action
 from ecluse.events import EventBus, user_notifications
+
+#: Where the work at hand came from, for the audit trail: set once per request by the API (the client's
+#: address) and by the CLI ("cli"); tasks started from there inherit it.
+origin: ContextVar[str] = ContextVar("audit_origin", default="")
 
 
 async def audit(
@@ -26,6 +32,7 @@ async def audit(
         object_type=object_type,
         object_id=str(object_id),
         detail=detail,
+        origin=origin.get()[:64],
     )
 
 

@@ -28,6 +28,7 @@ from ecluse.imports.access import visible_job
 from ecluse.jobs import queries as jobs
 from ecluse.ledger import companies as ledger
 from ecluse.ledger import fiscal_years
+from ecluse.ledger.company_changes import findings as company_findings
 
 if TYPE_CHECKING:  # rows the GraphQL types are built from: resolvers read through the domain's queries
     from ecluse.activity.models import Notification as NotificationModel
@@ -70,11 +71,21 @@ class Company:
     id: strawberry.ID
     name: str
     siren: str | None
+    code: str | None = strawberry.field(
+        description="The short code a company column may name (besides the SIREN)."
+    )
     currency: str
-    role: Role | None
+    country: str = strawberry.field(description="ISO 3166 alpha-2.")
+    address: str
+    archived: bool
+    role: Role | None = strawberry.field(description="The caller's role in it; null for none.")
     fec_siren_must_match: bool = strawberry.field(
         description="A FEC file whose name carries another SIREN is refused (SIREN_MISMATCH error, the batch "
         "FAILED) instead of imported with a SIREN_MISMATCH finding."
+    )
+    findings: list[UserError] = strawberry.field(
+        description="What is wrong with the company as stored, to fix, never a block (INVALID_SIREN: a SIREN "
+        "stored before SIRENs were checked)."
     )
 
     @classmethod
@@ -83,9 +94,14 @@ class Company:
             id=strawberry.ID(str(company.id)),
             name=company.name,
             siren=company.siren,
+            code=company.code,
             currency=company.currency,
+            country=company.country,
+            address=company.address,
+            archived=company.archived_at is not None,
             role=Role(role) if role else None,
             fec_siren_must_match=company.fec_siren_must_match,
+            findings=[UserError.of(f) for f in company_findings(company)],
         )
 
 
@@ -138,6 +154,9 @@ class Me:
     user: User | None
     api_key_id: strawberry.ID | None
     companies: list[Company]
+    firm_admin: bool = strawberry.field(
+        description="A firm administrator creates and archives companies and users and grants any role."
+    )
 
 
 @strawberry.type
@@ -302,6 +321,7 @@ class CoreQuery:
             user=await user_type(user, info) if user else None,
             api_key_id=strawberry.ID(str(who.api_key_id)) if who.api_key_id else None,
             companies=await companies_of(info),
+            firm_admin=who.firm_admin,
         )
 
     @strawberry.field

@@ -8,6 +8,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
+from ecluse.api.admin import AdminMutation, AdminQuery
 from ecluse.api.core import CoreMutation, CoreQuery, CoreSubscription
 from ecluse.api.exports import ExportQuery
 from ecluse.api.imports import ImportMutation, ImportQuery, ImportSubscription
@@ -18,8 +19,8 @@ from ecluse.api.masking import ErrorMasking
 from ecluse.api.scalars import MONEY_SCALAR, Money
 from ecluse.api.shared_events import SharedEventExecution
 
-Query = merge_types("Query", (CoreQuery, ImportQuery, LedgerQuery, ExportQuery, LayoutQuery))
-Mutation = merge_types("Mutation", (CoreMutation, ImportMutation, LayoutMutation))
+Query = merge_types("Query", (CoreQuery, AdminQuery, ImportQuery, LedgerQuery, ExportQuery, LayoutQuery))
+Mutation = merge_types("Mutation", (CoreMutation, AdminMutation, ImportMutation, LayoutMutation))
 Subscription = merge_types("Subscription", (CoreSubscription, ImportSubscription))
 
 

@@ -13,6 +13,8 @@ class User(Model):
     password_hash = fields.CharField(max_length=200)
     locale = fields.CharField(max_length=5, default="fr")
     is_active = fields.BooleanField(default=True)
+    #: A firm administrator creates and archives companies and users and grants any role (a flag, not a role).
+    is_firm_admin = fields.BooleanField(default=False, db_default=False)  # existing rows: False
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

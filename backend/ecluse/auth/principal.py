@@ -12,6 +12,7 @@ from ecluse.auth import throttle
 from ecluse.auth.models import ApiKey, Membership, Session, User
 from ecluse.auth.roles import Action, Role, allows
 from ecluse.auth.secrets import check_password, new_api_key, new_token, token_hash
+from ecluse.ledger.models import Company
 from ecluse.settings import get_settings
 
 
@@ -21,6 +22,8 @@ class Principal:
     api_key_id: int | None
     name: str
     roles: Mapping[int, Role] = field(default_factory=dict)
+    #: A firm administrator creates and archives companies and users and grants any role.
+    firm_admin: bool = False
 
     @property
     def company_ids(self) -> list[int]:
@@ -42,9 +45,24 @@ def _pepper() -> str:
 
 
 async def principal_for_user(user: User) -> Principal:
+    """The user's roles in the companies that are not archived (an archived company is hidden from all)."""
     memberships = await Membership.filter(user_id=user.id).values_list("company_id", "role")
-    roles = {int(cid): Role(role) for cid, role in memberships}
-    return Principal(user_id=user.id, api_key_id=None, name=user.name or user.email, roles=roles)
+    archived = await _archived([int(cid) for cid, _ in memberships])
+    roles = {int(cid): Role(role) for cid, role in memberships if int(cid) not in archived}
+    return Principal(
+        user_id=user.id,
+        api_key_id=None,
+        name=user.name or user.email,
+        roles=roles,
+        firm_admin=user.is_firm_admin,
+    )
+
+
+async def _archived(company_ids: list[int]) -> set[int]:
+    if not company_ids:
+        return set()
+    found = await Company.filter(id__in=company_ids).exclude(archived_at=None).values_list("id", flat=True)
+    return {int(str(cid)) for cid in found}
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +127,18 @@ def _remember(digest: str, who: Principal) -> Principal:
     return who
 
 
-def forget(digest: str | None = None, user_id: int | None = None, api_key_id: int | None = None) -> None:
-    """Drop the remembered credentials of one token or key (by digest), of a user, or of an API key."""
+def forget(
+    digest: str | None = None,
+    user_id: int | None = None,
+    api_key_id: int | None = None,
+    *,
+    everyone: bool = False,
+) -> None:
+    """Drop the remembered credentials of one token or key (by digest), of a user, of an API key, or of
+    everyone (a company archived or restored changes who sees it)."""
+    if everyone:
+        _cache.clear()
+        return
     if digest is not None:
         _cache.pop(digest, None)
     if user_id is None and api_key_id is None:
@@ -145,7 +173,7 @@ async def principal_for_api_key(key: str) -> Principal | None:
     if (who := _cached(digest)) is not None:
         return who
     api_key = await ApiKey.get_or_none(key_hash=digest, revoked_at=None)
-    if api_key is None:
+    if api_key is None or await _archived([api_key.company_id]):
         return None
     await ApiKey.filter(id=api_key.id).update(
         last_used_at=datetime.now(UTC)

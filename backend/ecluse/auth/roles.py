@@ -20,6 +20,7 @@ class Action(StrEnum):
     MATCH = "match"  # match / validate bank statements
     SETTINGS = "settings"
     YEARS = "years"  # lock / unlock fiscal years
+    COMPANY = "company"  # edit the company's name, SIREN, code, currency, country, address
 
 
 MATRIX: dict[Action, frozenset[Role]] = {
@@ -29,6 +30,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.MATCH: frozenset({Role.CLIENT, Role.COLLABORATOR, Role.ADMIN}),
     Action.SETTINGS: frozenset({Role.COLLABORATOR, Role.ADMIN}),
     Action.YEARS: frozenset({Role.ADMIN}),
+    Action.COMPANY: frozenset({Role.ADMIN}),
 }
 
 #: What each action is, in the sentence that refuses it.
@@ -39,6 +41,7 @@ VERBS = {
     Action.MATCH: "match bank statements",
     Action.SETTINGS: "change settings",
     Action.YEARS: "lock or unlock fiscal years",
+    Action.COMPANY: "change the company's details",
 }
 
 USER_ROLES = (Role.VIEWER, Role.CLIENT, Role.COLLABORATOR, Role.ADMIN)

@@ -48,11 +48,13 @@ class Connection:
 
 @dataclass(frozen=True, slots=True)
 class Ended:
-    """What was ended: one session or key (by its digest), every session of a user, or an API key."""
+    """What was ended: one session or key (by its digest), every session of a user, or an API key; or, with
+    `roles`, no credential but everyone's remembered roles (a company archived or restored)."""
 
     digest: str | None = None
     user_id: int | None = None
     api_key_id: int | None = None
+    roles: bool = False
 
     def covers(self, conn: Connection) -> bool:
         return (
@@ -62,7 +64,12 @@ class Ended:
         )
 
     def as_event(self) -> Event:
-        return {"digest": self.digest, "user_id": self.user_id, "api_key_id": self.api_key_id}
+        return {
+            "digest": self.digest,
+            "user_id": self.user_id,
+            "api_key_id": self.api_key_id,
+            "roles": self.roles,
+        }
 
     @classmethod
     def from_event(cls, event: Event) -> Ended | None:
@@ -71,7 +78,7 @@ class Ended:
             return None
         if not all(v is None or (isinstance(v, int) and not isinstance(v, bool)) for v in (user_id, key_id)):
             return None
-        return cls(digest, user_id, key_id)
+        return cls(digest, user_id, key_id, event.get("roles") is True)
 
 
 _connections: dict[int, Connection] = {}
@@ -113,7 +120,7 @@ async def _close_quietly(conn: Connection) -> None:
 
 def apply(ended: Ended) -> int:
     """Forget the ended credentials in this process and close the connections they authenticated."""
-    forget(ended.digest, ended.user_id, ended.api_key_id)
+    forget(ended.digest, ended.user_id, ended.api_key_id, everyone=ended.roles)
     matching = [(h, c) for h, c in list(_connections.items()) if ended.covers(c)]
     for handle, conn in matching:
         _close(handle, conn)
@@ -133,6 +140,14 @@ async def end_sessions(
     if api_key_id is not None:
         await ApiKey.filter(id=api_key_id, revoked_at=None).update(revoked_at=datetime.now(UTC))
     ended = Ended(digest, user_id, api_key_id)
+    apply(ended)
+    await bus.publish(SESSIONS_CHANNEL, ended.as_event())
+
+
+async def roles_changed(bus: EventBus) -> None:
+    """Every API process forgets the roles it remembers, so the next request reads them again (a company
+    archived or restored: its members lose or regain it at once, no one is logged out)."""
+    ended = Ended(roles=True)
     apply(ended)
     await bus.publish(SESSIONS_CHANNEL, ended.as_event())
 

@@ -12,6 +12,9 @@ import click
 def main() -> None:
     """Écluse: accounting imports held in draft, reviewed, validated, posted."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from ecluse.activity.record import origin
+
+    origin.set("cli")  # the audit trail's "from where" of every change a command makes
 
 
 def register_jobs() -> None:

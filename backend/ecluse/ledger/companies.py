@@ -15,8 +15,18 @@ async def companies(ids: Iterable[int]) -> list[Company]:
     return await Company.filter(id__in=list(ids)).order_by("name")
 
 
+async def all_companies(include_archived: bool) -> list[Company]:
+    """Every company of the firm by name, the archived ones too when asked."""
+    rows = Company.all() if include_archived else Company.filter(archived_at=None)
+    return await rows.order_by("name", "id")
+
+
 async def company(company_id: int) -> Company:
     return await Company.get(id=company_id)
+
+
+async def find(company_id: int) -> Company | None:
+    return await Company.get_or_none(id=company_id)
 
 
 async def set_fec_siren_must_match(company_id: int, must_match: bool) -> Company:

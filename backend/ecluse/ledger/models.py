@@ -19,6 +19,12 @@ class Company(Model):
     #: How files name the company in a company column (custom layouts, JSON), besides its SIREN.
     code = fields.CharField(max_length=40, null=True)
     currency = fields.CharField(max_length=3, default="EUR")
+    #: ISO 3166 alpha-2.
+    country = fields.CharField(max_length=2, default="FR", db_default="FR")  # existing rows: FR
+    #: Postal address, as written on the company's letters (lines separated by newlines).
+    address = fields.CharField(max_length=500, default="", db_default="")
+    #: Set when a firm administrator archives the company: hidden from everyone, its data kept.
+    archived_at = fields.DatetimeField(null=True)
     #: Account number ranges per kind (G general, D customer, C supplier), for layouts that find the kind
     #: of a one-column account number from its range: a list of {kind, from, to}, never overlapping.
     account_ranges: Any = fields.JSONField(default=list)
