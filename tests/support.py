@@ -52,7 +52,9 @@ async def seed_firm() -> dict[str, Any]:
     await Membership.create(user=other, company_id=second.id, role="admin")
     emails["other"] = other.email
     # The firm's administrator: no role in any company, the flag alone.
-    firm = await User.create(email="firm-admin@firm.test", name="Firm", password_hash=hashed, is_firm_admin=True)
+    firm = await User.create(
+        email="firm-admin@firm.test", name="Firm", password_hash=hashed, is_firm_admin=True
+    )
     emails["firm"] = firm.email
     return {"company": str(first.id), "other_company": str(second.id), "emails": emails}
 

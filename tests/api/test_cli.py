@@ -85,7 +85,7 @@ def test_cli_import_unknown_company(env: dict[str, str], tmp_path: Path, client:
     path.write_bytes(demo_fec(1, 2025, seed=2))
     result = _ecluse(env, "import", "--company", "999999999", str(path))
     assert result.returncode == 1
-    assert "no company" in result.stderr
+    assert "no active company" in result.stderr
 
 
 def test_demo_creates_a_firm_with_pending_imports(tmp_path: Path) -> None:

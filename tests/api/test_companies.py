@@ -3,11 +3,13 @@ admin edits its details; every field is checked, every change audited with where
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from ecluse.demo import demo_fec
+from tests.api.test_cli import _ecluse
 from tests.support import Api
 
 FIELDS = "id name siren code currency country address archived role findings { code field params }"
@@ -133,11 +135,16 @@ def test_the_company_admin_edits_details_and_the_audit_says_who_what_and_from_wh
     assert same["company"]["name"] == "Boulangerie Martin & Fils"
     api.upload(firm["company"], "x.txt", demo_fec(2, 2025, 1), token=token)
     refused = api.gql(UPDATE, {"id": firm["company"], "i": {"currency": "USD"}}, token=token)["updateCompany"]
-    assert refused["errors"] == [{"code": "CURRENCY_IN_USE", "field": "currency", "params": {"currency": "EUR"}}]
+    assert refused["errors"] == [
+        {"code": "CURRENCY_IN_USE", "field": "currency", "params": {"currency": "EUR"}}
+    ]
     rows = api.client.portal.call(_audit, int(firm["company"]), "company.updated")
     assert len(rows) == 1
     detail, origin, user_id = rows[0]
-    assert "name: 'Boulangerie Martin' → 'Boulangerie Martin & Fils'" in detail and "code: None → 'BMF'" in detail
+    assert (
+        "name: 'Boulangerie Martin' → 'Boulangerie Martin & Fils'" in detail
+        and "code: None → 'BMF'" in detail
+    )
     assert origin == "testclient" and user_id is not None
 
 
@@ -169,7 +176,10 @@ def test_an_archived_company_is_hidden_from_its_members_and_its_keys_and_comes_b
     listed = api.gql(FIRM, {"a": False}, token=boss)["firmCompanies"]
     assert [c["name"] for c in listed] == ["Atelier Durand"]
     every = api.gql(FIRM, {"a": True}, token=boss)["firmCompanies"]
-    assert [(c["name"], c["archived"]) for c in every] == [("Atelier Durand", False), ("Boulangerie Martin", True)]
+    assert [(c["name"], c["archived"]) for c in every] == [
+        ("Atelier Durand", False),
+        ("Boulangerie Martin", True),
+    ]
     # An archived company's SIREN is free for a new one; restoring it then is refused, naming the taker.
     assert _create(api, firm, name="Reprise", siren="123456782")["errors"] == []
     refused = api.gql(RESTORE, {"id": firm["company"]}, token=boss)["restoreCompany"]
@@ -194,7 +204,9 @@ def test_restoring_brings_the_company_back_with_its_imports(api: Api, firm: dict
 def test_a_stored_siren_that_fails_the_check_is_a_finding_not_a_block(api: Api, firm: dict[str, Any]) -> None:
     api.client.portal.call(_store_siren, int(firm["other_company"]), "111111111")
     token = firm["tokens"]["other"]
-    companies = api.gql("{ companies { name siren findings { code field params } } }", token=token)["companies"]
+    companies = api.gql("{ companies { name siren findings { code field params } } }", token=token)[
+        "companies"
+    ]
     assert companies == [{
         "name": "Atelier Durand", "siren": "111111111",
         "findings": [{"code": "INVALID_SIREN", "field": "siren", "params": {"siren": "111111111", "reason": "checksum"}}],
@@ -208,3 +220,70 @@ async def _store_siren(company_id: int, siren: str) -> None:
     from ecluse.ledger.models import Company
 
     await Company.filter(id=company_id).update(siren=siren)
+
+
+def test_the_cli_creates_lists_updates_archives_and_restores(
+    api: Api, firm: dict[str, Any], env: dict[str, str]
+) -> None:
+    refused = _ecluse(env, "company", "create", "--name", "Garage", "--siren", "732829321")
+    assert refused.returncode == 1 and "INVALID_SIREN" in refused.stderr
+    made = _ecluse(
+        env, "company", "create", "--name", "Garage Petit", "--siren", "732 829 320", "--code", "GP"
+    )
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith("Garage Petit created: id ")
+    changed = _ecluse(env, "company", "update", "--company", "gp", "--name", "Garage Petit & Fils")
+    assert changed.returncode == 0 and "Garage Petit & Fils" in changed.stdout, changed.stderr
+    archived = _ecluse(env, "company", "archive", "--company", "732829320")
+    assert archived.returncode == 0 and "is archived" in archived.stdout, archived.stderr
+    # An archived company takes no file from the CLI either.
+    path = Path(env["ECLUSE_STORAGE_DIR"]).parent / "732829320FEC20251231.txt"
+    path.write_bytes(demo_fec(2, 2025, 1))
+    imported = _ecluse(env, "import", "--company", "GP", "--format", "FEC", str(path))
+    assert imported.returncode == 1 and "no active company" in imported.stderr
+    listed = _ecluse(env, "company", "list", "--archived")
+    rows = [line.split("\t") for line in listed.stdout.strip().splitlines()[1:]]
+    assert [(r[1], r[2], r[3], r[6]) for r in rows] == [
+        ("Atelier Durand", "987654324", "", "active"),
+        ("Boulangerie Martin", "123456782", "", "active"),
+        ("Garage Petit & Fils", "732829320", "GP", "archived"),
+    ]
+    assert _ecluse(env, "company", "restore", "--company", "GP").returncode == 0
+    assert len(_ecluse(env, "company", "list").stdout.strip().splitlines()) == 4
+    rows = api.client.portal.call(_audit_actions)
+    assert rows[-4:] == [("company.created", "cli"), ("company.updated", "cli"), ("company.archived", "cli"),
+                         ("company.restored", "cli")]  # fmt: skip
+
+
+async def _audit_actions() -> list[tuple[str, str]]:
+    from ecluse.activity.models import AuditLog
+
+    return [(r.action, r.origin) for r in await AuditLog.filter(object_type="Company").order_by("id")]
+
+
+def test_a_company_column_naming_an_archived_company_reads_it_as_unknown(
+    api: Api, firm: dict[str, Any]
+) -> None:
+    from tests.api.test_ledger_formats import DONE, LAYOUT, create_layout, issues, upload, wait
+
+    company, other = firm["company"], firm["other_company"]
+    api.client.portal.call(_member_of, "firm-admin@firm.test", [int(company), int(other)])
+    token = api.login("firm-admin@firm.test")
+    layout_id = create_layout(api, company, token, dict(LAYOUT, columns={**LAYOUT["columns"], "company": 10}))
+    rows = (
+        "h\nVT;15/03/2026;F1;411000;A;100,00;;;;\nVT;15/03/2026;F1;706000;A;;100,00;;;\n"
+        "VT;15/03/2026;F9;411000;B;50,00;;;;987654324\nVT;15/03/2026;F9;706000;B;;50,00;;;987654324\n"
+    )
+    assert api.gql(ARCHIVE, {"id": other}, token=token)["archiveCompany"]["errors"] == []
+    batch = upload(api, company, "two.csv", rows.encode(), token, layoutId=layout_id)["batch"]
+    batch = wait(api, batch["id"], DONE, token=token)
+    assert batch["entryCount"] == 1 and batch["rejectedEntryCount"] == 1
+    assert any(i["code"] == "UNKNOWN_COMPANY" for i in issues(api, batch["id"], token))
+
+
+async def _member_of(email: str, company_ids: list[int]) -> None:
+    from ecluse.auth.models import Membership, User
+
+    user = await User.get(email=email)
+    for cid in company_ids:
+        await Membership.create(user=user, company_id=cid, role="collaborator")

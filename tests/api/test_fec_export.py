@@ -446,7 +446,7 @@ def test_cli_writes_the_same_bytes_as_the_download(
     result = ecluse(env, tmp_path, "export-fec", "--company", company, "--year", "2031")
     assert result.returncode == 1 and "no fiscal year '2031'" in result.stderr
     result = ecluse(env, tmp_path, "export-fec", "--company", "999999999", "--year", "2025")
-    assert result.returncode == 1 and "no company" in result.stderr
+    assert result.returncode == 1 and "no active company" in result.stderr
 
 
 # --- the writer on its own ---------------------------------------------------------------------------------

@@ -96,8 +96,8 @@ def test_partner_api_key_submits_and_sees_only_its_own_batches(api: Api, firm: d
     assert _code(api.raw("{ me { name } }", api_key=key)) == "UNAUTHENTICATED"
 
 
-def test_settings_need_collaborator_or_admin(api: Api, firm: dict) -> None:
-    for role in ("viewer", "client"):
+def test_api_keys_are_the_company_admins(api: Api, firm: dict) -> None:
+    for role in ("viewer", "client", "collaborator", "other"):
         body = api.raw(
             "mutation($c: ID!) { createApiKey(companyId: $c, name: \"k\") { key } }", {"c": firm["company"]},
             token=firm["tokens"][role],

@@ -539,7 +539,7 @@ def test_connections_are_checked_again_when_an_event_was_missed(
 
     with serving(monkeypatch, SESSION_RECHECK_S="0.2") as (api, firm):
         expiring, revoked_quietly = token_of(api, VICTIM), token_of(api, VICTIM)
-        writer = token_of(api, "collaborator@firm.test")
+        writer = token_of(api, "admin@firm.test")
         keys = [api.gql(CREATE_KEY, {"c": firm["company"]}, token=writer)["createApiKey"] for _ in range(2)]
         company = {"c": firm["company"]}
         with (

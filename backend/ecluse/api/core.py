@@ -228,6 +228,10 @@ class ApiKey:
     company_id: strawberry.ID
     created_at: datetime
     revoked: bool
+    revoked_at: datetime | None
+    last_used_at: datetime | None = strawberry.field(
+        description="When a request last came with it (to the minute: noted at most every few seconds)."
+    )
 
     @classmethod
     def from_model(cls, key: ApiKeyModel) -> ApiKey:
@@ -238,6 +242,8 @@ class ApiKey:
             company_id=strawberry.ID(str(key.company_id)),
             created_at=key.created_at,
             revoked=key.revoked_at is not None,
+            revoked_at=key.revoked_at,
+            last_used_at=key.last_used_at,
         )
 
 
@@ -364,7 +370,7 @@ class CoreQuery:
 
     @strawberry.field
     async def api_keys(self, info: Info, company_id: strawberry.ID) -> list[ApiKey]:
-        require(info, Action.SETTINGS, to_int_id(company_id, "companyId"))
+        require(info, Action.PEOPLE, to_int_id(company_id, "companyId"))
         keys = await accounts.api_keys_of(int(company_id))
         return [ApiKey.from_model(k) for k in keys]
 
@@ -463,7 +469,7 @@ class CoreMutation:
     @strawberry.mutation
     async def create_api_key(self, info: Info, company_id: strawberry.ID, name: str) -> ApiKeyPayload:
         cid = to_int_id(company_id, "companyId")
-        who = require(info, Action.SETTINGS, cid)
+        who = require(info, Action.PEOPLE, cid)
         name = name.strip()
         problem = None
         if not name:
@@ -481,7 +487,7 @@ class CoreMutation:
     @strawberry.mutation
     async def revoke_api_key(self, info: Info, id: strawberry.ID) -> ApiKeyPayload:
         record = await accounts.api_key(to_int_id(id))
-        if record is None or not principal(info).can(Action.SETTINGS, record.company_id):
+        if record is None or not principal(info).can(Action.PEOPLE, record.company_id):
             raise forbidden()  # another company's key answers like one that does not exist
         # Revoked, and its open subscriptions closed, on every API process.
         await end_sessions(info.context.bus, api_key_id=record.id)

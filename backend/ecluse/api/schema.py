@@ -16,11 +16,16 @@ from ecluse.api.layouts import LayoutMutation, LayoutQuery
 from ecluse.api.ledger import LedgerQuery
 from ecluse.api.limits import LimitedValidationCache, RequestLimits
 from ecluse.api.masking import ErrorMasking
+from ecluse.api.people import PeopleMutation, PeopleQuery
 from ecluse.api.scalars import MONEY_SCALAR, Money
 from ecluse.api.shared_events import SharedEventExecution
 
-Query = merge_types("Query", (CoreQuery, AdminQuery, ImportQuery, LedgerQuery, ExportQuery, LayoutQuery))
-Mutation = merge_types("Mutation", (CoreMutation, AdminMutation, ImportMutation, LayoutMutation))
+Query = merge_types(
+    "Query", (CoreQuery, AdminQuery, PeopleQuery, ImportQuery, LedgerQuery, ExportQuery, LayoutQuery)
+)
+Mutation = merge_types(
+    "Mutation", (CoreMutation, AdminMutation, PeopleMutation, ImportMutation, LayoutMutation)
+)
 Subscription = merge_types("Subscription", (CoreSubscription, ImportSubscription))
 
 

@@ -15,6 +15,9 @@ class User(Model):
     is_active = fields.BooleanField(default=True)
     #: A firm administrator creates and archives companies and users and grants any role (a flag, not a role).
     is_firm_admin = fields.BooleanField(default=False, db_default=False)  # existing rows: False
+    #: SHA-256 of the one-time token that sets a password (a new user's first, or a reset), and its expiry.
+    reset_token_hash = fields.CharField(max_length=64, null=True, unique=True)
+    reset_expires_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

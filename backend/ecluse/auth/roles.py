@@ -21,6 +21,7 @@ class Action(StrEnum):
     SETTINGS = "settings"
     YEARS = "years"  # lock / unlock fiscal years
     COMPANY = "company"  # edit the company's name, SIREN, code, currency, country, address
+    PEOPLE = "people"  # grant roles in the company (up to admin), manage its partner API keys
 
 
 MATRIX: dict[Action, frozenset[Role]] = {
@@ -31,6 +32,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.SETTINGS: frozenset({Role.COLLABORATOR, Role.ADMIN}),
     Action.YEARS: frozenset({Role.ADMIN}),
     Action.COMPANY: frozenset({Role.ADMIN}),
+    Action.PEOPLE: frozenset({Role.ADMIN}),
 }
 
 #: What each action is, in the sentence that refuses it.
@@ -42,6 +44,7 @@ VERBS = {
     Action.SETTINGS: "change settings",
     Action.YEARS: "lock or unlock fiscal years",
     Action.COMPANY: "change the company's details",
+    Action.PEOPLE: "manage roles and API keys",
 }
 
 USER_ROLES = (Role.VIEWER, Role.CLIENT, Role.COLLABORATOR, Role.ADMIN)

@@ -144,10 +144,12 @@ async def end_sessions(
     await bus.publish(SESSIONS_CHANNEL, ended.as_event())
 
 
-async def roles_changed(bus: EventBus) -> None:
-    """Every API process forgets the roles it remembers, so the next request reads them again (a company
-    archived or restored: its members lose or regain it at once, no one is logged out)."""
-    ended = Ended(roles=True)
+async def roles_changed(bus: EventBus, user_id: int | None = None) -> None:
+    """Roles changed: every API process forgets the roles it remembers (of one user, or of everyone when a
+    company is archived or restored), so the next request reads them again. A user's WebSockets are closed
+    too, sessions kept: the client reconnects at once with its new roles, and a subscription to a company it
+    lost does not go on."""
+    ended = Ended(user_id=user_id) if user_id is not None else Ended(roles=True)
     apply(ended)
     await bus.publish(SESSIONS_CHANNEL, ended.as_event())
 

@@ -1,5 +1,5 @@
 """The `ecluse` command, one module per group: serve (serve, worker, migrate), schema (export-schema), demo,
-imports (import), export (export-fec), years (fiscal-year)."""
+imports (import), export (export-fec), years (fiscal-year), companies (company), people (user, member, apikey)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,17 @@ def register_jobs() -> None:
 
 
 # The groups add their commands to `main` (imported last: they import it).
-from ecluse.cli import demo, export, imports, schema, serve, years  # noqa: E402
+from ecluse.cli import companies, demo, export, imports, people, schema, serve, years  # noqa: E402
 
-__all__ = ["demo", "export", "imports", "main", "register_jobs", "schema", "serve", "years"]
+__all__ = [
+    "companies",
+    "demo",
+    "export",
+    "imports",
+    "main",
+    "people",
+    "register_jobs",
+    "schema",
+    "serve",
+    "years",
+]

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 @main.command("export-fec")
-@click.option("--company", "company", required=True, help="Company id or SIREN.")
+@click.option("--company", "company", required=True, help="Company id, SIREN or short code.")
 @click.option("--year", "year", required=True, help="Fiscal year id, or YYYY: the one that ends that year.")
 @click.option("--keep-numbers", is_flag=True, help="Keep each entry's number (default: 1, 2, 3… by date).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File or folder [default: ./<name>].")

@@ -24,7 +24,7 @@ EXIT = {BatchStatus.PENDING_VALIDATION: 0, BatchStatus.FINISHED_WITH_ERROR: 2, B
 
 
 @main.command("import")
-@click.option("--company", "company", required=True, help="Company id or SIREN.")
+@click.option("--company", "company", required=True, help="Company id, SIREN or short code.")
 @click.option(
     "--format", "fmt", default="AUTO", show_default=True, help="FEC, TRA, JSON, CUSTOM, or AUTO to detect."
 )
@@ -67,7 +67,7 @@ async def _import(
     try:
         company = await find_company(company_ref)
         if company is None:
-            click.echo(f"error: no company with id or SIREN {company_ref!r}", err=True)
+            click.echo(f"error: no active company with id, SIREN or code {company_ref!r}", err=True)
             return 1
         try:
             file_format = ImportFormat(fmt.upper())

@@ -18,6 +18,8 @@ async def run_for_company(
     company_ref: str,
     year_ref: str | None,
     act: Callable[[Company, FiscalYear | None], Awaitable[str]],
+    *,
+    archived: bool = False,
 ) -> int:
     """Open the database, find the company (and the year, when `year_ref` names one) and run `act`: exit code 0
     with what it says on stdout, or 1 with the reason on stderr (a company or year not found, a DomainError)."""
@@ -26,9 +28,10 @@ async def run_for_company(
 
     await run_migrations(settings)
     async with orm_open(settings):
-        company = await find_company(company_ref)
+        company = await find_company(company_ref, archived=archived)
         if company is None:
-            click.echo(f"error: no company with id or SIREN {company_ref!r}", err=True)
+            which = "archived" if archived else "active"
+            click.echo(f"error: no {which} company with id, SIREN or code {company_ref!r}", err=True)
             return 1
         year = None
         if year_ref is not None:
@@ -46,18 +49,23 @@ async def run_for_company(
         return 0
 
 
-async def find_company(ref: str) -> Company | None:
-    """By SIREN (9 digits), else by id."""
+async def find_company(ref: str, *, archived: bool = False) -> Company | None:
+    """By SIREN, short code or id, among the active companies (the archived ones when `archived`)."""
+    from tortoise.expressions import Q
+
     from ecluse.ledger.models import Company
 
     ref = ref.strip()
-    if not (ref.isascii() and ref.isdecimal()):
+    if not ref or len(ref) > 40:
         return None
-    if len(ref) == 9:
-        found = await Company.get_or_none(siren=ref)
-        if found is not None:
-            return found
-    return await Company.get_or_none(id=int(ref)) if int(ref) < 2**31 else None
+    named = Q(siren=ref) | Q(code__iexact=ref)
+    if ref.isascii() and ref.isdecimal() and int(ref) < 2**31:
+        named |= Q(id=int(ref))
+    found = await Company.filter(named, archived_at__isnull=not archived).order_by("id")
+    # A SIREN or a code before an id that happens to be the same digits.
+    by_name = [c for c in found if c.siren == ref or (c.code or "").upper() == ref.upper()]
+    chosen = by_name or found
+    return chosen[0] if chosen else None
 
 
 async def find_year(company: Company, ref: str) -> FiscalYear | str:

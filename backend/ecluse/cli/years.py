@@ -23,7 +23,7 @@ def fiscal_year() -> None:
 
 
 @fiscal_year.command("open")
-@click.option("--company", "company", required=True, help="Company id or SIREN.")
+@click.option("--company", "company", required=True, help="Company id, SIREN or short code.")
 @click.option(
     "--start", "start", required=True, type=click.DateTime(["%Y-%m-%d"]), help="First day, YYYY-MM-DD."
 )
@@ -49,7 +49,7 @@ async def run_open(
 
 
 @fiscal_year.command("lock")
-@click.option("--company", "company", required=True, help="Company id or SIREN.")
+@click.option("--company", "company", required=True, help="Company id, SIREN or short code.")
 @click.option("--year", "year", required=True, help="Fiscal year id, or YYYY: the one that ends that year.")
 def lock_year(company: str, year: str) -> None:
     """Lock a fiscal year: nothing is imported into it or posted in it until it is unlocked."""
@@ -57,7 +57,7 @@ def lock_year(company: str, year: str) -> None:
 
 
 @fiscal_year.command("unlock")
-@click.option("--company", "company", required=True, help="Company id or SIREN.")
+@click.option("--company", "company", required=True, help="Company id, SIREN or short code.")
 @click.option("--year", "year", required=True, help="Fiscal year id, or YYYY: the one that ends that year.")
 def unlock_year(company: str, year: str) -> None:
     """Unlock a locked fiscal year."""

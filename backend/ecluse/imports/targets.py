@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from tortoise.expressions import Q
+
 from ecluse.auth.models import Membership
 from ecluse.auth.roles import MATRIX, Action
 from ecluse.imports.feed import ShutYear, Target, Year
@@ -14,6 +16,7 @@ from ecluse.money import exponent_or
 
 
 async def targets_for(company_id: int, user_id: int | None) -> Target:
+    """The companies a file sent to `company_id` by `user_id` (None: a partner or the CLI) may feed."""
     allowed = {company_id}
     if user_id is not None:
         roles = [r.value for r in MATRIX[Action.SUBMIT]]
@@ -22,7 +25,13 @@ async def targets_for(company_id: int, user_id: int | None) -> Target:
         )
         allowed |= {int(cid) for cid in member_of}
     companies: dict[str, int] = {"": company_id}
-    found: Any = await Company.filter(id__in=allowed).values_list("id", "code", "siren", "currency")
+    # An archived company is no target: a company column naming it reads as unknown.
+    found: Any = (
+        await Company.filter(id__in=allowed)
+        .filter(Q(archived_at=None) | Q(id=company_id))
+        .values_list("id", "code", "siren", "currency")
+    )
+    allowed = {int(cid) for cid, _, _, _ in found}
     own = next(exponent_or(currency, 2) for cid, _, _, currency in found if cid == company_id)
     currencies = {
         cid: (currency, places)

@@ -5,6 +5,7 @@ import { useI18n } from "../i18n/I18n";
 import { LoginPage } from "../features/auth/LoginPage";
 import { CompanyPicker } from "../features/company/CompanyPicker";
 import { CompanyArea } from "../features/company/CompanyArea";
+import { CompaniesAdminPage } from "../features/admin/CompaniesAdminPage";
 import { createApi, type Api } from "./client";
 import { MeQuery } from "./operations";
 import { match, useLocation } from "./router";
@@ -65,7 +66,13 @@ function Shell({ api, restart }: { api: Api; restart: () => void }) {
       <a className="skip-link" href="#main">
         {t.skipToContent}
       </a>
-      {company ? <CompanyArea key={company.companyId} companyId={company.companyId} /> : <PickerPage />}
+      {company ? (
+        <CompanyArea key={company.companyId} companyId={company.companyId} />
+      ) : /^\/admin(\/|$)/.test(pathname) ? (
+        <AdminPage />
+      ) : (
+        <PickerPage />
+      )}
     </SessionContext.Provider>
   );
 }
@@ -81,6 +88,18 @@ function PickerPage() {
       <AppHeader company={null} />
       <main id="main" className="page" tabIndex={-1}>
         <CompanyPicker />
+      </main>
+    </>
+  );
+}
+
+/** /admin/companies (the only administration page so far). */
+function AdminPage() {
+  return (
+    <>
+      <AppHeader company={null} />
+      <main id="main" className="page" tabIndex={-1}>
+        <CompaniesAdminPage />
       </main>
     </>
   );

@@ -27,6 +27,7 @@ export function AppHeader({ company }: { company: Company | null }) {
         )}
         {company && <MainMenu companyId={company.id} />}
         <span className="spacer" />
+        {me.firmAdmin && <AdminLink />}
         {live === "reconnecting" && (
           <span className="live-lost" role="status">
             {t.liveLost}
@@ -51,7 +52,19 @@ export function AppHeader({ company }: { company: Company | null }) {
   );
 }
 
-/** Comptabilité › Imports (partenaires, historique) · Paramètres (modèles d'import) · Exports (FEC), as a disclosure menu. */
+/** The firm administrator's way to the administration pages (companies). */
+function AdminLink() {
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  return (
+    <Link to="/admin/companies" className="btn btn-quiet" aria-current={pathname.startsWith("/admin/") ? "page" : undefined}>
+      {t.administration}
+    </Link>
+  );
+}
+
+/** Comptabilité › Imports (partenaires, historique) · Paramètres (modèles d'import, informations du dossier) · Exports
+ * (FEC), as a disclosure menu. */
 function MainMenu({ companyId }: { companyId: string }) {
   const { t } = useI18n();
   const { pathname } = useLocation();
@@ -111,6 +124,11 @@ function MainMenu({ companyId }: { companyId: string }) {
                 <li>
                   <Link to={`${base}/settings/layouts`} aria-current={current(`${base}/settings/layouts`)}>
                     {t.importLayouts}
+                  </Link>
+                </li>
+                <li>
+                  <Link to={`${base}/settings/company`} aria-current={current(`${base}/settings/company`)}>
+                    {t.companyDetails}
                   </Link>
                 </li>
               </ul>

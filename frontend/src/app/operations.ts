@@ -11,13 +11,9 @@ export const MeQuery = graphql(`
         locale
       }
       companies {
-        id
-        name
-        siren
-        currency
-        role
-        fecSirenMustMatch
+        ...CompanyDetails
       }
+      firmAdmin
     }
   }
 `);

@@ -80,9 +80,11 @@ export interface ConfirmProps {
   onYes: () => void;
   onNo: () => void;
   testId?: string;
+  /** Focus starts on `no` (the safe choice) instead of `yes`: for an action to think twice about. */
+  focusNo?: boolean;
 }
 
-export function ConfirmDialog({ open, title, body, yes, no, busy, onYes, onNo, testId }: ConfirmProps) {
+export function ConfirmDialog({ open, title, body, yes, no, busy, onYes, onNo, testId, focusNo }: ConfirmProps) {
   return (
     <Dialog
       open={open}
@@ -92,10 +94,10 @@ export function ConfirmDialog({ open, title, body, yes, no, busy, onYes, onNo, t
       testId={testId}
       actions={
         <>
-          <button type="button" className="btn btn-primary" onClick={onYes} disabled={busy} data-autofocus>
+          <button type="button" className="btn btn-primary" onClick={onYes} disabled={busy} data-autofocus={!focusNo || undefined}>
             {yes}
           </button>
-          <button type="button" className="btn" onClick={onNo} disabled={busy}>
+          <button type="button" className="btn" onClick={onNo} disabled={busy} data-autofocus={focusNo || undefined}>
             {no}
           </button>
         </>

@@ -14,10 +14,16 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Me {\n    me {\n      name\n      user {\n        id\n        email\n        name\n        locale\n      }\n      companies {\n        id\n        name\n        siren\n        currency\n        role\n        fecSirenMustMatch\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Me {\n    me {\n      name\n      user {\n        id\n        email\n        name\n        locale\n      }\n      companies {\n        ...CompanyDetails\n      }\n      firmAdmin\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n      }\n      retryAfterSeconds\n      errors {\n        code\n        message\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  query FiscalYears($companyId: ID!) {\n    fiscalYears(companyId: $companyId) {\n      id\n      name\n      startDate\n      endDate\n      closed\n    }\n    pendingImportsCount(companyId: $companyId)\n  }\n": typeof types.FiscalYearsDocument,
+    "\n  fragment CompanyDetails on Company {\n    id\n    name\n    siren\n    code\n    currency\n    country\n    address\n    archived\n    role\n    fecSirenMustMatch\n    findings {\n      code\n      field\n      params\n    }\n  }\n": typeof types.CompanyDetailsFragmentDoc,
+    "\n  query FirmCompanies($includeArchived: Boolean!) {\n    firmCompanies(includeArchived: $includeArchived) {\n      ...CompanyDetails\n    }\n  }\n": typeof types.FirmCompaniesDocument,
+    "\n  mutation CreateCompany($input: CompanyInput!) {\n    createCompany(input: $input) {\n      company {\n        ...CompanyDetails\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": typeof types.CreateCompanyDocument,
+    "\n  mutation UpdateCompany($id: ID!, $input: CompanyInput!) {\n    updateCompany(id: $id, input: $input) {\n      company {\n        ...CompanyDetails\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": typeof types.UpdateCompanyDocument,
+    "\n  mutation ArchiveCompany($id: ID!) {\n    archiveCompany(id: $id) {\n      company {\n        ...CompanyDetails\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": typeof types.ArchiveCompanyDocument,
+    "\n  mutation RestoreCompany($id: ID!) {\n    restoreCompany(id: $id) {\n      company {\n        ...CompanyDetails\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": typeof types.RestoreCompanyDocument,
     "\n  query ExportYears($companyId: ID!) {\n    fiscalYears(companyId: $companyId) {\n      id\n      name\n      startDate\n      endDate\n      closed\n    }\n  }\n": typeof types.ExportYearsDocument,
     "\n  query FecExport($companyId: ID!, $fiscalYearId: ID!, $keepNumbers: Boolean!) {\n    fecExport(companyId: $companyId, fiscalYearId: $fiscalYearId, keepNumbers: $keepNumbers) {\n      fileName\n      url\n      entryCount\n      lineCount\n      totalDebit\n      totalCredit\n      currency\n    }\n  }\n": typeof types.FecExportDocument,
     "\n  fragment BatchFields on ImportBatch {\n    id\n    companyId\n    partner\n    fileName\n    format\n    origin\n    status\n    progress\n    errorSummary\n    entryCount\n    lineCount\n    rejectedEntryCount\n    errorCount\n    findingCount\n    currency\n    totalDebit\n    totalCredit\n    createdAt\n    updatedAt\n    firstMovement\n    lastMovement\n    duplicateOfId\n    referencePeriod {\n      id\n      name\n    }\n  }\n": typeof types.BatchFieldsFragmentDoc,
@@ -47,10 +53,16 @@ type Documents = {
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids) {\n      count\n    }\n  }\n": typeof types.MarkNotificationsReadDocument,
 };
 const documents: Documents = {
-    "\n  query Me {\n    me {\n      name\n      user {\n        id\n        email\n        name\n        locale\n      }\n      companies {\n        id\n        name\n        siren\n        currency\n        role\n        fecSirenMustMatch\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  query Me {\n    me {\n      name\n      user {\n        id\n        email\n        name\n        locale\n      }\n      companies {\n        ...CompanyDetails\n      }\n      firmAdmin\n    }\n  }\n": types.MeDocument,
     "\n  mutation Login($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      user {\n        id\n      }\n      retryAfterSeconds\n      errors {\n        code\n        message\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  query FiscalYears($companyId: ID!) {\n    fiscalYears(companyId: $companyId) {\n      id\n      name\n      startDate\n      endDate\n      closed\n    }\n    pendingImportsCount(companyId: $companyId)\n  }\n": types.FiscalYearsDocument,
+    "\n  fragment CompanyDetails on Company {\n    id\n    name\n    siren\n    code\n    currency\n    country\n    address\n    archived\n    role\n    fecSirenMustMatch\n    findings {\n      code\n      field\n      params\n    }\n  }\n": types.CompanyDetailsFragmentDoc,
+    "\n  query FirmCompanies($includeArchived: Boolean!) {\n    firmCompanies(includeArchived: $includeArchived) {\n      ...CompanyDetails\n    }\n  }\n": types.FirmCompaniesDocument,
+    "\n  mutation CreateCompany($input: CompanyInput!) {\n    createCompany(input: $input) {\n      company {\n        ...CompanyDetails\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": types.CreateCompanyDocument,
+    "\n  mutation UpdateCompany($id: ID!, $input: CompanyInput!) {\n    updateCompany(id: $id, input: $input) {\n      company {\n        ...CompanyDetails\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": types.UpdateCompanyDocument,
+    "\n  mutation ArchiveCompany($id: ID!) {\n    archiveCompany(id: $id) {\n      company {\n        ...CompanyDetails\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": types.ArchiveCompanyDocument,
+    "\n  mutation RestoreCompany($id: ID!) {\n    restoreCompany(id: $id) {\n      company {\n        ...CompanyDetails\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": types.RestoreCompanyDocument,
     "\n  query ExportYears($companyId: ID!) {\n    fiscalYears(companyId: $companyId) {\n      id\n      name\n      startDate\n      endDate\n      closed\n    }\n  }\n": types.ExportYearsDocument,
     "\n  query FecExport($companyId: ID!, $fiscalYearId: ID!, $keepNumbers: Boolean!) {\n    fecExport(companyId: $companyId, fiscalYearId: $fiscalYearId, keepNumbers: $keepNumbers) {\n      fileName\n      url\n      entryCount\n      lineCount\n      totalDebit\n      totalCredit\n      currency\n    }\n  }\n": types.FecExportDocument,
     "\n  fragment BatchFields on ImportBatch {\n    id\n    companyId\n    partner\n    fileName\n    format\n    origin\n    status\n    progress\n    errorSummary\n    entryCount\n    lineCount\n    rejectedEntryCount\n    errorCount\n    findingCount\n    currency\n    totalDebit\n    totalCredit\n    createdAt\n    updatedAt\n    firstMovement\n    lastMovement\n    duplicateOfId\n    referencePeriod {\n      id\n      name\n    }\n  }\n": types.BatchFieldsFragmentDoc,
@@ -97,7 +109,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      name\n      user {\n        id\n        email\n        name\n        locale\n      }\n      companies {\n        id\n        name\n        siren\n        currency\n        role\n        fecSirenMustMatch\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      name\n      user {\n        id\n        email\n        name\n        locale\n      }\n      companies {\n        id\n        name\n        siren\n        currency\n        role\n        fecSirenMustMatch\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Me {\n    me {\n      name\n      user {\n        id\n        email\n        name\n        locale\n      }\n      companies {\n        ...CompanyDetails\n      }\n      firmAdmin\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      name\n      user {\n        id\n        email\n        name\n        locale\n      }\n      companies {\n        ...CompanyDetails\n      }\n      firmAdmin\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -110,6 +122,30 @@ export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (ty
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query FiscalYears($companyId: ID!) {\n    fiscalYears(companyId: $companyId) {\n      id\n      name\n      startDate\n      endDate\n      closed\n    }\n    pendingImportsCount(companyId: $companyId)\n  }\n"): (typeof documents)["\n  query FiscalYears($companyId: ID!) {\n    fiscalYears(companyId: $companyId) {\n      id\n      name\n      startDate\n      endDate\n      closed\n    }\n    pendingImportsCount(companyId: $companyId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CompanyDetails on Company {\n    id\n    name\n    siren\n    code\n    currency\n    country\n    address\n    archived\n    role\n    fecSirenMustMatch\n    findings {\n      code\n      field\n      params\n    }\n  }\n"): (typeof documents)["\n  fragment CompanyDetails on Company {\n    id\n    name\n    siren\n    code\n    currency\n    country\n    address\n    archived\n    role\n    fecSirenMustMatch\n    findings {\n      code\n      field\n      params\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FirmCompanies($includeArchived: Boolean!) {\n    firmCompanies(includeArchived: $includeArchived) {\n      ...CompanyDetails\n    }\n  }\n"): (typeof documents)["\n  query FirmCompanies($includeArchived: Boolean!) {\n    firmCompanies(includeArchived: $includeArchived) {\n      ...CompanyDetails\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCompany($input: CompanyInput!) {\n    createCompany(input: $input) {\n      company {\n        ...CompanyDetails\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCompany($input: CompanyInput!) {\n    createCompany(input: $input) {\n      company {\n        ...CompanyDetails\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCompany($id: ID!, $input: CompanyInput!) {\n    updateCompany(id: $id, input: $input) {\n      company {\n        ...CompanyDetails\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCompany($id: ID!, $input: CompanyInput!) {\n    updateCompany(id: $id, input: $input) {\n      company {\n        ...CompanyDetails\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArchiveCompany($id: ID!) {\n    archiveCompany(id: $id) {\n      company {\n        ...CompanyDetails\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ArchiveCompany($id: ID!) {\n    archiveCompany(id: $id) {\n      company {\n        ...CompanyDetails\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestoreCompany($id: ID!) {\n    restoreCompany(id: $id) {\n      company {\n        ...CompanyDetails\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RestoreCompany($id: ID!) {\n    restoreCompany(id: $id) {\n      company {\n        ...CompanyDetails\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -260,6 +260,32 @@ const fr = {
     INTERNAL_SERVER_ERROR: "Erreur interne du serveur",
   } as Record<string, string>,
 
+  // A payload error said from its code and its params (errorText.ts `userErrorText`); other codes are said
+  // by their `issueCode` label. Numbers in `p.text` come formatted for the locale.
+  issueText: {
+    REQUIRED: () => "Ce champ est obligatoire.",
+    TOO_LONG: (p) => `Trop long : ${p.text("found")} caractères pour ${p.text("maximum")} au plus.`,
+    BAD_CHARACTERS: () => "Caractères de contrôle interdits.",
+    INVALID_SIREN: (p) =>
+      p.text("reason") === "length"
+        ? "SIREN invalide : 9 chiffres attendus"
+        : p.text("reason") === "digits"
+          ? "SIREN invalide : des chiffres seulement"
+          : "SIREN invalide (clé de contrôle)",
+    SIREN_TAKEN: (p) => `Le SIREN ${p.text("siren")} est déjà celui du dossier « ${p.text("company")} ».`,
+    CODE_TAKEN: (p) => `Le code « ${p.text("value")} » nomme déjà le dossier « ${p.text("company")} ».`,
+    BAD_CODE: (p) =>
+      `Code court « ${p.text("value")} » invalide : 1 à 40 lettres, chiffres, points, tirets ou soulignés, en commençant par une lettre ou un chiffre.`,
+    UNKNOWN_CURRENCY: (p) => `« ${p.text("currency")} » n'est pas une devise ISO 4217 (EUR, USD, CHF…).`,
+    UNKNOWN_COUNTRY: (p) => `« ${p.text("country")} » n'est pas un code pays ISO 3166 (FR, BE, CH…).`,
+    CURRENCY_IN_USE: (p) => `Le dossier a déjà des imports ou des écritures en ${p.text("currency")} : sa devise ne peut plus changer.`,
+    COMPANY_ARCHIVED: (p) => `Le dossier « ${p.text("company")} » est archivé : restaurez-le d'abord.`,
+    COMPANY_BUSY: (p) =>
+      p.count("count") === 1
+        ? `Le dossier « ${p.text("company")} » a un import en cours de lecture ou de comptabilisation : archivez-le une fois celui-ci terminé.`
+        : `Le dossier « ${p.text("company")} » a ${p.text("count")} imports en cours de lecture ou de comptabilisation : archivez-le une fois ceux-ci terminés.`,
+  } as Record<string, (p: IssueParams) => string>,
+
   // Tooltips and reasons
   tipView: "Visualiser : ouvre le détail des écritures des lignes sélectionnées, toutes au statut « En attente de validation » ou « Terminé avec erreur ».",
   tipValidate: "Valider : comptabilise l'import. Actif hors multi-sélection, pour une ligne au statut « En attente de validation » ou « Terminé avec erreur ».",
@@ -592,6 +618,59 @@ const fr = {
     download: (name: string) => `Télécharger ${name}`,
   },
 
+  // Firm administration: companies (dossiers); a company's details
+  administration: "Administration",
+  companyDetails: "Informations du dossier",
+  adm: {
+    title: "Dossiers du cabinet",
+    intro: "Créez les dossiers du cabinet, modifiez leurs informations, archivez-les ou restaurez-les.",
+    forbidden: "Cette page est réservée aux administrateurs du cabinet.",
+    showArchived: "Afficher les dossiers archivés",
+    newCompany: "Nouveau dossier",
+    listCaption: "Dossiers du cabinet",
+    none: "Aucun dossier.",
+    col: { name: "Nom", siren: "SIREN", code: "Code court", currency: "Devise", country: "Pays", status: "Statut", actions: "Actions" },
+    active: "Actif",
+    archived: "Archivé",
+    findings: "À corriger :",
+    edit: "Modifier",
+    editNamed: (name: string) => `Modifier le dossier ${name}`,
+    archive: "Archiver",
+    archiveNamed: (name: string) => `Archiver le dossier ${name}`,
+    restore: "Restaurer",
+    restoreNamed: (name: string) => `Restaurer le dossier ${name}`,
+    archiveTitle: "Archiver le dossier",
+    archiveBody: (name: string) =>
+      `Archiver le dossier « ${name} » ? Ses écritures, fichiers et historique sont conservés, mais il sera masqué pour ses membres et ses clés d'API cesseront de fonctionner. Vous pourrez le restaurer.`,
+    archivedDone: (name: string) => `Dossier « ${name} » archivé.`,
+    restoredDone: (name: string) => `Dossier « ${name} » restauré.`,
+    created: (name: string) => `Dossier « ${name} » créé.`,
+    saved: (name: string) => `Dossier « ${name} » enregistré.`,
+    formNew: "Nouveau dossier",
+    formEdit: (name: string) => `Modifier le dossier « ${name} »`,
+    formLabel: "Informations du dossier",
+    field: {
+      name: "Nom du dossier",
+      siren: "SIREN",
+      code: "Code court",
+      currency: "Devise",
+      country: "Pays",
+      address: "Adresse",
+    },
+    help: {
+      siren: "9 chiffres ; laissez vide si le dossier n'en a pas.",
+      code: "Le nom court qu'une colonne « société » d'un fichier peut donner : lettres, chiffres, . _ -",
+      currency: "Code ISO 4217 (EUR, CHF…) ; elle ne change plus une fois des imports reçus.",
+      country: "Code ISO 3166 (FR, BE, CH…).",
+    },
+    create: "Créer le dossier",
+    save: "Enregistrer",
+    saving: "Enregistrement…",
+    notSaved: "Le dossier n'a pas été enregistré : corrigez le champ signalé.",
+    detailsIntro: "Nom, SIREN, code court, devise, pays et adresse du dossier.",
+    readOnly: "Seul un administrateur du dossier peut modifier ces informations.",
+  },
+
   // Notifications
   notifications: "Notifications",
   notificationsUnread: (n: number) => (n === 0 ? "Notifications, aucune non lue" : `Notifications, ${n} non lue(s)`),
@@ -886,6 +965,30 @@ const en: Messages = {
     GRAPHQL_PARSE_FAILED: "Unreadable GraphQL query",
     GRAPHQL_VALIDATION_FAILED: "GraphQL query does not match the schema",
     INTERNAL_SERVER_ERROR: "Internal server error",
+  },
+
+  issueText: {
+    REQUIRED: () => "This field is required.",
+    TOO_LONG: (p) => `Too long: ${p.text("found")} characters, ${p.text("maximum")} at most.`,
+    BAD_CHARACTERS: () => "Control characters are not allowed.",
+    INVALID_SIREN: (p) =>
+      p.text("reason") === "length"
+        ? "Invalid SIREN: 9 digits expected"
+        : p.text("reason") === "digits"
+          ? "Invalid SIREN: digits only"
+          : "Invalid SIREN (check digit)",
+    SIREN_TAKEN: (p) => `SIREN ${p.text("siren")} is already company “${p.text("company")}”'s.`,
+    CODE_TAKEN: (p) => `Code “${p.text("value")}” already names company “${p.text("company")}”.`,
+    BAD_CODE: (p) =>
+      `Short code “${p.text("value")}” is invalid: 1 to 40 letters, digits, dots, dashes or underscores, starting with a letter or a digit.`,
+    UNKNOWN_CURRENCY: (p) => `“${p.text("currency")}” is not an ISO 4217 currency (EUR, USD, CHF…).`,
+    UNKNOWN_COUNTRY: (p) => `“${p.text("country")}” is not an ISO 3166 country code (FR, BE, CH…).`,
+    CURRENCY_IN_USE: (p) => `The company already has imports or entries in ${p.text("currency")}: its currency can no longer change.`,
+    COMPANY_ARCHIVED: (p) => `Company “${p.text("company")}” is archived: restore it first.`,
+    COMPANY_BUSY: (p) =>
+      p.count("count") === 1
+        ? `Company “${p.text("company")}” has an import being read or posted: archive it once it is done.`
+        : `Company “${p.text("company")}” has ${p.text("count")} imports being read or posted: archive it once they are done.`,
   },
 
   tipView: "View: opens the entry detail of the selected rows, all of them pending validation or finished with error.",
@@ -1204,6 +1307,58 @@ const en: Messages = {
     download: (name) => `Download ${name}`,
   },
 
+  administration: "Administration",
+  companyDetails: "Company details",
+  adm: {
+    title: "The firm's companies",
+    intro: "Create the firm's companies, edit their details, archive or restore them.",
+    forbidden: "This page is for the firm's administrators only.",
+    showArchived: "Show archived companies",
+    newCompany: "New company",
+    listCaption: "The firm's companies",
+    none: "No company.",
+    col: { name: "Name", siren: "SIREN", code: "Short code", currency: "Currency", country: "Country", status: "Status", actions: "Actions" },
+    active: "Active",
+    archived: "Archived",
+    findings: "To fix:",
+    edit: "Edit",
+    editNamed: (name) => `Edit company ${name}`,
+    archive: "Archive",
+    archiveNamed: (name) => `Archive company ${name}`,
+    restore: "Restore",
+    restoreNamed: (name) => `Restore company ${name}`,
+    archiveTitle: "Archive the company",
+    archiveBody: (name) =>
+      `Archive company “${name}”? Its entries, files and history are kept, but it will be hidden from its members and its API keys will stop working. You can restore it.`,
+    archivedDone: (name) => `Company “${name}” archived.`,
+    restoredDone: (name) => `Company “${name}” restored.`,
+    created: (name) => `Company “${name}” created.`,
+    saved: (name) => `Company “${name}” saved.`,
+    formNew: "New company",
+    formEdit: (name) => `Edit company “${name}”`,
+    formLabel: "Company details",
+    field: {
+      name: "Company name",
+      siren: "SIREN",
+      code: "Short code",
+      currency: "Currency",
+      country: "Country",
+      address: "Address",
+    },
+    help: {
+      siren: "9 digits; leave empty if the company has none.",
+      code: "The short name a file's “company” column may give: letters, digits, . _ -",
+      currency: "ISO 4217 code (EUR, CHF…); it no longer changes once imports are received.",
+      country: "ISO 3166 code (FR, BE, CH…).",
+    },
+    create: "Create the company",
+    save: "Save",
+    saving: "Saving…",
+    notSaved: "The company was not saved: fix the field shown.",
+    detailsIntro: "The company's name, SIREN, short code, currency, country and address.",
+    readOnly: "Only the company's admin may change these details.",
+  },
+
   notifications: "Notifications",
   notificationsUnread: (n) => (n === 0 ? "Notifications, none unread" : `Notifications, ${n} unread`),
   markAllRead: "Mark all as read",
@@ -1248,6 +1403,13 @@ const en: Messages = {
     CLI: "Command line",
   },
 };
+
+/** The params of a payload error, for `issueText`: `text` says one (a number formatted for the locale, "" when
+ * missing), `count` reads one as a number (for plurals). */
+export interface IssueParams {
+  text: (name: string) => string;
+  count: (name: string) => number;
+}
 
 export type Lang = "fr" | "en";
 export const LANGS: readonly Lang[] = ["fr", "en"];

@@ -1,4 +1,23 @@
+import type { Company } from "../app/session";
 import type { Batch } from "../features/imports/model";
+
+/** A company as `me.companies` gives it. */
+export function company(over: Partial<Company> = {}): Company {
+  return {
+    id: "3",
+    name: "Boulangerie Martin SARL",
+    siren: "123456782",
+    code: null,
+    currency: "EUR",
+    country: "FR",
+    address: "",
+    archived: false,
+    role: "ADMIN",
+    fecSirenMustMatch: false,
+    findings: [],
+    ...over,
+  };
+}
 
 export function batch(over: Partial<Batch> = {}): Batch {
   return {

@@ -12,6 +12,7 @@ import { HistoryPage } from "../imports/HistoryPage";
 import { StoreContext, useBatchEvents } from "../imports/live";
 import { PendingCountQuery } from "../imports/operations";
 import { BatchStore } from "../imports/store";
+import { CompanyDetailsPage } from "../admin/CompanyDetailsPage";
 import { FecExportPage } from "../exports/FecExportPage";
 import { LayoutEditorPage } from "../layouts/LayoutEditorPage";
 import { LayoutsPage } from "../layouts/LayoutsPage";
@@ -55,6 +56,7 @@ export function CompanyArea({ companyId }: { companyId: string }) {
   else if (match("/c/:id/imports", pathname)) page = <ConsolePage company={company} />;
   else if (match("/c/:id/history", pathname)) page = <HistoryPage company={company} />;
   else if (match("/c/:id/settings/layouts", pathname)) page = <LayoutsPage company={company} />;
+  else if (match("/c/:id/settings/company", pathname)) page = <CompanyDetailsPage company={company} />;
   else if ((layout = match("/c/:id/settings/layouts/:layoutId", pathname))) page = <LayoutEditorPage company={company} layoutId={layout.layoutId!} />;
   else if (match("/c/:id/exports/fec", pathname)) page = <FecExportPage company={company} />;
   else page = <Dashboard company={company} />;

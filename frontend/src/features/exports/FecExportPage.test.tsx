@@ -3,6 +3,7 @@ import { Provider } from "urql";
 import { describe, expect, it } from "vitest";
 import type { Company } from "../../app/session";
 import { I18nProvider } from "../../i18n/I18n";
+import { company } from "../../test/fixtures";
 import { mockClient, operationName, type MockAnswer } from "../../test/mockClient";
 import { FecExportPage, defaultYear } from "./FecExportPage";
 
@@ -11,7 +12,7 @@ const YEARS = [
   { id: "1", name: `Exercice ${YEAR - 1}`, startDate: `${YEAR - 1}-01-01`, endDate: `${YEAR - 1}-12-31`, closed: true },
   { id: "2", name: `Exercice ${YEAR}`, startDate: `${YEAR}-01-01`, endDate: `${YEAR}-12-31`, closed: false },
 ];
-const COMPANY: Company = { id: "3", name: "Boulangerie Martin SARL", siren: "123456782", currency: "EUR", role: "VIEWER", fecSirenMustMatch: false };
+const COMPANY: Company = company({ id: "3", name: "Boulangerie Martin SARL", siren: "123456782", currency: "EUR", role: "VIEWER", fecSirenMustMatch: false });
 
 function setup(company: Company, fec: (variables: Record<string, unknown>) => MockAnswer) {
   const client = mockClient((op) => (operationName(op) === "ExportYears" ? { data: { fiscalYears: YEARS } } : fec(op.variables as Record<string, unknown>)));

@@ -3,11 +3,12 @@ import { Provider } from "urql";
 import { describe, expect, it } from "vitest";
 import { SessionContext, type Session } from "../../app/session";
 import { I18nProvider } from "../../i18n/I18n";
+import { company } from "../../test/fixtures";
 import { mockClient, operationName } from "../../test/mockClient";
 import { BatchLinks, type BatchOrigin } from "./BatchLinks";
 
 const SESSION = {
-  me: { name: "Claire", user: null, companies: [{ id: "1", name: "Boulangerie Martin SARL", siren: null, currency: "EUR", role: "COLLABORATOR", fecSirenMustMatch: false }] },
+  me: { name: "Claire", user: null, companies: [company({ id: "1", name: "Boulangerie Martin SARL", siren: null, currency: "EUR", role: "COLLABORATOR", fecSirenMustMatch: false })], firmAdmin: false },
 } as unknown as Session;
 
 function setup(batch: BatchOrigin) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MESSAGES } from "../../i18n/messages";
 import { batch } from "../../test/fixtures";
 import { noteText } from "../notifications/NotificationCentre";
-import { errorText, issueLabel } from "./errorText";
+import { errorText, issueLabel, userErrorText } from "./errorText";
 
 const { fr, en } = MESSAGES;
 
@@ -62,5 +62,16 @@ describe("noteText (notifications)", () => {
   it("does without the file name, and never shows the server's English text", () => {
     expect(noteText(fr, { kind: "VALIDATED", fileName: null })).toBe("Import validé : écritures comptabilisées.");
     expect(noteText(fr, { kind: "SOMETHING_ELSE", fileName: "e.txt" })).toBe("Nouvelle notification : « e.txt »");
+  });
+});
+
+describe("userErrorText (a payload error from its code and params)", () => {
+  it("says the code's sentence with its params, else the code's label, never the English message", () => {
+    expect(userErrorText(fr, "fr-FR", { code: "INVALID_SIREN", params: { siren: "732829321", reason: "checksum" } })).toBe("SIREN invalide (clé de contrôle)");
+    expect(userErrorText(en, "en-GB", { code: "COMPANY_BUSY", params: { company: "Garage Leroy", count: 1 } })).toBe(
+      "Company “Garage Leroy” has an import being read or posted: archive it once it is done.",
+    );
+    expect(userErrorText(fr, "fr-FR", { code: "DUPLICATE_NAME", params: null })).toBe("Nom déjà utilisé");
+    expect(userErrorText(en, "en-GB", { code: "SOMETHING_NEW" })).toBe("SOMETHING_NEW");
   });
 });

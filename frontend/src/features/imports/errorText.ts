@@ -1,5 +1,6 @@
-/** The console's « Erreur » cell, said in the user's language from the batch's counts (the server's
- * `errorSummary` is English: it stays as the tooltip). */
+/** Errors said in the user's language: the console's « Erreur » cell from the batch's counts (the server's
+ * `errorSummary` is English: it stays as the tooltip), and an error or finding from its code and params. */
+import type { CombinedError } from "urql";
 import type { Messages } from "../../i18n/messages";
 import type { Batch } from "./model";
 
@@ -18,4 +19,30 @@ export function errorText(
 /** The label of an error or finding code in the user's language (null for a code the app does not know). */
 export function issueLabel(t: Messages, code: string): string | null {
   return Object.hasOwn(t.issueCode, code) ? t.issueCode[code]! : null;
+}
+
+/** A payload error (`UserError`) said in the user's language from its `code` and `params` (never its English
+ * `message`): the code's sentence in `issueText`, else its `issueCode` label, else the code itself. */
+export function userErrorText(t: Messages, locale: string, error: { code: string; params?: unknown }): string {
+  if (!Object.hasOwn(t.issueText, error.code)) return issueLabel(t, error.code) ?? error.code;
+  const params = (error.params !== null && typeof error.params === "object" ? error.params : {}) as Record<string, unknown>;
+  const numbers = new Intl.NumberFormat(locale);
+  return t.issueText[error.code]!({
+    text: (name) => {
+      const value = params[name];
+      return typeof value === "number" ? numbers.format(value) : value == null ? "" : String(value);
+    },
+    count: (name) => Number(params[name] ?? 0),
+  });
+}
+
+/** A failed request (FORBIDDEN, network…) in the user's language where the app knows its code. */
+export function requestErrorText(t: Messages, error: CombinedError): string {
+  if (!error.graphQLErrors.length) return t.networkError;
+  return error.graphQLErrors
+    .map((e) => {
+      const code = e.extensions?.code;
+      return (typeof code === "string" && issueLabel(t, code)) || e.message;
+    })
+    .join(" ; ");
 }

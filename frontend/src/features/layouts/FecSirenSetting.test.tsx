@@ -4,10 +4,11 @@ import { describe, expect, it } from "vitest";
 import type { Company } from "../../app/session";
 import { AnnouncerProvider } from "../../components/Announcer";
 import { I18nProvider } from "../../i18n/I18n";
+import { company } from "../../test/fixtures";
 import { mockClient, operationName, type MockAnswer } from "../../test/mockClient";
 import { FecSirenSetting } from "./FecSirenSetting";
 
-const COMPANY: Company = { id: "3", name: "Boulangerie Martin SARL", siren: "123456782", currency: "EUR", role: "ADMIN", fecSirenMustMatch: false };
+const COMPANY: Company = company({ id: "3", name: "Boulangerie Martin SARL", siren: "123456782", currency: "EUR", role: "ADMIN", fecSirenMustMatch: false });
 
 function setup(lang: "fr" | "en", company: Company, canEdit: boolean, answer: MockAnswer = {}) {
   const client = mockClient(() => answer);

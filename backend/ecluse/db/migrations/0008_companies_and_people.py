@@ -33,5 +33,15 @@ class Migration(migrations.Migration):
             name='is_firm_admin',
             field=fields.BooleanField(default=False, description='A firm administrator creates and archives companies and users and grants any role (a flag, not a role).', db_default=False),
         ),
+        ops.AddField(
+            model_name='User',
+            name='reset_expires_at',
+            field=fields.DatetimeField(null=True, auto_now=False, auto_now_add=False),
+        ),
+        ops.AddField(
+            model_name='User',
+            name='reset_token_hash',
+            field=fields.CharField(null=True, unique=True, description="SHA-256 of the one-time token that sets a password (a new user's first, or a reset), and its expiry.", max_length=64),
+        ),
     ]
 
