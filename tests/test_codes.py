@@ -37,6 +37,8 @@ NOT_CODES = frozenset(
         "MEMORY", "NORMAL", "TORTOISE_ORM",
         # HTTP: a method and a header value (api/csrf.py, app.py, web/guards.py).
         "POST", "DENY",
+        # The demo companies' short codes (demo.py).
+        "BMARTIN", "ADURAND",
     }
 )  # fmt: skip
 

@@ -186,6 +186,36 @@ def test_account_ranges_refuse_overlaps(api: Api, firm: dict) -> None:
     assert read["accountRanges"] == good
 
 
+def test_afas_ranges_compare_as_numbers(api: Api, firm: dict) -> None:
+    token, company = firm["tokens"]["collaborator"], firm["company"]
+    mutation = """mutation($c: ID!, $r: [AccountRangeInput!]!) { setAccountRanges(companyId: $c, ranges: $r) {
+        ranges { kind from to match } errors { code message } } }"""
+    afas = [
+        {"kind": "G", "from": "1000", "to": "9999", "match": "NUMBER"},
+        {"kind": "D", "from": "10000", "to": "19999", "match": "NUMBER"},
+        {"kind": "C", "from": "20000", "to": "29999", "match": "NUMBER"},
+    ]
+    # As text prefixes the same bounds overlap.
+    as_text = [{k: v for k, v in r.items() if k != "match"} for r in afas]
+    refused = api.gql(mutation, {"c": company, "r": as_text}, token=token)["setAccountRanges"]
+    assert "overlaps" in refused["errors"][0]["message"]
+    saved = api.gql(mutation, {"c": company, "r": afas}, token=token)["setAccountRanges"]
+    assert saved == {"ranges": afas, "errors": []}
+    layout = {"columns": {"journal": 1, "date": 2, "account": 3, "label": 4, "debit": 5, "credit": 6},
+              "accountMode": "ranges", "separator": ";", "decimalSeparator": ",", "skipLines": 1}  # fmt: skip
+    rows = (
+        "h\nVK;12/02/2026;10500;F14;121,00;\nVK;12/02/2026;8000;F14;;100,00\nVK;12/02/2026;1500;F14;;21,00\n"
+    )
+    shown = preview(api, company, rows.encode(), token, definition=layout)
+    assert shown["errors"] == [], shown
+    lines = shown["preview"]["entries"][0]["lines"]
+    assert [(x["account"], x["thirdParty"]) for x in lines] == [
+        ("411000", "10500"),
+        ("8000", ""),
+        ("1500", ""),
+    ]
+
+
 def test_preview_shows_entries_and_errors_and_saves_nothing(api: Api, firm: dict) -> None:
     token, company = firm["tokens"]["collaborator"], firm["company"]
     content = (CSV + "VT;17/03/2026;F3;411000;Facture 3;12,345;;;\n").encode()

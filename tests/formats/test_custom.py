@@ -577,6 +577,44 @@ def test_ranges_find_the_kind() -> None:
     ]
 
 
+AFAS_RANGES = [
+    {"kind": "G", "from": "1000", "to": "9999", "match": "number"},
+    {"kind": "D", "from": "10000", "to": "19999", "match": "number"},
+    {"kind": "C", "from": "20000", "to": "29999", "match": "number"},
+]
+
+
+def test_ranges_compared_as_numbers_as_afas_writes_them() -> None:
+    """As text prefixes, 1000–9999 would hold 10500 (and the ranges overlap); as numbers it does not."""
+    lay = layout(RANGE_COLUMNS, accountMode="ranges", groupBy=["journal"])
+    rows = [
+        "VK;15/01/2025;10500;Bakkerij;121,00;",
+        "VK;15/01/2025;20001;Drukkerij;;21,00",
+        "VK;15/01/2025;8000;Omzet;;100,00",
+    ]
+    p = parse(build(rows), lay, AFAS_RANGES)
+    assert p.fatal is None and p.errors == []
+    assert p.rows() == [("411000", "10500", 12100, 0), ("401000", "20001", 0, 2100), ("8000", "", 0, 10000)]
+    # A number outside every range, or not a number, is refused as with prefix ranges.
+    p = parse(build(["VK;15/01/2025;30000;X;1,00;", "VK;15/01/2025;8000;X;;1,00"]), lay, AFAS_RANGES)
+    assert [e.code for e in p.errors] == ["ACCOUNT_OUT_OF_RANGES"]
+
+
+@pytest.mark.parametrize(
+    ("ranges", "problem"),
+    [
+        ([{**AFAS_RANGES[0], "to": "10000"}, AFAS_RANGES[1]], "10000–19999 (customers) overlaps 1000–10000 (general)"),
+        ([AFAS_RANGES[0], {"kind": "D", "from": "411", "to": "411"}], "Ranges all compare the same way"),
+        ([{**AFAS_RANGES[0], "from": "10A0"}], "ranges compared as numbers have digits only"),
+        ([{**AFAS_RANGES[0], "from": "9999", "to": "1000"}], "'from' comes after 'to'"),
+    ],
+)  # fmt: skip
+def test_numeric_ranges_that_cannot_work_are_refused(ranges: list[dict[str, Any]], problem: str) -> None:
+    from ecluse.formats.layout import check_ranges
+
+    assert any(problem in found for found in check_ranges(ranges)), check_ranges(ranges)
+
+
 def test_account_outside_the_ranges() -> None:
     lay = layout(RANGE_COLUMNS, accountMode="ranges", groupBy=["journal"])
     p = parse(build(["VT;15/01/2025;C0042;Crèmerie;12,00;", "VT;15/01/2025;401000;Four;;12,00"]), lay, RANGES)

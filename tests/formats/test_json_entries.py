@@ -215,7 +215,7 @@ def test_declarations_defaults_and_errors() -> None:
             0,
             "journals[1].kind",
             "BAD_VALUE",
-            "journal 2 (X): kind 'vente' must be one of bank, purchases, sales, general or other",
+            "journal 2 (X): kind 'vente' must be one of bank, cash, purchases, sales, general or other",
         ),
         (
             0,

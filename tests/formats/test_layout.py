@@ -229,6 +229,7 @@ def test_range_alias_and_dump() -> None:
         "kind": "D",
         "from": "411000",
         "to": "411999",
+        "match": "prefix",
     }
     assert AccountRange.model_validate({"kind": "G", "from_": "1", "to": "5"}).describe() == "1–5 (general)"
 

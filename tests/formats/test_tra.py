@@ -169,7 +169,7 @@ def test_parameter_records_are_master_records() -> None:
         ("journal", "VT", "Ventes", "sales", 2),
         ("journal", "AC", "Achats", "purchases", 3),
         ("journal", "BQ", "Banque", "bank", 4),
-        ("journal", "CA", "Caisse", "bank", 5),
+        ("journal", "CA", "Caisse", "cash", 5),
         ("journal", "OD", "Opérations diverses", "general", 6),
         ("journal", "AN", "A nouveaux", "other", 7),
         ("journal", "XX", "Sans nature", "", 8),

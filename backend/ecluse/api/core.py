@@ -15,6 +15,7 @@ from ecluse.api.context import SESSION_COOKIE, Info, client_address
 from ecluse.api.loaders import loader
 from ecluse.api.pagination import Connection, connection, cursor_id, decode_cursor, encode_cursor, page_size
 from ecluse.api.permissions import forbidden, principal, require
+from ecluse.api.scalars import Money
 from ecluse.auth import principal as auth
 from ecluse.auth import queries as accounts
 from ecluse.auth.roles import Action
@@ -28,7 +29,9 @@ from ecluse.imports.access import visible_job
 from ecluse.jobs import queries as jobs
 from ecluse.ledger import companies as ledger
 from ecluse.ledger import fiscal_years
+from ecluse.ledger.closing import close_fiscal_year
 from ecluse.ledger.company_changes import findings as company_findings
+from ecluse.money import to_decimal
 
 if TYPE_CHECKING:  # rows the GraphQL types are built from: resolvers read through the domain's queries
     from ecluse.activity.models import Notification as NotificationModel
@@ -129,6 +132,26 @@ class FiscalYear:
 @strawberry.type
 class FiscalYearPayload:
     fiscal_year: FiscalYear | None
+    errors: list[UserError]
+
+
+@strawberry.type(description="A closed year and the next year's opening entry.")
+class ClosingPayload:
+    fiscal_year: FiscalYear | None
+    next_year: FiscalYear | None = None
+    opening_entry_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="The opening entry (journal AN) posted in the next year; null when every "
+        "balance was nil.",
+    )
+    opening_line_count: int = 0
+    result: Money | None = strawberry.field(
+        default=None, description="Classes 7 − 6: positive a profit (to 120), negative a loss (to 129)."
+    )
+    opening_total: Money | None = strawberry.field(
+        default=None, description="What the opening entry carries."
+    )
+    currency: str | None = None
     errors: list[UserError]
 
 
@@ -465,6 +488,32 @@ class CoreMutation:
     @strawberry.mutation(description="Unlock a locked fiscal year (a company admin's action, audited).")
     async def unlock_fiscal_year(self, info: Info, id: strawberry.ID) -> FiscalYearPayload:
         return await _set_locked(info, id, False)
+
+    @strawberry.mutation(
+        description="Close a fiscal year, for good (a company admin's action): refused while imports of the year "
+        "wait (BATCHES_WAITING), before an earlier year is closed, or without the next year to open into. The "
+        "balances of classes 1 to 5 and the result (to 120 or 129) are posted as the next year's opening entry."
+    )
+    async def close_fiscal_year(self, info: Info, id: strawberry.ID) -> ClosingPayload:
+        found = await fiscal_years.year(to_int_id(id))
+        if found is None or not principal(info).can(Action.VIEW, found.company_id):
+            raise forbidden()
+        who = require(info, Action.YEARS, found.company_id)
+        try:
+            done = await close_fiscal_year(found, who)
+        except DomainError as exc:
+            return ClosingPayload(fiscal_year=None, errors=[UserError.of(exc.error)])
+        currency = await ledger.currency_of(found.company_id)
+        return ClosingPayload(
+            fiscal_year=FiscalYear.from_model(done.year),
+            next_year=FiscalYear.from_model(done.next_year),
+            opening_entry_id=strawberry.ID(str(done.entry_id)) if done.entry_id else None,
+            opening_line_count=done.line_count,
+            result=Money(to_decimal(done.result, currency)),
+            opening_total=Money(to_decimal(done.total, currency)),
+            currency=currency,
+            errors=[],
+        )
 
     @strawberry.mutation
     async def create_api_key(self, info: Info, company_id: strawberry.ID, name: str) -> ApiKeyPayload:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -51,6 +52,12 @@ class ImportLayout:
         )  # fmt: skip
 
 
+@strawberry.enum(description="How account numbers are compared with a range's bounds.")
+class RangeMatch(Enum):
+    PREFIX = "prefix"  # as text, padded: 401–401 holds every number that starts with 401 (French charts)
+    NUMBER = "number"  # as whole numbers: 10000–19999 holds 10500, not 1050 (AFAS and other numeric charts)
+
+
 @strawberry.type(
     description="Account numbers from `from` to `to` are of `kind`: G general, D customer, C supplier."
 )
@@ -58,6 +65,7 @@ class AccountRange:
     kind: str
     from_: str = strawberry.field(name="from")
     to: str
+    match: RangeMatch = RangeMatch.PREFIX
 
 
 @strawberry.input
@@ -65,6 +73,9 @@ class AccountRangeInput:
     kind: str
     from_: str = strawberry.field(name="from")
     to: str
+    match: RangeMatch = strawberry.field(
+        default=RangeMatch.PREFIX, description="A company's ranges all compare the same way."
+    )
 
 
 @strawberry.type
@@ -140,7 +151,10 @@ def _errors(exc: DomainError) -> list[UserError]:
 
 
 def _ranges(company: CompanyModel) -> list[AccountRange]:
-    return [AccountRange(kind=r["kind"], from_=r["from"], to=r["to"]) for r in company.account_ranges or []]
+    return [
+        AccountRange(kind=r["kind"], from_=r["from"], to=r["to"], match=RangeMatch(r.get("match", "prefix")))
+        for r in company.account_ranges or []
+    ]
 
 
 async def _layout_for(info: Info, id: strawberry.ID, action: Action) -> LayoutModel:
@@ -293,7 +307,7 @@ class LayoutMutation:
     ) -> RangesPayload:
         cid = to_int_id(company_id, "companyId")
         require(info, Action.SETTINGS, cid)
-        plain = [{"kind": r.kind, "from": r.from_, "to": r.to} for r in ranges]
+        plain = [{"kind": r.kind, "from": r.from_, "to": r.to, "match": r.match.value} for r in ranges]
         try:
             company = await layouts.set_account_ranges(cid, plain)
         except DomainError as exc:

@@ -1,4 +1,4 @@
-"""The ledger over GraphQL: the trial balance of posted entries."""
+"""The ledger over GraphQL: journals and their kinds, the trial balance of posted entries."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ from typing import Annotated
 import strawberry
 
 from ecluse.api.context import Info
-from ecluse.api.core import to_int_id
+from ecluse.api.core import UserError, to_int_id
 from ecluse.api.permissions import forbidden, require
 from ecluse.api.scalars import Money
 from ecluse.auth.roles import Action
+from ecluse.errors import DomainError
 from ecluse.ledger.companies import currency_of
+from ecluse.ledger.journals import JournalRow, journals_of, set_journal
 from ecluse.ledger.queries import trial_balance
 from ecluse.money import to_decimal
 
@@ -34,8 +36,67 @@ class TrialBalance:
     total_credit: Money
 
 
+@strawberry.type(description="A journal of the company, with what created it and whether it holds entries.")
+class Journal:
+    id: strawberry.ID
+    code: str
+    label: str
+    kind: str = strawberry.field(
+        description='sales, purchases, bank, cash, general, other, or "" when nobody gave it (then the import-'
+        "order check guesses from the code: BQ bank, AC/HA purchases, VT/VE sales)."
+    )
+    created_by_batch_id: strawberry.ID | None = strawberry.field(
+        description="The import that created it (kept when that import was rejected)."
+    )
+    used: bool = strawberry.field(description="Whether an entry, staged or posted, is in it.")
+
+    @classmethod
+    def of(cls, row: JournalRow) -> Journal:
+        batch = strawberry.ID(str(row.created_by_batch_id)) if row.created_by_batch_id is not None else None
+        return cls(id=strawberry.ID(str(row.id)), code=row.code, label=row.label, kind=row.kind,
+                   created_by_batch_id=batch, used=row.used)  # fmt: skip
+
+
+@strawberry.type
+class JournalPayload:
+    journal: Journal | None
+    errors: list[UserError]
+
+
+@strawberry.type
+class LedgerMutation:
+    @strawberry.mutation(
+        description="Create a journal, or change its label and kind (a settings role): the import-order check "
+        "reads the kind (a layout's VK or IK journals are sales and purchases when said so here or in the "
+        "layout's journalKinds)."
+    )
+    async def set_journal(
+        self,
+        info: Info,
+        company_id: strawberry.ID,
+        code: str,
+        label: str | None = None,
+        kind: str | None = None,
+    ) -> JournalPayload:
+        cid = to_int_id(company_id, "companyId")
+        who = require(info, Action.SETTINGS, cid)
+        try:
+            made = await set_journal(cid, code, label, kind, who)
+        except DomainError as exc:
+            return JournalPayload(journal=None, errors=[UserError.of(exc.error)])
+        row = next(j for j in await journals_of(cid) if j.id == made.id)
+        return JournalPayload(journal=Journal.of(row), errors=[])
+
+
 @strawberry.type
 class LedgerQuery:
+    @strawberry.field(description="The company's journals, by code.")
+    async def journals(self, info: Info, company_id: strawberry.ID) -> list[Journal]:
+        cid = to_int_id(company_id, "companyId")
+        if require(info, Action.VIEW, cid).is_partner:
+            raise forbidden("A partner application sees its own imports, not the ledger.")
+        return [Journal.of(j) for j in await journals_of(cid)]
+
     @strawberry.field(description="Posted entries per general account, for the period (inclusive).")
     async def trial_balance(
         self, info: Info, company_id: strawberry.ID,

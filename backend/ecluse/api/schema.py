@@ -13,7 +13,7 @@ from ecluse.api.core import CoreMutation, CoreQuery, CoreSubscription
 from ecluse.api.exports import ExportQuery
 from ecluse.api.imports import ImportMutation, ImportQuery, ImportSubscription
 from ecluse.api.layouts import LayoutMutation, LayoutQuery
-from ecluse.api.ledger import LedgerQuery
+from ecluse.api.ledger import LedgerMutation, LedgerQuery
 from ecluse.api.limits import LimitedValidationCache, RequestLimits
 from ecluse.api.masking import ErrorMasking
 from ecluse.api.people import PeopleMutation, PeopleQuery
@@ -24,7 +24,7 @@ Query = merge_types(
     "Query", (CoreQuery, AdminQuery, PeopleQuery, ImportQuery, LedgerQuery, ExportQuery, LayoutQuery)
 )
 Mutation = merge_types(
-    "Mutation", (CoreMutation, AdminMutation, PeopleMutation, ImportMutation, LayoutMutation)
+    "Mutation", (CoreMutation, AdminMutation, PeopleMutation, ImportMutation, LayoutMutation, LedgerMutation)
 )
 Subscription = merge_types("Subscription", (CoreSubscription, ImportSubscription))
 

@@ -1,4 +1,5 @@
-"""`ecluse fiscal-year open`: open a company's fiscal year from the command line (as `openFiscalYear` does)."""
+"""`ecluse fiscal-year open|lock|unlock|close`: a company's fiscal years from the command line (as
+`openFiscalYear`, `lockFiscalYear`, `unlockFiscalYear` and `closeFiscalYear` do)."""
 
 from __future__ import annotations
 
@@ -74,3 +75,31 @@ async def run_lock(settings: Settings, company_ref: str, year_ref: str, locked: 
         return f"{year.name} of {company.name} is {'locked' if locked else 'unlocked'}"
 
     return await run_for_company(settings, company_ref, year_ref, lock)
+
+
+@fiscal_year.command("close")
+@click.option("--company", "company", required=True, help="Company id, SIREN or short code.")
+@click.option("--year", "year", required=True, help="Fiscal year id, or YYYY: the one that ends that year.")
+def close_year(company: str, year: str) -> None:
+    """Close a fiscal year for good, posting the next year's opening entry (classes 1-5 and the result)."""
+    sys.exit(asyncio.run(run_close(get_settings(), company, year)))
+
+
+async def run_close(settings: Settings, company_ref: str, year_ref: str) -> int:
+    """Exit code 0 when closed, 1 with the reason on stderr otherwise."""
+    from ecluse.ledger.closing import close_fiscal_year
+    from ecluse.money import to_decimal
+
+    async def close(company: Company, year: FiscalYear | None) -> str:
+        assert year is not None
+        done = await close_fiscal_year(year, None)
+        result = to_decimal(done.result, company.currency)
+        opening = (
+            f"opening entry {done.entry_id} in {done.next_year.name}: {done.line_count} lines, "
+            f"{to_decimal(done.total, company.currency)} {company.currency}"
+            if done.entry_id
+            else f"no balance to carry into {done.next_year.name}"
+        )
+        return f"{year.name} of {company.name} is closed; result {result} {company.currency}; {opening}"
+
+    return await run_for_company(settings, company_ref, year_ref, close)

@@ -11,7 +11,10 @@ The company's account number ranges (`AccountRange`: which numbers are general a
 suppliers) are company settings, checked by `check_ranges`. Bounds and account numbers are compared as
 text, upper-cased, after right-padding to a common length: the account and `from` with "0", `to` with the
 highest character, so `to` = "401" covers every number that starts with 401 and "4115" falls in
-411000–411999.
+411000–411999 (the French way). Ranges may instead compare as numbers (`match: "number"`, the way AFAS and
+other charts of whole numbers write them: 1000–9999 general, 10000–19999 customers, 20000–29999 suppliers),
+where "10500" is a customer and "4000" a general account whatever their lengths. A company's ranges all compare
+the same way.
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ HIGHEST = "\U0010ffff"
 AmountMode = Literal["debitCredit", "signed", "signColumn"]
 AccountMode = Literal["kindColumn", "ranges", "twoColumns", "threeColumns"]
 GroupKey = Literal["journal", "date", "entryNumber", "pieceRef"]
+#: What a journal holds (Journal.kind): the import-order check reads it, bank statements find their journal.
+JournalKind = Literal["sales", "purchases", "bank", "cash", "general", "other"]
 GROUP_KEYS: tuple[GroupKey, ...] = ("journal", "date", "entryNumber", "pieceRef")
 _DIRECTIVE = re.compile(r"%(.)")
 _SEPARATOR_WORDS = {"tab": "\t", "\\t": "\t", "TAB": "\t"}
@@ -150,6 +155,11 @@ class Layout(_Strict):
     supplier_account: str = Field(default="401000", min_length=1, max_length=40)
     journal: str | None = Field(default=None, max_length=20)  # Journal.code
     journal_label: str = Field(default="", max_length=200)
+    #: The kind of the journals the file names (code → kind), given to those journals when the file is
+    #: imported where the company has not set one: VK sales, IK purchases… (no guessing from codes).
+    journal_kinds: dict[Annotated[str, Field(min_length=1, max_length=20)], JournalKind] = Field(
+        default_factory=dict, max_length=200
+    )
     vat_account: str | None = Field(default=None, max_length=40)
     vat_accounts: dict[str, str] = Field(default_factory=dict)
     contra_account_fixed: str | None = Field(default=None, max_length=40)
@@ -333,9 +343,31 @@ class AccountRange(BaseModel):
     kind: Literal["G", "D", "C"]
     from_: str = Field(alias="from", min_length=1, max_length=40)
     to: str = Field(min_length=1, max_length=40)
+    #: "prefix": text, padded (the module's doc); "number": whole numbers, compared by value.
+    match: Literal["prefix", "number"] = "prefix"
+
+    @model_validator(mode="after")
+    def _numbers_are_digits(self) -> AccountRange:
+        if self.match == "number" and not all(b.isascii() and b.isdigit() for b in (self.from_, self.to)):
+            raise PydanticCustomError("range_digits", "ranges compared as numbers have digits only")
+        return self
 
     def describe(self) -> str:
         return f"{self.from_}–{self.to} ({KIND_NAMES[self.kind]})"
+
+    def holds(self, account: str, width: int = 0) -> bool:
+        """Whether `account` falls in the range (`width`: a common padding length for prefix ranges)."""
+        if self.match == "number":
+            return account.isascii() and account.isdigit() and int(self.from_) <= int(account) <= int(self.to)
+        width = max(width, len(account), len(self.from_), len(self.to))
+        low, high = bounds(self.from_, self.to, width)
+        return low <= account.upper().ljust(width, "0") <= high
+
+    def span(self, width: int) -> tuple[Any, Any]:
+        """The range's ends, comparable with another range's of the same `match`."""
+        if self.match == "number":
+            return int(self.from_), int(self.to)
+        return bounds(self.from_, self.to, width)
 
 
 def bounds(low: str, high: str, width: int) -> tuple[str, str]:
@@ -360,16 +392,18 @@ def check_ranges(ranges: list[dict[str, Any]] | list[AccountRange]) -> list[str]
                 f"{'.'.join(str(p) for p in e['loc']) or 'range'}: {e['msg']}" for e in exc.errors()
             )
             out.append(f"Range {i}: {details}")
+    if len({r.match for r in good}) > 1:
+        out.append("Ranges all compare the same way: as text prefixes, or as numbers")
+        return out
     for r in good:
-        width = max(len(r.from_), len(r.to))
-        low, high = bounds(r.from_, r.to, width)
+        low, high = r.span(max(len(r.from_), len(r.to)))
         if low > high:
             out.append(f"Range {r.describe()}: 'from' comes after 'to'")
     for i, a in enumerate(good):
         for b in good[i + 1 :]:
             width = max(len(a.from_), len(a.to), len(b.from_), len(b.to))
-            a_low, a_high = bounds(a.from_, a.to, width)
-            b_low, b_high = bounds(b.from_, b.to, width)
+            a_low, a_high = a.span(width)
+            b_low, b_high = b.span(width)
             if a_low <= b_high and b_low <= a_high:
                 # the range that starts later (or, from the same start, ends first) is named first
                 inner, outer = (a, b) if (a_low, b_high) > (b_low, a_high) else (b, a)
@@ -379,10 +413,7 @@ def check_ranges(ranges: list[dict[str, Any]] | list[AccountRange]) -> list[str]
 
 def kind_of(account: str, ranges: list[AccountRange]) -> str | None:
     """The kind (G/D/C) of the range holding `account`, or None when it is in none."""
-    number = account.upper()
     for r in ranges:
-        width = max(len(number), len(r.from_), len(r.to))
-        low, high = bounds(r.from_, r.to, width)
-        if low <= number.ljust(width, "0") <= high:
+        if r.holds(account):
             return r.kind
     return None

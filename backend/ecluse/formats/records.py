@@ -120,7 +120,7 @@ class MasterRecord:
     kind: MasterKind
     code: str
     label: str
-    #: third_party: customer / supplier / other; journal: bank / purchases / sales / general / other / "".
+    #: third_party: customer / supplier / other; journal: sales / purchases / bank / cash / general / other / "".
     nature: str = ""
     company: str = ""  # as Entry.company
     line: int = 0

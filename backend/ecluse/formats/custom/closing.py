@@ -33,6 +33,8 @@ class _Closing:
     _loose: list[Item]
     _names: dict[str, str]
     _parties: set[tuple[str, str]]
+    _journal_kinds: dict[str, str]
+    _journals: set[tuple[str, str]]
     _places: int
     _run: list[Read]
     _run_head: tuple[str, str, str, str]
@@ -66,6 +68,10 @@ class _Closing:
             entry = None if bad else accept(journal, journal_label, number, lines, company)
             if entry is not None:
                 out: list[Item] = []
+                kind = self._journal_kinds.get(journal)
+                if kind is not None and (company, journal) not in self._journals:
+                    self._journals.add((company, journal))  # a few journals: no cache limit needed
+                    out.append(MasterRecord("journal", journal, journal_label, kind, company, run[0][0]))
                 for read in run:
                     if read[4] is not None:
                         key = (company, read[4].code)

@@ -151,6 +151,8 @@ class CustomFile(_Accounts, _Closing):
         self._customer_account, self._supplier_account = lay.customer_account, lay.supplier_account
         self._generates = any(n in cols for n in ("vatAmount", "vatRate", "contraAccount"))
         self._parties: set[tuple[str, str]] = set()  # (company, code) of third parties already declared
+        self._journal_kinds = {k.strip(): v for k, v in lay.journal_kinds.items()}
+        self._journals: set[tuple[str, str]] = set()  # (company, code) of journals whose kind was declared
         # the entry being read
         self._run: list[Read] = []
         self._run_key: object = None

@@ -176,7 +176,7 @@ Company = Annotated[
         "the document is sent to).",
     ),
 ]
-JournalKind = Literal["bank", "purchases", "sales", "general", "other"]
+JournalKind = Literal["bank", "cash", "purchases", "sales", "general", "other"]
 ThirdPartyKind = Literal["customer", "supplier", "other"]
 
 

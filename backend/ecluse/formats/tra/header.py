@@ -17,7 +17,7 @@ CONTENTS = frozenset({"JRL", "DOS", "BAL", "SYN", "EXO"})
 FORMATS = frozenset({"STD", "ETE"})
 #: Cegid journal natures (J_NATUREJAL) → MasterRecord.nature; anything else not blank → "other".
 JOURNAL_NATURES = {
-    "ACH": "purchases", "VTE": "sales", "BQE": "bank", "CAI": "bank", "OD": "general", "REG": "general",
+    "ACH": "purchases", "VTE": "sales", "BQE": "bank", "CAI": "cash", "OD": "general", "REG": "general",
     "ECC": "general",
 }  # fmt: skip
 #: Cegid third-party natures (T_NATUREAUXI) → MasterRecord.nature; anything else → "other".
