@@ -185,6 +185,16 @@ class ImportBatch:
     def company_id(self) -> strawberry.ID:
         return strawberry.ID(str(self._batch.company_id))
 
+    @strawberry.field(
+        description="When the posted import was undone by reversal (reverseImport); null if not."
+    )
+    def reversed_at(self) -> datetime | None:
+        return self._batch.reversed_at
+
+    @strawberry.field(description="The date its reversing entries carry.")
+    def reversal_date(self) -> date | None:
+        return self._batch.reversal_date
+
     @strawberry.field(description="The user or partner application that sent it.")
     def partner(self) -> str:
         return self._batch.partner_name
@@ -551,6 +561,23 @@ class ImportMutation:
         except DomainError as exc:
             return _failed(exc)
         return ImportPayload(batch=await ImportBatch.load(decided.batch), errors=[])
+
+    @strawberry.mutation(
+        description="Undo a posted import by reversal: each of its entries gets an opposite entry dated `date` "
+        "(in an open fiscal year), linked to it; both stay in the books. Refused for entries in a locked or "
+        "closed year. Safe to retry: a reversed import is returned as it is."
+    )
+    async def reverse_import(
+        self, info: Info, id: strawberry.ID, date_: Annotated[date, strawberry.argument(name="date")]
+    ) -> ImportPayload:
+        who = principal(info)
+        try:
+            batch = await decide.reverse_import(who, to_int_id(id), date_, info.context.bus)
+        except Forbidden as exc:
+            raise forbidden(str(exc)) from None
+        except DomainError as exc:
+            return _failed(exc)
+        return ImportPayload(batch=await ImportBatch.load(batch), errors=[])
 
 
 @strawberry.type

@@ -9,6 +9,7 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from ecluse.api.admin import AdminMutation, AdminQuery
+from ecluse.api.books import BooksQuery
 from ecluse.api.core import CoreMutation, CoreQuery, CoreSubscription
 from ecluse.api.exports import ExportQuery
 from ecluse.api.imports import ImportMutation, ImportQuery, ImportSubscription
@@ -21,7 +22,8 @@ from ecluse.api.scalars import MONEY_SCALAR, Money
 from ecluse.api.shared_events import SharedEventExecution
 
 Query = merge_types(
-    "Query", (CoreQuery, AdminQuery, PeopleQuery, ImportQuery, LedgerQuery, ExportQuery, LayoutQuery)
+    "Query",
+    (CoreQuery, AdminQuery, PeopleQuery, ImportQuery, LedgerQuery, BooksQuery, ExportQuery, LayoutQuery),
 )
 Mutation = merge_types(
     "Mutation", (CoreMutation, AdminMutation, PeopleMutation, ImportMutation, LayoutMutation, LedgerMutation)

@@ -28,8 +28,9 @@ def bulk_connection() -> str:
 
 
 def portable(conn: BaseDBAsyncClient, sql: str) -> str:
-    """Raw SQL written with asyncpg's `$1` placeholders, as the connection's driver wants them."""
-    return re.sub(r"\$\d+", "?", sql) if is_sqlite(conn) else sql
+    """Raw SQL written with asyncpg's `$1` placeholders, as the connection's driver wants them: SQLite's
+    numbered `?1`, so that a placeholder may appear twice or out of order, as in PostgreSQL."""
+    return re.sub(r"\$(\d+)", r"?\1", sql) if is_sqlite(conn) else sql
 
 
 def default_sql(sql: str) -> tuple[BaseDBAsyncClient, str]:

@@ -7,7 +7,7 @@ the transition, the posting job and the audit record, in one domain call."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
@@ -26,6 +26,7 @@ from ecluse.jobs import enqueue
 from ecluse.jobs.queue import JobQueue
 from ecluse.ledger import fiscal_years, posting
 from ecluse.ledger.models import Company, Entry, EntryLine
+from ecluse.ledger.reversal import post_reversal
 
 _LABELS = {
     BatchStatus.PENDING_VALIDATION: "pending validation",
@@ -174,3 +175,30 @@ async def reject_batch(batch: ImportBatch, principal: Principal, bus: EventBus) 
         raise _status_error(batch, "rejected", CAN_REJECT_FROM)
     await publish_batch(bus, batch, notify=True)
     return batch
+
+
+async def reverse_import(who: Principal, batch_id: int, day: date, bus: EventBus) -> ImportBatch:
+    """Undo a posted batch by reversal (ledger/reversal.py): its entries and their opposites, dated `day`, both
+    stay in the books. Safe to retry: a batch already reversed is returned as it is. Forbidden when the caller
+    may not see the batch or decide on it; DomainError when it cannot be reversed (INVALID_STATUS,
+    NO_FISCAL_YEAR, FISCAL_YEAR_LOCKED, FISCAL_YEAR_CLOSED)."""
+    batch = await batch_for(who, batch_id, Action.DECIDE)
+    if batch.reversed_at is not None:
+        return batch
+    if batch.status != BatchStatus.SUCCEEDED:
+        raise _status_error(batch, "reversed", frozenset({BatchStatus.SUCCEEDED}))
+    async with in_transaction(bulk_connection()) as conn:
+        await posting.lock_ledger(conn, batch.company_id)
+        moved = (
+            await ImportBatch.filter(id=batch.id, reversed_at=None)
+            .using_db(conn)
+            .update(reversed_at=datetime.now(UTC), reversed_by_id=who.user_id, reversal_date=day)
+        )
+        if not moved:  # reversed by another request while this one waited for the lock
+            return await ImportBatch.get(id=batch.id)
+        count = await post_reversal(conn, batch.company_id, batch.id, day, datetime.now(UTC))
+    await audit("import.reversed", "ImportBatch", batch.id, company_id=batch.company_id, principal=who,
+                detail=f"{count} entries reversed on {day}")  # fmt: skip
+    reversed_batch = await ImportBatch.get(id=batch.id)
+    await publish_batch(bus, reversed_batch)
+    return reversed_batch

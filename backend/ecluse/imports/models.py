@@ -87,6 +87,11 @@ class ImportBatch(Model):
     updated_at = fields.DatetimeField(auto_now=True)
     decided_at = fields.DatetimeField(null=True)
     decided_by_id = fields.IntField(null=True)
+    #: A posted import undone by reversal (reverseImport): when, by whom, and the date its opposite entries
+    #: carry. Its entries and their reversals both stay in the books.
+    reversed_at = fields.DatetimeField(null=True)
+    reversed_by_id = fields.IntField(null=True)
+    reversal_date = fields.DateField(null=True)
 
     class Meta:
         table = "import_batches"

@@ -21,6 +21,7 @@ FIELDS = (
     "resent_of_id", "parent_batch_id", "duplicate_of_id", "progress", "line_count", "entry_count",
     "rejected_entry_count", "error_count", "finding_count", "total_debit", "total_credit", "first_date",
     "last_date", "fiscal_year_id", "siren", "closing_date", "error_summary", "created_at", "updated_at",
+    "reversed_at", "reversal_date",
 )  # fmt: skip
 #: And those of its received file.
 FILE_FIELDS = ("name", "size", "sha256", "encoding")
@@ -65,6 +66,8 @@ class BatchState:
     error_summary: str
     created_at: datetime
     updated_at: datetime
+    reversed_at: datetime | None
+    reversal_date: date | None
     file: FileState
 
     @classmethod

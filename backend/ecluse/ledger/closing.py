@@ -184,7 +184,7 @@ def _carried(year: FiscalYear, rows: list[dict[str, object]]) -> tuple[list[_Car
     outside: list[str] = []
     for row in rows:
         number = str(row["account"])
-        balance = int(str(row["debit"])) - int(str(row["credit"]))
+        balance = int(row["debit"]) - int(row["credit"])  # type: ignore[call-overload]  # a Decimal on PostgreSQL
         if not balance:
             continue
         first = number[:1]

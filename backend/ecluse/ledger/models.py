@@ -141,6 +141,8 @@ class Entry(Model):
     state = fields.CharField(max_length=10, default="draft")
     source_line = fields.IntField(default=0)
     posted_at = fields.DatetimeField(null=True)
+    #: The entry this one reverses (reverseImport): its lines are the original's, sides swapped.
+    reversal_of_id = fields.BigIntField(null=True, db_index=True)
 
     class Meta:
         table = "entries"

@@ -5,11 +5,14 @@ import { useI18n } from "../i18n/I18n";
 import { LoginPage } from "../features/auth/LoginPage";
 import { CompanyPicker } from "../features/company/CompanyPicker";
 import { CompanyArea } from "../features/company/CompanyArea";
+import { AdminNav } from "../features/admin/AdminNav";
 import { CompaniesAdminPage } from "../features/admin/CompaniesAdminPage";
+import { SetPasswordPage } from "../features/people/SetPasswordPage";
+import { UsersAdminPage } from "../features/people/UsersAdminPage";
 import { createApi, type Api } from "./client";
 import { MeQuery } from "./operations";
 import { match, useLocation } from "./router";
-import { ApiContext, SessionContext } from "./session";
+import { ApiContext, SessionContext, useSession } from "./session";
 import { AppHeader } from "./AppHeader";
 
 export function App() {
@@ -36,6 +39,13 @@ export function App() {
 }
 
 function Shell({ api, restart }: { api: Api; restart: () => void }) {
+  const { pathname } = useLocation();
+  // Opened from a one-time link, logged in or not.
+  if (pathname === "/password") return <SetPasswordPage />;
+  return <SessionShell api={api} restart={restart} />;
+}
+
+function SessionShell({ api, restart }: { api: Api; restart: () => void }) {
   const { t } = useI18n();
   const [{ data, error, fetching }] = useQuery({ query: MeQuery, requestPolicy: "network-only" });
   const { pathname } = useLocation();
@@ -69,7 +79,7 @@ function Shell({ api, restart }: { api: Api; restart: () => void }) {
       {company ? (
         <CompanyArea key={company.companyId} companyId={company.companyId} />
       ) : /^\/admin(\/|$)/.test(pathname) ? (
-        <AdminPage />
+        <AdminPage pathname={pathname} />
       ) : (
         <PickerPage />
       )}
@@ -93,13 +103,15 @@ function PickerPage() {
   );
 }
 
-/** /admin/companies (the only administration page so far). */
-function AdminPage() {
+/** /admin/companies, /admin/users. */
+function AdminPage({ pathname }: { pathname: string }) {
+  const { me } = useSession();
   return (
     <>
       <AppHeader company={null} />
       <main id="main" className="page" tabIndex={-1}>
-        <CompaniesAdminPage />
+        {me.firmAdmin && <AdminNav />}
+        {match("/admin/users", pathname) ? <UsersAdminPage /> : <CompaniesAdminPage />}
       </main>
     </>
   );

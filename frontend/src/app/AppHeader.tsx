@@ -3,6 +3,7 @@ import { useOutsideClick } from "../lib/useOutsideClick";
 import { useMutation } from "urql";
 import { useI18n } from "../i18n/I18n";
 import { NotificationCentre } from "../features/notifications/NotificationCentre";
+import { ChangePasswordDialog } from "../features/people/ChangePasswordDialog";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { LogoutMutation } from "./operations";
 import { Link, useLocation } from "./router";
@@ -25,7 +26,7 @@ export function AppHeader({ company }: { company: Company | null }) {
             {company.name}
           </span>
         )}
-        {company && <MainMenu companyId={company.id} />}
+        {company && <MainMenu company={company} />}
         <span className="spacer" />
         {me.firmAdmin && <AdminLink />}
         {live === "reconnecting" && (
@@ -35,7 +36,7 @@ export function AppHeader({ company }: { company: Company | null }) {
         )}
         <NotificationCentre />
         <LanguageSwitch />
-        <span className="user-name">{me.user?.name ?? me.name}</span>
+        <UserMenu />
         <button
           type="button"
           className="btn btn-quiet"
@@ -52,7 +53,45 @@ export function AppHeader({ company }: { company: Company | null }) {
   );
 }
 
-/** The firm administrator's way to the administration pages (companies). */
+/** The user's name, opening their account menu: their email, "change my password" (a dialog). A partner's API
+ * key has no password: its name alone. */
+function UserMenu() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const [open, setOpen] = useState(false);
+  const [changing, setChanging] = useState(false);
+  const id = useId();
+  const root = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useOutsideClick(root, open && !changing, close);
+  const name = me.user?.name || me.name;
+  if (!me.user) return <span className="user-name">{name}</span>;
+  return (
+    <div
+      ref={root}
+      className="user-menu"
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && open && !changing) {
+          setOpen(false);
+          root.current?.querySelector("button")?.focus();
+        }
+      }}
+    >
+      <button type="button" className="btn btn-quiet user-name" aria-expanded={open} aria-controls={id} aria-label={t.pwd.userMenu(name)} onClick={() => setOpen((o) => !o)}>
+        {name} <span aria-hidden="true">▾</span>
+      </button>
+      <div id={id} className="user-panel" hidden={!open}>
+        <p className="muted user-email">{me.user.email}</p>
+        <button type="button" className="btn" onClick={() => setChanging(true)}>
+          {t.pwd.change}
+        </button>
+      </div>
+      <ChangePasswordDialog open={changing} onClose={() => setChanging(false)} />
+    </div>
+  );
+}
+
+/** The firm administrator's way to the administration pages (companies, users). */
 function AdminLink() {
   const { t } = useI18n();
   const { pathname } = useLocation();
@@ -63,10 +102,14 @@ function AdminLink() {
   );
 }
 
-/** Comptabilité › Imports (partenaires, historique) · Paramètres (modèles d'import, informations du dossier) · Exports
+/** Comptabilité › Imports (partenaires, historique) · Paramètres (modèles d'import, informations du dossier, and
+ * for its admin its members and API keys) · Exports
  * (FEC), as a disclosure menu. */
-function MainMenu({ companyId }: { companyId: string }) {
+function MainMenu({ company }: { company: Company }) {
   const { t } = useI18n();
+  const { me } = useSession();
+  const companyId = company.id;
+  const isAdmin = company.role === "ADMIN";
   const { pathname } = useLocation();
   // Open on the page where it was opened: navigating closes it.
   const [openOn, setOpenOn] = useState<string | null>(null);
@@ -131,6 +174,20 @@ function MainMenu({ companyId }: { companyId: string }) {
                     {t.companyDetails}
                   </Link>
                 </li>
+                {(isAdmin || me.firmAdmin) && (
+                  <li>
+                    <Link to={`${base}/settings/people`} aria-current={current(`${base}/settings/people`)}>
+                      {t.members}
+                    </Link>
+                  </li>
+                )}
+                {isAdmin && (
+                  <li>
+                    <Link to={`${base}/settings/api-keys`} aria-current={current(`${base}/settings/api-keys`)}>
+                      {t.apiKeys}
+                    </Link>
+                  </li>
+                )}
               </ul>
               <p className="submenu-title" id={`${id}-exports`}>
                 {t.exports}

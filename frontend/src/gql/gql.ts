@@ -51,6 +51,21 @@ type Documents = {
     "\n  query Notifications($first: Int) {\n    notifications(first: $first) {\n      nodes {\n        ...NotificationFields\n      }\n    }\n    unread: notifications(first: 1, unreadOnly: true) {\n      totalCount\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  subscription NotificationAdded {\n    notifications {\n      ...NotificationFields\n    }\n  }\n": typeof types.NotificationAddedDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids) {\n      count\n    }\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  fragment UserAccountFields on UserAccount {\n    id\n    email\n    name\n    locale\n    active\n    firmAdmin\n    roles {\n      companyId\n      companyName\n      role\n    }\n  }\n": typeof types.UserAccountFieldsFragmentDoc,
+    "\n  query Users($companyId: ID) {\n    users(companyId: $companyId) {\n      ...UserAccountFields\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  mutation CreateUser($input: UserInput!, $roles: [RoleInput!]) {\n    createUser(input: $input, roles: $roles) {\n      user {\n        ...UserAccountFields\n      }\n      passwordToken\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UserInput!) {\n    updateUser(id: $id, input: $input) {\n      user {\n        ...UserAccountFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": typeof types.UpdateUserDocument,
+    "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      user {\n        ...UserAccountFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": typeof types.DeactivateUserDocument,
+    "\n  mutation ReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      user {\n        ...UserAccountFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": typeof types.ReactivateUserDocument,
+    "\n  mutation ResetPassword($id: ID!) {\n    resetPassword(id: $id) {\n      user {\n        ...UserAccountFields\n      }\n      passwordToken\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
+    "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password) {\n      ok\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": typeof types.SetPasswordDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      ok\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation SetMembership($companyId: ID!, $role: Role!, $userId: ID, $email: String) {\n    setMembership(companyId: $companyId, role: $role, userId: $userId, email: $email) {\n      user {\n        ...UserAccountFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": typeof types.SetMembershipDocument,
+    "\n  mutation RemoveMembership($companyId: ID!, $userId: ID!) {\n    removeMembership(companyId: $companyId, userId: $userId) {\n      user {\n        ...UserAccountFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": typeof types.RemoveMembershipDocument,
+    "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    createdAt\n    revoked\n    revokedAt\n    lastUsedAt\n  }\n": typeof types.ApiKeyFieldsFragmentDoc,
+    "\n  query ApiKeys($companyId: ID!) {\n    apiKeys(companyId: $companyId) {\n      ...ApiKeyFields\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($companyId: ID!, $name: String!) {\n    createApiKey(companyId: $companyId, name: $name) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      key\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      name\n      user {\n        id\n        email\n        name\n        locale\n      }\n      companies {\n        ...CompanyDetails\n      }\n      firmAdmin\n    }\n  }\n": types.MeDocument,
@@ -90,6 +105,21 @@ const documents: Documents = {
     "\n  query Notifications($first: Int) {\n    notifications(first: $first) {\n      nodes {\n        ...NotificationFields\n      }\n    }\n    unread: notifications(first: 1, unreadOnly: true) {\n      totalCount\n    }\n  }\n": types.NotificationsDocument,
     "\n  subscription NotificationAdded {\n    notifications {\n      ...NotificationFields\n    }\n  }\n": types.NotificationAddedDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids) {\n      count\n    }\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  fragment UserAccountFields on UserAccount {\n    id\n    email\n    name\n    locale\n    active\n    firmAdmin\n    roles {\n      companyId\n      companyName\n      role\n    }\n  }\n": types.UserAccountFieldsFragmentDoc,
+    "\n  query Users($companyId: ID) {\n    users(companyId: $companyId) {\n      ...UserAccountFields\n    }\n  }\n": types.UsersDocument,
+    "\n  mutation CreateUser($input: UserInput!, $roles: [RoleInput!]) {\n    createUser(input: $input, roles: $roles) {\n      user {\n        ...UserAccountFields\n      }\n      passwordToken\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": types.CreateUserDocument,
+    "\n  mutation UpdateUser($id: ID!, $input: UserInput!) {\n    updateUser(id: $id, input: $input) {\n      user {\n        ...UserAccountFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": types.UpdateUserDocument,
+    "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      user {\n        ...UserAccountFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": types.DeactivateUserDocument,
+    "\n  mutation ReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      user {\n        ...UserAccountFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": types.ReactivateUserDocument,
+    "\n  mutation ResetPassword($id: ID!) {\n    resetPassword(id: $id) {\n      user {\n        ...UserAccountFields\n      }\n      passwordToken\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": types.ResetPasswordDocument,
+    "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password) {\n      ok\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": types.SetPasswordDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      ok\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation SetMembership($companyId: ID!, $role: Role!, $userId: ID, $email: String) {\n    setMembership(companyId: $companyId, role: $role, userId: $userId, email: $email) {\n      user {\n        ...UserAccountFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": types.SetMembershipDocument,
+    "\n  mutation RemoveMembership($companyId: ID!, $userId: ID!) {\n    removeMembership(companyId: $companyId, userId: $userId) {\n      user {\n        ...UserAccountFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": types.RemoveMembershipDocument,
+    "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    createdAt\n    revoked\n    revokedAt\n    lastUsedAt\n  }\n": types.ApiKeyFieldsFragmentDoc,
+    "\n  query ApiKeys($companyId: ID!) {\n    apiKeys(companyId: $companyId) {\n      ...ApiKeyFields\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($companyId: ID!, $name: String!) {\n    createApiKey(companyId: $companyId, name: $name) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      key\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n": types.RevokeApiKeyDocument,
 };
 
 /**
@@ -254,6 +284,66 @@ export function graphql(source: "\n  subscription NotificationAdded {\n    notif
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids) {\n      count\n    }\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids) {\n      count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserAccountFields on UserAccount {\n    id\n    email\n    name\n    locale\n    active\n    firmAdmin\n    roles {\n      companyId\n      companyName\n      role\n    }\n  }\n"): (typeof documents)["\n  fragment UserAccountFields on UserAccount {\n    id\n    email\n    name\n    locale\n    active\n    firmAdmin\n    roles {\n      companyId\n      companyName\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Users($companyId: ID) {\n    users(companyId: $companyId) {\n      ...UserAccountFields\n    }\n  }\n"): (typeof documents)["\n  query Users($companyId: ID) {\n    users(companyId: $companyId) {\n      ...UserAccountFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: UserInput!, $roles: [RoleInput!]) {\n    createUser(input: $input, roles: $roles) {\n      user {\n        ...UserAccountFields\n      }\n      passwordToken\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: UserInput!, $roles: [RoleInput!]) {\n    createUser(input: $input, roles: $roles) {\n      user {\n        ...UserAccountFields\n      }\n      passwordToken\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUser($id: ID!, $input: UserInput!) {\n    updateUser(id: $id, input: $input) {\n      user {\n        ...UserAccountFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($id: ID!, $input: UserInput!) {\n    updateUser(id: $id, input: $input) {\n      user {\n        ...UserAccountFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      user {\n        ...UserAccountFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation DeactivateUser($id: ID!) {\n    deactivateUser(id: $id) {\n      user {\n        ...UserAccountFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      user {\n        ...UserAccountFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ReactivateUser($id: ID!) {\n    reactivateUser(id: $id) {\n      user {\n        ...UserAccountFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetPassword($id: ID!) {\n    resetPassword(id: $id) {\n      user {\n        ...UserAccountFields\n      }\n      passwordToken\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResetPassword($id: ID!) {\n    resetPassword(id: $id) {\n      user {\n        ...UserAccountFields\n      }\n      passwordToken\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password) {\n      ok\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetPassword($token: String!, $password: String!) {\n    setPassword(token: $token, password: $password) {\n      ok\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      ok\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {\n      ok\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetMembership($companyId: ID!, $role: Role!, $userId: ID, $email: String) {\n    setMembership(companyId: $companyId, role: $role, userId: $userId, email: $email) {\n      user {\n        ...UserAccountFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetMembership($companyId: ID!, $role: Role!, $userId: ID, $email: String) {\n    setMembership(companyId: $companyId, role: $role, userId: $userId, email: $email) {\n      user {\n        ...UserAccountFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveMembership($companyId: ID!, $userId: ID!) {\n    removeMembership(companyId: $companyId, userId: $userId) {\n      user {\n        ...UserAccountFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveMembership($companyId: ID!, $userId: ID!) {\n    removeMembership(companyId: $companyId, userId: $userId) {\n      user {\n        ...UserAccountFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    createdAt\n    revoked\n    revokedAt\n    lastUsedAt\n  }\n"): (typeof documents)["\n  fragment ApiKeyFields on ApiKey {\n    id\n    name\n    prefix\n    createdAt\n    revoked\n    revokedAt\n    lastUsedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys($companyId: ID!) {\n    apiKeys(companyId: $companyId) {\n      ...ApiKeyFields\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys($companyId: ID!) {\n    apiKeys(companyId: $companyId) {\n      ...ApiKeyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($companyId: ID!, $name: String!) {\n    createApiKey(companyId: $companyId, name: $name) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      key\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($companyId: ID!, $name: String!) {\n    createApiKey(companyId: $companyId, name: $name) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      key\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      apiKey {\n        ...ApiKeyFields\n      }\n      errors {\n        code\n        message\n        field\n        params\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

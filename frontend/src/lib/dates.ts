@@ -57,3 +57,27 @@ export function localDay(value: string): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
+
+const minuteFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** An ISO date-time → "04/12/2026 14:03" in fr-FR: to the minute, in the browser's (or the given) zone. */
+export function formatMinute(value: string | null | undefined, locale: string, timeZone?: string): string {
+  if (!value) return "";
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const key = `${locale}|${timeZone ?? ""}`;
+  let fmt = minuteFormats.get(key);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat(locale, {
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hour12: false,
+      ...(timeZone ? { timeZone } : {}),
+    });
+    minuteFormats.set(key, fmt);
+  }
+  return fmt.format(date).replace(",", "");
+}

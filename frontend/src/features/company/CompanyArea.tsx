@@ -16,6 +16,8 @@ import { CompanyDetailsPage } from "../admin/CompanyDetailsPage";
 import { FecExportPage } from "../exports/FecExportPage";
 import { LayoutEditorPage } from "../layouts/LayoutEditorPage";
 import { LayoutsPage } from "../layouts/LayoutsPage";
+import { ApiKeysPage } from "../people/ApiKeysPage";
+import { MembersPage } from "../people/MembersPage";
 import { Dashboard } from "./Dashboard";
 
 export interface OpenState {
@@ -57,6 +59,8 @@ export function CompanyArea({ companyId }: { companyId: string }) {
   else if (match("/c/:id/history", pathname)) page = <HistoryPage company={company} />;
   else if (match("/c/:id/settings/layouts", pathname)) page = <LayoutsPage company={company} />;
   else if (match("/c/:id/settings/company", pathname)) page = <CompanyDetailsPage company={company} />;
+  else if (match("/c/:id/settings/people", pathname)) page = <MembersPage company={company} />;
+  else if (match("/c/:id/settings/api-keys", pathname)) page = <ApiKeysPage company={company} />;
   else if ((layout = match("/c/:id/settings/layouts/:layoutId", pathname))) page = <LayoutEditorPage company={company} layoutId={layout.layoutId!} />;
   else if (match("/c/:id/exports/fec", pathname)) page = <FecExportPage company={company} />;
   else page = <Dashboard company={company} />;

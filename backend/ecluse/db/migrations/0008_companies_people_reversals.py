@@ -29,6 +29,26 @@ class Migration(migrations.Migration):
             field=fields.CharField(default='FR', description='ISO 3166 alpha-2.', db_default='FR', max_length=2),
         ),
         ops.AddField(
+            model_name='Entry',
+            name='reversal_of_id',
+            field=fields.BigIntField(null=True, db_index=True, description="The entry this one reverses (reverseImport): its lines are the original's, sides swapped."),
+        ),
+        ops.AddField(
+            model_name='ImportBatch',
+            name='reversal_date',
+            field=fields.DateField(null=True),
+        ),
+        ops.AddField(
+            model_name='ImportBatch',
+            name='reversed_at',
+            field=fields.DatetimeField(null=True, description='A posted import undone by reversal (reverseImport): when, by whom, and the date its opposite entries', auto_now=False, auto_now_add=False),
+        ),
+        ops.AddField(
+            model_name='ImportBatch',
+            name='reversed_by_id',
+            field=fields.IntField(null=True),
+        ),
+        ops.AddField(
             model_name='User',
             name='is_firm_admin',
             field=fields.BooleanField(default=False, description='A firm administrator creates and archives companies and users and grants any role (a flag, not a role).', db_default=False),
