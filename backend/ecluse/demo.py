@@ -6,7 +6,8 @@ import random
 from collections.abc import AsyncIterator
 from datetime import date, timedelta
 
-from ecluse.auth.models import Membership, User
+from ecluse.auth.models import User
+from ecluse.auth.people import set_membership
 from ecluse.auth.roles import Role
 from ecluse.auth.secrets import hash_password
 from ecluse.db.init import orm_open, run_migrations
@@ -15,7 +16,7 @@ from ecluse.imports.receive import receive_file
 from ecluse.imports.statuses import ImportFormat, Origin
 from ecluse.jobs.queue import InProcessQueue
 from ecluse.ledger.company_changes import CompanyFields, create_company
-from ecluse.ledger.models import FiscalYear
+from ecluse.ledger.fiscal_years import YearRequest, open_fiscal_year
 from ecluse.money import format_amount
 from ecluse.settings import Settings
 from ecluse.storage import FileStore
@@ -88,19 +89,15 @@ async def create_demo(settings: Settings) -> list[tuple[str, str]]:
         ]
         for company in companies:
             for year in (today.year - 1, today.year):
-                await FiscalYear.create(
-                    company=company,
-                    name=f"Exercice {year}",
-                    start_date=date(year, 1, 1),
-                    end_date=date(year, 12, 31),
-                )
+                await open_fiscal_year(YearRequest(company.id, date(year, 1, 1)), None)
         password = hash_password(PASSWORD)
         for email, name, role in USERS:
             # The admin is also the firm's administrator: creates companies and users, grants any role.
             firm_admin = role is Role.ADMIN
+            # The demo's short password is set directly: the rule (auth/passwords.py) is for real accounts.
             user = await User.create(email=email, name=name, password_hash=password, is_firm_admin=firm_admin)
             for company in companies:
-                await Membership.create(user=user, company_id=company.id, role=role.value)
+                await set_membership(company.id, user, role, None)
         bus = LocalEventBus()
         store = FileStore(settings.storage_dir)
         jobs = InProcessQueue({"bus": bus, "store": store, "settings": settings})

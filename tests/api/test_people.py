@@ -291,3 +291,40 @@ def test_the_cli_creates_users_grants_roles_resets_and_deactivates(
     assert _login(api, "cli@firm.test", STRONG) is None
     bad = _ecluse(env, "user", "create", "--email", "cli2@firm.test", "--role", "123456782=owner")
     assert bad.returncode != 0 and "owner" in bad.stderr
+
+
+def test_deactivating_closes_the_users_open_subscriptions(api: Api, firm: dict[str, Any]) -> None:
+    from tests.hostile.test_auth import SUB_BATCHES, assert_ended, subscribed
+
+    victim = firm["tokens"]["viewer"]
+    users = api.gql(USERS, {}, token=firm["tokens"]["firm"])["users"]
+    target = next(u for u in users if u["email"] == "viewer@firm.test")
+    with subscribed(
+        api, {"authorization": f"Bearer {victim}"}, SUB_BATCHES, {"c": firm["company"]}
+    ) as socket:
+        assert (
+            api.gql(DEACTIVATE, {"id": target["id"]}, token=firm["tokens"]["firm"])["deactivateUser"][
+                "errors"
+            ]
+            == []
+        )
+        assert_ended(socket)
+
+
+def test_a_removed_role_closes_the_users_sockets_so_they_reconnect_without_it(
+    api: Api, firm: dict[str, Any]
+) -> None:
+    from tests.hostile.test_auth import SUB_BATCHES, receive, subscribed
+
+    token = firm["tokens"]["collaborator"]
+    me = next(u for u in api.gql(USERS, {"c": firm["company"]}, token=firm["tokens"]["admin"])["users"]
+              if u["email"] == "collaborator@firm.test")  # fmt: skip
+    with subscribed(api, {"authorization": f"Bearer {token}"}, SUB_BATCHES, {"c": firm["company"]}) as socket:
+        removed = api.gql(REMOVE, {"c": firm["company"], "u": me["id"]}, token=firm["tokens"]["admin"])
+        assert removed["removeMembership"]["errors"] == []
+        message = receive(socket)
+        while message.get("type") == "complete":
+            message = receive(socket)
+        assert message["type"] == "websocket.close"
+    # The session itself goes on: only the company is gone.
+    assert api.gql("{ me { companies { id } } }", token=token)["me"]["companies"] == []

@@ -102,9 +102,9 @@ function AdminLink() {
   );
 }
 
-/** Comptabilité › Imports (partenaires, historique) · Paramètres (modèles d'import, informations du dossier, and
- * for its admin its members and API keys) · Exports
- * (FEC), as a disclosure menu. */
+/** Comptabilité › Imports (partenaires, historique) · Livres comptables (écritures, grand livre, balance, plan
+ * comptable) · Paramètres (exercices, journaux, modèles d'import, informations du dossier, and for its admin its
+ * members and API keys) · Exports (FEC), as a disclosure menu. */
 function MainMenu({ company }: { company: Company }) {
   const { t } = useI18n();
   const { me } = useSession();
@@ -160,10 +160,43 @@ function MainMenu({ company }: { company: Company }) {
                   </Link>
                 </li>
               </ul>
+              {company.role !== "PARTNER" && (
+                <>
+                  <p className="submenu-title" id={`${id}-books`}>
+                    {t.bk.books}
+                  </p>
+                  <ul aria-labelledby={`${id}-books`}>
+                    {(
+                      [
+                        ["entries", t.bk.entries],
+                        ["ledger", t.bk.ledger],
+                        ["balance", t.bk.balance],
+                        ["chart", t.bk.chart],
+                      ] as const
+                    ).map(([path, label]) => (
+                      <li key={path}>
+                        <Link to={`${base}/books/${path}`} aria-current={current(`${base}/books/${path}`)}>
+                          {label}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
               <p className="submenu-title" id={`${id}-settings`}>
                 {t.settings}
               </p>
               <ul aria-labelledby={`${id}-settings`}>
+                <li>
+                  <Link to={`${base}/settings/years`} aria-current={current(`${base}/settings/years`)}>
+                    {t.fiscalYears}
+                  </Link>
+                </li>
+                <li>
+                  <Link to={`${base}/settings/journals`} aria-current={current(`${base}/settings/journals`)}>
+                    {t.jr.title}
+                  </Link>
+                </li>
                 <li>
                   <Link to={`${base}/settings/layouts`} aria-current={current(`${base}/settings/layouts`)}>
                     {t.importLayouts}

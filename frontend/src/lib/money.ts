@@ -94,6 +94,17 @@ export function subtractDecimal(a: string, b: string): string {
   return unscale(scaled(a, scale) - scaled(b, scale), scale);
 }
 
+/** a + b, exactly, with the larger of the two scales. */
+export function addDecimal(a: string, b: string): string {
+  const scale = Math.max(parseDecimal(a).fraction.length, parseDecimal(b).fraction.length);
+  return unscale(scaled(a, scale) + scaled(b, scale), scale);
+}
+
+/** The exact sum of decimal strings ("0" for none). */
+export function sumDecimals(values: readonly string[]): string {
+  return values.reduce((sum, v) => addDecimal(sum, v), "0");
+}
+
 export function isZeroDecimal(value: string): boolean {
   const { integer, fraction } = parseDecimal(value);
   return integer === "0" && /^0*$/.test(fraction);

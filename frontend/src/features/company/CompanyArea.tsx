@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { Suspense, lazy, useEffect, useMemo, useState } from "react";
 import { useClient, useQuery } from "urql";
 import { AppHeader } from "../../app/AppHeader";
 import { Link, historyState, match, navigate, useLocation } from "../../app/router";
@@ -19,6 +19,14 @@ import { LayoutsPage } from "../layouts/LayoutsPage";
 import { ApiKeysPage } from "../people/ApiKeysPage";
 import { MembersPage } from "../people/MembersPage";
 import { Dashboard } from "./Dashboard";
+
+// The books' pages load on first use (their own chunk).
+const AccountLedgerPage = lazy(() => import("../books/AccountLedgerPage").then((m) => ({ default: m.AccountLedgerPage })));
+const ChartPage = lazy(() => import("../books/ChartPage").then((m) => ({ default: m.ChartPage })));
+const EntriesPage = lazy(() => import("../books/EntriesPage").then((m) => ({ default: m.EntriesPage })));
+const FiscalYearsPage = lazy(() => import("../books/FiscalYearsPage").then((m) => ({ default: m.FiscalYearsPage })));
+const JournalsPage = lazy(() => import("../books/JournalsPage").then((m) => ({ default: m.JournalsPage })));
+const TrialBalancePage = lazy(() => import("../books/TrialBalancePage").then((m) => ({ default: m.TrialBalancePage })));
 
 export interface OpenState {
   opened?: boolean;
@@ -62,6 +70,12 @@ export function CompanyArea({ companyId }: { companyId: string }) {
   else if (match("/c/:id/settings/people", pathname)) page = <MembersPage company={company} />;
   else if (match("/c/:id/settings/api-keys", pathname)) page = <ApiKeysPage company={company} />;
   else if ((layout = match("/c/:id/settings/layouts/:layoutId", pathname))) page = <LayoutEditorPage company={company} layoutId={layout.layoutId!} />;
+  else if (match("/c/:id/settings/years", pathname)) page = <FiscalYearsPage company={company} />;
+  else if (match("/c/:id/settings/journals", pathname)) page = <JournalsPage company={company} />;
+  else if (match("/c/:id/books/entries", pathname)) page = <EntriesPage company={company} />;
+  else if (match("/c/:id/books/ledger", pathname)) page = <AccountLedgerPage company={company} />;
+  else if (match("/c/:id/books/balance", pathname)) page = <TrialBalancePage company={company} />;
+  else if (match("/c/:id/books/chart", pathname)) page = <ChartPage company={company} />;
   else if (match("/c/:id/exports/fec", pathname)) page = <FecExportPage company={company} />;
   else page = <Dashboard company={company} />;
 
@@ -69,7 +83,7 @@ export function CompanyArea({ companyId }: { companyId: string }) {
     <StoreContext.Provider value={store}>
       <AppHeader company={company} />
       <main id="main" className="page" tabIndex={-1}>
-        {page}
+        <Suspense fallback={<p className="muted">{t.loading}</p>}>{page}</Suspense>
       </main>
       <OpenPrompt companyId={companyId} consolePath={`${base}/imports`} />
     </StoreContext.Provider>

@@ -69,6 +69,9 @@ export function Dashboard({ company }: { company: Company }) {
               </li>
             ))}
           </ul>
+          <p>
+            <Link to={`${base}/settings/years`}>{t.fy.manage}</Link>
+          </p>
         </article>
       </div>
     </section>

@@ -16,6 +16,8 @@ export interface BatchTableProps {
   onSelect?: (ids: Set<string>) => void;
   highlight?: string | null;
   detailHref?: (batch: Batch) => string;
+  /** A posted import's entries in the books (the history). */
+  entriesHref?: (batch: Batch) => string;
   empty: string;
   busy?: boolean;
 }
@@ -40,7 +42,7 @@ export function StatusCell({ batch }: { batch: Batch }) {
 }
 
 export function BatchTable(props: BatchTableProps) {
-  const { caption, columns, rows, sort, onSort, selection, onSelect, highlight, detailHref, empty, busy } = props;
+  const { caption, columns, rows, sort, onSort, selection, onSelect, highlight, detailHref, entriesHref, empty, busy } = props;
   const { t, locale } = useI18n();
   const all = useRef<HTMLInputElement>(null);
   const selectable = Boolean(selection && onSelect);
@@ -124,6 +126,14 @@ export function BatchTable(props: BatchTableProps) {
           <>
             {t.detailEntries(batch.entryCount)}
             {batch.rejectedEntryCount > 0 && <span className="muted"> · {t.rejectedEntries(batch.rejectedEntryCount)}</span>}
+            {entriesHref && batch.status === "SUCCEEDED" && (
+              <>
+                {" · "}
+                <Link to={entriesHref(batch)} aria-label={t.bk.seeEntriesOf(batch.fileName)}>
+                  {t.bk.seeEntries}
+                </Link>
+              </>
+            )}
           </>
         );
       case "createdAt":

@@ -6,6 +6,7 @@ import { Tabs } from "../../components/Tabs";
 import { formatDecimal, isZeroDecimal, subtractDecimal } from "../../lib/money";
 import { useI18n } from "../../i18n/I18n";
 import { StatusCell } from "./BatchTable";
+import { ImportBooks } from "../books/ImportBooks";
 import { BatchLinks } from "./BatchLinks";
 import { Breadcrumb } from "./Breadcrumb";
 import { EntryGrid } from "./EntryGrid";
@@ -34,13 +35,13 @@ export function DetailPage({ company }: { company: Company }) {
         </Link>
       </div>
       {ids.length === 1 ? (
-        <BatchDetail batchId={ids[0]!} />
+        <BatchDetail company={company} batchId={ids[0]!} />
       ) : (
         <Tabs
           label={t.batchTabs}
           active={active}
           onChange={setActive}
-          items={ids.map((id) => ({ key: id, label: store.get(id)?.fileName ?? `#${id}`, panel: <BatchDetail batchId={id} /> }))}
+          items={ids.map((id) => ({ key: id, label: store.get(id)?.fileName ?? `#${id}`, panel: <BatchDetail company={company} batchId={id} /> }))}
         />
       )}
       {ids.length === 0 && <p>{t.noImports}</p>}
@@ -48,7 +49,7 @@ export function DetailPage({ company }: { company: Company }) {
   );
 }
 
-function BatchDetail({ batchId }: { batchId: string }) {
+function BatchDetail({ company, batchId }: { company: Company; batchId: string }) {
   const { t, locale } = useI18n();
   const store = useBatchStore();
   const [{ data, error }] = useQuery({ query: BatchDetailQuery, variables: { id: batchId }, requestPolicy: "network-only" });
@@ -78,6 +79,7 @@ function BatchDetail({ batchId }: { batchId: string }) {
             </p>
           )}
           {detail && <BatchLinks batch={detail} />}
+          {detail && <ImportBooks company={company} batch={detail} />}
         </div>
         {detail && (
           <nav aria-label={t.downloads} className="downloads">

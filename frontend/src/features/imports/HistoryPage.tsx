@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useLocation } from "../../app/router";
 import type { Company } from "../../app/session";
 import { useI18n } from "../../i18n/I18n";
+import { entriesPath } from "../books/paths";
 import { BatchTable } from "./BatchTable";
 import { Breadcrumb } from "./Breadcrumb";
 import { FilterPanel } from "./FilterPanel";
@@ -45,6 +46,7 @@ export function HistoryPage({ company }: { company: Company }) {
         onSort={setSort}
         highlight={highlight}
         detailHref={(b) => `${base}/imports/detail?ids=${encodeURIComponent(b.id)}`}
+        entriesHref={(b) => entriesPath(company.id, { batchId: b.id })}
         empty={t.noImports}
         busy={list.loading}
       />

@@ -2,6 +2,7 @@
  * `errorSummary` is English: it stays as the tooltip), and an error or finding from its code and params. */
 import type { CombinedError } from "urql";
 import type { Messages } from "../../i18n/messages";
+import { formatDay } from "../../lib/dates";
 import type { Batch } from "./model";
 
 export function errorText(
@@ -33,6 +34,7 @@ export function userErrorText(t: Messages, locale: string, error: { code: string
       return typeof value === "number" ? numbers.format(value) : value == null ? "" : String(value);
     },
     count: (name) => Number(params[name] ?? 0),
+    date: (name) => formatDay(typeof params[name] === "string" ? (params[name] as string) : "", locale),
   });
 }
 

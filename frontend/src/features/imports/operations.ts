@@ -124,6 +124,8 @@ export const BatchDetailQuery = graphql(`
   query BatchDetail($id: ID!) {
     importBatch(id: $id) {
       ...BatchFields
+      reversedAt
+      reversalDate
       layoutId
       resentOfId
       parentBatchId

@@ -3,11 +3,13 @@
 import { useId, useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
 import { useAnnouncer } from "../../components/Announcer";
+import type { RangeMatch } from "../../gql/graphql";
 import { useI18n } from "../../i18n/I18n";
 import { errorMessages } from "../../lib/errors";
 import { AccountRangesQuery, SetAccountRangesMutation } from "./operations";
 
 export const RANGE_KINDS = ["G", "D", "C"] as const;
+export const RANGE_MATCHES: readonly RangeMatch[] = ["PREFIX", "NUMBER"];
 
 export interface RangeRow {
   kind: string;
@@ -22,10 +24,13 @@ export function RangesEditor({ companyId, canEdit }: { companyId: string; canEdi
   const [{ data, error, fetching }] = useQuery({ query: AccountRangesQuery, variables: { companyId }, requestPolicy: "network-only" });
   // null: not edited yet, the server's ranges are shown.
   const [edited, setEdited] = useState<RangeRow[] | null>(null);
+  // How every range compares (one choice for the set); null: the server's.
+  const [matchEdited, setMatchEdited] = useState<RangeMatch | null>(null);
   const [refused, setRefused] = useState<string[] | null>(null);
   const [saved, setSaved] = useState(false);
   const [saving, save] = useMutation(SetAccountRangesMutation);
   const rows: RangeRow[] = edited ?? (data?.accountRanges ?? []).map((r) => ({ kind: r.kind, from: r.from, to: r.to }));
+  const match: RangeMatch = matchEdited ?? data?.accountRanges[0]?.match ?? "PREFIX";
 
   const edit = (next: RangeRow[]) => {
     setEdited(next);
@@ -36,7 +41,7 @@ export function RangesEditor({ companyId, canEdit }: { companyId: string; canEdi
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!canEdit) return;
-    const ranges = rows.map((r) => ({ kind: r.kind, from: r.from.trim(), to: r.to.trim() }));
+    const ranges = rows.map((r) => ({ kind: r.kind, from: r.from.trim(), to: r.to.trim(), match }));
     const result = await save({ companyId, ranges });
     const payload = result.data?.setAccountRanges;
     const messages = [...(payload?.errors ?? []).flatMap((e) => e.message.split(/;\s+/)), ...(result.error ? errorMessages(result.error) : [])];
@@ -46,6 +51,7 @@ export function RangesEditor({ companyId, canEdit }: { companyId: string; canEdi
     }
     setRefused(null);
     setEdited(payload.ranges.map((r) => ({ kind: r.kind, from: r.from, to: r.to })));
+    setMatchEdited(payload.ranges[0]?.match ?? match);
     setSaved(true);
     toast(t.lay.rangesSaved, "success");
   };
@@ -115,6 +121,28 @@ export function RangesEditor({ companyId, canEdit }: { companyId: string; canEdi
             </tbody>
           </table>
         )}
+        <fieldset className="range-match" disabled={!canEdit}>
+          <legend>{t.lay.rangeMatch}</legend>
+          {RANGE_MATCHES.map((m) => (
+            <label key={m} className="check">
+              <input
+                type="radio"
+                name={`${id}-match`}
+                value={m}
+                checked={match === m}
+                aria-describedby={`${id}-match-${m}`}
+                onChange={() => {
+                  setMatchEdited(m);
+                  setSaved(false);
+                }}
+              />
+              {t.lay.rangeMatchName[m]}
+              <span id={`${id}-match-${m}`} className="muted lay-hint">
+                {t.lay.rangeMatchHelp[m]}
+              </span>
+            </label>
+          ))}
+        </fieldset>
         {refused && (
           <div role="alert" className="form-error" data-testid="ranges-error">
             <p>{t.lay.rangesRefused}</p>

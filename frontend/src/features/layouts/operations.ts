@@ -67,6 +67,7 @@ export const AccountRangesQuery = graphql(`
       kind
       from
       to
+      match
     }
   }
 `);
@@ -78,6 +79,7 @@ export const SetAccountRangesMutation = graphql(`
         kind
         from
         to
+        match
       }
       errors {
         code
