@@ -51,3 +51,14 @@ export const FiscalYearsQuery = graphql(`
     pendingImportsCount(companyId: $companyId)
   }
 `);
+
+/** What every mutation's payload says went wrong: a code and its params (rendered in the user's language), the
+ * field it is about, and the English message for logs. */
+export const UserErrorFields = graphql(`
+  fragment UserErrorFields on UserError {
+    code
+    message
+    field
+    params
+  }
+`);

@@ -36,10 +36,7 @@ export const CreateCompanyMutation = graphql(`
         ...CompanyDetails
       }
       errors {
-        code
-        message
-        field
-        params
+        ...UserErrorFields
       }
     }
   }
@@ -52,10 +49,7 @@ export const UpdateCompanyMutation = graphql(`
         ...CompanyDetails
       }
       errors {
-        code
-        message
-        field
-        params
+        ...UserErrorFields
       }
     }
   }
@@ -68,10 +62,7 @@ export const ArchiveCompanyMutation = graphql(`
         ...CompanyDetails
       }
       errors {
-        code
-        message
-        field
-        params
+        ...UserErrorFields
       }
     }
   }
@@ -84,10 +75,7 @@ export const RestoreCompanyMutation = graphql(`
         ...CompanyDetails
       }
       errors {
-        code
-        message
-        field
-        params
+        ...UserErrorFields
       }
     }
   }

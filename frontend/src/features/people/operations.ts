@@ -34,10 +34,7 @@ export const CreateUserMutation = graphql(`
       }
       passwordToken
       errors {
-        code
-        message
-        field
-        params
+        ...UserErrorFields
       }
     }
   }
@@ -50,10 +47,7 @@ export const UpdateUserMutation = graphql(`
         ...UserAccountFields
       }
       errors {
-        code
-        message
-        field
-        params
+        ...UserErrorFields
       }
     }
   }
@@ -66,10 +60,7 @@ export const DeactivateUserMutation = graphql(`
         ...UserAccountFields
       }
       errors {
-        code
-        message
-        field
-        params
+        ...UserErrorFields
       }
     }
   }
@@ -82,10 +73,7 @@ export const ReactivateUserMutation = graphql(`
         ...UserAccountFields
       }
       errors {
-        code
-        message
-        field
-        params
+        ...UserErrorFields
       }
     }
   }
@@ -99,10 +87,7 @@ export const ResetPasswordMutation = graphql(`
       }
       passwordToken
       errors {
-        code
-        message
-        field
-        params
+        ...UserErrorFields
       }
     }
   }
@@ -113,10 +98,7 @@ export const SetPasswordMutation = graphql(`
     setPassword(token: $token, password: $password) {
       ok
       errors {
-        code
-        message
-        field
-        params
+        ...UserErrorFields
       }
     }
   }
@@ -127,10 +109,7 @@ export const ChangePasswordMutation = graphql(`
     changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
       ok
       errors {
-        code
-        message
-        field
-        params
+        ...UserErrorFields
       }
     }
   }
@@ -143,10 +122,7 @@ export const SetMembershipMutation = graphql(`
         ...UserAccountFields
       }
       errors {
-        code
-        message
-        field
-        params
+        ...UserErrorFields
       }
     }
   }
@@ -159,10 +135,7 @@ export const RemoveMembershipMutation = graphql(`
         ...UserAccountFields
       }
       errors {
-        code
-        message
-        field
-        params
+        ...UserErrorFields
       }
     }
   }
@@ -196,10 +169,7 @@ export const CreateApiKeyMutation = graphql(`
       }
       key
       errors {
-        code
-        message
-        field
-        params
+        ...UserErrorFields
       }
     }
   }
@@ -212,10 +182,7 @@ export const RevokeApiKeyMutation = graphql(`
         ...ApiKeyFields
       }
       errors {
-        code
-        message
-        field
-        params
+        ...UserErrorFields
       }
     }
   }
