@@ -30,7 +30,9 @@ ARCHIVE = "mutation($id: ID!) { archiveCompany(id: $id) { errors { code } } }"
 USERS = "{ users { id email active roles { companyId } } }"
 REMOVE = "mutation($c: ID!, $u: ID!) { removeMembership(companyId: $c, userId: $u) { errors { code } } }"
 DEACTIVATE = "mutation($id: ID!) { deactivateUser(id: $id) { errors { code } } }"
-CREATE_COMPANY = "mutation($name: String!) { createCompany(input: {name: $name}) { company { id } errors { code } } }"
+CREATE_COMPANY = (
+    "mutation($name: String!) { createCompany(input: {name: $name}) { company { id } errors { code } } }"
+)
 OPEN_YEAR = """
 mutation($c: ID!, $s: Date!) { openFiscalYear(companyId: $c, startDate: $s) { fiscalYear { id } errors { code } } }
 """
@@ -118,7 +120,9 @@ def test_from_a_new_company_to_its_books_and_a_reversal(
 
     # … and a collaborator of that company, whose one-time link sets their password.
     admin.get_by_role("banner").get_by_role("link", name="Administration").click()
-    admin.get_by_role("navigation", name="Pages d'administration").get_by_role("link", name="Utilisateurs").click()
+    admin.get_by_role("navigation", name="Pages d'administration").get_by_role(
+        "link", name="Utilisateurs"
+    ).click()
     admin.get_by_role("button", name="Nouvel utilisateur").click()
     form = admin.get_by_role("form", name="Utilisateur")
     form.get_by_label("Adresse e-mail").fill(email)
@@ -184,7 +188,9 @@ def test_from_a_new_company_to_its_books_and_a_reversal(
     expect(ledger.get_by_test_id("ledger-debit")).to_have_text(fr_money(customer_total))
     expect(ledger.get_by_test_id("closing-balance")).to_have_text(fr_money(customer_total))
     expect(lines.last.get_by_test_id("running-balance")).to_have_text(fr_amount(customer_total))
-    running = [amount(t.replace("\u202f", "")) for t in lines.get_by_test_id("running-balance").all_inner_texts()]
+    running = [
+        amount(t.replace("\u202f", "")) for t in lines.get_by_test_id("running-balance").all_inner_texts()
+    ]
     assert running == sorted(running), running  # debits only: the balance grows line by line
     expect(lines.first).to_contain_text(f"{customers[0]['CompAuxNum']} — Client")
     screenshot(page, "ledger-account")
@@ -226,7 +232,9 @@ def test_from_a_new_company_to_its_books_and_a_reversal(
     page.get_by_role("tab", name="Tiers").click()
     page.get_by_role("searchbox", name="Rechercher dans Tiers").fill(customers[0]["CompAuxNum"])
     expect(page.get_by_test_id("chart-thirdParties").locator("tbody tr")).to_have_count(1)
-    expect(page.get_by_test_id("chart-thirdParties").locator("tbody tr").get_by_test_id("used")).to_have_text("Oui")
+    expect(page.get_by_test_id("chart-thirdParties").locator("tbody tr").get_by_test_id("used")).to_have_text(
+        "Oui"
+    )
 
     # Reversed from the import's page: the date asked (today), Cancel focused; both sets of entries stay.
     page.goto(f"/c/{company}/imports/detail?ids={batch_id}")
@@ -272,7 +280,9 @@ def test_closing_a_year_asks_first_then_shows_its_result(
     assert not live.gql(VALIDATE, {"id": batch["id"]})["validateImport"]["errors"]
     live.wait_status(batch["id"], {"SUCCEEDED"})
     rows = fec_rows(data)
-    result = sum((amount(r["Credit"]) - amount(r["Debit"]) for r in rows if r["CompteNum"][0] in "67"), Decimal(0))
+    result = sum(
+        (amount(r["Credit"]) - amount(r["Debit"]) for r in rows if r["CompteNum"][0] in "67"), Decimal(0)
+    )
     third_parties: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         if r["CompteNum"][0] in "12345":
@@ -303,7 +313,9 @@ def test_closing_a_year_asks_first_then_shows_its_result(
     dialog.get_by_role("button", name="Clôturer définitivement").click()
     outcome = page.get_by_test_id("closing-result")
     expected = (
-        f"Bénéfice de {fr_money(result)} (compte 120)" if result > 0 else f"Perte de {fr_money(-result)} (compte 129)"
+        f"Bénéfice de {fr_money(result)} (compte 120)"
+        if result > 0
+        else f"Perte de {fr_money(-result)} (compte 129)"
     )
     expect(outcome.get_by_test_id("closing-amount")).to_have_text(expected)
     expect(outcome.get_by_test_id("closing-opening")).to_have_text(

@@ -68,10 +68,11 @@ class EntryFilter:
 
 
 def _where(f: EntryFilter, args: list[Any]) -> str:
-    """The filter's conditions on `e` (entries) and `j` (journals), its values appended to `args`."""
+    """The filter's conditions on `e` (entries), its values appended to `args` ($1 is the company)."""
     parts = []
     for value, sql in (
-        (f.journal, "j.code = ${}"),
+        # The journal by a subquery, not a join: a join let SQLite start from journals and sort every entry.
+        (f.journal, "e.journal_id = (SELECT j.id FROM journals j WHERE j.company_id = $1 AND j.code = ${})"),
         (f.start, "e.date >= ${}"),
         (f.end, "e.date <= ${}"),
         (f.batch_id, "e.batch_id = ${}"),
@@ -90,21 +91,24 @@ async def posted_entries(
     where = _where(f, args)
     if after is not None:
         args += [after[0], after[1]]
-        where += f" AND (e.date, e.id) > (${len(args) - 1}, ${len(args)})"
+        n = len(args)
+        # The date bound alone first: an index range, which a row-value comparison is not for every planner.
+        where += f" AND e.date >= ${n - 1} AND (e.date > ${n - 1} OR e.id > ${n})"
     args.append(limit)
     conn, sql = default_sql(
-        "SELECT e.id, j.code AS journal, e.number, e.date, e.batch_id, e.reversal_of_id, "
+        "SELECT e.id, e.journal_id, e.number, e.date, e.batch_id, e.reversal_of_id, "
         "(SELECT r.id FROM entries r WHERE r.reversal_of_id = e.id LIMIT 1) AS reversed_by_id "
-        "FROM entries e JOIN journals j ON j.id = e.journal_id "
-        f"WHERE e.company_id = $1 AND e.state = 'posted'{where} ORDER BY e.date, e.id LIMIT ${len(args)}"
+        f"FROM entries e WHERE e.company_id = $1 AND e.state = 'posted'{where} ORDER BY e.date, e.id "
+        f"LIMIT ${len(args)}"
     )
     rows = await conn.execute_query_dict(sql, args)
     ids = [int(r["id"]) for r in rows]
     lines, sums = await _lines_of(ids), await _sums_of(ids)
+    codes = await _journal_codes(company_id) if rows else {}
     return [
         BookEntry(
             int(r["id"]),
-            str(r["journal"]),
+            codes.get(int(r["journal_id"]), ""),
             str(r["number"]),
             _day(r["date"]),
             _int(r["batch_id"]),
@@ -121,10 +125,14 @@ async def posted_count(company_id: int, f: EntryFilter) -> int:
     args: list[Any] = [company_id]
     where = _where(f, args)
     conn, sql = default_sql(
-        "SELECT COUNT(*) AS n FROM entries e JOIN journals j ON j.id = e.journal_id "
-        f"WHERE e.company_id = $1 AND e.state = 'posted'{where}"
+        f"SELECT COUNT(*) AS n FROM entries e WHERE e.company_id = $1 AND e.state = 'posted'{where}"
     )
     return int((await conn.execute_query_dict(sql, args))[0]["n"])
+
+
+async def _journal_codes(company_id: int) -> dict[int, str]:
+    conn, sql = default_sql("SELECT id, code FROM journals WHERE company_id = $1")
+    return {int(r["id"]): str(r["code"]) for r in await conn.execute_query_dict(sql, [company_id])}
 
 
 async def _sums_of(entry_ids: list[int]) -> dict[int, tuple[int, int, int]]:
@@ -167,7 +175,8 @@ async def _lines_of(entry_ids: list[int]) -> dict[int, list[BookLine]]:
     conn, sql = default_sql(
         f"{_LINES} JOIN (SELECT id AS kept FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY entry_id ORDER BY id) "
         f"AS n FROM entry_lines WHERE entry_id IN ({marks})) w WHERE n <= {LINES_PER_ENTRY}) k ON k.kept = l.id "
-        "ORDER BY l.id"
+        # The same condition outside: the lines are found by their entries' index, whatever the planner knows.
+        f"WHERE l.entry_id IN ({marks}) ORDER BY l.id"
     )
     out: dict[int, list[BookLine]] = {}
     for r in await conn.execute_query_dict(sql, entry_ids):
@@ -325,15 +334,13 @@ class MasterRow:
     used: bool
 
 
-#: table, code column, label column, kind column (or ''), how "used" is found.
+#: table, code column, label column, kind column (or ''), the entry_lines column that names a row (and the
+#: row's column it holds).
 _MASTER = {
-    "accounts": ("number", "label", "''",
-                 "EXISTS (SELECT 1 FROM entry_lines l WHERE l.company_id = m.company_id AND l.account_id = m.id)"),
-    "third_parties": ("code", "name", "m.kind",
-                      "EXISTS (SELECT 1 FROM entry_lines l WHERE l.company_id = m.company_id AND l.third_party_id = m.id)"),
-    "analytic_sections": ("code", "label", "''",
-                          "EXISTS (SELECT 1 FROM entry_lines l WHERE l.company_id = m.company_id AND l.analytic = m.code)"),
-}  # fmt: skip
+    "accounts": ("number", "label", "''", "account_id", "id"),
+    "third_parties": ("code", "name", "m.kind", "third_party_id", "id"),
+    "analytic_sections": ("code", "label", "''", "analytic", "code"),
+}
 
 
 async def master_page(
@@ -341,7 +348,7 @@ async def master_page(
 ) -> list[MasterRow]:
     """A page of the company's accounts, third parties or analytic sections by code, after the code `after`;
     `search` keeps those whose code or label contains it (case-insensitive)."""
-    code, label, kind, used = _MASTER[table]
+    code, label, kind, _, _ = _MASTER[table]
     args: list[Any] = [company_id]
     where = ""
     if search:
@@ -352,9 +359,11 @@ async def master_page(
         where += f" AND m.{code} > ${len(args)}"
     args.append(limit)
     conn, sql = default_sql(
-        f"SELECT m.id, m.{code} AS code, m.{label} AS label, {kind} AS kind, m.created_by_batch_id, {used} AS used "
+        f"SELECT m.id, m.{code} AS code, m.{label} AS label, {kind} AS kind, m.created_by_batch_id "
         f"FROM {table} m WHERE m.company_id = $1{where} ORDER BY m.{code} LIMIT ${len(args)}"
     )
+    rows = await conn.execute_query_dict(sql, args)
+    used = await _used(table, company_id, rows)
     return [
         MasterRow(
             int(r["id"]),
@@ -362,14 +371,41 @@ async def master_page(
             str(r["label"]),
             str(r["kind"]),
             _int(r["created_by_batch_id"]),
-            bool(r["used"]),
+            (int(r["id"]) if _MASTER[table][4] == "id" else str(r["code"])) in used,
         )
-        for r in await conn.execute_query_dict(sql, args)
+        for r in rows
     ]
 
 
+async def _used(table: str, company_id: int, rows: list[dict[str, Any]]) -> set[Any]:
+    """Which rows of the page a line names: one query for the page. Accounts seek their index; third parties
+    and sections are found in one pass over the company's lines (an index on those columns would slow every
+    import's staging for a settings screen)."""
+    if not rows:
+        return set()
+    _, _, _, column, key = _MASTER[table]
+    keys = [int(r["id"]) if key == "id" else str(r["code"]) for r in rows]
+    if table == "accounts":
+        found = set()
+        conn, sql = default_sql(
+            "SELECT 1 AS x FROM entry_lines WHERE company_id = $1 AND account_id = $2 LIMIT 1"
+        )
+        for k in keys:
+            if await conn.execute_query_dict(sql, [company_id, k]):
+                found.add(k)
+        return found
+    marks = ", ".join(f"${i}" for i in range(2, len(keys) + 2))
+    conn, sql = default_sql(
+        f"SELECT DISTINCT {column} AS k FROM entry_lines WHERE company_id = $1 AND {column} IN ({marks})"
+    )
+    return {
+        r["k"] if key == "code" else int(r["k"])
+        for r in await conn.execute_query_dict(sql, [company_id, *keys])
+    }
+
+
 async def master_count(table: str, company_id: int, search: str | None) -> int:
-    code, label, _, _ = _MASTER[table]
+    code, label, _, _, _ = _MASTER[table]
     args: list[Any] = [company_id]
     where = ""
     if search:

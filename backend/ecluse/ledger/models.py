@@ -142,11 +142,13 @@ class Entry(Model):
     source_line = fields.IntField(default=0)
     posted_at = fields.DatetimeField(null=True)
     #: The entry this one reverses (reverseImport): its lines are the original's, sides swapped.
-    reversal_of_id = fields.BigIntField(null=True, db_index=True)
+    reversal_of_id = fields.BigIntField(null=True)
 
     class Meta:
         table = "entries"
-        indexes = (("company_id", "state", "date"),)
+        # (reversal_of_id): an entry's reversal, asked for every entry a books page shows. An index in Meta:
+        # a field's db_index is not created when a migration adds the field.
+        indexes = (("company_id", "state", "date"), ("reversal_of_id",))
 
 
 class EntryLine(Model):

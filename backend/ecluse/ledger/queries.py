@@ -100,13 +100,16 @@ async def trial_balance(company_id: int, date_from: date | None, date_to: date |
     """Posted entries only, per general account, for the period (inclusive)."""
     conn, sql = default_sql(
         """
-        SELECT a.number AS account_number, a.label AS account_label,
-               SUM(l.debit) AS debit, SUM(l.credit) AS credit
-        FROM entry_lines l
-        JOIN entries e ON e.id = l.entry_id
-        JOIN accounts a ON a.id = l.account_id
-        WHERE e.company_id = $1 AND e.state = 'posted' AND e.date >= $2 AND e.date <= $3
-        GROUP BY a.number, a.label
+        SELECT a.number AS account_number, a.label AS account_label, s.debit, s.credit
+        FROM (
+            -- Grouped by the account's id, then named: grouping 1M lines by an integer, not by two texts.
+            SELECT l.account_id, SUM(l.debit) AS debit, SUM(l.credit) AS credit
+            FROM entry_lines l
+            JOIN entries e ON e.id = l.entry_id
+            WHERE e.company_id = $1 AND e.state = 'posted' AND e.date >= $2 AND e.date <= $3
+            GROUP BY l.account_id
+        ) s
+        JOIN accounts a ON a.id = s.account_id
         ORDER BY a.number
         """
     )

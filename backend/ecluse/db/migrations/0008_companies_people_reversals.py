@@ -1,6 +1,7 @@
 from tortoise import migrations
 from tortoise.migrations import operations as ops
 from tortoise import fields
+from tortoise.indexes import Index
 
 class Migration(migrations.Migration):
     dependencies = [('models', '0007_fiscal_year_lock')]
@@ -31,7 +32,11 @@ class Migration(migrations.Migration):
         ops.AddField(
             model_name='Entry',
             name='reversal_of_id',
-            field=fields.BigIntField(null=True, db_index=True, description="The entry this one reverses (reverseImport): its lines are the original's, sides swapped."),
+            field=fields.BigIntField(null=True, description="The entry this one reverses (reverseImport): its lines are the original's, sides swapped."),
+        ),
+        ops.AddIndex(
+            model_name='Entry',
+            index=Index(fields=['reversal_of_id']),
         ),
         ops.AddField(
             model_name='ImportBatch',
