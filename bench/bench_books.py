@@ -9,8 +9,10 @@ and the median of the others:
 
 - `postedEntries(first: 50)`: the first page of the journal-entries screen; and 50 entries from the middle
   (a keyset cursor);
-- `accountLedger(account: "411000", first: 100)`: the first page of the customers' collective account (a third
-  of the lines) with its running balance; and a page from its middle (the balance before the page summed once);
+- `accountLedger(account: "411000", first: 100)`: the first page of the customers' collective account (a sixth
+  of the lines) with its running balance; a page from its middle by a cursor made up from the database (the
+  balance before the page summed once); and the page after it, by the cursor the server gave (it carries the
+  balance: no sum), as a client paging through the ledger reads it;
 - `trialBalance` of the year; `accounts(first: 100)` and `thirdParties(first: 100)` with "used";
 - beside them, the naive path in the same database: the middle page of the account read with OFFSET and its
   running balance summed over every line before it in Python, as a first version would.
@@ -163,14 +165,22 @@ def bench_database(kind: str, path: Path, args: argparse.Namespace) -> list[dict
             url = f"http://127.0.0.1:{port}/graphql"
             token = bg.gql(url, bg.LOGIN, {"e": bi.EMAIL, "p": bi.PASSWORD})["data"]["login"]["token"]
             c = str(company)
+            # The page after the middle one, by the cursor a client holds (it carries the balance).
+            middle = bg.gql(url, LEDGER, {"c": c, "a": marks["line_cursor"]}, token)["data"]["accountLedger"]
+            next_cursor = middle["lines"]["pageInfo"]["endCursor"]
             cases = [
                 ("postedEntries(first: 50), first page", ENTRIES, {"c": c}),
                 ("postedEntries(first: 50), from the middle", ENTRIES, {"c": c, "a": marks["entry_cursor"]}),
                 ("accountLedger 411000 (first: 100), first page", LEDGER, {"c": c}),
                 (
-                    "accountLedger 411000 (first: 100), from the middle",
+                    "accountLedger 411000 (first: 100), from the middle (a cursor made up: the balance summed)",
                     LEDGER,
                     {"c": c, "a": marks["line_cursor"]},
+                ),
+                (
+                    "accountLedger 411000 (first: 100), the next page (its cursor carries the balance)",
+                    LEDGER,
+                    {"c": c, "a": next_cursor},
                 ),
                 ("trialBalance of the year", TRIAL, {"c": c}),
                 ("accounts + thirdParties (first: 100), with used", MASTER, {"c": c}),

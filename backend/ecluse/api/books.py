@@ -25,7 +25,7 @@ from ecluse.api.scalars import Money
 from ecluse.auth.roles import Action
 from ecluse.ledger import books
 from ecluse.ledger.companies import currency_of
-from ecluse.money import to_decimal
+from ecluse.money import LEDGER_TOTAL_MAX, to_decimal
 
 FROM = Annotated[date | None, strawberry.argument(name="from")]
 
@@ -164,6 +164,14 @@ def _day_cursor(values: list[object], size: int) -> tuple[date, *tuple[int, ...]
         raise invalid_cursor() from None
 
 
+def _balance(value: object) -> int:
+    """A balance a cursor carries: an integer the books' totals can hold (a forged one only misleads its
+    sender's own view of lines it may read anyway)."""
+    if not isinstance(value, int) or isinstance(value, bool) or abs(value) > LEDGER_TOTAL_MAX:
+        raise invalid_cursor()
+    return value
+
+
 @strawberry.type
 class BooksQuery:
     @strawberry.field(description="Posted entries by date (then id), filtered by journal, period or import.")
@@ -211,8 +219,10 @@ class BooksQuery:
         currency = await currency_of(cid)
         limit = page_size(first)
         cursor = decode_cursor(after)
-        after_key = _day_cursor(cursor, 3) if cursor else None
-        rows = await books.account_ledger(cid, account, from_, to, after_key, limit + 1)  # type: ignore[arg-type]
+        # The cursor carries the balance after its line: the next page is read without summing what came before.
+        after_key = _day_cursor(cursor[:3], 3) if cursor else None
+        carried = _balance(cursor[3]) if cursor and len(cursor) == 4 else None
+        rows = await books.account_ledger(cid, account, from_, to, after_key, limit + 1, carried)  # type: ignore[arg-type]
 
         def node(r: books.LedgerLine) -> AccountLedgerLine:
             return AccountLedgerLine(
@@ -233,7 +243,8 @@ class BooksQuery:
             total_credit=money(totals.credit),
             closing_balance=money(totals.opening + totals.debit - totals.credit),
             lines=connection(
-                rows, limit, lambda r: encode_cursor(r.date.isoformat(), r.line.entry_id, r.line.id), node, count
+                rows, limit, lambda r: encode_cursor(r.date.isoformat(), r.line.entry_id, r.line.id, r.balance),
+                node, count,
             ),
         )  # fmt: skip
 

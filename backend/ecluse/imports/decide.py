@@ -123,7 +123,9 @@ async def post_batch(batch_id: int, bus: EventBus) -> bool:
             .using_db(conn)
             .update(status=BatchStatus.SUCCEEDED, decided_at=now, progress=100)
         )
-    await publish_batch(bus, await ImportBatch.get(id=batch_id), notify=True)
+    posted = await ImportBatch.get(id=batch_id)
+    await publish_batch(bus, posted, notify=True)
+    await posting.refresh_statistics(posted.line_count)
     return True
 
 

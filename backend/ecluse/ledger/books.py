@@ -252,10 +252,11 @@ async def account_totals(
 
 async def account_ledger(
     company_id: int, number: str, start: date | None, end: date | None,
-    after: tuple[date, int, int] | None, limit: int,
+    after: tuple[date, int, int] | None, limit: int, balance_before: int | None = None,
 ) -> list[LedgerLine]:  # fmt: skip
     """A page of the account's posted lines in date order (then entry, then line), each with the balance after
-    it: the balance before the page is summed once, then carried line by line."""
+    it: the balance before the page is `balance_before` when the caller knows it (the previous page's last
+    line: the next page costs no sum), else summed once; then carried line by line."""
     found = await _account(company_id, number)
     if found is None:
         return []
@@ -278,7 +279,10 @@ async def account_ledger(
     conn, sql = default_sql(
         f"SELECT COALESCE(SUM(l.debit - l.credit), 0) AS balance {_ACCOUNT_LINES}{where}{before}"
     )
-    balance = int((await conn.execute_query_dict(sql, before_args))[0]["balance"])
+    if balance_before is not None:
+        balance = balance_before
+    else:
+        balance = int((await conn.execute_query_dict(sql, before_args))[0]["balance"])
     if start is not None:
         args.append(start)
         where += f" AND e.date >= ${len(args)}"
