@@ -3,6 +3,7 @@ granted by the right people only, deactivation ending sessions at once, password
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -328,3 +329,29 @@ def test_a_removed_role_closes_the_users_sockets_so_they_reconnect_without_it(
         assert message["type"] == "websocket.close"
     # The session itself goes on: only the company is gone.
     assert api.gql("{ me { companies { id } } }", token=token)["me"]["companies"] == []
+
+
+def test_the_cli_creates_lists_and_revokes_api_keys(
+    api: Api, firm: dict[str, Any], env: dict[str, str]
+) -> None:
+    made = _ecluse(env, "apikey", "create", "--company", "123456782", "--name", "Caisse")
+    assert made.returncode == 0, made.stderr
+    key = made.stdout.strip().splitlines()[-1]
+    assert key.startswith("eck_")
+    assert api.gql("{ me { name } }", api_key=key)["me"]["name"] == "Caisse"
+    listed = _ecluse(env, "apikey", "list", "--company", "123456782").stdout.splitlines()
+    row = next(line.split("\t") for line in listed[1:] if "\tCaisse\t" in line)
+    assert key.startswith(row[2]) and row[5] == ""  # its prefix, not revoked
+    other = _ecluse(env, "apikey", "revoke", "--company", "987654324", "--id", row[0])
+    assert other.returncode == 1 and "no key" in other.stderr  # a key is revoked in its own company only
+    revoked = _ecluse(env, "apikey", "revoke", "--company", "123456782", "--id", row[0])
+    assert revoked.returncode == 0, revoked.stderr
+    # Over Redis the API process hears of it at once; without Redis (the embedded deployment) the CLI's event
+    # stays in its own process, and the API's remembered credential lapses within CACHE_SECONDS.
+    from ecluse.auth.principal import CACHE_SECONDS
+
+    deadline = time.monotonic() + CACHE_SECONDS + 2
+    while "errors" not in (body := api.raw("{ me { name } }", api_key=key)):
+        assert time.monotonic() < deadline, "the revoked key still works"
+        time.sleep(0.2)
+    assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"

@@ -268,7 +268,7 @@ def list_keys(company: str) -> None:
 @COMPANY
 @click.option("--id", "key_id", required=True, type=int, help="The key's id (ecluse apikey list).")
 def revoke_key(company: str, key_id: int) -> None:
-    """Revoke a key: it stops working at once, its open subscriptions end."""
+    """Revoke a key: it stops working, its open subscriptions end (at once over Redis; else within 5 s)."""
 
     async def act(bus: EventBus) -> str:
         from ecluse.auth.queries import api_key
