@@ -103,8 +103,7 @@ def _account(user: UserModel, roles: list[tuple[int, str]], names: dict[int, str
 async def _shown(who: Principal, user: UserModel, company_id: int | None = None) -> UserAccount:
     """`user` as the caller sees them: every role for a firm administrator or themselves, else the role in
     `company_id` alone."""
-    rows = await people.users_of(None if who.firm_admin or who.user_id == user.id else company_id)
-    roles = next((r for u, r in rows if u.id == user.id), [])
+    roles = await people.roles_of(user.id, None if who.firm_admin or who.user_id == user.id else company_id)
     names = {c.id: c.name for c in await companies.all_companies(include_archived=True)}
     return _account(user, roles, names)
 

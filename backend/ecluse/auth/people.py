@@ -297,6 +297,14 @@ async def users_of(company_id: int | None) -> list[tuple[User, list[tuple[int, s
     return [(u, sorted(roles.get(u.id, []))) for u in await users.order_by("email")]
 
 
+async def roles_of(user_id: int, company_id: int | None = None) -> list[tuple[int, str]]:
+    """One user's roles (company id, role), in every company or in `company_id` alone."""
+    rows = Membership.filter(user_id=user_id)
+    if company_id is not None:
+        rows = rows.filter(company_id=company_id)
+    return sorted((int(str(c)), str(r)) for c, r in await rows.values_list("company_id", "role"))
+
+
 async def user_by(user_id: int | None = None, email: str | None = None) -> User | None:
     if user_id is not None:
         return await User.get_or_none(id=user_id)

@@ -389,16 +389,13 @@ async def _used(table: str, company_id: int, rows: list[dict[str, Any]]) -> set[
         return set()
     _, _, _, column, key = _MASTER[table]
     keys = [int(r["id"]) if key == "id" else str(r["code"]) for r in rows]
-    if table == "accounts":
-        found = set()
-        conn, sql = default_sql(
-            "SELECT 1 AS x FROM entry_lines WHERE company_id = $1 AND account_id = $2 LIMIT 1"
-        )
-        for k in keys:
-            if await conn.execute_query_dict(sql, [company_id, k]):
-                found.add(k)
-        return found
     marks = ", ".join(f"${i}" for i in range(2, len(keys) + 2))
+    if table == "accounts":  # each account seeks the (company_id, account_id) index once
+        conn, sql = default_sql(
+            f"SELECT a.id AS k FROM accounts a WHERE a.id IN ({marks}) AND EXISTS "
+            "(SELECT 1 FROM entry_lines l WHERE l.company_id = $1 AND l.account_id = a.id)"
+        )
+        return {int(r["k"]) for r in await conn.execute_query_dict(sql, [company_id, *keys])}
     conn, sql = default_sql(
         f"SELECT DISTINCT {column} AS k FROM entry_lines WHERE company_id = $1 AND {column} IN ({marks})"
     )

@@ -137,7 +137,8 @@ async def _check_unique(siren: str | None, code: str | None, other_than: int | N
                 company=taken.name,
             )
     if code:
-        for taken in await others.filter(Q(code__iexact=code) | Q(siren=code)).limit(1):
+        taken = await others.filter(Q(code__iexact=code) | Q(siren=code)).first()
+        if taken is not None:
             raise DomainError(
                 "CODE_TAKEN",
                 f"{taken.name} is already named {code!r}.",
