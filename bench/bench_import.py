@@ -632,7 +632,7 @@ async def child_naive(settings: Any, spec: dict[str, Any]) -> dict[str, Any]:
             )  # fmt: skip
             lines.append(
                 EntryLine(entry_id=entry_id, company_id=cid, batch_id=None, source_line=n, account_id=account_id,
-                          third_party_id=party_id, piece_ref=f[8], piece_date=f[9], label=f[10],
+                          entry_date=first[3], third_party_id=party_id, piece_ref=f[8], piece_date=f[9], label=f[10],
                           debit=int(f[11] * hundred), credit=int(f[12] * hundred), lettering=f[13],
                           lettering_date=f[14], validation_date=f[15],
                           currency_amount=int(f[16] * hundred) if f[16] is not None else None,

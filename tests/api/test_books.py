@@ -90,6 +90,7 @@ def test_an_accounts_ledger_carries_its_running_balance_across_pages(api: Api, f
     whole = api.gql(LEDGER, {"c": firm["company"], "acc": "411000", "n": 500}, token=firm["tokens"]["viewer"])
     ledger = whole["accountLedger"]
     lines = ledger["lines"]["nodes"]
+    assert [x["date"] for x in lines] == sorted(x["date"] for x in lines)
     running = Decimal(0)
     for line in lines:
         running += Decimal(line["line"]["debit"]) - Decimal(line["line"]["credit"])
@@ -151,6 +152,14 @@ def test_reversal_posts_the_opposite_entries_linked_both_ways(api: Api, firm: di
         assert [(x["account"], x["debit"], x["credit"]) for x in r["lines"]] == [
             (x["account"], x["credit"], x["debit"]) for x in e["lines"]
         ]
+    # The account's ledger files the reversal's lines under the reversal's date, after the originals.
+    ledger = api.gql(
+        LEDGER, {"c": firm["company"], "acc": "411000", "f": "2026-01-01", "n": 500}, token=token
+    )
+    later = ledger["accountLedger"]["lines"]["nodes"]
+    reversed_411 = [x for e in reversals.values() for x in e["lines"] if x["account"] == "411000"]
+    assert len(later) == len(reversed_411) > 0 and {x["date"] for x in later} == {"2026-01-15"}
+    assert Decimal(later[-1]["balance"]) == 0
     # The books of the two years net to nothing for the import's accounts.
     balance = api.gql("query($c: ID!) { trialBalance(companyId: $c) { lines { balance } } }", {"c": firm["company"]},
                       token=token)["trialBalance"]["lines"]  # fmt: skip

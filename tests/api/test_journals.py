@@ -7,13 +7,14 @@ from typing import Any
 
 import pytest
 
-from tests.api.test_ledger_formats import DONE, LAYOUT, create_layout, issues, upload, wait
+from tests.api.test_cli import _ecluse
+from tests.api.test_ledger_formats import DONE, LAYOUT, create_layout, issues, lines_of, upload, wait
 from tests.support import Api
 
-SET = """mutation($c: ID!, $code: String!, $label: String, $kind: String) {
-  setJournal(companyId: $c, code: $code, label: $label, kind: $kind) {
-    journal { code label kind used createdByBatchId } errors { code field params } } }"""
-JOURNALS = "query($c: ID!) { journals(companyId: $c) { code label kind used createdByBatchId } }"
+SET = """mutation($c: ID!, $code: String!, $label: String, $kind: String, $default: Boolean) {
+  setJournal(companyId: $c, code: $code, label: $label, kind: $kind, isDefault: $default) {
+    journal { code label kind used createdByBatchId isDefault } errors { code field params } } }"""
+JOURNALS = "query($c: ID!) { journals(companyId: $c) { code label kind used createdByBatchId isDefault } }"
 SALES = (
     "h\nVK;05/04/2026;F1;411000;V;100,00;;;\nVK;05/04/2026;F1;706000;V;;100,00;;\n"
     "IK;06/04/2026;A1;607000;A;80,00;;;\nIK;06/04/2026;A1;401000;A;;80,00;;\n"
@@ -107,3 +108,86 @@ def test_a_partner_sees_no_journals(api: Api, firm: dict[str, Any]) -> None:
         api.raw(JOURNALS, {"c": firm["company"]}, api_key=key)["errors"][0]["extensions"]["code"]
         == "FORBIDDEN"
     )
+
+
+def _defaults(api: Api, firm: dict[str, Any]) -> dict[str, str]:
+    found = api.gql(JOURNALS, {"c": firm["company"]}, token=firm["tokens"]["viewer"])["journals"]
+    return {j["kind"]: j["code"] for j in found if j["isDefault"]}
+
+
+def test_one_default_journal_per_kind(api: Api, firm: dict[str, Any]) -> None:
+    token, company = firm["tokens"]["collaborator"], firm["company"]
+    kindless = api.gql(SET, {"c": company, "code": "OD", "default": True}, token=token)["setJournal"]
+    assert kindless["journal"] is None and [(e["code"], e["field"]) for e in kindless["errors"]] == [
+        ("DEFAULT_NEEDS_KIND", "default")
+    ]
+    first = api.gql(SET, {"c": company, "code": "VT", "kind": "sales", "default": True}, token=token)
+    assert first["setJournal"]["journal"]["isDefault"] is True
+    api.gql(SET, {"c": company, "code": "BQ", "kind": "bank", "default": True}, token=token)
+    # Another sales journal made the default takes it from VT; the bank's default is untouched.
+    api.gql(SET, {"c": company, "code": "VE", "kind": "sales", "default": True}, token=token)
+    assert _defaults(api, firm) == {"sales": "VE", "bank": "BQ"}
+    # A label changed keeps the default; a kind changed drops it (it was the old kind's).
+    kept = api.gql(SET, {"c": company, "code": "VE", "label": "Ventes"}, token=token)["setJournal"]["journal"]
+    assert kept["isDefault"] is True
+    api.gql(SET, {"c": company, "code": "BQ", "kind": "cash"}, token=token)
+    assert _defaults(api, firm) == {"sales": "VE"}
+    api.gql(SET, {"c": company, "code": "VE", "default": False}, token=token)
+    assert _defaults(api, firm) == {}
+
+
+NO_JOURNAL = {k: v for k, v in LAYOUT.items() if k != "columns"} | {
+    "columns": {k: v for k, v in LAYOUT["columns"].items() if k != "journal"},
+    "journalKind": "sales",
+}
+SALES_NO_JOURNAL = "h\n05/04/2026;F1;411000;V;100,00;;;\n05/04/2026;F1;706000;V;;100,00;;\n"
+
+
+def test_a_layout_without_a_journal_imports_into_the_default_of_its_kind(
+    api: Api, firm: dict[str, Any]
+) -> None:
+    token, company = firm["tokens"]["collaborator"], firm["company"]
+    layout = {
+        **NO_JOURNAL,
+        "columns": {name: (n - 1 if isinstance(n, int) else n) for name, n in NO_JOURNAL["columns"].items()},
+    }
+    layout_id = create_layout(api, company, token, layout)
+    # No default sales journal yet: the file is kept, in a FAILED batch that says why.
+    first = upload(api, company, "v1.csv", SALES_NO_JOURNAL.encode(), token, layoutId=layout_id)["batch"]
+    assert wait(api, first["id"], DONE | {"FAILED"}, token=token)["status"] == "FAILED"
+    assert [(i["code"], i["params"]) for i in issues(api, first["id"], token)] == [
+        ("NO_DEFAULT_JOURNAL", {"kind": "sales"})
+    ]
+    api.gql(SET, {"c": company, "code": "VT", "kind": "sales", "default": True}, token=token)
+    second = upload(api, company, "v2.csv", SALES_NO_JOURNAL.encode(), token, layoutId=layout_id)["batch"]
+    assert wait(api, second["id"], DONE, token=token)["status"] == "PENDING_VALIDATION"
+    assert {line["journal"] for line in lines_of(api, second["id"], token)} == {"VT"}
+    # The import keeps the journal it was read with: a later default changes new imports only.
+    api.gql(SET, {"c": company, "code": "VE", "kind": "sales", "default": True}, token=token)
+    assert {line["journal"] for line in lines_of(api, second["id"], token)} == {"VT"}
+    third = upload(api, company, "v3.csv", SALES_NO_JOURNAL.encode(), token, layoutId=layout_id)["batch"]
+    wait(api, third["id"], DONE, token=token)
+    assert {line["journal"] for line in lines_of(api, third["id"], token)} == {"VE"}
+
+
+def test_a_layout_needs_a_journal_column_a_code_or_a_kind(api: Api, firm: dict[str, Any]) -> None:
+    token, company = firm["tokens"]["collaborator"], firm["company"]
+    bare = {k: v for k, v in NO_JOURNAL.items() if k != "journalKind"}
+    made = api.gql(
+        """mutation($c: ID!, $d: JSON!) { createImportLayout(companyId: $c, name: "X", definition: $d) {
+           errors { code field } } }""",
+        {"c": company, "d": bare}, token=token,
+    )["createImportLayout"]  # fmt: skip
+    assert {"code": "BAD_LAYOUT", "field": "definition.journal"} in made["errors"]
+
+
+def test_the_cli_sets_and_lists_journals(api: Api, firm: dict[str, Any], env: dict[str, str]) -> None:
+    made = _ecluse(env, "journal", "set", "--company", "123456782", "--code", "VT", "--label", "Ventes",
+                   "--kind", "sales", "--default")  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert "journal VT of" in made.stdout and "default sales journal" in made.stdout
+    refused = _ecluse(env, "journal", "set", "--company", "123456782", "--code", "OD", "--default")
+    assert refused.returncode == 1 and "DEFAULT_NEEDS_KIND" in refused.stderr
+    listed = _ecluse(env, "journal", "list", "--company", "123456782")
+    assert listed.returncode == 0 and "VT\tsales\tdefault\t-\tVentes" in listed.stdout.splitlines()
+    assert _defaults(api, firm) == {"sales": "VT"}

@@ -173,10 +173,22 @@ def test_layouts_are_validated_saved_listed_and_guarded(api: Api, firm: dict) ->
 def test_account_ranges_refuse_overlaps(api: Api, firm: dict) -> None:
     token, company = firm["tokens"]["collaborator"], firm["company"]
     mutation = """mutation($c: ID!, $r: [AccountRangeInput!]!) { setAccountRanges(companyId: $c, ranges: $r) {
-        ranges { kind from to } errors { code message } } }"""
-    overlapping = [{"kind": "G", "from": "1", "to": "5999"}, {"kind": "D", "from": "411", "to": "411999"}]
+        ranges { kind from to } errors { code message params } } }"""
+    overlapping = [
+        {"kind": "G", "from": "1", "to": "5999"},
+        {"kind": "D", "from": "411", "to": "411999"},
+        {"kind": "C", "from": "409", "to": "401"},
+    ]
     refused = api.gql(mutation, {"c": company, "r": overlapping}, token=token)["setAccountRanges"]
-    assert refused["errors"][0]["code"] == "BAD_RANGES" and "overlaps" in refused["errors"][0]["message"]
+    # One error per problem, each a code with the ranges it names (rendered in the user's language).
+    assert [(e["code"], e["params"]) for e in refused["errors"]] == [
+        ("RANGE_REVERSED", {"from": "409", "to": "401", "kind": "C"}),
+        ("RANGES_OVERLAP", {"from": "411", "to": "411999", "kind": "D",
+                            "other_from": "1", "other_to": "5999", "other_kind": "G"}),
+        ("RANGES_OVERLAP", {"from": "409", "to": "401", "kind": "C",
+                            "other_from": "1", "other_to": "5999", "other_kind": "G"}),
+    ]  # fmt: skip
+    assert "overlaps" in refused["errors"][1]["message"]
     good = [{"kind": "G", "from": "1", "to": "3999"}, {"kind": "D", "from": "C0", "to": "C9"}]
     saved = api.gql(mutation, {"c": company, "r": good}, token=token)["setAccountRanges"]
     assert saved["errors"] == [] and saved["ranges"] == good

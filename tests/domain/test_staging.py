@@ -65,6 +65,14 @@ async def test_a_clean_file_is_staged_whole(ledger: Ledger) -> None:
     assert sorted(await EntryLine.filter(batch_id=batch.id).values_list("source_line", flat=True)) == list(
         range(2, 10)
     )
+    await _lines_carry_their_entry_date(batch)
+
+
+async def _lines_carry_their_entry_date(batch: ImportBatch) -> None:
+    """Every line holds its entry's date (an account's ledger pages by it)."""
+    days = dict(await Entry.filter(batch_id=batch.id).values_list("id", "date"))
+    lines = await EntryLine.filter(batch_id=batch.id).values_list("entry_id", "entry_date")
+    assert lines and all(day == days[entry] for entry, day in lines)
 
 
 async def test_refused_entries_keep_their_lines_and_reasons(ledger: Ledger) -> None:
@@ -198,7 +206,22 @@ async def test_a_chunk_written_in_several_transactions_stages_the_same(
         batch = await stage(ledger, batch)
         assert await _snapshot(batch) == whole, fixture.name
         assert writes == [1] * sum(writes_whole), fixture.name  # one transaction per entry
+        await _lines_carry_their_entry_date(batch)
         monkeypatch.undo()
         monkeypatch.setattr(stage_module, "_write", counted)
         writes.clear()
         await reject(ledger, batch)
+
+
+async def test_one_default_journal_per_kind_is_held_by_the_database(ledger: Ledger) -> None:
+    """Two requests making two journals the default of one kind at once cannot both win: the partial unique
+    index refuses the second, whatever the code checked before."""
+    from tortoise.exceptions import IntegrityError
+
+    from ecluse.ledger.models import Journal
+
+    await Journal.create(company_id=ledger.company_id, code="VT", kind="sales", is_default=True)
+    await Journal.create(company_id=ledger.company_id, code="BQ", kind="bank", is_default=True)
+    await Journal.create(company_id=ledger.company_id, code="VE", kind="sales")  # not a default: allowed
+    with pytest.raises(IntegrityError):
+        await Journal.create(company_id=ledger.company_id, code="V2", kind="sales", is_default=True)

@@ -49,12 +49,16 @@ class Journal:
         description="The import that created it (kept when that import was rejected)."
     )
     used: bool = strawberry.field(description="Whether an entry, staged or posted, is in it.")
+    is_default: bool = strawberry.field(
+        description="The company's default journal of its kind (at most one per kind): a layout without a "
+        "journal column may name a kind (journalKind) and its imports go into this journal."
+    )
 
     @classmethod
     def of(cls, row: JournalRow) -> Journal:
         batch = strawberry.ID(str(row.created_by_batch_id)) if row.created_by_batch_id is not None else None
         return cls(id=strawberry.ID(str(row.id)), code=row.code, label=row.label, kind=row.kind,
-                   created_by_batch_id=batch, used=row.used)  # fmt: skip
+                   created_by_batch_id=batch, used=row.used, is_default=row.is_default)  # fmt: skip
 
 
 @strawberry.type
@@ -66,9 +70,10 @@ class JournalPayload:
 @strawberry.type
 class LedgerMutation:
     @strawberry.mutation(
-        description="Create a journal, or change its label and kind (a settings role): the import-order check "
-        "reads the kind (a layout's VK or IK journals are sales and purchases when said so here or in the "
-        "layout's journalKinds)."
+        description="Create a journal, or change its label, kind and whether it is the default of its kind (a "
+        "settings role; null: kept): the import-order check reads the kind (a layout's VK or IK journals are "
+        "sales and purchases when said so here or in the layout's journalKinds). Making a journal the default "
+        "of its kind takes that from the kind's previous default; a default whose kind changes stops being one."
     )
     async def set_journal(
         self,
@@ -77,11 +82,12 @@ class LedgerMutation:
         code: str,
         label: str | None = None,
         kind: str | None = None,
+        is_default: bool | None = None,
     ) -> JournalPayload:
         cid = to_int_id(company_id, "companyId")
         who = require(info, Action.SETTINGS, cid)
         try:
-            made = await set_journal(cid, code, label, kind, who)
+            made = await set_journal(cid, code, label, kind, who, default=is_default)
         except DomainError as exc:
             return JournalPayload(journal=None, errors=[UserError.of(exc.error)])
         row = next(j for j in await journals_of(cid) if j.id == made.id)

@@ -1,5 +1,6 @@
 """The `ecluse` command, one module per group: serve (serve, worker, migrate), schema (export-schema), demo,
-imports (import), export (export-fec), years (fiscal-year), companies (company), people (user, member, apikey)."""
+imports (import), export (export-fec), years (fiscal-year), companies (company), journals (journal), people (user, member,
+apikey)."""
 
 from __future__ import annotations
 
@@ -25,13 +26,14 @@ def register_jobs() -> None:
 
 
 # The groups add their commands to `main` (imported last: they import it).
-from ecluse.cli import companies, demo, export, imports, people, schema, serve, years  # noqa: E402
+from ecluse.cli import companies, demo, export, imports, journals, people, schema, serve, years  # noqa: E402
 
 __all__ = [
     "companies",
     "demo",
     "export",
     "imports",
+    "journals",
     "main",
     "people",
     "register_jobs",

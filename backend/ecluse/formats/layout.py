@@ -27,6 +27,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
+from ecluse.errors import ParamValue, UserError
+
 #: The fields a column can be mapped to (camelCase, as stored).
 FIELDS = (
     "company", "journal", "journalLabel", "date", "entryNumber", "pieceRef", "pieceDate", "account",
@@ -154,6 +156,9 @@ class Layout(_Strict):
     customer_account: str = Field(default="411000", min_length=1, max_length=40)
     supplier_account: str = Field(default="401000", min_length=1, max_length=40)
     journal: str | None = Field(default=None, max_length=20)  # Journal.code
+    #: Without a journal column or code: the company's default journal of this kind, filled in as `journal`
+    #: when a file is received (ledger/journals.with_default_journal).
+    journal_kind: JournalKind | None = None
     journal_label: str = Field(default="", max_length=200)
     #: The kind of the journals the file names (code → kind), given to those journals when the file is
     #: imported where the company has not set one: VK sales, IK purchases… (no guessing from codes).
@@ -266,8 +271,11 @@ class Layout(_Strict):
         for name in ("date", "account"):
             if name not in cols:
                 out.append(f"columns: the '{name}' column is required")
-        if "journal" not in cols and not self.journal:
-            out.append("journal: map a 'journal' column or give a fixed journal code")
+        if "journal" not in cols and not self.journal and not self.journal_kind:
+            out.append(
+                "journal: map a 'journal' column, give a fixed journal code or the kind of the company's "
+                "default journal to use (journalKind)"
+            )
         out += self._amount_problems()
         out += self._account_problems()
         out += self._vat_problems()
@@ -381,24 +389,35 @@ def to_ranges(ranges: list[dict[str, Any]] | list[AccountRange]) -> list[Account
 
 
 def check_ranges(ranges: list[dict[str, Any]] | list[AccountRange]) -> list[str]:
-    """Human messages for every problem: unreadable range, `from` after `to`, overlapping ranges."""
-    out: list[str] = []
+    """English messages for every problem (a layout's validation speaks English; people read range_errors)."""
+    return [e.message for e in range_errors(ranges)]
+
+
+def _named(r: AccountRange, prefix: str = "") -> dict[str, ParamValue]:
+    return {f"{prefix}from": r.from_, f"{prefix}to": r.to, f"{prefix}kind": r.kind}
+
+
+def range_errors(ranges: list[dict[str, Any]] | list[AccountRange]) -> list[UserError]:
+    """Every problem as a code with parameters (the ranges by bounds and kind): an unreadable range, mixed
+    ways of comparing, `from` after `to`, overlapping ranges."""
+    out: list[UserError] = []
     good: list[AccountRange] = []
     for i, raw in enumerate(ranges, 1):
         try:
             good.append(raw if isinstance(raw, AccountRange) else AccountRange.model_validate(raw))
         except ValidationError as exc:
-            details = "; ".join(
-                f"{'.'.join(str(p) for p in e['loc']) or 'range'}: {e['msg']}" for e in exc.errors()
-            )
-            out.append(f"Range {i}: {details}")
+            for e in exc.errors():
+                option = ".".join(str(p) for p in e["loc"]) or "range"
+                out.append(UserError("RANGE_UNREADABLE", f"Range {i}: {option}: {e['msg']}", "ranges",
+                                     {"range": i, "option": option}))  # fmt: skip
     if len({r.match for r in good}) > 1:
-        out.append("Ranges all compare the same way: as text prefixes, or as numbers")
-        return out
+        message = "Ranges all compare the same way: as text prefixes, or as numbers"
+        return [*out, UserError("RANGES_MIXED_MATCH", message, "ranges")]
     for r in good:
         low, high = r.span(max(len(r.from_), len(r.to)))
         if low > high:
-            out.append(f"Range {r.describe()}: 'from' comes after 'to'")
+            out.append(UserError("RANGE_REVERSED", f"Range {r.describe()}: 'from' comes after 'to'", "ranges",
+                                 _named(r)))  # fmt: skip
     for i, a in enumerate(good):
         for b in good[i + 1 :]:
             width = max(len(a.from_), len(a.to), len(b.from_), len(b.to))
@@ -407,7 +426,8 @@ def check_ranges(ranges: list[dict[str, Any]] | list[AccountRange]) -> list[str]
             if a_low <= b_high and b_low <= a_high:
                 # the range that starts later (or, from the same start, ends first) is named first
                 inner, outer = (a, b) if (a_low, b_high) > (b_low, a_high) else (b, a)
-                out.append(f"{inner.describe()} overlaps {outer.describe()}")
+                out.append(UserError("RANGES_OVERLAP", f"{inner.describe()} overlaps {outer.describe()}",
+                                     "ranges", _named(inner) | _named(outer, "other_")))  # fmt: skip
     return out
 
 

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from tortoise.exceptions import IntegrityError
 
 from ecluse.errors import DomainError, UserError
-from ecluse.formats.layout import Layout, check_ranges
+from ecluse.formats.layout import Layout, range_errors
 from ecluse.imports.models import ImportLayout
 from ecluse.ledger.models import Company
 
@@ -20,6 +20,14 @@ class LayoutError(DomainError):
 
     def __init__(self, errors: list[UserError]) -> None:
         super().__init__("BAD_LAYOUT", "; ".join(e.message for e in errors), "definition")
+        self.errors = errors
+
+
+class RangesError(DomainError):
+    """Account ranges that cannot work: one error per problem, each a code with the ranges it names."""
+
+    def __init__(self, errors: list[UserError]) -> None:
+        super().__init__("BAD_RANGES", "; ".join(e.message for e in errors), "ranges")
         self.errors = errors
 
 
@@ -109,9 +117,9 @@ async def delete_layout(company_id: int, layout_id: int) -> None:
 async def set_account_ranges(company_id: int, ranges: list[dict[str, Any]]) -> Company:
     if _has_nul(ranges):
         raise DomainError("BAD_RANGES", "An account number cannot hold the NUL character.", "ranges")
-    problems = check_ranges(ranges)
+    problems = range_errors(ranges)
     if problems:
-        raise DomainError("BAD_RANGES", "; ".join(problems), "ranges")
+        raise RangesError(problems)
     company = await Company.get(id=company_id)
     company.account_ranges = ranges
     await company.save(update_fields=["account_ranges"])

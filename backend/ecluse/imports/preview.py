@@ -14,6 +14,7 @@ from ecluse.imports.dryrun import MAX_SAMPLE_BYTES, DryRun, dry_run
 from ecluse.imports.models import ImportLayout
 from ecluse.imports.receive import resolve_format
 from ecluse.imports.statuses import ImportFormat
+from ecluse.ledger.journals import with_default_journal
 from ecluse.ledger.models import Company
 
 
@@ -48,6 +49,8 @@ async def preview_sample(
                 "NOT_FOUND", "No such layout for this company.", "layoutId", layout_id=layout_id
             )
         layout = row.definition
+    if layout is not None:  # a default journal read as the import would (NO_DEFAULT_JOURNAL when none)
+        layout = await with_default_journal(company_id, layout)
     data = await read(MAX_SAMPLE_BYTES + 1)
     if len(data) > MAX_SAMPLE_BYTES:
         raise DomainError(

@@ -23,6 +23,7 @@ from ecluse.imports.publish import publish_batch
 from ecluse.imports.statuses import SUPPORTED_FORMATS, BatchStatus, ImportFormat, Origin
 from ecluse.jobs import enqueue
 from ecluse.jobs.queue import JobQueue
+from ecluse.ledger.journals import with_default_journal
 from ecluse.ledger.models import Company
 from ecluse.storage import FileStore, StoredFile, TooLarge
 
@@ -121,6 +122,12 @@ async def receive_file(
         raise DomainError("FILE_TOO_LARGE", f"{name}: {exc}.", "file", file=name, maximum=exc.limit) from exc
     layout = await _layout(company_id, layout_id, fmt)
     file_error: UserError | None = None
+    definition = layout.definition if layout is not None else None
+    if definition is not None:
+        try:
+            definition = await with_default_journal(company_id, definition)
+        except DomainError as exc:  # the file is kept, in a FAILED batch that says why
+            file_error = exc.error
     with store.open(stored.path) as stream:
         head = stream.read(8192)
     try:
@@ -131,7 +138,8 @@ async def receive_file(
         file_error = UserError("EMPTY_FILE", f"{name} is empty.", "file", {"file": name})
     spec = _BatchSpec(
         company_id=company_id, principal=principal, name=name, stored=stored, fmt=fmt, origin=origin,
-        layout=layout, resent_of_id=await _resent_of(company_id, name, resend_of),
+        layout=layout, layout_definition=definition,
+        resent_of_id=await _resent_of(company_id, name, resend_of),
     )  # fmt: skip
     for attempt in range(2):
         if key is not None:
@@ -172,6 +180,8 @@ class _BatchSpec:
     fmt: ImportFormat
     origin: Origin
     layout: ImportLayout | None = None
+    #: The layout's definition as this import reads it (a default journal filled in).
+    layout_definition: dict[str, Any] | None = None
     resent_of_id: int | None = None
 
 
@@ -228,7 +238,7 @@ async def _open_batch(
             idempotency_key=key,
             idempotency_scope=scope if key else None,
             layout_id=spec.layout.id if spec.layout is not None else None,
-            layout_definition=spec.layout.definition if spec.layout is not None else None,
+            layout_definition=spec.layout_definition,
             resent_of_id=spec.resent_of_id,
             duplicate_of_id=duplicate.id if duplicate else None,
             progress=0 if file_error is None else 100,

@@ -47,8 +47,8 @@ BUSY_RETRIES = 5  # a part's transaction tried again when SQLite says another pr
 
 ENTRY_COLUMNS = ("id", "company_id", "batch_id", "journal_id", "number", "date", "state", "source_line")
 LINE_COLUMNS = (
-    "entry_id", "company_id", "batch_id", "source_line", "account_id", "third_party_id", "piece_ref",
-    "piece_date", "label", "debit", "credit", "lettering", "lettering_date", "validation_date",
+    "entry_id", "company_id", "batch_id", "source_line", "account_id", "entry_date", "third_party_id",
+    "piece_ref", "piece_date", "label", "debit", "credit", "lettering", "lettering_date", "validation_date",
     "currency_amount", "currency", "analytic", "due_date", "invoice_ref",
 )  # fmt: skip
 ISSUE_COLUMNS = ("batch_id", "line", "column", "code", "message", "severity", "params")
@@ -296,9 +296,11 @@ def _rows(
         ]
         party_ids = [masters[cid].third_parties[party] if party else None
                      for cid, party in zip(cids, lines.third_party, strict=True)]  # fmt: skip
+    entry_dates = dates([entries.date[index] for index in lines.entry])
     line_rows: list[Any] = list(
         zip(
-            [ids[index] for index in lines.entry], cids, batch_ids, lines.line, account_ids, party_ids,
+            [ids[index] for index in lines.entry], cids, batch_ids, lines.line, account_ids, entry_dates,
+            party_ids,
             lines.piece_ref, dates(lines.piece_date), lines.label, lines.debit, lines.credit, lines.lettering,
             dates(lines.lettering_date), dates(lines.validation_date), lines.currency_amount, lines.currency,
             lines.analytic, dates(lines.due_date), lines.invoice_ref,

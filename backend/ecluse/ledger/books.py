@@ -234,12 +234,14 @@ async def account_totals(
     within, opening = [], "0"
     if start is not None:
         args.append(start)
-        within.append(f"e.date >= ${len(args)}")
+        within.append(f"l.entry_date >= ${len(args)}")
         args.append(start)  # each placeholder its own value: SQLite's are positional
-        opening = f"COALESCE(SUM(CASE WHEN e.date < ${len(args)} THEN l.debit - l.credit ELSE 0 END), 0)"
+        opening = (
+            f"COALESCE(SUM(CASE WHEN l.entry_date < ${len(args)} THEN l.debit - l.credit ELSE 0 END), 0)"
+        )
     if end is not None:
         args.append(end)
-        within.append(f"e.date <= ${len(args)}")
+        within.append(f"l.entry_date <= ${len(args)}")
     test = " AND ".join(within) or "1 = 1"
     conn, sql = default_sql(
         f"SELECT {opening} AS opening, "
@@ -265,15 +267,15 @@ async def account_ledger(
     where = ""
     if end is not None:
         args.append(end)
-        where += f" AND e.date <= ${len(args)}"
+        where += f" AND l.entry_date <= ${len(args)}"
     before_args = list(args)
     if after is not None:
         before_args += list(after)
         n = len(before_args)
-        before = f" AND (e.date, e.id, l.id) <= (${n - 2}, ${n - 1}, ${n})"
+        before = f" AND (l.entry_date, l.entry_id, l.id) <= (${n - 2}, ${n - 1}, ${n})"
     elif start is not None:
         before_args.append(start)
-        before = f" AND e.date < ${len(before_args)}"
+        before = f" AND l.entry_date < ${len(before_args)}"
     else:
         before = " AND 1 = 0"
     conn, sql = default_sql(
@@ -285,11 +287,11 @@ async def account_ledger(
         balance = int((await conn.execute_query_dict(sql, before_args))[0]["balance"])
     if start is not None:
         args.append(start)
-        where += f" AND e.date >= ${len(args)}"
+        where += f" AND l.entry_date >= ${len(args)}"
     if after is not None:
         args += list(after)
         n = len(args)
-        where += f" AND (e.date, e.id, l.id) > (${n - 2}, ${n - 1}, ${n})"
+        where += f" AND (l.entry_date, l.entry_id, l.id) > (${n - 2}, ${n - 1}, ${n})"
     args.append(limit)
     conn, sql = default_sql(
         "SELECT l.id, l.entry_id, a.number AS account, a.label AS account_label, t.code AS third_party, "
@@ -298,7 +300,7 @@ async def account_ledger(
         "FROM entry_lines l JOIN entries e ON e.id = l.entry_id JOIN journals j ON j.id = e.journal_id "
         "JOIN accounts a ON a.id = l.account_id LEFT JOIN third_parties t ON t.id = l.third_party_id "
         f"WHERE l.company_id = $1 AND l.account_id = $2 AND e.state = 'posted'{where} "
-        f"ORDER BY e.date, e.id, l.id LIMIT ${len(args)}"
+        f"ORDER BY l.entry_date, l.entry_id, l.id LIMIT ${len(args)}"
     )
     out = []
     for r in await conn.execute_query_dict(sql, args):
@@ -320,7 +322,7 @@ async def account_line_count(company_id: int, number: str, start: date | None, e
     for value, op in ((start, ">="), (end, "<=")):
         if value is not None:
             args.append(value)
-            where += f" AND e.date {op} ${len(args)}"
+            where += f" AND l.entry_date {op} ${len(args)}"
     conn, sql = default_sql(f"SELECT COUNT(*) AS n {_ACCOUNT_LINES}{where}")
     return int((await conn.execute_query_dict(sql, args))[0]["n"])
 

@@ -262,6 +262,7 @@ async def _post_opening(
                 batch_id=None,
                 source_line=0,
                 account_id=account,
+                entry_date=following.start_date,
                 third_party_id=third,
                 piece_ref="AN",
                 label=label,

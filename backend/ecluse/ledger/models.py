@@ -68,6 +68,9 @@ class Journal(Model):
     label = fields.CharField(max_length=200, default="")
     #: bank, purchases, sales, general, other, or "" when unknown (then guessed from the code).
     kind = fields.CharField(max_length=12, default="")
+    #: The company's default journal of its kind (at most one per kind: a partial unique index, migration
+    #: 0009): a layout without a journal column may name a kind instead of a code.
+    is_default = fields.BooleanField(default=False, db_default=False)
     #: The import batch that created it (kept when the batch is rejected).
     created_by_batch_id = fields.IntField(null=True)
 
@@ -160,6 +163,9 @@ class EntryLine(Model):
     batch_id = fields.IntField(null=True)
     source_line = fields.IntField()
     account_id = fields.IntField()
+    #: Its entry's date, copied when the line is written (entries never change date): an account's ledger
+    #: pages in date order through one index instead of sorting every line of the account.
+    entry_date = fields.DateField(null=True)
     third_party_id = fields.IntField(null=True)
     piece_ref = fields.CharField(max_length=100, default="")
     piece_date = fields.DateField(null=True)
@@ -177,5 +183,6 @@ class EntryLine(Model):
 
     class Meta:
         table = "entry_lines"
-        # (batch_id, id): keyset pages of a batch, its deletion on reject; (company_id, account_id): ledgers.
-        indexes = (("batch_id", "id"), ("company_id", "account_id"))
+        # (batch_id, id): keyset pages of a batch, its deletion on reject; (company_id, account_id, entry_date,
+        # entry_id, id): an account's ledger in its order, and whether an account is used.
+        indexes = (("batch_id", "id"), ("company_id", "account_id", "entry_date", "entry_id", "id"))

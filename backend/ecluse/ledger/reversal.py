@@ -29,10 +29,10 @@ WHERE batch_id = $1 AND company_id = $2 AND state = 'posted' AND reversal_of_id 
 """
 
 _LINES = """
-INSERT INTO entry_lines (entry_id, company_id, batch_id, source_line, account_id, third_party_id, piece_ref,
-    piece_date, label, debit, credit, lettering, lettering_date, validation_date, currency_amount, currency,
-    analytic, due_date, invoice_ref)
-SELECT r.id, l.company_id, l.batch_id, l.source_line, l.account_id, l.third_party_id, l.piece_ref,
+INSERT INTO entry_lines (entry_id, company_id, batch_id, source_line, account_id, entry_date, third_party_id,
+    piece_ref, piece_date, label, debit, credit, lettering, lettering_date, validation_date, currency_amount,
+    currency, analytic, due_date, invoice_ref)
+SELECT r.id, l.company_id, l.batch_id, l.source_line, l.account_id, r.date, l.third_party_id, l.piece_ref,
     l.piece_date, l.label, l.credit, l.debit, '', NULL, {day}, -l.currency_amount, l.currency,
     l.analytic, l.due_date, l.invoice_ref
 FROM entries r
