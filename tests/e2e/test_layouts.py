@@ -1,7 +1,7 @@
 """Custom import layouts in a real browser: a collaborator builds a CSV layout against a sample file with the
 live preview (entries as they would be staged, an error for a bad line, nothing saved), saves it, and
 uploads a CSV with it, which reaches « En attente de validation » without a reload; a viewer sees the
-layouts read-only; overlapping account ranges are refused with the server's message."""
+layouts read-only; overlapping account ranges are refused, the server's code rendered in French."""
 
 from __future__ import annotations
 
@@ -293,7 +293,7 @@ def test_overlapping_account_ranges_are_refused(admin_page: Page, live: Live) ->
         ranges.get_by_label(f"Fin de la plage {n}").fill(high)
     ranges.get_by_role("button", name="Enregistrer les plages").click()
     error = ranges.get_by_test_id("ranges-error")
-    expect(error).to_contain_text("411–411 (customers) overlaps 4–4 (general)")
+    expect(error).to_contain_text("La plage 411–411 (client) chevauche 4–4 (général).")
     ranges.get_by_role("button", name="Retirer la plage 3").click()
     ranges.get_by_role("button", name="Enregistrer les plages").click()
     expect(ranges.get_by_role("status")).to_have_text("Plages de comptes enregistrées.")

@@ -4,7 +4,8 @@ link, logs in (that company alone), imports a small FEC into the year (the uploa
 finds its entries (Journal entries, from the history's link), the lines of 411000 with their running
 balance (Account ledger) and the same totals in the trial balance (on screen and in its CSV); then reverses
 the import (the date asked, Cancel focused) and sees the reversing entries beside the originals. Closing a
-year asks first (irreversible, Cancel focused), then shows the result and links to the opening entry.
+year asks first (irreversible, Cancel focused), then shows the result and links to the opening entry. The
+entries and the ledger are virtual grids: a long ledger pages in as it scrolls, with few rows in the DOM.
 
 Every company and person a test creates is archived or deactivated at the end: the other tests see the
 demo's two companies."""
@@ -80,7 +81,30 @@ def books_link(page: Page, name: str) -> None:
 
 
 def entry(page: Page, journal: str, number: str, day: str) -> Locator:
-    return page.get_by_role("article", name=f"{journal} · N° {number} · {day}", exact=True)
+    """An entry's heading row in the entries grid (its lines are the rows after it)."""
+    return page.get_by_role("row", name=f"{journal} · N° {number} · {day}", exact=True)
+
+
+def entry_lines(page: Page, heading: Locator) -> Locator:
+    entry_id = heading.get_attribute("data-entry-id")
+    return page.locator(f'[role="row"][data-kind="line"][data-entry-id="{entry_id}"]')
+
+
+def body_rows(grid: Locator) -> Locator:
+    """The grid's rows in the DOM, loaded ones (not the header row, nor the one saying a page is coming)."""
+    return grid.locator('[role="row"][data-index]:not(.kg-placeholder)')
+
+
+def scroll_to_row(grid: Locator, row: Locator) -> Locator:
+    """Scroll a virtual grid from its top a screen at a time until the row is in the DOM, then to the row."""
+    grid.evaluate("(el) => { el.scrollTop = 0; }")
+    for _ in range(50):
+        if row.count():
+            break
+        grid.evaluate("(el) => { el.scrollTop += el.clientHeight - 60; }")
+        grid.page.wait_for_timeout(100)
+    row.evaluate("(el) => el.scrollIntoView({ block: 'start' })")
+    return row
 
 
 @pytest.mark.timeout(420)
@@ -162,10 +186,12 @@ def test_from_a_new_company_to_its_books_and_a_reversal(
     expect(page.get_by_role("heading", level=1, name="Écritures comptabilisées")).to_be_visible()
     expect(page.get_by_test_id("batch-filter")).to_contain_text(f"« {name} »")
     expect(page.get_by_test_id("entries")).to_contain_text("9 écriture(s)")
-    expect(page.get_by_test_id("entry")).to_have_count(9)
+    entries = page.get_by_role("grid", name="Écritures comptabilisées")
+    expect(entries).to_have_attribute("data-total", "9")
+    expect(entries).to_have_attribute("aria-rowcount", str(1 + 9 * 4))  # all in: a heading and 3 lines each
     first = [r for r in rows if r["EcritureNum"] == "VT00001"]
     card = entry(page, "VT", "VT00001", fr_day(first[0]["EcritureDate"]))
-    expect(card.locator("tbody tr")).to_have_count(3)
+    expect(entry_lines(page, card)).to_have_count(3)
     total = sum((amount(r["Debit"]) for r in first), Decimal(0))
     expect(card.get_by_test_id("entry-debit")).to_have_text(fr_amount(total))
     expect(card.get_by_test_id("entry-credit")).to_have_text(fr_amount(total))
@@ -182,7 +208,7 @@ def test_from_a_new_company_to_its_books_and_a_reversal(
     expect(ledger.get_by_role("heading", name="Compte 411000 — Clients")).to_be_visible()
     customers = [r for r in rows if r["CompteNum"] == "411000"]
     customer_total = sum((amount(r["Debit"]) for r in customers), Decimal(0))
-    lines = ledger.get_by_test_id("ledger-lines").locator("tbody tr")
+    lines = body_rows(ledger.get_by_test_id("ledger-lines"))
     expect(lines).to_have_count(len(customers))
     expect(ledger.get_by_test_id("opening-balance")).to_have_text(fr_money(Decimal(0)))
     expect(ledger.get_by_test_id("ledger-debit")).to_have_text(fr_money(customer_total))
@@ -228,13 +254,12 @@ def test_from_a_new_company_to_its_books_and_a_reversal(
     expect(page.get_by_test_id("toasts")).to_contain_text("Journal VT : Ventes.")
     books_link(page, "Plan comptable et tiers")
     accounts = page.get_by_test_id("chart-accounts")
-    expect(accounts.locator('tbody tr[data-code="411000"]')).to_contain_text(f"import n° {batch_id}")
+    expect(accounts.locator('[role="row"][data-code="411000"]')).to_contain_text(f"import n° {batch_id}")
     page.get_by_role("tab", name="Tiers").click()
     page.get_by_role("searchbox", name="Rechercher dans Tiers").fill(customers[0]["CompAuxNum"])
-    expect(page.get_by_test_id("chart-thirdParties").locator("tbody tr")).to_have_count(1)
-    expect(page.get_by_test_id("chart-thirdParties").locator("tbody tr").get_by_test_id("used")).to_have_text(
-        "Oui"
-    )
+    parties = body_rows(page.get_by_test_id("chart-thirdParties"))
+    expect(parties).to_have_count(1)
+    expect(parties.get_by_test_id("used")).to_have_text("Oui")
 
     # Reversed from the import's page: the date asked (today), Cancel focused; both sets of entries stay.
     page.goto(f"/c/{company}/imports/detail?ids={batch_id}")
@@ -253,11 +278,19 @@ def test_from_a_new_company_to_its_books_and_a_reversal(
     expect(panel.get_by_role("button", name="Extourner")).to_have_count(0)
     panel.get_by_role("link", name=f"Voir les écritures de l'import {name}").click()
     expect(page.get_by_test_id("entries")).to_contain_text("18 écriture(s)")
+    # The original (wherever today's reversals sort among the entries) links to its reversal, brought into
+    # view and highlighted, which links back.
+    scroll_to_row(entries, card)
+    card.get_by_role("link", name="Extournée : voir l'écriture d'extourne").click()
     reversing = entry(page, "VT", "VT00001-EXT", f"{date.today():%d/%m/%Y}")
+    expect(reversing).to_have_class(re.compile("highlight"))
+    expect(reversing).to_be_in_viewport()
     expect(reversing.get_by_test_id("entry-debit")).to_have_text(fr_amount(total))
-    expect(reversing.get_by_role("link", name="Extourne de l'écriture d'origine")).to_be_visible()
-    expect(card.get_by_role("link", name="Extournée : voir l'écriture d'extourne")).to_be_visible()
+    expect(entry_lines(page, reversing)).to_have_count(3)
     screenshot(page, "ledger-reversed")
+    reversing.get_by_role("link", name="Extourne de l'écriture d'origine").click()
+    expect(card).to_have_class(re.compile("highlight"))
+    expect(card.get_by_test_id("entry-credit")).to_have_text(fr_amount(total))
 
 
 @pytest.mark.timeout(300)
@@ -330,4 +363,59 @@ def test_closing_a_year_asks_first_then_shows_its_result(
     opening = entry(page, "AN", f"AN{last + 1}0101", f"01/01/{last + 1}")
     expect(opening).to_be_visible()
     expect(opening).to_have_class(re.compile("highlight"))
-    expect(opening.locator("tbody tr")).to_have_count(opening_lines)
+    expect(entry_lines(page, opening)).to_have_count(opening_lines)
+
+
+@pytest.mark.timeout(300)
+def test_a_long_ledger_pages_in_as_it_scrolls(
+    open_page: Callable[..., Page], live: Live, created: dict[str, list[str]]
+) -> None:
+    tag = uuid.uuid4().hex[:6]
+    name = f"Grossiste Roux {tag}"
+    created["companies"].append(name)
+    body = live.gql(CREATE_COMPANY, {"name": name})["createCompany"]
+    assert not body["errors"], body
+    company = body["company"]["id"]
+    year = date.today().year
+    assert not live.gql(OPEN_YEAR, {"c": company, "s": f"{year}-01-01"})["openFiscalYear"]["errors"]
+    data = fec_file(700, uuid.uuid4().int % 1_000_000, year=year)  # 350 sales: 350 lines of 706000
+    batch = live.upload(company, f"FEC-{tag}.txt", data)
+    live.wait_status(batch["id"], {"PENDING_VALIDATION"})
+    assert not live.gql(VALIDATE, {"id": batch["id"]})["validateImport"]["errors"]
+    live.wait_status(batch["id"], {"SUCCEEDED"})
+    sales = [r for r in fec_rows(data) if r["CompteNum"] == "706000"]
+    balance = -sum((amount(r["Credit"]) for r in sales), Decimal(0))
+
+    # The ledger's first page (100 lines) and the size of the whole; only the rows on screen in the DOM.
+    page = open_page("admin")
+    page.goto(f"/c/{company}/books/ledger?account=706000")
+    grid = page.get_by_role("grid", name="Compte 706000 — Prestations de services")
+    expect(grid).to_have_attribute("aria-rowcount", str(len(sales) + 1))
+    expect(grid).to_have_attribute("data-loaded", "100")
+    expect(page.get_by_test_id("ledger")).to_contain_text(f"100 ligne(s) sur {len(sales)}")
+    assert body_rows(grid).count() < 60
+
+    # Scrolled near the end of what is loaded: the next page (500: the rest) comes by its cursor.
+    grid.evaluate("(el) => { el.scrollTop = el.scrollHeight; }")
+    expect(grid).to_have_attribute("data-loaded", str(len(sales)))
+    expect(body_rows(grid).and_(grid.locator('[aria-rowindex="103"]'))).to_have_count(1)  # the row after 100
+    grid.focus()
+    page.keyboard.press("End")
+    last = grid.locator(f'[role="row"][aria-rowindex="{len(sales) + 1}"]')
+    expect(last.get_by_test_id("running-balance")).to_have_text(
+        f"{'-' if balance < 0 else ''}{fr_amount(abs(balance))}"
+    )
+    assert body_rows(grid).count() < 60
+    expect(grid.locator('[role="row"][aria-rowindex="2"]')).to_have_count(0)  # the top left the DOM
+    screenshot(page, "ledger-long")
+
+    # The entries, 40 a page (each with its lines): more as the grid scrolls, as few rows in the DOM.
+    page.goto(f"/c/{company}/books/entries")
+    entries = page.get_by_role("grid", name="Écritures comptabilisées")
+    expect(entries).to_have_attribute("data-total", "700")
+    expect(entries).to_have_attribute("data-loaded", "40")
+    expect(entries).to_have_attribute("aria-rowcount", "-1")  # the rows of entries not loaded are unknown
+    entries.evaluate("(el) => { el.scrollTop = el.scrollHeight; }")
+    expect(entries).to_have_attribute("data-loaded", "80")
+    expect(page.get_by_test_id("entries")).to_contain_text("80 écriture(s) sur 700")
+    assert body_rows(entries).count() < 60

@@ -83,6 +83,7 @@ async def set_journal(
                               maximum=MAX_LABEL, found=len(label))  # fmt: skip
         if not label.isprintable():
             raise DomainError("BAD_CHARACTERS", "`label` holds control characters.", "label")
+    final_kind = kind or ""
     try:
         async with in_transaction("default") as conn:
             journal, created = await Journal.get_or_create(
@@ -115,8 +116,8 @@ async def set_journal(
     except IntegrityError:  # another request made another journal this kind's default at the same moment
         raise DomainError(
             "DEFAULT_JOURNAL_TAKEN",
-            f"Another journal was made the default {kind} journal at the same time: try again.",
-            "default", kind=kind or "",
+            f"Another journal was made the default {final_kind} journal at the same time: try again.",
+            "default", kind=final_kind,
         ) from None  # fmt: skip
     if created:
         await audit("journal.created", "Journal", journal.id, company_id=company_id, principal=who,

@@ -5,6 +5,18 @@
  */
 import type { ImportFormat, ImportOrigin, ImportStatus, Role } from "../gql/graphql";
 
+// Names that a page shows and that error texts (issueText) say too: one list per language.
+const JOURNAL_KIND_FR: Record<string, string> = { "": "Non précisé", sales: "Ventes", purchases: "Achats", bank: "Banque", cash: "Caisse", general: "Opérations diverses", other: "Autre" };
+const JOURNAL_KIND_EN: Record<string, string> = { "": "Not given", sales: "Sales", purchases: "Purchases", bank: "Bank", cash: "Cash", general: "General", other: "Other" };
+const RANGE_KIND_FR: Record<string, string> = { G: "Général", D: "Client", C: "Fournisseur" };
+const RANGE_KIND_EN: Record<string, string> = { G: "General", D: "Customer", C: "Supplier" };
+
+/** An account range named by an error's params (`from`, `to`, `kind`, after `prefix`): "411000–411999 (client)". */
+function rangeOf(p: IssueParams, kinds: Record<string, string>, prefix = ""): string {
+  const kind = p.text(`${prefix}kind`);
+  return `${p.text(`${prefix}from`)}–${p.text(`${prefix}to`)} (${(kinds[kind] ?? kind).toLowerCase()})`;
+}
+
 const fr = {
   appName: "Écluse",
   skipToContent: "Aller au contenu",
@@ -168,6 +180,10 @@ const fr = {
     ACCOUNT_OUT_OF_RANGES: "Compte hors des plages de comptes",
     NO_RANGES: "Aucune plage de comptes",
     BAD_RANGES: "Plages de comptes incorrectes",
+    RANGE_UNREADABLE: "Plage de comptes illisible",
+    RANGES_MIXED_MATCH: "Plages comparées de deux façons",
+    RANGE_REVERSED: "Plage de comptes inversée",
+    RANGES_OVERLAP: "Plages de comptes qui se chevauchent",
     BAD_VAT_RATE: "Taux de TVA invalide",
     VAT_ACCOUNT_UNKNOWN: "Compte de TVA inconnu",
     VAT_EXCEEDS_AMOUNT: "TVA supérieure au montant",
@@ -289,6 +305,9 @@ const fr = {
     // Journals and reversals
     BAD_JOURNAL_CODE: "Code journal invalide",
     BAD_JOURNAL_KIND: "Type de journal inconnu",
+    DEFAULT_NEEDS_KIND: "Journal par défaut sans type",
+    NO_DEFAULT_JOURNAL: "Aucun journal par défaut de ce type",
+    DEFAULT_JOURNAL_TAKEN: "Journal par défaut choisi ailleurs au même moment",
     NO_FISCAL_YEAR: "Date hors de tout exercice du dossier",
   } as Record<string, string>,
 
@@ -357,6 +376,27 @@ const fr = {
     NO_FISCAL_YEAR: (p) => `Le ${p.date("date")} n'est dans aucun exercice du dossier.`,
     BAD_JOURNAL_CODE: (p) => `Un code journal a de 1 à ${p.text("maximum")} caractères, sans tabulation ni caractère de contrôle.`,
     BAD_JOURNAL_KIND: (p) => `Type de journal « ${p.text("kind")} » inconnu : ventes, achats, banque, caisse, opérations diverses ou autre.`,
+    DEFAULT_NEEDS_KIND: (p) => `Le journal ${p.text("journal")} doit avoir un type pour être le journal par défaut de ce type : donnez-lui d'abord un type.`,
+    NO_DEFAULT_JOURNAL: (p) =>
+      `Le modèle d'import prend le journal par défaut de type « ${JOURNAL_KIND_FR[p.text("kind")] ?? p.text("kind")} » du dossier, et le dossier n'en a pas : dans Paramètres › Journaux, faites d'un de ses journaux le journal par défaut de ce type.`,
+    // The kind is the one asked for: none when only the default flag was sent.
+    DEFAULT_JOURNAL_TAKEN: (p) =>
+      p.text("kind")
+        ? `Un autre journal est devenu au même moment le journal par défaut de type « ${JOURNAL_KIND_FR[p.text("kind")] ?? p.text("kind")} » : réessayez.`
+        : "Un autre journal est devenu au même moment le journal par défaut de ce type : réessayez.",
+    RANGE_UNREADABLE: (p) =>
+      p.text("option") === "kind"
+        ? `La plage ${p.text("range")} a un type inconnu : G (général), D (client) ou C (fournisseur).`
+        : p.text("option") === "from"
+          ? `Le début de la plage ${p.text("range")} est vide ou trop long (40 caractères au plus).`
+          : p.text("option") === "to"
+            ? `La fin de la plage ${p.text("range")} est vide ou trop longue (40 caractères au plus).`
+            : p.text("option") === "range"
+              ? `La plage ${p.text("range")} se compare par valeur numérique : ses bornes n'ont que des chiffres.`
+              : `La plage ${p.text("range")} est illisible (${p.text("option")}).`,
+    RANGES_MIXED_MATCH: () => "Les plages se comparent toutes de la même façon : par préfixe ou par valeur numérique.",
+    RANGE_REVERSED: (p) => `La plage ${rangeOf(p, RANGE_KIND_FR)} commence après sa fin.`,
+    RANGES_OVERLAP: (p) => `La plage ${rangeOf(p, RANGE_KIND_FR)} chevauche ${rangeOf(p, RANGE_KIND_FR, "other_")}.`,
   } as Record<string, (p: IssueParams) => string>,
 
   // Tooltips and reasons
@@ -584,6 +624,10 @@ const fr = {
     kindSupplier: "Code « fournisseur »",
     customerAccount: "Compte collectif clients",
     supplierAccount: "Compte collectif fournisseurs",
+    journalMode: "Journal des écritures",
+    journalModeName: { code: "Lu dans le fichier, ou journal fixe", default: "Journal par défaut du dossier pour un type" } as Record<string, string>,
+    journalKind: "Type du journal par défaut",
+    journalKindHelp: "Les écritures vont dans le journal par défaut de ce type du dossier (Paramètres › Journaux) : sans journal par défaut de ce type, l'import échoue.",
     journalFixed: "Journal fixe (quand la colonne est absente ou vide)",
     journalLabelFixed: "Libellé du journal fixe",
     vatOn: "Les lignes portent leur TVA (une ligne de TVA est générée)",
@@ -646,7 +690,7 @@ const fr = {
     rangeKind: "Type",
     rangeFrom: "De",
     rangeTo: "À",
-    rangeKindName: { G: "Général", D: "Client", C: "Fournisseur" } as Record<string, string>,
+    rangeKindName: RANGE_KIND_FR,
     rangeKindOf: (n: number) => `Type de la plage ${n}`,
     rangeFromOf: (n: number) => `Début de la plage ${n}`,
     rangeToOf: (n: number) => `Fin de la plage ${n}`,
@@ -746,11 +790,17 @@ const fr = {
     intro: "Les journaux du dossier, créés par les imports ou ici. Leur type sert au contrôle de l'ordre des imports (la banque après les achats et les ventes).",
     readOnly: "Votre rôle permet de consulter les journaux, pas de les modifier.",
     caption: "Journaux du dossier",
-    col: { code: "Code", label: "Libellé", kind: "Type", used: "Utilisé", createdBy: "Créé par" },
+    col: { code: "Code", label: "Libellé", kind: "Type", isDefault: "Par défaut", used: "Utilisé", createdBy: "Créé par" },
     none: "Aucun journal.",
-    kind: { "": "Non précisé", sales: "Ventes", purchases: "Achats", bank: "Banque", cash: "Caisse", general: "Opérations diverses", other: "Autre" } as Record<string, string>,
+    kind: JOURNAL_KIND_FR,
     kindOf: (code: string) => `Type du journal ${code}`,
     kindSet: (code: string, kind: string) => `Journal ${code} : ${kind}.`,
+    defaultIntro: "Le journal par défaut d'un type reçoit les imports des modèles qui ne nomment pas de journal mais ce type ; un seul par type.",
+    defaultOf: (code: string) => `Journal ${code} par défaut de son type`,
+    defaultNeedsKind: "Donnez-lui d'abord un type",
+    defaultSet: (code: string, kind: string) => `Journal ${code} : journal par défaut de type « ${kind} ».`,
+    defaultUnset: (code: string) => `Journal ${code} : n'est plus un journal par défaut.`,
+    defaultDropped: "Il n'est plus un journal par défaut (il l'était de son ancien type).",
     entriesOf: (code: string) => `Écritures du journal ${code}`,
     byHand: "hors import",
     add: "Ajouter un journal",
@@ -1227,6 +1277,10 @@ const en: Messages = {
     ACCOUNT_OUT_OF_RANGES: "Account outside the account ranges",
     NO_RANGES: "No account ranges",
     BAD_RANGES: "Wrong account ranges",
+    RANGE_UNREADABLE: "Unreadable account range",
+    RANGES_MIXED_MATCH: "Ranges compared two ways",
+    RANGE_REVERSED: "Reversed account range",
+    RANGES_OVERLAP: "Overlapping account ranges",
     BAD_VAT_RATE: "Invalid VAT rate",
     VAT_ACCOUNT_UNKNOWN: "Unknown VAT account",
     VAT_EXCEEDS_AMOUNT: "VAT above the amount",
@@ -1348,6 +1402,9 @@ const en: Messages = {
     // Journals and reversals
     BAD_JOURNAL_CODE: "Invalid journal code",
     BAD_JOURNAL_KIND: "Unknown journal kind",
+    DEFAULT_NEEDS_KIND: "Default journal without a kind",
+    NO_DEFAULT_JOURNAL: "No default journal of that kind",
+    DEFAULT_JOURNAL_TAKEN: "Default journal chosen elsewhere at the same moment",
     NO_FISCAL_YEAR: "Date in none of the company's fiscal years",
   },
 
@@ -1414,6 +1471,26 @@ const en: Messages = {
     NO_FISCAL_YEAR: (p) => `${p.date("date")} falls in none of the company's fiscal years.`,
     BAD_JOURNAL_CODE: (p) => `A journal code has 1 to ${p.text("maximum")} characters, no tab nor control character.`,
     BAD_JOURNAL_KIND: (p) => `Unknown journal kind “${p.text("kind")}”: sales, purchases, bank, cash, general or other.`,
+    DEFAULT_NEEDS_KIND: (p) => `Journal ${p.text("journal")} needs a kind to be the default of its kind: give it a kind first.`,
+    NO_DEFAULT_JOURNAL: (p) =>
+      `The layout takes the company's default “${JOURNAL_KIND_EN[p.text("kind")] ?? p.text("kind")}” journal, and the company has none: in Settings › Journals, make one of its journals the default of that kind.`,
+    DEFAULT_JOURNAL_TAKEN: (p) =>
+      p.text("kind")
+        ? `Another journal was made the default “${JOURNAL_KIND_EN[p.text("kind")] ?? p.text("kind")}” journal at the same moment: try again.`
+        : "Another journal was made the default of that kind at the same moment: try again.",
+    RANGE_UNREADABLE: (p) =>
+      p.text("option") === "kind"
+        ? `Range ${p.text("range")} has an unknown kind: G (general), D (customer) or C (supplier).`
+        : p.text("option") === "from"
+          ? `The start of range ${p.text("range")} is empty or too long (40 characters at most).`
+          : p.text("option") === "to"
+            ? `The end of range ${p.text("range")} is empty or too long (40 characters at most).`
+            : p.text("option") === "range"
+              ? `Range ${p.text("range")} compares as numbers: its bounds hold digits only.`
+              : `Range ${p.text("range")} is unreadable (${p.text("option")}).`,
+    RANGES_MIXED_MATCH: () => "The ranges all compare the same way: by prefix or by numeric value.",
+    RANGE_REVERSED: (p) => `Range ${rangeOf(p, RANGE_KIND_EN)} starts after its end.`,
+    RANGES_OVERLAP: (p) => `${rangeOf(p, RANGE_KIND_EN)} overlaps ${rangeOf(p, RANGE_KIND_EN, "other_")}.`,
   },
 
   tipView: "View: opens the entry detail of the selected rows, all of them pending validation or finished with error.",
@@ -1630,6 +1707,10 @@ const en: Messages = {
     kindSupplier: "“Supplier” code",
     customerAccount: "Customers control account",
     supplierAccount: "Suppliers control account",
+    journalMode: "Journal of the entries",
+    journalModeName: { code: "Read from the file, or a fixed journal", default: "The company's default journal of a kind" },
+    journalKind: "Kind of the default journal",
+    journalKindHelp: "Entries go into the company's default journal of this kind (Settings › Journals): without a default journal of this kind, the import fails.",
     journalFixed: "Fixed journal (when the column is missing or empty)",
     journalLabelFixed: "Label of the fixed journal",
     vatOn: "Lines carry their VAT (a VAT line is generated)",
@@ -1688,7 +1769,7 @@ const en: Messages = {
     rangeKind: "Kind",
     rangeFrom: "From",
     rangeTo: "To",
-    rangeKindName: { G: "General", D: "Customer", C: "Supplier" },
+    rangeKindName: RANGE_KIND_EN,
     rangeKindOf: (n) => `Kind of range ${n}`,
     rangeFromOf: (n) => `Start of range ${n}`,
     rangeToOf: (n) => `End of range ${n}`,
@@ -1786,11 +1867,17 @@ const en: Messages = {
     intro: "The company's journals, created by imports or here. Their kind feeds the import-order check (the bank after purchases and sales).",
     readOnly: "Your role lets you read the journals, not change them.",
     caption: "The company's journals",
-    col: { code: "Code", label: "Label", kind: "Kind", used: "Used", createdBy: "Created by" },
+    col: { code: "Code", label: "Label", kind: "Kind", isDefault: "Default", used: "Used", createdBy: "Created by" },
     none: "No journal.",
-    kind: { "": "Not given", sales: "Sales", purchases: "Purchases", bank: "Bank", cash: "Cash", general: "General", other: "Other" } as Record<string, string>,
+    kind: JOURNAL_KIND_EN,
     kindOf: (code) => `Kind of journal ${code}`,
     kindSet: (code, kind) => `Journal ${code}: ${kind}.`,
+    defaultIntro: "The default journal of a kind takes the imports of the layouts that name no journal but that kind; one per kind.",
+    defaultOf: (code) => `Journal ${code} is the default of its kind`,
+    defaultNeedsKind: "Give it a kind first",
+    defaultSet: (code, kind) => `Journal ${code}: default “${kind}” journal.`,
+    defaultUnset: (code) => `Journal ${code}: no longer a default journal.`,
+    defaultDropped: "It is no longer a default journal (it was its old kind's).",
     entriesOf: (code) => `Entries of journal ${code}`,
     byHand: "not by an import",
     add: "Add a journal",

@@ -1,19 +1,19 @@
 /** Comptabilité › Livres › Grand livre: one account's posted lines for a period, in date order, with the
  * balance after each line, the opening balance at the period's start and the closing balance at its end. */
-import { useId, useState, type FormEvent } from "react";
+import { useCallback, useId, useState, type FormEvent } from "react";
 import { useQuery } from "urql";
 import { Link, navigate, useLocation } from "../../app/router";
 import type { Company } from "../../app/session";
+import type { AccountLedgerQuery as AccountLedgerResult } from "../../gql/graphql";
 import { useI18n } from "../../i18n/I18n";
 import { formatDay } from "../../lib/dates";
+import { gqlFetch } from "../../lib/gql";
 import { formatDecimal, formatMoney } from "../../lib/money";
 import { detailPath } from "../imports/BatchLinks";
 import { Breadcrumb } from "../imports/Breadcrumb";
 import { AccountLedgerQuery, AccountsQuery } from "./operations";
+import { KeysetGrid, type FetchPage, type GridColumn } from "./KeysetGrid";
 import { entriesPath, ledgerPath } from "./paths";
-import { useKeyset } from "./useKeyset";
-
-const PAGE = 100;
 
 export function AccountLedgerPage({ company }: { company: Company }) {
   const { t } = useI18n();
@@ -29,7 +29,7 @@ export function AccountLedgerPage({ company }: { company: Company }) {
         <p className="muted">{t.bk.ledgerIntro}</p>
       </div>
       <LedgerForm key={`${account}|${from}|${to}`} company={company} account={account} from={from ?? ""} to={to ?? ""} />
-      {account ? <Ledger company={company} account={account} from={from} to={to} /> : <p className="muted">{t.bk.pickAccount}</p>}
+      {account ? <Ledger key={`${account}|${from}|${to}`} company={company} account={account} from={from} to={to} /> : <p className="muted">{t.bk.pickAccount}</p>}
     </section>
   );
 }
@@ -82,125 +82,109 @@ function LedgerForm({ company, account, from, to }: { company: Company; account:
   );
 }
 
+type LedgerResult = NonNullable<AccountLedgerResult["accountLedger"]>;
+type LedgerRow = LedgerResult["lines"]["nodes"][number];
+/** The ledger without its lines: what the first page says above the grid. */
+type LedgerHead = Omit<LedgerResult, "lines">;
+
+const EMPTY: LedgerResult["lines"] = { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] };
+
 function Ledger({ company, account, from, to }: { company: Company; account: string; from: string | null; to: string | null }) {
   const { t, locale } = useI18n();
-  const variables = { companyId: company.id, account, from, to, first: PAGE, after: null };
-  const list = useKeyset(AccountLedgerQuery, variables, (d) => d.accountLedger?.lines);
-  const ledger = list.data?.accountLedger;
-  const amount = (v: string) => formatDecimal(v, locale);
-  const money = (v: string) => formatMoney(v, ledger?.currency ?? company.currency, locale);
-  const n = (v: number) => new Intl.NumberFormat(locale).format(v);
-  if (list.error && !ledger) {
-    return (
-      <p role="alert" className="form-error">
-        {t.errorGeneric(list.error)}
-      </p>
-    );
-  }
-  if (list.data && !ledger) return <p role="status">{t.bk.unknownAccount(account)}</p>;
-  if (!ledger) return <p className="muted">{t.loading}</p>;
+  /** undefined until the first page; null: no such account. */
+  const [head, setHead] = useState<LedgerHead | null>();
+  const fetchPage = useCallback<FetchPage<LedgerRow>>(
+    async (after, first, signal) => {
+      const data = await gqlFetch(AccountLedgerQuery, { companyId: company.id, account, from, to, first, after }, signal);
+      // Each page repeats the balances (they are of the whole period): the first one's are shown.
+      if (after === null) setHead(data.accountLedger ?? null);
+      return data.accountLedger?.lines ?? EMPTY;
+    },
+    [company.id, account, from, to],
+  );
+  const columns = useLedgerColumns(company);
+  const money = (v: string) => formatMoney(v, head?.currency ?? company.currency, locale);
+  const title = head ? t.bk.ledgerOf(head.account, head.label) : t.bk.ledgerOf(account, "");
   return (
     <section className="ledger" aria-labelledby="ledger-account" data-testid="ledger">
-      <h2 id="ledger-account">{t.bk.ledgerOf(ledger.account, ledger.label)}</h2>
-      <dl className="facts ledger-facts">
-        <div>
-          <dt>{from ? t.bk.openingAt(formatDay(from, locale)) : t.bk.opening}</dt>
-          <dd className="num" data-testid="opening-balance">
-            {money(ledger.openingBalance)}
-          </dd>
-        </div>
-        <div>
-          <dt>{t.bk.totalDebit}</dt>
-          <dd className="num" data-testid="ledger-debit">
-            {money(ledger.totalDebit)}
-          </dd>
-        </div>
-        <div>
-          <dt>{t.bk.totalCredit}</dt>
-          <dd className="num" data-testid="ledger-credit">
-            {money(ledger.totalCredit)}
-          </dd>
-        </div>
-        <div>
-          <dt>{to ? t.bk.closingAt(formatDay(to, locale)) : t.bk.closing}</dt>
-          <dd className="num" data-testid="closing-balance">
-            {money(ledger.closingBalance)}
-          </dd>
-        </div>
-      </dl>
-      {list.error && (
-        <p role="alert" className="form-error">
-          {t.errorGeneric(list.error)}
-        </p>
+      <h2 id="ledger-account">{title}</h2>
+      {head === null && <p role="status">{t.bk.unknownAccount(account)}</p>}
+      {head && (
+        <dl className="facts ledger-facts">
+          <div>
+            <dt>{from ? t.bk.openingAt(formatDay(from, locale)) : t.bk.opening}</dt>
+            <dd className="num" data-testid="opening-balance">
+              {money(head.openingBalance)}
+            </dd>
+          </div>
+          <div>
+            <dt>{t.bk.totalDebit}</dt>
+            <dd className="num" data-testid="ledger-debit">
+              {money(head.totalDebit)}
+            </dd>
+          </div>
+          <div>
+            <dt>{t.bk.totalCredit}</dt>
+            <dd className="num" data-testid="ledger-credit">
+              {money(head.totalCredit)}
+            </dd>
+          </div>
+          <div>
+            <dt>{to ? t.bk.closingAt(formatDay(to, locale)) : t.bk.closing}</dt>
+            <dd className="num" data-testid="closing-balance">
+              {money(head.closingBalance)}
+            </dd>
+          </div>
+        </dl>
       )}
-      <div className="table-scroll">
-        <table className="grid-table ledger-lines" aria-busy={list.loading || undefined} data-testid="ledger-lines">
-          <caption className="sr-only">{t.bk.ledgerOf(ledger.account, ledger.label)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.bk.col.date}</th>
-              <th scope="col">{t.bk.col.journal}</th>
-              <th scope="col">{t.bk.col.number}</th>
-              <th scope="col">{t.bk.col.thirdParty}</th>
-              <th scope="col">{t.bk.col.label}</th>
-              <th scope="col">{t.bk.col.reference}</th>
-              <th scope="col">{t.bk.col.lettering}</th>
-              <th scope="col" className="num">
-                {t.bk.col.debit}
-              </th>
-              <th scope="col" className="num">
-                {t.bk.col.credit}
-              </th>
-              <th scope="col" className="num">
-                {t.bk.col.balance}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.rows.length === 0 && !list.loading && (
-              <tr>
-                <td colSpan={10} className="empty">
-                  {t.bk.noLines}
-                </td>
-              </tr>
-            )}
-            {list.rows.map((row) => (
-              <tr key={row.line.id} data-entry-id={row.entryId}>
-                <td>{formatDay(row.date, locale)}</td>
-                <td>{row.journal}</td>
-                <td>
-                  <Link to={entriesPath(company.id, { journal: row.journal, from: row.date, to: row.date, entry: row.entryId })}>{row.number}</Link>
-                  {row.batchId && (
-                    <>
-                      {" "}
-                      <Link to={detailPath(company.id, row.batchId)} className="muted" aria-label={t.bk.fromImport(row.batchId)}>
-                        ↗
-                      </Link>
-                    </>
-                  )}
-                </td>
-                <td>{row.line.thirdParty ? `${row.line.thirdParty}${row.line.thirdPartyName ? ` — ${row.line.thirdPartyName}` : ""}` : ""}</td>
-                <td>{row.line.label}</td>
-                <td>{row.line.reference}</td>
-                <td data-testid="lettering">{row.line.lettering}</td>
-                <td className="num">{amount(row.line.debit)}</td>
-                <td className="num">{amount(row.line.credit)}</td>
-                <td className="num" data-testid="running-balance">
-                  {amount(row.balance)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {/* The grid's first page says whether the account exists: hidden, not unmounted, when it does not. */}
+      <div hidden={head === null}>
+        <KeysetGrid
+          label={title}
+          columns={columns}
+          fetchPage={fetchPage}
+          rowAttributes={(row) => ({ "data-entry-id": row.entryId })}
+          count={t.bk.lineCount}
+          empty={t.bk.noLines}
+          testId="ledger-lines"
+        />
       </div>
-      <p className="muted table-foot">
-        {t.bk.lineCount(n(list.rows.length), n(list.total))}
-        {list.hasMore && (
-          <button type="button" className="btn btn-quiet" onClick={list.loadMore} disabled={list.loading}>
-            {t.loadMore}
-          </button>
-        )}
-      </p>
     </section>
   );
+}
+
+function useLedgerColumns(company: Company): GridColumn<LedgerRow>[] {
+  const { t, locale } = useI18n();
+  const amount = (v: string) => formatDecimal(v, locale);
+  const party = (row: LedgerRow) => (row.line.thirdParty ? `${row.line.thirdParty}${row.line.thirdPartyName ? ` — ${row.line.thirdPartyName}` : ""}` : "");
+  return [
+    { key: "date", header: t.bk.col.date, width: 96, cell: (row) => formatDay(row.date, locale) },
+    { key: "journal", header: t.bk.col.journal, width: 72, cell: (row) => row.journal },
+    {
+      key: "number",
+      header: t.bk.col.number,
+      width: 150,
+      title: (row) => row.number,
+      cell: (row) => (
+        <>
+          <Link to={entriesPath(company.id, { journal: row.journal, from: row.date, to: row.date, entry: row.entryId })}>{row.number}</Link>
+          {row.batchId && (
+            <>
+              {" "}
+              <Link to={detailPath(company.id, row.batchId)} className="muted" aria-label={t.bk.fromImport(row.batchId)}>
+                ↗
+              </Link>
+            </>
+          )}
+        </>
+      ),
+    },
+    { key: "thirdParty", header: t.bk.col.thirdParty, width: 170, title: party, cell: party },
+    { key: "label", header: t.bk.col.label, width: 240, title: (row) => row.line.label, cell: (row) => row.line.label },
+    { key: "reference", header: t.bk.col.reference, width: 100, title: (row) => row.line.reference, cell: (row) => row.line.reference },
+    { key: "lettering", header: t.bk.col.lettering, width: 80, testId: "lettering", cell: (row) => row.line.lettering },
+    { key: "debit", header: t.bk.col.debit, width: 120, num: true, cell: (row) => amount(row.line.debit) },
+    { key: "credit", header: t.bk.col.credit, width: 120, num: true, cell: (row) => amount(row.line.credit) },
+    { key: "balance", header: t.bk.col.balance, width: 130, num: true, testId: "running-balance", cell: (row) => amount(row.balance) },
+  ];
 }

@@ -1,21 +1,23 @@
 /** Comptabilité › Livres › Plan comptable: the company's accounts, third parties and analytic sections (one
  * tab each), searched, with whether a line names them and the import that created them. */
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { Link, navigate, useLocation } from "../../app/router";
 import type { Company } from "../../app/session";
 import { Tabs } from "../../components/Tabs";
 import type { MasterEntryFieldsFragment } from "../../gql/graphql";
 import { useI18n } from "../../i18n/I18n";
+import { gqlFetch } from "../../lib/gql";
 import { detailPath } from "../imports/BatchLinks";
 import { Breadcrumb } from "../imports/Breadcrumb";
+import { KeysetGrid, type FetchPage, type GridColumn } from "./KeysetGrid";
 import { AccountsQuery, AnalyticSectionsQuery, ThirdPartiesQuery } from "./operations";
 import { chartPath, ledgerPath } from "./paths";
-import { useKeyset } from "./useKeyset";
 
 export const CHART_TABS = ["accounts", "thirdParties", "analytic"] as const;
 type Tab = (typeof CHART_TABS)[number];
-const PAGE = 100;
 const QUERIES = { accounts: AccountsQuery, thirdParties: ThirdPartiesQuery, analytic: AnalyticSectionsQuery };
+type MasterEntry = MasterEntryFieldsFragment["nodes"][number];
+const EMPTY: MasterEntryFieldsFragment = { totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] };
 
 export function ChartPage({ company }: { company: Company }) {
   const { t } = useI18n();
@@ -40,16 +42,42 @@ export function ChartPage({ company }: { company: Company }) {
 }
 
 function MasterList({ company, tab }: { company: Company; tab: Tab }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [search, setSearch] = useState("");
   const term = search.trim() || null;
-  const variables = { companyId: company.id, search: term, first: PAGE, after: null };
-  // The three lists have the same shape (the tab's panel is mounted alone, with its own query).
-  const list = useKeyset(QUERIES[tab] as typeof AccountsQuery, variables, (d) => {
-    const found = d as Partial<Record<string, MasterEntryFieldsFragment>>;
-    return found.accounts ?? found.thirdParties ?? found.analyticSections;
-  });
-  const n = (v: number) => new Intl.NumberFormat(locale).format(v);
+  const fetchPage = useCallback<FetchPage<MasterEntry>>(
+    async (after, first, signal) => {
+      // The three lists have the same shape (the tab's panel is mounted alone, with its own query).
+      const data = await gqlFetch(QUERIES[tab] as typeof AccountsQuery, { companyId: company.id, search: term, first, after }, signal);
+      const found = data as Partial<Record<string, MasterEntryFieldsFragment>>;
+      return found.accounts ?? found.thirdParties ?? found.analyticSections ?? EMPTY;
+    },
+    [company.id, tab, term],
+  );
+  const columns: GridColumn<MasterEntry>[] = [
+    {
+      key: "code",
+      header: t.bk.col.code,
+      width: 140,
+      rowHeader: true,
+      title: (row) => row.code,
+      cell: (row) => (tab === "accounts" ? <Link to={ledgerPath(company.id, { account: row.code })}>{row.code}</Link> : row.code),
+    },
+    { key: "label", header: t.bk.col.accountLabel, width: 340, title: (row) => row.label, cell: (row) => row.label },
+    ...(tab === "thirdParties" ? [{ key: "kind", header: t.bk.col.kind, width: 130, cell: (row: MasterEntry) => t.bk.partyKind[row.kind] ?? row.kind }] : []),
+    { key: "used", header: t.bk.col.used, width: 90, testId: "used", cell: (row) => (row.used ? t.yes : t.no) },
+    {
+      key: "createdBy",
+      header: t.bk.col.createdBy,
+      width: 160,
+      cell: (row) =>
+        row.createdByBatchId ? (
+          <Link to={detailPath(company.id, row.createdByBatchId)}>{t.importNumber(row.createdByBatchId)}</Link>
+        ) : (
+          <span className="muted">{t.jr.byHand}</span>
+        ),
+    },
+  ];
   return (
     <div className="master-list">
       <div className="field toolbar-form">
@@ -58,57 +86,16 @@ function MasterList({ company, tab }: { company: Company; tab: Tab }) {
           <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} aria-label={t.bk.searchIn(t.bk.chartTab[tab])} />
         </label>
       </div>
-      {list.error && (
-        <p role="alert" className="form-error">
-          {t.errorGeneric(list.error)}
-        </p>
-      )}
-      <div className="table-scroll">
-        <table className="grid-table" aria-busy={list.loading || undefined} data-testid={`chart-${tab}`}>
-          <caption className="sr-only">{t.bk.chartTab[tab]}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.bk.col.code}</th>
-              <th scope="col">{t.bk.col.accountLabel}</th>
-              {tab === "thirdParties" && <th scope="col">{t.bk.col.kind}</th>}
-              <th scope="col">{t.bk.col.used}</th>
-              <th scope="col">{t.bk.col.createdBy}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.rows.length === 0 && !list.loading && (
-              <tr>
-                <td colSpan={5} className="empty">
-                  {t.bk.noneFound}
-                </td>
-              </tr>
-            )}
-            {list.rows.map((row) => (
-              <tr key={row.id} data-code={row.code}>
-                <th scope="row">{tab === "accounts" ? <Link to={ledgerPath(company.id, { account: row.code })}>{row.code}</Link> : row.code}</th>
-                <td>{row.label}</td>
-                {tab === "thirdParties" && <td>{t.bk.partyKind[row.kind] ?? row.kind}</td>}
-                <td data-testid="used">{row.used ? t.yes : t.no}</td>
-                <td>
-                  {row.createdByBatchId ? (
-                    <Link to={detailPath(company.id, row.createdByBatchId)}>{t.importNumber(row.createdByBatchId)}</Link>
-                  ) : (
-                    <span className="muted">{t.jr.byHand}</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <p className="muted table-foot">
-        {t.bk.itemCount(n(list.rows.length), n(list.total))}
-        {list.hasMore && (
-          <button type="button" className="btn btn-quiet" onClick={list.loadMore} disabled={list.loading}>
-            {t.loadMore}
-          </button>
-        )}
-      </p>
+      <KeysetGrid
+        key={term ?? ""}
+        label={t.bk.chartTab[tab]}
+        columns={columns}
+        fetchPage={fetchPage}
+        rowAttributes={(row) => ({ "data-code": row.code })}
+        count={t.bk.itemCount}
+        empty={t.bk.noneFound}
+        testId={`chart-${tab}`}
+      />
     </div>
   );
 }

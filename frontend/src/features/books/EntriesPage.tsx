@@ -1,21 +1,25 @@
 /** Comptabilité › Livres › Écritures: the posted entries by date, filtered by journal, period or import (the
- * filters live in the address), each with its lines and totals, the import it came from and its reversal. */
-import { useEffect, useId, useState, type FormEvent } from "react";
+ * filters live in the address), each with its lines and totals, the import it came from and its reversal: in
+ * a virtual grid, an entry's heading row then a row per line. */
+import { useCallback, useId, useState, type FormEvent } from "react";
 import { useQuery } from "urql";
 import { Link, navigate, useLocation } from "../../app/router";
 import type { Company } from "../../app/session";
 import type { PostedEntriesQuery as EntriesResult } from "../../gql/graphql";
 import { useI18n } from "../../i18n/I18n";
+import type { Messages } from "../../i18n/messages";
 import { formatDay } from "../../lib/dates";
+import { gqlFetch } from "../../lib/gql";
 import { formatDecimal } from "../../lib/money";
 import { detailPath } from "../imports/BatchLinks";
 import { Breadcrumb } from "../imports/Breadcrumb";
 import { RelatedBatchQuery } from "../imports/operations";
+import { KeysetGrid, type FetchPage, type GridCell, type GridColumn } from "./KeysetGrid";
 import { JournalsQuery, PostedEntriesQuery } from "./operations";
 import { entriesPath, ledgerPath, type EntriesFilter } from "./paths";
-import { useKeyset } from "./useKeyset";
 
 type Entry = EntriesResult["postedEntries"]["nodes"][number];
+type Line = Entry["lines"][number];
 
 export function EntriesPage({ company }: { company: Company }) {
   const { t } = useI18n();
@@ -98,126 +102,101 @@ function BatchFilter({ company, filter }: { company: Company; filter: EntriesFil
   );
 }
 
+/** An entry's rows in the grid: its heading (title, links, totals), then its lines. */
+type EntryRow = { entry: Entry; line: null } | { entry: Entry; line: Line };
+
+const entryRows = (entry: Entry): EntryRow[] => [{ entry, line: null }, ...entry.lines.map((line) => ({ entry, line }))];
+
 function EntryList({ company, filter, focus }: { company: Company; filter: EntriesFilter; focus: string | null }) {
   const { t, locale } = useI18n();
-  const variables = {
-    companyId: company.id,
-    filter: { journal: filter.journal ?? null, from: filter.from ?? null, to: filter.to ?? null, batchId: filter.batchId ?? null },
-    after: null,
-  };
-  const list = useKeyset(PostedEntriesQuery, variables, (d) => d.postedEntries);
-  const n = (v: number) => new Intl.NumberFormat(locale).format(v);
-  const focused = focus !== null && list.rows.some((e) => e.id === focus);
-
-  useEffect(() => {
-    if (focused) document.querySelector(`[data-entry-id="${CSS.escape(focus!)}"]`)?.scrollIntoView({ block: "center" });
-  }, [focused, focus]);
-
+  const { journal = null, from = null, to = null, batchId = null } = filter;
+  const fetchPage = useCallback<FetchPage<Entry>>(
+    // The page size is the document's (each entry carries its lines).
+    async (after, _first, signal) =>
+      (await gqlFetch(PostedEntriesQuery, { companyId: company.id, filter: { journal, from, to, batchId }, after }, signal)).postedEntries,
+    [company.id, journal, from, to, batchId],
+  );
+  const amount = (v: string) => formatDecimal(v, locale);
+  const party = ({ line }: EntryRow) => (line?.thirdParty ? `${line.thirdParty}${line.thirdPartyName ? ` — ${line.thirdPartyName}` : ""}` : "");
+  const text = (pick: (line: Line) => string | null) => (row: EntryRow) => (row.line ? (pick(row.line) ?? "") : "");
+  const columns: GridColumn<EntryRow>[] = [
+    {
+      key: "account",
+      header: t.bk.col.account,
+      width: 250,
+      title: (row) => row.line?.accountLabel,
+      cell: ({ line }) =>
+        line && (
+          <>
+            <Link to={ledgerPath(company.id, { account: line.account })}>{line.account}</Link> <span className="muted">{line.accountLabel}</span>
+          </>
+        ),
+    },
+    { key: "thirdParty", header: t.bk.col.thirdParty, width: 170, title: party, cell: party },
+    { key: "label", header: t.bk.col.label, width: 250, title: text((l) => l.label), cell: text((l) => l.label) },
+    { key: "reference", header: t.bk.col.reference, width: 100, title: text((l) => l.reference), cell: text((l) => l.reference) },
+    { key: "lettering", header: t.bk.col.lettering, width: 80, cell: text((l) => l.lettering) },
+    { key: "analytic", header: t.bk.col.analytic, width: 100, title: text((l) => l.analytic), cell: text((l) => l.analytic) },
+    { key: "debit", header: t.bk.col.debit, width: 120, num: true, cell: text((l) => amount(l.debit)) },
+    { key: "credit", header: t.bk.col.credit, width: 120, num: true, cell: text((l) => amount(l.credit)) },
+  ];
   return (
-    <div aria-busy={list.loading || undefined} data-testid="entries">
-      {list.error && (
-        <p role="alert" className="form-error">
-          {t.errorGeneric(list.error)}
-        </p>
-      )}
-      {list.rows.length === 0 && !list.loading && <p className="empty">{t.bk.noEntries}</p>}
-      {list.rows.map((entry) => (
-        <EntryCard key={entry.id} company={company} entry={entry} batchFilter={filter.batchId ?? null} highlight={entry.id === focus} />
-      ))}
-      <p className="muted table-foot">
-        {t.bk.entryCount(n(list.rows.length), n(list.total))}
-        {list.hasMore && (
-          <button type="button" className="btn btn-quiet" onClick={list.loadMore} disabled={list.loading}>
-            {t.loadMore}
-          </button>
-        )}
-      </p>
+    <div data-testid="entries">
+      <KeysetGrid
+        // Another entry to bring into view starts over (it may be pages away).
+        key={`${journal}|${from}|${to}|${batchId}|${focus}`}
+        label={t.bk.entriesTitle}
+        columns={columns}
+        fetchPage={fetchPage}
+        toRows={entryRows}
+        cells={(row) => (row.line ? null : entryHeading(t, locale, company, batchId, row.entry))}
+        rowAttributes={(row) => ({
+          className: `${row.line ? "kg-line" : "kg-entry"}${row.entry.id === focus ? " highlight" : ""}`,
+          "aria-label": row.line ? undefined : t.bk.entryTitle(row.entry.journal, row.entry.number, formatDay(row.entry.date, locale)),
+          "data-entry-id": row.entry.id,
+          "data-kind": row.line ? "line" : "entry",
+          "data-testid": row.line ? undefined : "entry",
+        })}
+        count={t.bk.entryCount}
+        empty={t.bk.noEntries}
+        scrollTo={focus ? (row) => !row.line && row.entry.id === focus : undefined}
+        testId="entries-grid"
+      />
     </div>
   );
 }
 
-function EntryCard({ company, entry, batchFilter, highlight }: { company: Company; entry: Entry; batchFilter: string | null; highlight: boolean }) {
-  const { t, locale } = useI18n();
+/** An entry's heading across its lines' columns: its title, the import it came from, its reversal, and its
+ * totals under the debit and credit of its lines. */
+function entryHeading(t: Messages, locale: string, company: Company, batchFilter: string | null, entry: Entry): GridCell[] {
   const amount = (v: string) => formatDecimal(v, locale);
-  const date = formatDay(entry.date, locale);
-  const title = t.bk.entryTitle(entry.journal, entry.number, date);
+  const title = t.bk.entryTitle(entry.journal, entry.number, formatDay(entry.date, locale));
   // The reversal of an entry comes from the same import: shown among that import's entries.
   const other = (id: string) => entriesPath(company.id, { batchId: entry.batchId ?? batchFilter, entry: id });
-  return (
-    <article className={`card entry-card${highlight ? " highlight" : ""}`} aria-label={title} data-entry-id={entry.id} data-testid="entry">
-      <header className="entry-head">
-        <h2 className="entry-title">{title}</h2>
-        <ul className="plain entry-links">
-          {entry.batchId && (
-            <li>
-              <Link to={detailPath(company.id, entry.batchId)}>{t.bk.fromImport(entry.batchId)}</Link>
-            </li>
-          )}
+  return [
+    {
+      span: 6,
+      className: "kg-entry-head",
+      title,
+      content: (
+        <>
+          <span className="kg-entry-title">{title}</span>
+          {entry.batchId && <Link to={detailPath(company.id, entry.batchId)}>{t.bk.fromImport(entry.batchId)}</Link>}
           {entry.reversalOfId && (
-            <li data-testid="reversal-of">
-              <Link to={other(entry.reversalOfId)}>{t.bk.reverses}</Link>
-            </li>
+            <Link to={other(entry.reversalOfId)} data-testid="reversal-of">
+              {t.bk.reverses}
+            </Link>
           )}
           {entry.reversedById && (
-            <li data-testid="reversed-by">
-              <Link to={other(entry.reversedById)}>{t.bk.reversedBy}</Link>
-            </li>
+            <Link to={other(entry.reversedById)} data-testid="reversed-by">
+              {t.bk.reversedBy}
+            </Link>
           )}
-        </ul>
-      </header>
-      <div className="table-scroll">
-        <table className="grid-table entry-lines">
-          <caption className="sr-only">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.bk.col.account}</th>
-              <th scope="col">{t.bk.col.thirdParty}</th>
-              <th scope="col">{t.bk.col.label}</th>
-              <th scope="col">{t.bk.col.reference}</th>
-              <th scope="col">{t.bk.col.lettering}</th>
-              <th scope="col">{t.bk.col.analytic}</th>
-              <th scope="col" className="num">
-                {t.bk.col.debit}
-              </th>
-              <th scope="col" className="num">
-                {t.bk.col.credit}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {entry.lines.map((line) => (
-              <tr key={line.id}>
-                <td>
-                  <Link to={ledgerPath(company.id, { account: line.account })} title={line.accountLabel}>
-                    {line.account}
-                  </Link>{" "}
-                  <span className="muted">{line.accountLabel}</span>
-                </td>
-                <td>{line.thirdParty ? `${line.thirdParty}${line.thirdPartyName ? ` — ${line.thirdPartyName}` : ""}` : ""}</td>
-                <td>{line.label}</td>
-                <td>{line.reference}</td>
-                <td>{line.lettering}</td>
-                <td>{line.analytic}</td>
-                <td className="num">{amount(line.debit)}</td>
-                <td className="num">{amount(line.credit)}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colSpan={6}>
-                {t.bk.entryTotal(new Intl.NumberFormat(locale).format(entry.lineCount))}
-              </th>
-              <td className="num" data-testid="entry-debit">
-                {amount(entry.totalDebit)}
-              </td>
-              <td className="num" data-testid="entry-credit">
-                {amount(entry.totalCredit)}
-              </td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
-    </article>
-  );
+          <span className="muted">{t.bk.entryTotal(new Intl.NumberFormat(locale).format(entry.lineCount))}</span>
+        </>
+      ),
+    },
+    { content: amount(entry.totalDebit), className: "num", testId: "entry-debit" },
+    { content: amount(entry.totalCredit), className: "num", testId: "entry-credit" },
+  ];
 }

@@ -1,5 +1,6 @@
-/** Comptabilité › Paramètres › Journaux: the company's journals (what created each, whether used) and their
- * kind, which the import-order check reads; a settings role changes a kind or adds a journal. */
+/** Comptabilité › Paramètres › Journaux: the company's journals (what created each, whether used), their
+ * kind, which the import-order check reads, and the default journal of each kind, where the imports of a layout
+ * that names a kind instead of a journal go; a settings role changes a kind or the defaults, or adds a journal. */
 import { useId, useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
 import { Link } from "../../app/router";
@@ -32,15 +33,30 @@ export function JournalsPage({ company }: { company: Company }) {
   const [, setJournal] = useMutation(SetJournalMutation);
   const journals = data?.journals ?? [];
 
-  const changeKind = async (journal: JournalFieldsFragment, kind: string) => {
-    const result = await setJournal({ companyId: company.id, code: journal.code, label: journal.label, kind });
+  /** Sends one change of a journal: the journal saved, or null (the refusal shows above the table). */
+  const change = async (journal: JournalFieldsFragment, patch: { label?: string; kind?: string; isDefault?: boolean }) => {
+    const result = await setJournal({ companyId: company.id, code: journal.code, ...patch });
     const payload = result.data?.setJournal;
     if (result.error || !payload?.journal) {
       setFailure(result.error ? requestErrorText(t, result.error) : (payload?.errors ?? []).map((e) => userErrorText(t, locale, e)).join(" ") || t.actionFailed);
-      return;
+      return null;
     }
     setFailure(null);
-    toast(t.jr.kindSet(journal.code, t.jr.kind[kind] ?? kind), "success");
+    return payload.journal;
+  };
+  const changeKind = async (journal: JournalFieldsFragment, kind: string) => {
+    const saved = await change(journal, { label: journal.label, kind });
+    if (!saved) return;
+    // A default journal is its old kind's: the server drops the flag when the kind changes, and says so here.
+    const dropped = journal.isDefault && !saved.isDefault ? ` ${t.jr.defaultDropped}` : "";
+    toast(t.jr.kindSet(journal.code, t.jr.kind[kind] ?? kind) + dropped, "success");
+  };
+  // Only the flag is sent (label and kind kept): the server takes it from the kind's previous default, and the
+  // list is read again (the mutation's Journal type refreshes it) to show that one unmarked.
+  const changeDefault = async (journal: JournalFieldsFragment, isDefault: boolean) => {
+    if (await change(journal, { isDefault })) {
+      toast(isDefault ? t.jr.defaultSet(journal.code, t.jr.kind[journal.kind] ?? journal.kind) : t.jr.defaultUnset(journal.code), "success");
+    }
   };
 
   return (
@@ -49,6 +65,7 @@ export function JournalsPage({ company }: { company: Company }) {
       <div className="page-head">
         <h1 id="journals-title">{t.jr.title}</h1>
         <p className="muted">{t.jr.intro}</p>
+        <p className="muted">{t.jr.defaultIntro}</p>
       </div>
       {!canEdit && <p className="note">{t.jr.readOnly}</p>}
       {(error || failure) && (
@@ -64,6 +81,7 @@ export function JournalsPage({ company }: { company: Company }) {
               <th scope="col">{t.jr.col.code}</th>
               <th scope="col">{t.jr.col.label}</th>
               <th scope="col">{t.jr.col.kind}</th>
+              <th scope="col">{t.jr.col.isDefault}</th>
               <th scope="col">{t.jr.col.used}</th>
               <th scope="col">{t.jr.col.createdBy}</th>
             </tr>
@@ -71,7 +89,7 @@ export function JournalsPage({ company }: { company: Company }) {
           <tbody>
             {journals.length === 0 && !fetching && (
               <tr>
-                <td colSpan={5} className="empty">
+                <td colSpan={6} className="empty">
                   {t.jr.none}
                 </td>
               </tr>
@@ -97,6 +115,9 @@ export function JournalsPage({ company }: { company: Company }) {
                     (t.jr.kind[journal.kind] ?? journal.kind)
                   )}
                 </td>
+                <td data-testid="default">
+                  <DefaultCell journal={journal} canEdit={canEdit} onChange={(isDefault) => void changeDefault(journal, isDefault)} />
+                </td>
                 <td data-testid="used">{journal.used ? t.yes : t.no}</td>
                 <td>
                   {journal.createdByBatchId ? (
@@ -112,6 +133,32 @@ export function JournalsPage({ company }: { company: Company }) {
       </div>
       {canEdit && <AddJournal companyId={company.id} />}
     </section>
+  );
+}
+
+/** Whether the journal is its kind's default: a checkbox for a settings role (off for a journal without a kind,
+ * which says why), a mark otherwise. */
+function DefaultCell({ journal, canEdit, onChange }: { journal: JournalFieldsFragment; canEdit: boolean; onChange: (isDefault: boolean) => void }) {
+  const { t } = useI18n();
+  const id = useId();
+  if (!canEdit) return journal.isDefault ? <strong>✓ {t.jr.col.isDefault}</strong> : null;
+  const noKind = !journal.kind;
+  return (
+    <span className="check">
+      <input
+        type="checkbox"
+        aria-label={t.jr.defaultOf(journal.code)}
+        checked={journal.isDefault}
+        disabled={noKind}
+        aria-describedby={noKind ? `${id}-why` : undefined}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      {noKind && (
+        <span id={`${id}-why`} className="muted">
+          {t.jr.defaultNeedsKind}
+        </span>
+      )}
+    </span>
   );
 }
 

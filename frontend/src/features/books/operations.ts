@@ -93,6 +93,7 @@ export const JournalFields = graphql(`
     code
     label
     kind
+    isDefault
     used
     createdByBatchId
   }
@@ -107,8 +108,8 @@ export const JournalsQuery = graphql(`
 `);
 
 export const SetJournalMutation = graphql(`
-  mutation SetJournal($companyId: ID!, $code: String!, $label: String, $kind: String) {
-    setJournal(companyId: $companyId, code: $code, label: $label, kind: $kind) {
+  mutation SetJournal($companyId: ID!, $code: String!, $label: String, $kind: String, $isDefault: Boolean) {
+    setJournal(companyId: $companyId, code: $code, label: $label, kind: $kind, isDefault: $isDefault) {
       journal {
         ...JournalFields
       }

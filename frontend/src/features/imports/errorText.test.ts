@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MESSAGES } from "../../i18n/messages";
 import { batch } from "../../test/fixtures";
 import { noteText } from "../notifications/NotificationCentre";
-import { errorText, issueLabel, userErrorText } from "./errorText";
+import { errorText, issueLabel, payloadErrorText, userErrorText } from "./errorText";
 
 const { fr, en } = MESSAGES;
 
@@ -73,5 +73,23 @@ describe("userErrorText (a payload error from its code and params)", () => {
     );
     expect(userErrorText(fr, "fr-FR", { code: "DUPLICATE_NAME", params: null })).toBe("Nom déjà utilisé");
     expect(userErrorText(en, "en-GB", { code: "SOMETHING_NEW" })).toBe("SOMETHING_NEW");
+  });
+
+  it("says the account ranges and journal kinds a code names with the app's words", () => {
+    const overlap = { code: "RANGES_OVERLAP", params: { from: "411000", to: "411999", kind: "D", other_from: "400000", other_to: "419999", other_kind: "G" } };
+    expect(userErrorText(fr, "fr-FR", overlap)).toBe("La plage 411000–411999 (client) chevauche 400000–419999 (général).");
+    expect(userErrorText(en, "en-GB", overlap)).toBe("411000–411999 (customer) overlaps 400000–419999 (general).");
+    expect(userErrorText(fr, "fr-FR", { code: "RANGE_UNREADABLE", params: { range: 2, option: "from" } })).toBe(
+      "Le début de la plage 2 est vide ou trop long (40 caractères au plus).",
+    );
+    expect(userErrorText(en, "en-GB", { code: "NO_DEFAULT_JOURNAL", params: { kind: "bank" } })).toContain("the company's default “Bank” journal");
+    expect(userErrorText(fr, "fr-FR", { code: "DEFAULT_JOURNAL_TAKEN", params: { kind: "" } })).toBe(
+      "Un autre journal est devenu au même moment le journal par défaut de ce type : réessayez.",
+    );
+  });
+
+  it("falls back on the server's message, not a bare label, where the app has no sentence", () => {
+    expect(payloadErrorText(fr, "fr-FR", { code: "FILE_TOO_LARGE", message: "A sample is at most 5 MB." })).toBe("A sample is at most 5 MB.");
+    expect(payloadErrorText(fr, "fr-FR", { code: "NO_DEFAULT_JOURNAL", message: "…", params: { kind: "sales" } })).toContain("de type « Ventes »");
   });
 });

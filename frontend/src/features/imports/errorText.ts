@@ -38,6 +38,12 @@ export function userErrorText(t: Messages, locale: string, error: { code: string
   });
 }
 
+/** A payload error in the user's language where the app has its sentence (`issueText`), else the server's
+ * message: for a code the app only names, that says more than its label. */
+export function payloadErrorText(t: Messages, locale: string, error: { code: string; message: string; params?: unknown }): string {
+  return Object.hasOwn(t.issueText, error.code) ? userErrorText(t, locale, error) : error.message;
+}
+
 /** A failed request (FORBIDDEN, network…) in the user's language where the app knows its code. */
 export function requestErrorText(t: Messages, error: CombinedError): string {
   if (!error.graphQLErrors.length) return t.networkError;

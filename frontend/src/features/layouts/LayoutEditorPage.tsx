@@ -14,6 +14,7 @@ import { useI18n } from "../../i18n/I18n";
 import { errorMessages } from "../../lib/errors";
 import { formatBytes } from "../../lib/upload";
 import { Breadcrumb } from "../imports/Breadcrumb";
+import { payloadErrorText } from "../imports/errorText";
 import { canChangeSettings, canSubmit } from "../imports/rules";
 import { defaultForm, fromDefinition, layoutProblems, toDefinition, type LayoutForm, type Problem } from "./definition";
 import { LayoutFields } from "./LayoutFields";
@@ -114,7 +115,7 @@ function LayoutEditor({ company, initial, onCreated }: { company: Company; initi
   const last = lastResult(preview.state);
   if (last?.kind === "refused") errors.push(...last.errors.filter((e) => !errors.some((x) => x.message === e.message)));
   const problems: Problem[] = errors.filter((e) => e.code === "BAD_LAYOUT").flatMap((e) => layoutProblems(e.message));
-  const nameErrors = errors.filter((e) => e.field === "name").map((e) => e.message);
+  const nameErrors = errors.filter((e) => e.field === "name").map((e) => payloadErrorText(t, locale, e));
   if (nameMissing && !name.trim()) nameErrors.unshift(t.lay.nameRequired);
   const others = errors.filter((e) => e.code !== "BAD_LAYOUT" && e.field !== "name" && e.field !== "file");
   const count = problems.length + others.length + nameErrors.length;
@@ -211,7 +212,7 @@ function LayoutEditor({ company, initial, onCreated }: { company: Company; initi
                     </li>
                   ))}
                   {others.map((e, i) => (
-                    <li key={`o${i}`}>{e.message}</li>
+                    <li key={`o${i}`}>{payloadErrorText(t, locale, e)}</li>
                   ))}
                 </ul>
               </div>

@@ -134,6 +134,25 @@ describe("LayoutFields", () => {
     expect(sent()).toMatchObject({ groupBy: ["pieceRef"], thirdPartyStartsEntry: true });
   });
 
+  it("sends the entries to the company's default journal of a chosen kind, in place of the journal column and code", () => {
+    render(<Harness />);
+    type("Code journal", "3");
+    type("Journal fixe (quand la colonne est absente ou vide)", "OD");
+    fireEvent.click(screen.getByRole("radio", { name: "Journal par défaut du dossier pour un type" }));
+    expect(screen.queryByLabelText("Code journal")).toBeNull();
+    expect(screen.queryByLabelText("Journal fixe (quand la colonne est absente ou vide)")).toBeNull();
+    const kind = screen.getByLabelText("Type du journal par défaut");
+    expect([...kind.querySelectorAll("option")].map((o) => o.textContent)).toEqual(["Ventes", "Achats", "Banque", "Caisse", "Opérations diverses", "Autre"]);
+    expect(kind.getAttribute("aria-describedby") && document.getElementById(kind.getAttribute("aria-describedby")!)!.textContent).toContain("l'import échoue");
+    fireEvent.change(kind, { target: { value: "bank" } });
+    expect(sent()).toMatchObject({ journalKind: "bank", columns: {} });
+    expect(sent()).not.toHaveProperty("journal");
+    // Back to the file's journal: the column and the code typed come back, the kind is not sent.
+    fireEvent.click(screen.getByRole("radio", { name: "Lu dans le fichier, ou journal fixe" }));
+    expect(sent()).toMatchObject({ journal: "OD", columns: { journal: 3 } });
+    expect(sent()).not.toHaveProperty("journalKind");
+  });
+
   it("asks for start and length in a fixed-width file", () => {
     render(<Harness />);
     fireEvent.click(screen.getByRole("radio", { name: "Largeur fixe (positions)" }));

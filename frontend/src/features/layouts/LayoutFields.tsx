@@ -14,11 +14,14 @@ import {
   DECIMAL_SEPARATORS,
   ENCODINGS,
   GROUP_KEYS,
+  JOURNAL_KINDS,
+  JOURNAL_MODES,
   QUOTES,
   SEPARATORS,
   THOUSANDS_SEPARATORS,
   VAT_FIELDS,
   isMapped,
+  isRead,
   sectionProblems,
   type ColumnInput,
   type Field,
@@ -159,15 +162,44 @@ export function LayoutFields({ form, onChange, problems, readOnly = false }: Lay
       </FormSection>
 
       <FormSection title={t.lay.secJournal} section="journal" problems={problems}>
-        <div className="col-grid">{(["journal", "journalLabel"] as const).map(column)}</div>
-        <div className="lay-grid">
-          <Labelled label={t.lay.journalFixed} id={`${id}-journal`}>
-            <input id={`${id}-journal`} size={8} value={form.journal} onChange={(e) => set({ journal: e.target.value })} />
-          </Labelled>
-          <Labelled label={t.lay.journalLabelFixed} id={`${id}-journal-label`}>
-            <input id={`${id}-journal-label`} value={form.journalLabel} onChange={(e) => set({ journalLabel: e.target.value })} />
-          </Labelled>
-        </div>
+        <Radios
+          legend={t.lay.journalMode}
+          name={`${id}-journal-mode`}
+          value={form.journalMode}
+          options={JOURNAL_MODES}
+          label={(m) => t.lay.journalModeName[m]!}
+          onChange={(journalMode) => set({ journalMode })}
+        />
+        {form.journalMode === "code" ? (
+          <>
+            <div className="col-grid">{(["journal", "journalLabel"] as const).map(column)}</div>
+            <div className="lay-grid">
+              <Labelled label={t.lay.journalFixed} id={`${id}-journal`}>
+                <input id={`${id}-journal`} size={8} value={form.journal} onChange={(e) => set({ journal: e.target.value })} />
+              </Labelled>
+              <Labelled label={t.lay.journalLabelFixed} id={`${id}-journal-label`}>
+                <input id={`${id}-journal-label`} value={form.journalLabel} onChange={(e) => set({ journalLabel: e.target.value })} />
+              </Labelled>
+            </div>
+          </>
+        ) : (
+          <div className="lay-grid">
+            <Labelled label={t.lay.journalKind} id={`${id}-journal-kind`} help={t.lay.journalKindHelp}>
+              <select
+                id={`${id}-journal-kind`}
+                value={form.journalKind}
+                aria-describedby={`${id}-journal-kind-help`}
+                onChange={(e) => set({ journalKind: e.target.value as LayoutForm["journalKind"] })}
+              >
+                {JOURNAL_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t.jr.kind[k]}
+                  </option>
+                ))}
+              </select>
+            </Labelled>
+          </div>
+        )}
       </FormSection>
 
       <FormSection title={t.lay.secAmounts} section="amounts" problems={problems}>
@@ -301,7 +333,7 @@ export function LayoutFields({ form, onChange, problems, readOnly = false }: Lay
           <legend>{t.lay.groupBy}</legend>
           <ul className="plain lay-checks">
             {GROUP_KEYS.map((key) => {
-              const mapped = isMapped(form, key);
+              const mapped = isRead(form, key);
               return (
                 <li key={key}>
                   <label className="check">

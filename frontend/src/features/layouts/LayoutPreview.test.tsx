@@ -104,6 +104,11 @@ describe("LayoutPreview", () => {
     expect(alert.textContent).toContain("A sample is at most 5 MB");
   });
 
+  it("says a refusal the app has a sentence for in the user's language: a layout whose kind has no default journal", () => {
+    show({ kind: "refused", errors: [{ code: "NO_DEFAULT_JOURNAL", message: "The layout takes the company's default bank journal…", field: "layoutId", params: { kind: "bank" } }] });
+    expect(screen.getByRole("alert").textContent).toContain("le journal par défaut de type « Banque » du dossier, et le dossier n'en a pas");
+  });
+
   it("keeps the last preview while the next one is read, marked busy", () => {
     show({ kind: "loading", last: { kind: "ready", preview: PREVIEW } }, true);
     expect(screen.getByTestId("preview").getAttribute("aria-busy")).toBe("true");

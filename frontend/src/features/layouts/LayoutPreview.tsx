@@ -2,11 +2,11 @@
 import { formatDay } from "../../lib/dates";
 import { compareDecimal, formatDecimal } from "../../lib/money";
 import { useI18n } from "../../i18n/I18n";
-import { issueLabel } from "../imports/errorText";
+import { issueLabel, payloadErrorText } from "../imports/errorText";
 import { lastResult, type Preview, type PreviewState } from "./usePreview";
 
 export function LayoutPreview({ state, stale }: { state: PreviewState; stale: boolean }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   if (state.kind === "idle") return <p className="muted">{t.lay.sampleHint}</p>;
   const shown = lastResult(state);
   return (
@@ -25,7 +25,7 @@ export function LayoutPreview({ state, stale }: { state: PreviewState; stale: bo
           {shown.errors
             .filter((e) => e.code !== "BAD_LAYOUT")
             .map((e, i) => (
-              <p key={i}>{e.message}</p>
+              <p key={i}>{payloadErrorText(t, locale, e)}</p>
             ))}
         </div>
       )}

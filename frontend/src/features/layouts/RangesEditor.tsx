@@ -1,11 +1,13 @@
 /** The company's account number ranges (G general, D customer, C supplier): replaced as a whole on save;
- * the server refuses overlapping ranges and says which ones. Read-only for roles that may not change settings. */
+ * the server refuses overlapping ranges with one error per problem, said here from its code and the ranges it
+ * names. Read-only for roles that may not change settings. */
 import { useId, useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
 import { useAnnouncer } from "../../components/Announcer";
 import type { RangeMatch } from "../../gql/graphql";
 import { useI18n } from "../../i18n/I18n";
 import { errorMessages } from "../../lib/errors";
+import { requestErrorText, userErrorText } from "../imports/errorText";
 import { AccountRangesQuery, SetAccountRangesMutation } from "./operations";
 
 export const RANGE_KINDS = ["G", "D", "C"] as const;
@@ -18,7 +20,7 @@ export interface RangeRow {
 }
 
 export function RangesEditor({ companyId, canEdit }: { companyId: string; canEdit: boolean }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { toast } = useAnnouncer();
   const id = useId();
   const [{ data, error, fetching }] = useQuery({ query: AccountRangesQuery, variables: { companyId }, requestPolicy: "network-only" });
@@ -44,7 +46,7 @@ export function RangesEditor({ companyId, canEdit }: { companyId: string; canEdi
     const ranges = rows.map((r) => ({ kind: r.kind, from: r.from.trim(), to: r.to.trim(), match }));
     const result = await save({ companyId, ranges });
     const payload = result.data?.setAccountRanges;
-    const messages = [...(payload?.errors ?? []).flatMap((e) => e.message.split(/;\s+/)), ...(result.error ? errorMessages(result.error) : [])];
+    const messages = [...(payload?.errors ?? []).map((e) => userErrorText(t, locale, e)), ...(result.error ? [requestErrorText(t, result.error)] : [])];
     if (messages.length || !payload) {
       setRefused(messages.length ? messages : [t.actionFailed]);
       return;

@@ -28,6 +28,7 @@ const STORED = {
   customerAccount: "411000",
   supplierAccount: "401000",
   journal: null,
+  journalKind: null,
   journalLabel: "",
   vatAccount: null,
   vatAccounts: {},
@@ -150,6 +151,16 @@ describe("toDefinition", () => {
     expect(toDefinition({ ...defaultForm(), journal: "  " })).not.toHaveProperty("journal");
   });
 
+  it("sends the kind of the company's default journal alone: no journal column, code or label, which would win", () => {
+    const form: LayoutForm = { ...withColumns(defaultForm(), { date: 1, account: 2, journal: 3, journalLabel: 4 }), journal: "OD", journalLabel: "Divers" };
+    expect(toDefinition(form)).not.toHaveProperty("journalKind");
+    const def = toDefinition({ ...form, journalMode: "default", journalKind: "bank" });
+    expect(def).toMatchObject({ journalKind: "bank", journalLabel: "", columns: { date: 1, account: 2 }, groupBy: ["date"] });
+    expect(def).not.toHaveProperty("journal");
+    expect(def.columns).not.toHaveProperty("journal");
+    expect(def.columns).not.toHaveProperty("journalLabel");
+  });
+
   it("reads VAT only when the file has VAT: its columns, fixed account and code/rate map", () => {
     const form: LayoutForm = {
       ...withColumns(defaultForm(), { date: 1, account: 2, vatAmount: 9, vatRate: 10, vatCode: 11 }),
@@ -217,7 +228,7 @@ describe("fromDefinition", () => {
     expect(form.vat).toBe(false);
     expect(form.contra).toBe("none");
     // Sent back without the options its modes do not read, nor the empty ones (the server fills them in).
-    const left = new Set(["journal", "vatAccount", "vatAccounts", "contraAccountFixed", "signCodes", "kindCodes"]);
+    const left = new Set(["journal", "journalKind", "vatAccount", "vatAccounts", "contraAccountFixed", "signCodes", "kindCodes"]);
     const sent = Object.fromEntries(Object.entries(STORED).filter(([option]) => !left.has(option)));
     expect(toDefinition(form)).toEqual(sent);
   });
@@ -264,6 +275,21 @@ describe("fromDefinition", () => {
     expect(again).toMatchObject({ signCodes: stored.signCodes, kindCodes: stored.kindCodes, contraAccountFixed: "512000", vatAccounts: { "20": "445720" } });
   });
 
+  it("reads the default journal's kind back where the server takes it: no journal column nor code", () => {
+    const byKind = fromDefinition({ ...STORED, columns: { date: 1, account: 2 }, journalKind: "purchases" });
+    expect(byKind).toMatchObject({ journalMode: "default", journalKind: "purchases" });
+    expect(toDefinition(byKind).journalKind).toBe("purchases");
+    expect(fromDefinition({ ...STORED, journalKind: "purchases" }).journalMode).toBe("code"); // a journal column
+    expect(fromDefinition({ ...STORED, columns: { date: 1 }, journal: "AC", journalKind: "purchases" }).journalMode).toBe("code");
+    expect(fromDefinition({ ...STORED, columns: { date: 1 }, journalKind: "payroll" })).toMatchObject({ journalMode: "code", journalKind: "sales" });
+  });
+
+  it("keeps the journals' kinds the layout was saved with (not edited here), and drops a kind it does not know", () => {
+    const form = fromDefinition({ ...STORED, journalKinds: { VK: "sales", IK: "purchases", X: "payroll" } });
+    expect(toDefinition(form).journalKinds).toEqual({ VK: "sales", IK: "purchases" });
+    expect(toDefinition(fromDefinition(STORED)).journalKinds).toBeUndefined();
+  });
+
   it("keeps the defaults for what it cannot read", () => {
     expect(fromDefinition(null)).toEqual(defaultForm());
     const form = fromDefinition({ kind: "xml", encoding: "ebcdic", columns: { nope: 3, date: "4" }, separator: "TAB" });
@@ -277,14 +303,18 @@ describe("fromDefinition", () => {
 describe("layoutProblems", () => {
   const message =
     "The layout is not usable: definition: columns: the 'date' column is required; columns: the 'account' column is required; " +
-    "journal: map a 'journal' column or give a fixed journal code; amountMode: 'debitCredit' needs the 'debit' column; " +
+    "journal: map a 'journal' column, give a fixed journal code or the kind of the company's default journal to use (journalKind); amountMode: 'debitCredit' needs the 'debit' column; " +
     "groupBy: 'pieceRef' is not a mapped column";
 
   it("reads each problem with the option and the column it names", () => {
     expect(layoutProblems(message)).toEqual([
       { option: "columns", field: "date", text: "the 'date' column is required" },
       { option: "columns", field: "account", text: "the 'account' column is required" },
-      { option: "journal", field: null, text: "map a 'journal' column or give a fixed journal code" },
+      {
+        option: "journal",
+        field: null,
+        text: "map a 'journal' column, give a fixed journal code or the kind of the company's default journal to use (journalKind)",
+      },
       { option: "amountMode", field: "debit", text: "'debitCredit' needs the 'debit' column" },
       { option: "groupBy", field: null, text: "'pieceRef' is not a mapped column" },
     ]);
@@ -302,5 +332,7 @@ describe("layoutProblems", () => {
     expect(sectionProblems(problems, "file").map((p) => p.option)).toEqual(["skipLines", "separator"]);
     expect(sectionProblems(problems, "columns")).toEqual([]); // the date column's problem shows at its input
     expect(sectionProblems(layoutProblems(message), "grouping").map((p) => p.text)).toEqual(["'pieceRef' is not a mapped column"]);
+    const kind = layoutProblems("The layout is not usable: journalKind: Input should be 'sales', 'purchases', 'bank', 'cash', 'general' or 'other'");
+    expect(sectionProblems(kind, "journal").map((p) => p.option)).toEqual(["journalKind"]);
   });
 });

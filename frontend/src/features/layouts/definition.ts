@@ -59,6 +59,12 @@ export const GROUP_KEYS = ["journal", "date", "entryNumber", "pieceRef"] as cons
 export type GroupKey = (typeof GROUP_KEYS)[number];
 export const CONTRA_MODES = ["none", "column", "fixed"] as const;
 export type ContraMode = (typeof CONTRA_MODES)[number];
+/** Where entries go: the journal the file names (or a fixed code when it names none), or the company's default
+ * journal of a kind (`journalKind`: the server takes it only without a journal column or code). */
+export const JOURNAL_MODES = ["code", "default"] as const;
+export type JournalMode = (typeof JOURNAL_MODES)[number];
+export const JOURNAL_KINDS = ["sales", "purchases", "bank", "cash", "general", "other"] as const;
+export type JournalKind = (typeof JOURNAL_KINDS)[number];
 /** Separators offered in the list; any other single character can be typed ("other"). */
 export const SEPARATORS = [";", ",", "\t", "|"] as const;
 export const QUOTES = ['"', "'", ""] as const;
@@ -128,8 +134,13 @@ export interface LayoutForm {
   kindSupplier: string;
   customerAccount: string;
   supplierAccount: string;
+  journalMode: JournalMode;
   journal: string;
   journalLabel: string;
+  /** The kind of the company's default journal, in "default" journal mode. */
+  journalKind: JournalKind;
+  /** The kinds of the journals the file names (code → kind): not edited here, kept as saved. */
+  journalKinds: Record<string, JournalKind>;
   /** The file has VAT: its columns, fixed account and code/rate map are read. */
   vat: boolean;
   vatAccount: string;
@@ -161,6 +172,8 @@ export interface LayoutDefinition {
   customerAccount: string;
   supplierAccount: string;
   journal?: string;
+  journalKind?: JournalKind;
+  journalKinds?: Record<string, JournalKind>;
   journalLabel: string;
   vatAccount?: string;
   vatAccounts?: Record<string, string>;
@@ -196,8 +209,11 @@ export function defaultForm(): LayoutForm {
     kindSupplier: "C",
     customerAccount: "411000",
     supplierAccount: "401000",
+    journalMode: "code",
     journal: "",
     journalLabel: "",
+    journalKind: "sales",
+    journalKinds: {},
     vat: false,
     vatAccount: "",
     vatAccounts: [],
@@ -219,7 +235,14 @@ export function activeFields(form: LayoutForm): Field[] {
   const on = new Set<Field>([...GENERAL_FIELDS, ...AMOUNT_FIELDS[form.amountMode], ...ACCOUNT_FIELDS[form.accountMode]]);
   if (form.vat) VAT_FIELDS.forEach((f) => on.add(f));
   if (form.contra === "column") on.add("contraAccount");
+  // A journal column would win over the default journal: none is read in that mode.
+  if (form.journalMode === "default") ["journal", "journalLabel"].forEach((f) => on.delete(f as Field));
   return FIELDS.filter((f) => on.has(f));
+}
+
+/** Whether a column is given and its modes read it (what `toDefinition` sends). */
+export function isRead(form: LayoutForm, field: Field): boolean {
+  return isMapped(form, field) && activeFields(form).includes(field);
 }
 
 /** "12" → 12; anything else as typed (trimmed), for the server to name what is wrong. */
@@ -254,7 +277,7 @@ export function toDefinition(form: LayoutForm): LayoutDefinition {
     accountMode: form.accountMode,
     customerAccount: form.customerAccount.trim(),
     supplierAccount: form.supplierAccount.trim(),
-    journalLabel: form.journalLabel,
+    journalLabel: form.journalMode === "code" ? form.journalLabel : "",
     groupBy: GROUP_KEYS.filter((k) => form.groupBy.includes(k) && mapped(k)),
     thirdPartyStartsEntry: form.thirdPartyStartsEntry,
   };
@@ -267,7 +290,9 @@ export function toDefinition(form: LayoutForm): LayoutDefinition {
   if (form.accountMode === "kindColumn" || (form.accountMode === "twoColumns" && mapped("kind"))) {
     def.kindCodes = { general: form.kindGeneral, customer: form.kindCustomer, supplier: form.kindSupplier };
   }
-  if (form.journal.trim()) def.journal = form.journal.trim();
+  if (form.journalMode === "default") def.journalKind = form.journalKind;
+  else if (form.journal.trim()) def.journal = form.journal.trim();
+  if (Object.keys(form.journalKinds).length > 0) def.journalKinds = { ...form.journalKinds };
   if (form.vat) {
     if (form.vatAccount.trim()) def.vatAccount = form.vatAccount.trim();
     const accounts: Record<string, string> = {};
@@ -326,6 +351,15 @@ export function fromDefinition(definition: unknown): LayoutForm {
   form.supplierAccount = str(d.supplierAccount, form.supplierAccount);
   form.journal = str(d.journal, "");
   form.journalLabel = str(d.journalLabel, "");
+  form.journalKind = oneOf(JOURNAL_KINDS, d.journalKind, form.journalKind);
+  if (isObject(d.journalKinds)) {
+    for (const [code, kind] of Object.entries(d.journalKinds)) {
+      if ((JOURNAL_KINDS as readonly unknown[]).includes(kind)) form.journalKinds[code] = kind as JournalKind;
+    }
+  }
+  // The default journal only where the server takes it: no journal column, no fixed code.
+  const byKind = (JOURNAL_KINDS as readonly unknown[]).includes(d.journalKind) && !form.journal && !isMapped(form, "journal");
+  form.journalMode = byKind ? "default" : "code";
   form.vatAccount = str(d.vatAccount, "");
   if (isObject(d.vatAccounts)) {
     form.vatAccounts = Object.entries(d.vatAccounts).map(([key, account]) => ({ key, account: str(account, "") }));
@@ -397,7 +431,7 @@ export const SECTION_OPTIONS = {
   columns: ["columns"],
   amounts: ["amountMode", "signCodes"],
   accounts: ["accountMode", "kindCodes", "customerAccount", "supplierAccount"],
-  journal: ["journal", "journalLabel"],
+  journal: ["journal", "journalKind", "journalLabel"],
   vat: ["vatAccount", "vatAccounts"],
   contra: ["contraAccountFixed"],
   grouping: ["groupBy", "thirdPartyStartsEntry"],

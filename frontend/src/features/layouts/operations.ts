@@ -28,6 +28,7 @@ export const CreateLayoutMutation = graphql(`
         code
         message
         field
+        params
       }
     }
   }
@@ -43,6 +44,7 @@ export const UpdateLayoutMutation = graphql(`
         code
         message
         field
+        params
       }
     }
   }
@@ -85,6 +87,7 @@ export const SetAccountRangesMutation = graphql(`
         code
         message
         field
+        params
       }
     }
   }
@@ -139,6 +142,7 @@ export const PreviewImportMutation = graphql(`
         code
         message
         field
+        params
       }
     }
   }

@@ -14,7 +14,8 @@ export const PREVIEW_LIMIT = 20;
 
 type Payload = PreviewImportMutation["previewImport"];
 export type Preview = NonNullable<Payload["preview"]>;
-export type UserError = Payload["errors"][number];
+/** A payload error; `params` (for the text in the user's language) is absent from the errors the page makes. */
+export type UserError = Omit<Payload["errors"][number], "params"> & { params?: unknown };
 
 export type PreviewResult =
   | { kind: "ready"; preview: Preview }
