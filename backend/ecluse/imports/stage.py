@@ -266,14 +266,15 @@ def _rows(
     entries, lines = chunk.entries, chunk.lines
     batch_of = {cid: batches.by_company[cid].id for cid in set(entries.company)}
     masters = batches.masters
+    days = entries.date if is_sqlite(conn) else [d(day) for day in entries.date]
     entry_rows = [
-        (entry_id, cid, batch_of[cid], masters[cid].journals[journal], number, d(day), "draft", first)
+        (entry_id, cid, batch_of[cid], masters[cid].journals[journal], number, day, "draft", first)
         for entry_id, cid, journal, number, day, first in zip(
             ids,
             entries.company,
             entries.journal,
             entries.number,
-            entries.date,
+            days,
             entries.first_line,
             strict=True,
         )
@@ -296,7 +297,7 @@ def _rows(
         ]
         party_ids = [masters[cid].third_parties[party] if party else None
                      for cid, party in zip(cids, lines.third_party, strict=True)]  # fmt: skip
-    entry_dates = dates([entries.date[index] for index in lines.entry])
+    entry_dates = [days[index] for index in lines.entry]  # each line takes its entry's (converted) date
     line_rows: list[Any] = list(
         zip(
             [ids[index] for index in lines.entry], cids, batch_ids, lines.line, account_ids, entry_dates,
