@@ -39,16 +39,28 @@ def default_sql(sql: str) -> tuple[BaseDBAsyncClient, str]:
     return conn, portable(conn, sql)
 
 
-async def insert_rows(conn: BaseDBAsyncClient, table: str, columns: Sequence[str], rows: list[Row]) -> None:
+async def insert_rows(
+    conn: BaseDBAsyncClient, table: str, columns: Sequence[str], rows: list[Row],
+    constants: dict[str, int] | None = None,
+) -> None:  # fmt: skip
+    """`constants`: columns every row shares, not in `rows`. SQLite writes them as literals in the statement
+    (each bound value costs; a million lines bind two million fewer); COPY sends them with each record."""
     if not rows:
         return
+    constants = constants or {}
+    if any(type(v) is not int for v in constants.values()):  # literals in SQL text: integers only
+        raise TypeError("insert_rows constants are integers")
     if is_sqlite(conn):
         # SQLite caps bound variables per statement, not per executemany: one row per statement is fine.
-        marks = ", ".join("?" for _ in columns)
-        await conn.execute_many(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)  # type: ignore[arg-type]
+        names = ", ".join([*constants, *columns])
+        values = ", ".join([*(str(v) for v in constants.values()), *("?" for _ in columns)])
+        await conn.execute_many(f"INSERT INTO {table} ({names}) VALUES ({values})", rows)  # type: ignore[arg-type]
         return
+    if constants:
+        shared = tuple(constants.values())
+        rows = [shared + tuple(row) for row in rows]
     async with conn.acquire_connection() as raw:
-        await raw.copy_records_to_table(table, records=rows, columns=list(columns))
+        await raw.copy_records_to_table(table, records=rows, columns=[*constants, *columns])
 
 
 async def allocate_ids(conn: BaseDBAsyncClient, table: str, count: int) -> list[int]:

@@ -51,6 +51,10 @@ LINE_COLUMNS = (
     "piece_ref", "piece_date", "label", "debit", "credit", "lettering", "lettering_date", "validation_date",
     "currency_amount", "currency", "analytic", "due_date", "invoice_ref",
 )  # fmt: skip
+#: Left out of a part's insert when no line of the part has one.
+NULLABLE_LINE_COLUMNS = (
+    "third_party_id", "piece_date", "lettering_date", "validation_date", "currency_amount", "due_date",
+)  # fmt: skip
 ISSUE_COLUMNS = ("batch_id", "line", "column", "code", "message", "severity", "params")
 REJECTED_COLUMNS = ("batch_id", "line", "text")
 
@@ -243,8 +247,8 @@ async def _write(batches: _Batches, part: Chunk, guard: Any) -> None:
                     await guard(conn)
                 ids = await allocate_ids(conn, "entries", len(part.entries))
                 rows = await asyncio.to_thread(_rows, conn, batches, part, ids)
-                for table, columns, data in rows:
-                    await insert_rows(conn, table, columns, data)
+                for table, columns, data, constants in rows:
+                    await insert_rows(conn, table, columns, data, constants)
             return
         except OperationalError as exc:
             # SQLite: another process (the CLI, a second server on the same file) held the write lock past
@@ -258,8 +262,9 @@ async def _write(batches: _Batches, part: Chunk, guard: Any) -> None:
 
 def _rows(
     conn: BaseDBAsyncClient, batches: _Batches, chunk: Chunk, ids: list[int]
-) -> list[tuple[str, tuple[str, ...], list[Any]]]:
-    """Plain tuples for the driver (runs in a thread: a chunk is tens of thousands of rows)."""
+) -> list[tuple[str, tuple[str, ...], list[Any], dict[str, int]]]:
+    """Plain tuples for the driver, per table with its columns and the values every row shares (runs in a
+    thread: a chunk is tens of thousands of rows)."""
     bid = batches.main.id
     # Dates arrive as ISO text, which is what SQLite stores; asyncpg wants `date` objects.
     d: Any = (lambda v: v) if is_sqlite(conn) else _Dates()
@@ -281,33 +286,45 @@ def _rows(
     ]
     # Column by column: each lookup is one comprehension over a column, the row tuples come out of zip.
     m = len(lines.line)
-    dates: Any = (lambda column: column) if is_sqlite(conn) else (lambda column: [d(v) for v in column])
+    constants: dict[str, int] = {}
+    columns: dict[str, list[Any]] = {"entry_id": [ids[index] for index in lines.entry]}
     if len(batch_of) == 1:  # the common case: one company, its maps looked up once
         (cid, batch_id), master = next(iter(batch_of.items())), masters[next(iter(batch_of))]
         accounts, parties = master.accounts, master.third_parties
-        cids: list[int] = [cid] * m
-        batch_ids = [batch_id] * m
+        if is_sqlite(conn):  # written once in the statement instead of bound on every line
+            constants = {"company_id": cid, "batch_id": batch_id}
+        else:
+            columns |= {"company_id": [cid] * m, "batch_id": [batch_id] * m}
         account_ids = [accounts[account] for account in lines.account]
         party_ids = [parties[party] if party else None for party in lines.third_party]
     else:
         cids = [entries.company[index] for index in lines.entry]
-        batch_ids = [batch_of[cid] for cid in cids]
+        columns |= {"company_id": cids, "batch_id": [batch_of[cid] for cid in cids]}
         account_ids = [
             masters[cid].accounts[account] for cid, account in zip(cids, lines.account, strict=True)
         ]
         party_ids = [masters[cid].third_parties[party] if party else None
                      for cid, party in zip(cids, lines.third_party, strict=True)]  # fmt: skip
-    entry_dates = [days[index] for index in lines.entry]  # each line takes its entry's (converted) date
-    line_rows: list[Any] = list(
-        zip(
-            [ids[index] for index in lines.entry], cids, batch_ids, lines.line, account_ids, entry_dates,
-            party_ids,
-            lines.piece_ref, dates(lines.piece_date), lines.label, lines.debit, lines.credit, lines.lettering,
-            dates(lines.lettering_date), dates(lines.validation_date), lines.currency_amount, lines.currency,
-            lines.analytic, dates(lines.due_date), lines.invoice_ref,
-            strict=True,
-        )
-    )  # fmt: skip
+    columns |= {
+        "source_line": lines.line, "account_id": account_ids,
+        "entry_date": [days[index] for index in lines.entry],  # each line takes its entry's (converted) date
+        "third_party_id": party_ids, "piece_ref": lines.piece_ref, "piece_date": lines.piece_date,
+        "label": lines.label, "debit": lines.debit, "credit": lines.credit, "lettering": lines.lettering,
+        "lettering_date": lines.lettering_date, "validation_date": lines.validation_date,
+        "currency_amount": lines.currency_amount, "currency": lines.currency, "analytic": lines.analytic,
+        "due_date": lines.due_date, "invoice_ref": lines.invoice_ref,
+    }  # fmt: skip
+    # A nullable column empty on every line of the part is left out (NULL by default): files rarely fill
+    # them all, and each column bound or copied costs on every line.
+    for name in NULLABLE_LINE_COLUMNS:
+        if not any(value is not None for value in columns[name]):
+            del columns[name]
+    if not is_sqlite(conn):  # ISO text → `date` for asyncpg (entry dates are converted already)
+        for name in ("piece_date", "lettering_date", "validation_date", "due_date"):
+            if name in columns:
+                columns[name] = [d(value) for value in columns[name]]
+    line_names = tuple(name for name in LINE_COLUMNS if name in columns)
+    line_rows: list[Any] = list(zip(*(columns[name] for name in line_names), strict=True))
     issue_rows: list[Any] = []
     rejected_rows: list[Any] = []
     for rejected in chunk.refused:
@@ -323,10 +340,10 @@ def _rows(
             (bid, note.line, note.column, note.code, note.message, note.severity, _params(note))
         )
     return [
-        ("entries", ENTRY_COLUMNS, entry_rows),
-        ("entry_lines", LINE_COLUMNS, line_rows),
-        ("import_issues", ISSUE_COLUMNS, issue_rows),
-        ("import_rejected_lines", REJECTED_COLUMNS, rejected_rows),
+        ("entries", ENTRY_COLUMNS, entry_rows, {}),
+        ("entry_lines", line_names, line_rows, constants),
+        ("import_issues", ISSUE_COLUMNS, issue_rows, {}),
+        ("import_rejected_lines", REJECTED_COLUMNS, rejected_rows, {}),
     ]
 
 
