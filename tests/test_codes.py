@@ -255,9 +255,13 @@ def test_the_labels_are_read_from_both_languages() -> None:
     assert fr["UNBALANCED_ENTRY"] == "Écriture déséquilibrée"
     assert en["UNBALANCED_ENTRY"] == "Unbalanced entry"
     assert fr.keys() == en.keys()
-    assert {"PARSE_DONE", "PARSE_FAILED", "VALIDATED", "REJECTED"} <= notification_kinds(
-        "fr"
-    ) & notification_kinds("en")
+    assert {
+        "PARSE_DONE",
+        "PARSE_DONE_WITH_ERRORS",
+        "PARSE_FAILED",
+        "VALIDATED",
+        "REJECTED",
+    } <= notification_kinds("fr") & notification_kinds("en")
 
 
 # --- the English of parse errors is derived from their code and parameters ----------------------------------

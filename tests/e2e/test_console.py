@@ -163,7 +163,16 @@ def test_partner_upload_appears_live_then_reject(
     console.select(name)
     console.button("Rejeter").click()
     confirm = console.confirm("Rejeter l'import")
-    expect(confirm).to_contain_text("Ses écritures seront supprimées")
+    # It names the file and what is lost, and starts on the safe choice: Enter twice never rejects (the
+    # first closes the question, the second asks it again).
+    expect(confirm).to_contain_text(f"« {name} » ? Ses 20 écritures seront supprimées, sans retour possible")
+    expect(confirm.get_by_role("button", name="Non")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(confirm).to_be_hidden()
+    page.keyboard.press("Enter")
+    expect(confirm).to_be_visible()
+    expect(confirm.get_by_role("button", name="Non")).to_be_focused()
+    expect(console.status(console.row(name))).to_have_text("En attente de validation")
     confirm.get_by_role("button", name="Oui").click()
     done = page.get_by_role("dialog", name="Import rejeté")
     expect(done).to_be_visible()
@@ -180,7 +189,15 @@ def test_partner_upload_appears_live_then_reject(
     # The notification arrives (unread count and centre).
     expect(Notifications(page).button).not_to_have_attribute("aria-label", unread_before or "")
     panel = Notifications(page).open()
-    expect(panel.get_by_text(f"Import « {name} » rejeté : écritures supprimées.")).to_be_visible()
+    expect(
+        panel.get_by_text(f"Import « {name} » (Boulangerie Martin SARL) rejeté : écritures supprimées.")
+    ).to_be_visible()
+    # Each says the real outcome with its dossier and count, and opens its import.
+    parsed = panel.get_by_role(
+        "link", name=f"« {name} » (Boulangerie Martin SARL) analysé : 20 écritures en attente de validation."
+    )
+    parsed.click()
+    expect(page).to_have_url(re.compile(rf"/imports/detail\?ids={batch['id']}$"))
 
 
 def test_sort_filter_and_select_all(admin_page: Page, company: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -12,6 +14,9 @@ class Notification(Model):
     company_id = fields.IntField()
     kind = fields.CharField(max_length=40)
     message = fields.TextField()
+    #: What the message speaks of, as of the change (dossier, counts, the error's code): clients say it in the
+    #: user's language. None on notifications written before migration 0010.
+    params: Any = fields.JSONField(null=True)
     batch_id = fields.IntField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     read_at = fields.DatetimeField(null=True)

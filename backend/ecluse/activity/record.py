@@ -37,8 +37,9 @@ async def audit(
 
 
 async def notify_batch(
-    bus: EventBus, *, company_id: int, batch_id: int, kind: str, message: str, submitter_id: int | None
-) -> None:
+    bus: EventBus, *, company_id: int, batch_id: int, kind: str, message: str, submitter_id: int | None,
+    params: dict[str, str | int] | None = None,
+) -> None:  # fmt: skip
     """Tell the submitter and everyone who can decide on the company's imports."""
     deciders = {role.value for role in MATRIX[Action.DECIDE]}
     rows = await Membership.filter(company_id=company_id, role__in=deciders).values_list("user_id", flat=True)
@@ -47,6 +48,11 @@ async def notify_batch(
         user_ids.add(submitter_id)
     for user_id in sorted(user_ids):
         note = await Notification.create(
-            user_id=user_id, company_id=company_id, kind=kind, message=message, batch_id=batch_id
+            user_id=user_id,
+            company_id=company_id,
+            kind=kind,
+            message=message,
+            batch_id=batch_id,
+            params=params,
         )
         await bus.publish(user_notifications(user_id), {"notification_id": note.id})

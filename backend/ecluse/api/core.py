@@ -191,6 +191,12 @@ class Notification:
     batch_id: strawberry.ID | None
     created_at: datetime
     read: bool
+    params: JSON | None = strawberry.field(
+        description="What the message speaks of, as of the change, by name: file, company (the dossier's "
+        "name), entries and rejected (counts), and for PARSE_FAILED the first error's code and its parameters "
+        "(error_<name>). Kinds: PARSE_DONE (ready for validation), PARSE_DONE_WITH_ERRORS (some entries "
+        "refused), PARSE_FAILED, VALIDATED, REJECTED. Null on notifications older than this field."
+    )
 
     @strawberry.field(description="The name of the file the notification is about.")
     async def file_name(self, info: Info) -> str | None:
@@ -209,6 +215,7 @@ class Notification:
             batch_id=strawberry.ID(str(note.batch_id)) if note.batch_id else None,
             created_at=note.created_at,
             read=note.read_at is not None,
+            params=note.params,
         )
 
 

@@ -20,14 +20,13 @@ the same way.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
-
-from ecluse.errors import ParamValue, UserError
 
 #: The fields a column can be mapped to (camelCase, as stored).
 FIELDS = (
@@ -393,14 +392,23 @@ def check_ranges(ranges: list[dict[str, Any]] | list[AccountRange]) -> list[str]
     return [e.message for e in range_errors(ranges)]
 
 
-def _named(r: AccountRange, prefix: str = "") -> dict[str, ParamValue]:
+@dataclass(frozen=True, slots=True)
+class RangeProblem:
+    """One reason account ranges cannot work: a code, an English message, the values it names."""
+
+    code: str
+    message: str
+    params: dict[str, str | int] | None = None
+
+
+def _named(r: AccountRange, prefix: str = "") -> dict[str, str | int]:
     return {f"{prefix}from": r.from_, f"{prefix}to": r.to, f"{prefix}kind": r.kind}
 
 
-def range_errors(ranges: list[dict[str, Any]] | list[AccountRange]) -> list[UserError]:
+def range_errors(ranges: list[dict[str, Any]] | list[AccountRange]) -> list[RangeProblem]:
     """Every problem as a code with parameters (the ranges by bounds and kind): an unreadable range, mixed
     ways of comparing, `from` after `to`, overlapping ranges."""
-    out: list[UserError] = []
+    out: list[RangeProblem] = []
     good: list[AccountRange] = []
     for i, raw in enumerate(ranges, 1):
         try:
@@ -408,16 +416,16 @@ def range_errors(ranges: list[dict[str, Any]] | list[AccountRange]) -> list[User
         except ValidationError as exc:
             for e in exc.errors():
                 option = ".".join(str(p) for p in e["loc"]) or "range"
-                out.append(UserError("RANGE_UNREADABLE", f"Range {i}: {option}: {e['msg']}", "ranges",
-                                     {"range": i, "option": option}))  # fmt: skip
+                out.append(RangeProblem("RANGE_UNREADABLE", f"Range {i}: {option}: {e['msg']}",
+                                        {"range": i, "option": option}))  # fmt: skip
     if len({r.match for r in good}) > 1:
         message = "Ranges all compare the same way: as text prefixes, or as numbers"
-        return [*out, UserError("RANGES_MIXED_MATCH", message, "ranges")]
+        return [*out, RangeProblem("RANGES_MIXED_MATCH", message)]
     for r in good:
         low, high = r.span(max(len(r.from_), len(r.to)))
         if low > high:
-            out.append(UserError("RANGE_REVERSED", f"Range {r.describe()}: 'from' comes after 'to'", "ranges",
-                                 _named(r)))  # fmt: skip
+            out.append(RangeProblem("RANGE_REVERSED", f"Range {r.describe()}: 'from' comes after 'to'",
+                                    _named(r)))  # fmt: skip
     for i, a in enumerate(good):
         for b in good[i + 1 :]:
             width = max(len(a.from_), len(a.to), len(b.from_), len(b.to))
@@ -426,8 +434,8 @@ def range_errors(ranges: list[dict[str, Any]] | list[AccountRange]) -> list[User
             if a_low <= b_high and b_low <= a_high:
                 # the range that starts later (or, from the same start, ends first) is named first
                 inner, outer = (a, b) if (a_low, b_high) > (b_low, a_high) else (b, a)
-                out.append(UserError("RANGES_OVERLAP", f"{inner.describe()} overlaps {outer.describe()}",
-                                     "ranges", _named(inner) | _named(outer, "other_")))  # fmt: skip
+                out.append(RangeProblem("RANGES_OVERLAP", f"{inner.describe()} overlaps {outer.describe()}",
+                                        _named(inner) | _named(outer, "other_")))  # fmt: skip
     return out
 
 

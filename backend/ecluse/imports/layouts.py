@@ -119,7 +119,7 @@ async def set_account_ranges(company_id: int, ranges: list[dict[str, Any]]) -> C
         raise DomainError("BAD_RANGES", "An account number cannot hold the NUL character.", "ranges")
     problems = range_errors(ranges)
     if problems:
-        raise RangesError(problems)
+        raise RangesError([UserError(p.code, p.message, "ranges", p.params) for p in problems])
     company = await Company.get(id=company_id)
     company.account_ranges = ranges
     await company.save(update_fields=["account_ranges"])

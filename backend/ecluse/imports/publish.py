@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from ecluse.activity.record import notify_batch
 from ecluse.events import EventBus, company_batches
-from ecluse.imports.models import ImportBatch
+from ecluse.imports.models import ImportBatch, ImportIssue
 from ecluse.imports.state import state_json
 from ecluse.imports.statuses import BatchStatus
+from ecluse.ledger.models import Company
 
+# The kind says the outcome (an import with refused entries is not simply "ready"); the params say the rest.
 _OUTCOMES = {
     BatchStatus.PENDING_VALIDATION: ("PARSE_DONE", "{name}: {entries} entries ready for validation"),
-    BatchStatus.FINISHED_WITH_ERROR: ("PARSE_DONE", "{name}: {entries} entries staged, {rejected} rejected"),
+    BatchStatus.FINISHED_WITH_ERROR: (
+        "PARSE_DONE_WITH_ERRORS",
+        "{name}: {entries} entries staged, {rejected} rejected",
+    ),
     BatchStatus.FAILED: ("PARSE_FAILED", "{name} could not be read: {summary}"),
     BatchStatus.SUCCEEDED: ("VALIDATED", "{name}: import validated, {entries} entries posted"),
     BatchStatus.REJECTED: ("REJECTED", "{name}: import rejected, its entries were deleted"),
@@ -28,12 +33,24 @@ async def publish_batch(bus: EventBus, batch: ImportBatch, *, notify: bool = Fal
         return
     kind, template = outcome
     await batch.fetch_related("file")
+    company = await Company.get(id=batch.company_id).only("id", "name")
     message = template.format(
         name=batch.file.name,
         entries=batch.entry_count,
         rejected=batch.rejected_entry_count,
         summary=batch.error_summary,
     )
+    # As of the change: the dossier, the counts, and for a file that could not be read, its first error's
+    # code (and that error's own parameters), which clients render in the user's language.
+    params: dict[str, str | int] = {
+        "file": batch.file.name, "company": company.name,
+        "entries": batch.entry_count, "rejected": batch.rejected_entry_count,
+    }  # fmt: skip
+    if batch.status == BatchStatus.FAILED:
+        first = await ImportIssue.filter(batch_id=batch.id, severity="error").order_by("id").first()
+        if first is not None:
+            params["code"] = first.code
+            params |= {f"error_{k}": v for k, v in (first.params or {}).items() if isinstance(v, str | int)}
     await notify_batch(
         bus,
         company_id=batch.company_id,
@@ -41,4 +58,5 @@ async def publish_batch(bus: EventBus, batch: ImportBatch, *, notify: bool = Fal
         kind=kind,
         message=message,
         submitter_id=batch.submitted_by_user_id,
+        params=params,
     )

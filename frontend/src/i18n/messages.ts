@@ -17,6 +17,25 @@ function rangeOf(p: IssueParams, kinds: Record<string, string>, prefix = ""): st
   return `${p.text(`${prefix}from`)}–${p.text(`${prefix}to`)} (${(kinds[kind] ?? kind).toLowerCase()})`;
 }
 
+/** What a notification speaks of, as of the change: each may be missing on notifications older than their params. */
+export interface NoteWords {
+  name: string | null;
+  /** The dossier's name. */
+  company: string | null;
+  /** Staged and refused entries, and the same in the user's number format. */
+  entries: number | null;
+  rejected: number | null;
+  entriesText: string;
+  rejectedText: string;
+  /** Why a file could not be read, already in the user's language. */
+  reason: string | null;
+}
+
+const frFile = (w: NoteWords, none: string) => (w.name ? `« ${w.name} »` : none) + (w.company ? ` (${w.company})` : "");
+const frEntries = (n: number, text: string) => (n === 1 ? "1 écriture" : `${text} écritures`);
+const enFile = (w: NoteWords, none: string) => (w.name ? `“${w.name}”` : none) + (w.company ? ` (${w.company})` : "");
+const enEntries = (n: number, text: string) => (n === 1 ? "1 entry" : `${text} entries`);
+
 const fr = {
   appName: "Écluse",
   skipToContent: "Aller au contenu",
@@ -413,8 +432,11 @@ const fr = {
 
   // Confirmations
   rejectConfirmTitle: "Rejeter l'import",
-  rejectConfirmBody: (name: string) =>
-    `Voulez-vous vraiment rejeter l'import « ${name} » ? Ses écritures seront supprimées ; les journaux, comptes et tiers créés sont conservés.`,
+  /** `count`: the number of staged entries in the user's format; `n`: the same as a number, for the plural. */
+  rejectConfirmBody: (name: string, count: string, n: number) =>
+    `Voulez-vous vraiment rejeter l'import « ${name} » ? ${
+      n === 0 ? "Il n'a aucune écriture à supprimer" : n === 1 ? "Son écriture sera supprimée" : `Ses ${count} écritures seront supprimées`
+    }, sans retour possible ; les journaux, comptes et tiers créés sont conservés.`,
   rejectDoneTitle: "Import rejeté",
   rejectDoneBody: (name: string) => `La demande d'annulation de l'import « ${name} » a bien été prise en compte.`,
   validateConfirmTitle: "Valider l'import",
@@ -1079,11 +1101,19 @@ const fr = {
   markAllRead: "Tout marquer comme lu",
   noNotifications: "Aucune notification.",
   note: {
-    PARSE_DONE: (name: string | null) => `${name ? `« ${name} »` : "Un import"} analysé : en attente de validation.`,
-    PARSE_FAILED: (name: string | null) => `${name ? `« ${name} »` : "Un fichier"} n'a pas pu être lu.`,
-    VALIDATED: (name: string | null) => `Import${name ? ` « ${name} »` : ""} validé : écritures comptabilisées.`,
-    REJECTED: (name: string | null) => `Import${name ? ` « ${name} »` : ""} rejeté : écritures supprimées.`,
-    other: (name: string | null) => (name ? `Nouvelle notification : « ${name} »` : "Nouvelle notification"),
+    PARSE_DONE: (w: NoteWords) =>
+      `${frFile(w, "Un import")} analysé : ${w.entries === null ? "" : `${frEntries(w.entries, w.entriesText)} `}en attente de validation.`,
+    PARSE_DONE_WITH_ERRORS: (w: NoteWords) =>
+      `${frFile(w, "Un import")} analysé avec des erreurs : ${
+        w.entries === null ? "" : `${frEntries(w.entries, w.entriesText)} en attente de validation, `
+      }${w.rejected === null ? "des écritures refusées" : `${w.rejectedText} refusée${w.rejected === 1 ? "" : "s"}`}.`,
+    PARSE_FAILED: (w: NoteWords) => `${frFile(w, "Un fichier")} n'a pas pu être lu${w.reason ? ` : ${w.reason}` : "."}`,
+    VALIDATED: (w: NoteWords) =>
+      `Import${w.name ? ` « ${w.name} »` : ""}${w.company ? ` (${w.company})` : ""} validé : ${
+        w.entries === null ? "écritures" : frEntries(w.entries, w.entriesText)
+      } comptabilisée${w.entries === 1 ? "" : "s"}.`,
+    REJECTED: (w: NoteWords) => `Import${w.name ? ` « ${w.name} »` : ""}${w.company ? ` (${w.company})` : ""} rejeté : écritures supprimées.`,
+    other: (w: NoteWords) => (w.name ? `Nouvelle notification : « ${w.name} »` : "Nouvelle notification"),
   },
   statusChanged: (name: string, status: string) => `${name} : ${status}`,
 
@@ -1505,8 +1535,10 @@ const en: Messages = {
   unavailable: "Unavailable:",
 
   rejectConfirmTitle: "Reject the import",
-  rejectConfirmBody: (name) =>
-    `Do you really want to reject import “${name}”? Its entries will be deleted; the journals, accounts and third parties it created stay.`,
+  rejectConfirmBody: (name, count, n) =>
+    `Do you really want to reject import “${name}”? ${
+      n === 0 ? "It has no entry to delete" : n === 1 ? "Its one entry will be deleted" : `Its ${count} entries will be deleted`
+    }, with no undo; the journals, accounts and third parties it created stay.`,
   rejectDoneTitle: "Import rejected",
   rejectDoneBody: (name) => `The cancellation of import “${name}” has been recorded.`,
   validateConfirmTitle: "Validate the import",
@@ -2153,11 +2185,18 @@ const en: Messages = {
   markAllRead: "Mark all as read",
   noNotifications: "No notification.",
   note: {
-    PARSE_DONE: (name) => `${name ? `“${name}”` : "An import"} parsed: pending validation.`,
-    PARSE_FAILED: (name) => `${name ? `“${name}”` : "A file"} could not be read.`,
-    VALIDATED: (name) => `Import${name ? ` “${name}”` : ""} validated: entries posted.`,
-    REJECTED: (name) => `Import${name ? ` “${name}”` : ""} rejected: entries deleted.`,
-    other: (name) => (name ? `New notification: “${name}”` : "New notification"),
+    PARSE_DONE: (w) => `${enFile(w, "An import")} parsed: ${w.entries === null ? "" : `${enEntries(w.entries, w.entriesText)} `}pending validation.`,
+    PARSE_DONE_WITH_ERRORS: (w) =>
+      `${enFile(w, "An import")} parsed with errors: ${
+        w.entries === null ? "" : `${enEntries(w.entries, w.entriesText)} pending validation, `
+      }${w.rejected === null ? "entries refused" : `${w.rejectedText} refused`}.`,
+    PARSE_FAILED: (w) => `${enFile(w, "A file")} could not be read${w.reason ? `: ${w.reason}` : "."}`,
+    VALIDATED: (w) =>
+      `Import${w.name ? ` “${w.name}”` : ""}${w.company ? ` (${w.company})` : ""} validated: ${
+        w.entries === null ? "entries" : enEntries(w.entries, w.entriesText)
+      } posted.`,
+    REJECTED: (w) => `Import${w.name ? ` “${w.name}”` : ""}${w.company ? ` (${w.company})` : ""} rejected: entries deleted.`,
+    other: (w) => (w.name ? `New notification: “${w.name}”` : "New notification"),
   },
   statusChanged: (name, status) => `${name}: ${status}`,
 

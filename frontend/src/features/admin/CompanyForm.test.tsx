@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { Provider } from "urql";
 import { describe, expect, it } from "vitest";
 import { SessionContext, type Session } from "../../app/session";
@@ -37,7 +37,7 @@ describe("CompanyForm", () => {
     expect(await screen.findByText("SIREN invalide (clé de contrôle)")).toBeTruthy();
     expect(siren.getAttribute("aria-invalid")).toBe("true");
     expect(siren.getAttribute("aria-describedby")).toContain(screen.getByText("SIREN invalide (clé de contrôle)").id);
-    expect(document.activeElement).toBe(siren);
+    await waitFor(() => expect(document.activeElement).toBe(siren));
     expect(screen.getByRole("alert").textContent).toBe("Le dossier n'a pas été enregistré : corrigez le champ signalé.");
     expect(screen.queryByText(/English/)).toBeNull();
     expect(screen.getByLabelText("Nom du dossier").getAttribute("aria-invalid")).toBeNull();

@@ -33,7 +33,7 @@ const COLUMNS: Column[] = [
 type Pending = { kind: "validate" | "reject"; batch: Batch } | null;
 
 export function ConsolePage({ company }: { company: Company }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const store = useBatchStore();
   const [filter, setFilter] = useState<Filter>(EMPTY_FILTER);
   const [sort, setSort] = useState<Sort>(DEFAULT_SORT);
@@ -127,13 +127,18 @@ export function ConsolePage({ company }: { company: Company }) {
       <ConfirmDialog
         open={pending?.kind === "reject"}
         title={t.rejectConfirmTitle}
-        body={pending ? t.rejectConfirmBody(pending.batch.fileName) : ""}
+        body={
+          pending
+            ? t.rejectConfirmBody(pending.batch.fileName, new Intl.NumberFormat(locale).format(pending.batch.entryCount), pending.batch.entryCount)
+            : ""
+        }
         yes={t.yes}
         no={t.no}
         busy={rejection.fetching}
         onYes={confirm}
         onNo={() => setPending(null)}
         testId="confirm-reject"
+        focusNo
       />
       <ConfirmDialog
         open={pending?.kind === "validate"}

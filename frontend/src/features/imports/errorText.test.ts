@@ -51,17 +51,37 @@ describe("issueLabel", () => {
 });
 
 describe("noteText (notifications)", () => {
-  it("builds the message from the kind and the file name", () => {
-    expect(noteText(fr, { kind: "PARSE_DONE", fileName: "a.txt" })).toBe("« a.txt » analysé : en attente de validation.");
-    expect(noteText(en, { kind: "PARSE_DONE", fileName: "a.txt" })).toBe("“a.txt” parsed: pending validation.");
-    expect(noteText(fr, { kind: "PARSE_FAILED", fileName: "b.bin" })).toBe("« b.bin » n'a pas pu être lu.");
-    expect(noteText(fr, { kind: "VALIDATED", fileName: "c.txt" })).toBe("Import « c.txt » validé : écritures comptabilisées.");
-    expect(noteText(en, { kind: "REJECTED", fileName: "d.txt" })).toBe("Import “d.txt” rejected: entries deleted.");
+  it("builds the message from the kind and the file name (notifications older than their params)", () => {
+    expect(noteText(fr, "fr-FR", { kind: "PARSE_DONE", fileName: "a.txt" })).toBe("« a.txt » analysé : en attente de validation.");
+    expect(noteText(en, "en-GB", { kind: "PARSE_DONE", fileName: "a.txt" })).toBe("“a.txt” parsed: pending validation.");
+    expect(noteText(fr, "fr-FR", { kind: "PARSE_FAILED", fileName: "b.bin" })).toBe("« b.bin » n'a pas pu être lu.");
+    expect(noteText(fr, "fr-FR", { kind: "VALIDATED", fileName: "c.txt" })).toBe("Import « c.txt » validé : écritures comptabilisées.");
+    expect(noteText(en, "en-GB", { kind: "REJECTED", fileName: "d.txt" })).toBe("Import “d.txt” rejected: entries deleted.");
+  });
+
+  it("says the real outcome with the dossier and the counts in the user's format", () => {
+    const params = { file: "a.txt", company: "Boulangerie Martin", entries: 33288, rejected: 2 };
+    expect(noteText(fr, "fr-FR", { kind: "PARSE_DONE", fileName: "a.txt", params: { ...params, rejected: 0 } })).toBe(
+      "« a.txt » (Boulangerie Martin) analysé : 33\u202f288 écritures en attente de validation.",
+    );
+    expect(noteText(fr, "fr-FR", { kind: "PARSE_DONE_WITH_ERRORS", fileName: "a.txt", params })).toBe(
+      "« a.txt » (Boulangerie Martin) analysé avec des erreurs : 33\u202f288 écritures en attente de validation, 2 refusées.",
+    );
+    expect(noteText(en, "en-GB", { kind: "PARSE_DONE_WITH_ERRORS", fileName: "a.txt", params: { ...params, entries: 1, rejected: 1 } })).toBe(
+      "“a.txt” (Boulangerie Martin) parsed with errors: 1 entry pending validation, 1 refused.",
+    );
+    expect(noteText(en, "en-GB", { kind: "VALIDATED", fileName: "a.txt", params })).toBe("Import “a.txt” (Boulangerie Martin) validated: 33,288 entries posted.");
+  });
+
+  it("says why a file could not be read, from the first error's code and params", () => {
+    const note = { kind: "PARSE_FAILED", fileName: "e.txt", params: { file: "e.txt", company: "X", code: "EMPTY_FILE", error_file: "e.txt" } };
+    expect(noteText(fr, "fr-FR", note)).toMatch(/^« e\.txt » \(X\) n'a pas pu être lu : .+/);
+    expect(noteText(fr, "fr-FR", note)).not.toContain("EMPTY_FILE");
   });
 
   it("does without the file name, and never shows the server's English text", () => {
-    expect(noteText(fr, { kind: "VALIDATED", fileName: null })).toBe("Import validé : écritures comptabilisées.");
-    expect(noteText(fr, { kind: "SOMETHING_ELSE", fileName: "e.txt" })).toBe("Nouvelle notification : « e.txt »");
+    expect(noteText(fr, "fr-FR", { kind: "VALIDATED", fileName: null })).toBe("Import validé : écritures comptabilisées.");
+    expect(noteText(fr, "fr-FR", { kind: "SOMETHING_ELSE", fileName: "e.txt" })).toBe("Nouvelle notification : « e.txt »");
   });
 });
 

@@ -3,6 +3,7 @@
  * by the `notifications` subscription (and shown as a toast, which screen readers hear).
  */
 import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { Link } from "../../app/router";
 import { useClient } from "urql";
 import { useSession } from "../../app/session";
 import { useAnnouncer } from "../../components/Announcer";
@@ -10,27 +11,56 @@ import type { NotificationFieldsFragment } from "../../gql/graphql";
 import { formatDateTime } from "../../lib/dates";
 import { useOutsideClick } from "../../lib/useOutsideClick";
 import { useI18n } from "../../i18n/I18n";
-import type { Messages } from "../../i18n/messages";
+import type { Messages, NoteWords } from "../../i18n/messages";
+import { detailPath } from "../imports/BatchLinks";
+import { userErrorText } from "../imports/errorText";
 import { useLiveEpoch } from "../imports/live";
 import { MarkReadMutation, NotificationAddedSubscription, NotificationsQuery } from "./operations";
 
 type Note = NotificationFieldsFragment;
 
-/** Said in the user's language from the kind and the file's name (the backend's `message` is English). */
-export function noteText(t: Messages, note: Pick<Note, "kind" | "fileName">): string {
-  const name = note.fileName ?? null;
+/** Said in the user's language from the kind and the params as of the change: file, dossier, counts, and why
+ * a file could not be read (the backend's `message` is English). Older notifications have the file name only. */
+export function noteText(t: Messages, locale: string, note: Pick<Note, "kind" | "fileName"> & { params?: unknown }): string {
+  const p = (note.params && typeof note.params === "object" ? note.params : {}) as Record<string, unknown>;
+  const num = (v: unknown) => (typeof v === "number" ? v : null);
+  const count = new Intl.NumberFormat(locale);
+  const entries = num(p.entries);
+  const rejected = num(p.rejected);
+  let reason: string | null = null;
+  if (typeof p.code === "string") {
+    // The first error's own params travel as error_<name>.
+    const params = Object.fromEntries(Object.entries(p).filter(([k]) => k.startsWith("error_")).map(([k, v]) => [k.slice(6), v]));
+    reason = userErrorText(t, locale, { code: p.code, params });
+  }
+  const words: NoteWords = {
+    name: note.fileName ?? (typeof p.file === "string" ? p.file : null),
+    company: typeof p.company === "string" ? p.company : null,
+    entries,
+    rejected,
+    entriesText: entries === null ? "" : count.format(entries),
+    rejectedText: rejected === null ? "" : count.format(rejected),
+    reason,
+  };
   switch (note.kind) {
     case "PARSE_DONE":
-      return t.note.PARSE_DONE(name);
+      return t.note.PARSE_DONE(words);
+    case "PARSE_DONE_WITH_ERRORS":
+      return t.note.PARSE_DONE_WITH_ERRORS(words);
     case "PARSE_FAILED":
-      return t.note.PARSE_FAILED(name);
+      return t.note.PARSE_FAILED(words);
     case "VALIDATED":
-      return t.note.VALIDATED(name);
+      return t.note.VALIDATED(words);
     case "REJECTED":
-      return t.note.REJECTED(name);
+      return t.note.REJECTED(words);
     default:
-      return t.note.other(name);
+      return t.note.other(words);
   }
+}
+
+/** Where a notification leads: its import, in the console's detail (the dossier it belongs to). */
+export function notePath(note: Pick<Note, "companyId" | "batchId">): string | null {
+  return note.batchId ? detailPath(note.companyId, note.batchId) : null;
 }
 
 export function NotificationCentre() {
@@ -66,10 +96,10 @@ export function NotificationCentre() {
       if (!note) return;
       setNotes((list) => (list.some((n) => n.id === note.id) ? list : [note, ...list].slice(0, 50)));
       if (!note.read) setUnread((n) => n + 1);
-      toast(noteText(t, note), note.kind === "PARSE_FAILED" ? "error" : "info");
+      toast(noteText(t, locale, note), note.kind === "PARSE_FAILED" ? "error" : "info");
     });
     return () => sub.unsubscribe();
-  }, [client, toast, t]);
+  }, [client, toast, t, locale]);
 
   const close = useCallback(() => setOpen(false), [setOpen]);
   useOutsideClick(root, open, close);
@@ -125,7 +155,13 @@ export function NotificationCentre() {
           <ul className="notif-list">
             {notes.map((note) => (
               <li key={note.id} className={note.read ? "" : "unread"}>
-                <span>{noteText(t, note)}</span>
+                {notePath(note) ? (
+                  <Link to={notePath(note) ?? ""} onClick={() => setOpen(false)}>
+                    {noteText(t, locale, note)}
+                  </Link>
+                ) : (
+                  <span>{noteText(t, locale, note)}</span>
+                )}
                 <time dateTime={note.createdAt} className="muted">
                   {formatDateTime(note.createdAt, locale)}
                 </time>

@@ -5,6 +5,7 @@ export const NotificationFields = graphql(`
     id
     kind
     message
+    params
     fileName
     companyId
     batchId

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { Provider, type Operation } from "urql";
 import { describe, expect, it } from "vitest";
 import { AnnouncerProvider } from "../../components/Announcer";
@@ -50,7 +50,7 @@ describe("ApiKeysPage", () => {
     fireEvent.click(screen.getByRole("button", { name: "Create the key" }));
     const shown = (await screen.findByLabelText("API key")) as HTMLInputElement;
     expect(shown.value).toBe("eck_ab12-secret");
-    expect(document.activeElement).toBe(shown);
+    await waitFor(() => expect(document.activeElement).toBe(shown));
     expect(screen.getByText(/it will never be shown again/)).toBeTruthy();
     expect(client.operations.filter((op) => operationName(op) === "CreateApiKey").at(-1)?.variables).toEqual({ companyId: "3", name: "Caisse" });
   });

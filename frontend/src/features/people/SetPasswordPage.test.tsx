@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { Provider, type Operation } from "urql";
 import { afterEach, describe, expect, it } from "vitest";
 import { I18nProvider } from "../../i18n/I18n";
@@ -58,7 +58,7 @@ describe("SetPasswordPage", () => {
     expect(error.textContent).toBe(text);
     const field = screen.getByLabelText(lang === "fr" ? "Nouveau mot de passe" : "New password");
     expect(field.getAttribute("aria-describedby")).toContain(error.id);
-    expect(document.activeElement).toBe(field);
+    await waitFor(() => expect(document.activeElement).toBe(field));
     expect(client.operations.find((op) => operationName(op) === "SetPassword")?.variables).toEqual({ token: "tok-123", password: "motdepasse" });
   });
 

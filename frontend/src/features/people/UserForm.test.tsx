@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { Provider, type Operation } from "urql";
 import { describe, expect, it, vi } from "vitest";
 import { AnnouncerProvider } from "../../components/Announcer";
@@ -68,7 +68,7 @@ describe("UserForm", () => {
     const control = screen.getByLabelText(label);
     expect(control.getAttribute("aria-invalid")).toBe("true");
     expect(control.getAttribute("aria-describedby")).toContain(error.id);
-    expect(document.activeElement).toBe(control);
+    await waitFor(() => expect(document.activeElement).toBe(control));
     expect(screen.getByRole("alert").textContent).toBe(lang === "fr" ? "L'utilisateur n'a pas été enregistré : corrigez le champ signalé." : "The user was not saved: fix the field shown.");
     expect(screen.queryByText(/for developers/)).toBeNull();
   });
