@@ -107,6 +107,51 @@ def test_legacy_graphql_ws_protocol_and_notifications(api: Api, firm: dict) -> N
         ws.__exit__(None, None, None)
 
 
+ONE = """subscription($c: ID!, $b: ID) { importBatchChanged(companyId: $c, batchId: $b) {
+  id status entryCount } }"""
+
+
+def test_a_client_follows_one_upload_from_its_current_state(api: Api, firm: dict) -> None:
+    """Subscribed after the upload, a client gets the batch's state at once, then its changes only."""
+    admin = firm["tokens"]["admin"]
+    batch = api.upload(firm["company"], "one.txt", demo_fec(5, 2025, seed=12), token=admin)["batch"]
+    api.wait_batch(batch["id"], {"PENDING_VALIDATION"}, token=admin)
+    ws, session = _connect(api, "graphql-transport-ws", {"authorization": f"Bearer {admin}"})
+    try:
+        variables = {"c": firm["company"], "b": batch["id"]}
+        session.send_json({"id": "1", "type": "subscribe", "payload": {"query": ONE, "variables": variables}})
+        first = session.receive_json()
+        assert first["type"] == "next", first
+        assert first["payload"]["data"]["importBatchChanged"] == {
+            "id": batch["id"], "status": "PENDING_VALIDATION", "entryCount": 5,
+        }  # fmt: skip
+        # Another import's changes are not this subscription's.
+        api.upload(firm["company"], "other.txt", demo_fec(3, 2025, seed=13), token=admin)
+        api.gql("mutation($id: ID!) { validateImport(id: $id) { errors { code } } }", {"id": batch["id"]},
+                token=admin)  # fmt: skip
+        events = _collect_until(session, "next", {"SUCCEEDED"})
+        assert {e["id"] for e in events} == {batch["id"]}
+        assert [e["status"] for e in events] == ["VALIDATING", "SUCCEEDED"]
+    finally:
+        ws.__exit__(None, None, None)
+
+
+def test_following_an_import_of_another_company_is_forbidden(api: Api, firm: dict) -> None:
+    admin = firm["tokens"]["admin"]
+    batch = api.upload(firm["company"], "mine.txt", demo_fec(2, 2025, seed=14), token=admin)["batch"]
+    other = firm["tokens"]["other"]
+    ws, session = _connect(api, "graphql-transport-ws", {"authorization": f"Bearer {other}"})
+    try:
+        # Its own company, another company's batch: refused without saying whether it exists.
+        variables = {"c": firm["other_company"], "b": batch["id"]}
+        session.send_json({"id": "1", "type": "subscribe", "payload": {"query": ONE, "variables": variables}})
+        message = session.receive_json()
+        assert message["payload"]["data"] is None, message
+        assert message["payload"]["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    finally:
+        ws.__exit__(None, None, None)
+
+
 def test_subscription_to_another_company_is_forbidden(api: Api, firm: dict) -> None:
     other = firm["tokens"]["other"]
     ws, session = _connect(api, "graphql-transport-ws", {"authorization": f"Bearer {other}"})

@@ -139,7 +139,11 @@ def test_upload_view_validate_with_a_second_browser_watching(
     expect(watcher.row(name)).to_have_count(0, timeout=LIVE_TIMEOUT)
     for who in (page, watcher.page):
         panel = Notifications(who).open()
-        expect(panel.get_by_text(f"Import « {name} » validé : écritures comptabilisées.")).to_be_visible()
+        expect(
+            panel.get_by_text(
+                f"Import « {name} » (Boulangerie Martin SARL) validé : 60 écritures comptabilisées."
+            )
+        ).to_be_visible()
 
 
 @pytest.mark.timeout(300)

@@ -582,15 +582,28 @@ class ImportMutation:
 
 @strawberry.type
 class ImportSubscription:
-    @strawberry.subscription(description="Every status change and parse progress of the company's imports.")
+    @strawberry.subscription(
+        description="Every status change and parse progress of the company's imports; with `batchId`, of that "
+        "import only, and its first event is its current state (sent once the subscription listens: a client "
+        "that subscribes after its upload misses no status; the state first sent may be repeated by the event "
+        "of the change it already shows)."
+    )
     async def import_batch_changed(
-        self, info: Info, company_id: strawberry.ID
+        self, info: Info, company_id: strawberry.ID, batch_id: strawberry.ID | None = None
     ) -> AsyncGenerator[ImportBatch, None]:
         cid = to_int_id(company_id, "companyId")
         who = require(info, Action.VIEW, cid)
+        bid = to_int_id(batch_id, "batchId") if batch_id is not None else None
         async with info.context.bus.subscribe(company_batches(cid)) as events:
             currency = await currency_of(cid)
+            if bid is not None:
+                current = await access.visible_batch(who, bid)
+                if current is None or current.company_id != cid:
+                    raise forbidden("No such import, or you may not see it.")
+                yield await ImportBatch.load(current)
             async for event in events:
+                if bid is not None and event.get("batch_id") != bid:
+                    continue
                 info.context.loaders.clear()  # fresh loaders per event: never a stale related row
                 if "state" in event:
                     # The state the change left, as its maker read it: no read here, whatever the subscribers.
