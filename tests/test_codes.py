@@ -311,3 +311,9 @@ def test_every_code_given_to_parse_error_of_has_an_english_template() -> None:
     }
     assert len(codes) >= 80, sorted(codes)
     assert sorted(code for code in codes if not has_text(code)) == []
+
+
+def test_every_code_the_backend_can_emit_is_documented_for_partners() -> None:
+    """A partner developer finds every code in docs/ (docs/api.md and the format pages)."""
+    docs = "".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "docs").rglob("*.md")))
+    assert sorted(code for code in backend_codes() if f"`{code}`" not in docs) == []
