@@ -61,6 +61,13 @@ def test_unreadable_files_fail_with_a_file_level_error(
     assert batch["entryCount"] == 0
     assert [e["code"] for e in errors] == [code]
     assert name in batch["errorSummary"]
+    # Why, as a code with parameters, on the batch itself (the console's list shows it without a query more).
+    failure = api.gql(
+        "query($id: ID!) { importBatch(id: $id) { failure { code field params } } }",
+        {"id": batch["id"]},
+        token=firm["tokens"]["admin"],
+    )["importBatch"]["failure"]
+    assert failure["code"] == code and failure["params"] == errors[0]["params"]
     if code == "EMPTY_FILE":  # told on receipt, before any reading: the file's name is its value
         assert errors[0]["params"] == {"file": name}
     # Nothing was lost: the received file is kept, byte for byte.

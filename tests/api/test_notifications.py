@@ -38,3 +38,9 @@ def test_each_outcome_has_its_kind_and_what_it_speaks_of(api: Api, firm: dict[st
     failed = _note(api, token, empty["id"])
     assert failed["kind"] == "PARSE_FAILED" and failed["params"]["code"] == "EMPTY_FILE"
     assert failed["params"]["error_file"] == "empty.txt"
+    # The list a console reads says why for the FAILED one only.
+    listed = api.gql("query($c: ID!) { importBatches(companyId: $c) { nodes { id failure { code } } } }",
+                     {"c": company}, token=token)["importBatches"]["nodes"]  # fmt: skip
+    assert {b["id"]: b["failure"] for b in listed} == {
+        clean["id"]: None, mixed["id"]: None, empty["id"]: {"code": "EMPTY_FILE"},
+    }  # fmt: skip

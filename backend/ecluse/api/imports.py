@@ -219,9 +219,19 @@ class ImportBatch:
     def progress(self) -> int:
         return self._batch.progress
 
-    @strawberry.field
+    @strawberry.field(description="English, for logs: people read `failure` (a FAILED batch) or the errors.")
     def error_summary(self) -> str:
         return self._batch.error_summary
+
+    @strawberry.field(
+        description="Why a FAILED batch's file could not be read: its first error as a code with parameters, "
+        "for a client to say in its user's language (null for any other status)."
+    )
+    async def failure(self, info: Info) -> UserError | None:
+        if self._batch.status != BatchStatus.FAILED:
+            return None
+        first = await loader(info.context, "FirstErrorByBatchLoader").load(self._batch.id)
+        return UserError.of(first) if first is not None else None
 
     @strawberry.field(description="The saved layout a custom file was read with (its copy is kept).")
     def layout_id(self) -> strawberry.ID | None:

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from strawberry.dataloader import DataLoader
 
 from ecluse.api.context import Context
-from ecluse.imports.queries import file_names
+from ecluse.imports.queries import file_names, first_errors
 from ecluse.jobs.queries import latest_jobs
 from ecluse.ledger.companies import fiscal_years_by_id
 
@@ -18,6 +18,7 @@ V = TypeVar("V")
 
 LOADERS: dict[str, Callable[[Sequence[Any]], Any]] = {
     "FileNameByBatchLoader": file_names,
+    "FirstErrorByBatchLoader": first_errors,
     "FiscalYearByIdLoader": fiscal_years_by_id,
     "LatestJobByBatchLoader": latest_jobs,
 }

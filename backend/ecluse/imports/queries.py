@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from tortoise.expressions import Q
+from tortoise.functions import Min
 from tortoise.queryset import QuerySet
 
 from ecluse.db.bulk import default_sql
+from ecluse.errors import UserError
 from ecluse.imports.models import ImportBatch, ImportIssue, ReceivedFile, RejectedLine
 
 
@@ -48,6 +50,21 @@ async def file_names(batch_ids: Sequence[int]) -> list[str | None]:
     rows = await ImportBatch.filter(id__in=list(batch_ids)).values_list("id", "file__name")
     names = {int(bid): str(name) for bid, name in rows}
     return [names.get(i) for i in batch_ids]
+
+
+async def first_errors(batch_ids: Sequence[int]) -> list[UserError | None]:
+    """One query for many batches (a DataLoader's batch): each batch's first error (a FAILED batch's reason:
+    why its file could not be read), None when it has none."""
+    firsts = (
+        ImportIssue.filter(batch_id__in=list(batch_ids), severity="error")
+        .group_by("batch_id")
+        .annotate(first=Min("id"))
+        .values_list("first", flat=True)
+    )
+    ids = cast("list[Any]", await firsts)
+    rows = await ImportIssue.filter(id__in=[int(i) for i in ids])
+    by_batch = {row.batch_id: UserError(row.code, row.message, row.column, row.params) for row in rows}
+    return [by_batch.get(i) for i in batch_ids]
 
 
 def _issues(batch_id: int, errors_only: bool) -> QuerySet[ImportIssue]:

@@ -145,6 +145,7 @@ const fr = {
   errorErrors: (n: number) => (n === 1 ? "1 erreur" : `${n} erreurs`),
   errorFindings: (n: number) => (n === 1 ? "1 constat" : `${n} constats`),
   errorUnreadable: "Fichier illisible",
+  errorUnreadableWhy: (why: string) => `Fichier illisible : ${why}`,
   issueCode: {
     UNBALANCED_ENTRY: "Écriture déséquilibrée",
     BAD_DATE: "Date invalide",
@@ -1254,6 +1255,7 @@ const en: Messages = {
   errorErrors: (n) => (n === 1 ? "1 error" : `${n} errors`),
   errorFindings: (n) => (n === 1 ? "1 finding" : `${n} findings`),
   errorUnreadable: "File could not be read",
+  errorUnreadableWhy: (why) => `File could not be read: ${why}`,
   issueCode: {
     UNBALANCED_ENTRY: "Unbalanced entry",
     BAD_DATE: "Invalid date",

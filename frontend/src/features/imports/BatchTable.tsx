@@ -3,7 +3,7 @@ import { useEffect, useRef, type ReactNode } from "react";
 import { Link } from "../../app/router";
 import { formatDateTime, formatDay } from "../../lib/dates";
 import { useI18n } from "../../i18n/I18n";
-import { errorText } from "./errorText";
+import { errorText, failureText } from "./errorText";
 import { IN_PROGRESS, type Batch, type Column, type Sort } from "./model";
 
 export interface BatchTableProps {
@@ -114,10 +114,16 @@ export function BatchTable(props: BatchTableProps) {
                 {t.duplicate}{" "}
               </span>
             )}
-            {(batch.errorSummary || errorText(t, batch)) && (
-              <span className="error-summary" title={batch.errorSummary || undefined}>
-                {errorText(t, batch)}
+            {batch.status === "FAILED" ? (
+              <span className="error-summary failure" title={failureText(t, locale, batch)}>
+                {failureText(t, locale, batch)}
               </span>
+            ) : (
+              (batch.errorSummary || errorText(t, batch)) && (
+                <span className="error-summary" title={batch.errorSummary || undefined}>
+                  {errorText(t, batch)}
+                </span>
+              )
             )}
           </>
         );

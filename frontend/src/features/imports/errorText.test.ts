@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MESSAGES } from "../../i18n/messages";
 import { batch } from "../../test/fixtures";
 import { noteText } from "../notifications/NotificationCentre";
-import { errorText, issueLabel, payloadErrorText, userErrorText } from "./errorText";
+import { errorText, failureText, issueLabel, payloadErrorText, userErrorText } from "./errorText";
 
 const { fr, en } = MESSAGES;
 
@@ -47,6 +47,16 @@ describe("issueLabel", () => {
     // Every code the backend can emit: tests/test_codes.py finds them in the Python source and names any
     // without a label; this floor only keeps labels from going missing unnoticed here.
     expect(Object.keys(fr.issueCode).length).toBeGreaterThanOrEqual(122);
+  });
+});
+
+describe("failureText (why a FAILED file could not be read)", () => {
+  it("says the first error in the user's language, where the user looks", () => {
+    const failure = { code: "EMPTY_FILE", params: { file: "a.txt" } };
+    expect(failureText(fr, "fr-FR", { failure })).toMatch(/^Fichier illisible : .+/);
+    expect(failureText(fr, "fr-FR", { failure })).not.toContain("EMPTY_FILE");
+    expect(failureText(en, "en-GB", { failure })).toMatch(/^File could not be read: .+/);
+    expect(failureText(fr, "fr-FR", { failure: null })).toBe("Fichier illisible");
   });
 });
 

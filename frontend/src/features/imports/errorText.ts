@@ -17,6 +17,12 @@ export function errorText(
   return parts.join(" · ");
 }
 
+/** Why a FAILED file could not be read, in plain words where the user looks: « Fichier illisible : Fichier
+ * vide » from the batch's `failure` (its first error's code and params); the bare label without one. */
+export function failureText(t: Messages, locale: string, batch: { failure?: { code: string; params?: unknown } | null }): string {
+  return batch.failure ? t.errorUnreadableWhy(userErrorText(t, locale, batch.failure)) : t.errorUnreadable;
+}
+
 /** The label of an error or finding code in the user's language (null for a code the app does not know). */
 export function issueLabel(t: Messages, code: string): string | null {
   return Object.hasOwn(t.issueCode, code) ? t.issueCode[code]! : null;

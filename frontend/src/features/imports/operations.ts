@@ -11,6 +11,10 @@ export const BatchFields = graphql(`
     status
     progress
     errorSummary
+    failure {
+      code
+      params
+    }
     entryCount
     lineCount
     rejectedEntryCount
