@@ -26,6 +26,17 @@ def seed() -> int:
     return uuid.uuid4().int % 1_000_000
 
 
+def test_a_viewer_is_told_imports_wait_not_asked_to_validate(
+    open_page: Callable[..., Page], live: Live
+) -> None:
+    page = open_page("viewer")
+    picker = CompanyPicker(page)
+    picker.open(live.company_name(0))
+    prompt = picker.prompt()
+    expect(prompt).to_contain_text("imports partenaires attendent une décision sur ce dossier")
+    expect(prompt).not_to_contain_text("votre validation")
+
+
 def test_login_prompt_no_then_yes_and_the_menu(admin_page: Page, live: Live) -> None:
     page = admin_page
     picker = CompanyPicker(page)
@@ -36,6 +47,7 @@ def test_login_prompt_no_then_yes_and_the_menu(admin_page: Page, live: Live) -> 
     prompt = picker.prompt()
     expect(prompt).to_be_visible()
     expect(prompt).to_contain_text("Voulez-vous afficher la console des imports partenaires ?")
+    expect(prompt).to_contain_text("attendent votre validation sur ce dossier")  # an admin decides
     expect(prompt.get_by_role("button", name="Oui")).to_be_focused()
     prompt.get_by_role("button", name="Non").click()
     expect(prompt).to_be_hidden()

@@ -11,3 +11,17 @@ describe("the reject confirmation", () => {
     expect(en.rejectConfirmBody("a.txt", "1", 1)).toContain("Its one entry will be deleted");
   });
 });
+
+describe("the pending-imports prompt", () => {
+  it("asks a decider for a decision, tells a viewer one is awaited, counts in the user's format", () => {
+    const { fr, en } = MESSAGES;
+    expect(fr.promptBody(1, "1", true)).toBe(
+      "Un import partenaire attend votre validation sur ce dossier. Voulez-vous afficher la console des imports partenaires ?",
+    );
+    expect(fr.promptBody(1234, "1\u202f234", false)).toBe(
+      "1\u202f234 imports partenaires attendent une décision sur ce dossier. Voulez-vous afficher la console des imports partenaires ?",
+    );
+    expect(en.promptBody(2, "2", false)).toBe("2 partner imports are waiting for a decision in this company. Open the partner-imports console?");
+    expect(en.promptBody(1, "1", true)).toContain("One partner import is waiting for your decision");
+  });
+});

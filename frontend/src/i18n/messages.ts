@@ -82,10 +82,9 @@ const fr = {
 
   // Prompt on opening a company
   promptTitle: "Imports partenaires",
-  promptBody: (n: number) =>
-    n === 1
-      ? "Un import partenaire attend votre validation sur ce dossier. Voulez-vous afficher la console des imports partenaires ?"
-      : `${n} imports partenaires attendent votre validation sur ce dossier. Voulez-vous afficher la console des imports partenaires ?`,
+  /** `count`: n in the user's number format; `decides`: whether the user may validate (a viewer is not asked to). */
+  promptBody: (n: number, count: string, decides: boolean) =>
+    `${n === 1 ? "Un import partenaire attend" : `${count} imports partenaires attendent`} ${decides ? "votre validation" : "une décision"} sur ce dossier. Voulez-vous afficher la console des imports partenaires ?`,
 
   // Menu and pages
   mainMenu: "Menu principal",
@@ -1195,10 +1194,8 @@ const en: Messages = {
   },
 
   promptTitle: "Partner imports",
-  promptBody: (n) =>
-    n === 1
-      ? "One partner import is waiting for your decision in this company. Open the partner-imports console?"
-      : `${n} partner imports are waiting for your decision in this company. Open the partner-imports console?`,
+  promptBody: (n, count, decides) =>
+    `${n === 1 ? "One partner import is" : `${count} partner imports are`} waiting for ${decides ? "your decision" : "a decision"} in this company. Open the partner-imports console?`,
 
   mainMenu: "Main menu",
   dashboard: "Dashboard",

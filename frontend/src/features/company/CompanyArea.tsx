@@ -10,6 +10,7 @@ import { ConsolePage } from "../imports/ConsolePage";
 import { DetailPage } from "../imports/DetailPage";
 import { HistoryPage } from "../imports/HistoryPage";
 import { StoreContext, useBatchEvents } from "../imports/live";
+import { canDecide } from "../imports/rules";
 import { PendingCountQuery } from "../imports/operations";
 import { BatchStore } from "../imports/store";
 import { CompanyDetailsPage } from "../admin/CompanyDetailsPage";
@@ -85,14 +86,14 @@ export function CompanyArea({ companyId }: { companyId: string }) {
       <main id="main" className="page" tabIndex={-1}>
         <Suspense fallback={<p className="muted">{t.loading}</p>}>{page}</Suspense>
       </main>
-      <OpenPrompt companyId={companyId} consolePath={`${base}/imports`} />
+      <OpenPrompt companyId={companyId} consolePath={`${base}/imports`} decides={canDecide(company.role)} />
     </StoreContext.Provider>
   );
 }
 
 /** On opening a company that has imports waiting: "open the partner-imports console?" */
-function OpenPrompt({ companyId, consolePath }: { companyId: string; consolePath: string }) {
-  const { t } = useI18n();
+function OpenPrompt({ companyId, consolePath, decides }: { companyId: string; consolePath: string; decides: boolean }) {
+  const { t, locale } = useI18n();
   const [opened] = useState(() => historyState<OpenState>()?.opened === true);
   const [dismissed, setDismissed] = useState(false);
   const [{ data }] = useQuery({ query: PendingCountQuery, variables: { companyId }, pause: !opened, requestPolicy: "network-only" });
@@ -110,7 +111,7 @@ function OpenPrompt({ companyId, consolePath }: { companyId: string; consolePath
     <ConfirmDialog
       open={open}
       title={t.promptTitle}
-      body={t.promptBody(count)}
+      body={t.promptBody(count, new Intl.NumberFormat(locale).format(count), decides)}
       yes={t.yes}
       no={t.no}
       onYes={() => close(true)}
