@@ -4,6 +4,7 @@ user's language."""
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from ecluse.demo import demo_fec
@@ -14,8 +15,15 @@ NOTES = "{ notifications(first: 10) { nodes { kind batchId fileName params } } }
 
 
 def _note(api: Api, token: str, batch_id: str) -> dict[str, Any]:
-    nodes = api.gql(NOTES, token=token)["notifications"]["nodes"]
-    return next(n for n in nodes if n["batchId"] == batch_id)
+    """The batch's notification: written just after its status is published, so it is waited for."""
+    deadline = time.monotonic() + 20
+    while True:
+        nodes = api.gql(NOTES, token=token)["notifications"]["nodes"]
+        found = [n for n in nodes if n["batchId"] == batch_id]
+        if found or time.monotonic() > deadline:
+            assert found, f"no notification for batch {batch_id}"
+            return dict(found[0])
+        time.sleep(0.05)
 
 
 def test_each_outcome_has_its_kind_and_what_it_speaks_of(api: Api, firm: dict[str, Any]) -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from ecluse.activity.record import notify_batch
 from ecluse.events import EventBus, company_batches
-from ecluse.imports.models import ImportBatch, ImportIssue
+from ecluse.imports.models import ImportBatch
+from ecluse.imports.queries import first_errors
 from ecluse.imports.state import state_json
 from ecluse.imports.statuses import BatchStatus
-from ecluse.ledger.models import Company
+from ecluse.ledger.companies import company as company_of
 
 # The kind says the outcome (an import with refused entries is not simply "ready"); the params say the rest.
 _OUTCOMES = {
@@ -33,7 +34,7 @@ async def publish_batch(bus: EventBus, batch: ImportBatch, *, notify: bool = Fal
         return
     kind, template = outcome
     await batch.fetch_related("file")
-    company = await Company.get(id=batch.company_id).only("id", "name")
+    company = await company_of(batch.company_id)
     message = template.format(
         name=batch.file.name,
         entries=batch.entry_count,
@@ -47,7 +48,7 @@ async def publish_batch(bus: EventBus, batch: ImportBatch, *, notify: bool = Fal
         "entries": batch.entry_count, "rejected": batch.rejected_entry_count,
     }  # fmt: skip
     if batch.status == BatchStatus.FAILED:
-        first = await ImportIssue.filter(batch_id=batch.id, severity="error").order_by("id").first()
+        (first,) = await first_errors([batch.id])  # the reason the console shows (ImportBatch.failure)
         if first is not None:
             params["code"] = first.code
             params |= {f"error_{k}": v for k, v in (first.params or {}).items() if isinstance(v, str | int)}
