@@ -130,6 +130,31 @@ def test_master_data_says_what_created_it_and_whether_it_is_used(api: Api, firm:
     ) >= 1
 
 
+def test_a_staged_import_uses_accounts_but_stays_out_of_their_ledger(api: Api, firm: dict[str, Any]) -> None:
+    """Lines awaiting a decision name their accounts (`used`) but are no part of the books; once posted they
+    are, in date order (on SQLite they take their date, and their place in the account index, then)."""
+    _posted(api, firm, "a.txt", demo_fec(4, 2025, 5))
+    token = firm["tokens"]["admin"]
+    content = demo_fec(6, 2025, 8).replace(b"\t706000\t", b"\t708500\t")
+    batch = api.upload(firm["company"], "b.txt", content, token=token)["batch"]["id"]
+    assert api.wait_batch(batch, DONE, token=token)["status"] == "PENDING_VALIDATION"
+    query = """query($c: ID!) { accounts(companyId: $c, search: "70") { nodes { code used } } }"""
+    used = {
+        a["code"]: a["used"] for a in api.gql(query, {"c": firm["company"]}, token=token)["accounts"]["nodes"]
+    }
+    assert used == {"706000": True, "708500": True}
+    viewer = firm["tokens"]["viewer"]
+    empty = api.gql(LEDGER, {"c": firm["company"], "acc": "708500"}, token=viewer)["accountLedger"]
+    assert (empty["totalDebit"], empty["totalCredit"], empty["lines"]["nodes"]) == ("0.00", "0.00", [])
+    api.gql("mutation($id: ID!) { validateImport(id: $id) { errors { code } } }", {"id": batch}, token=token)
+    api.wait_batch(batch, {"SUCCEEDED"}, token=token)
+    posted = _all(
+        api, firm, LEDGER, {"c": firm["company"], "acc": "708500"}, ["accountLedger", "lines"], page=2
+    )
+    assert len(posted) == 3 and [x["date"] for x in posted] == sorted(x["date"] for x in posted)
+    assert {x["batchId"] for x in posted} == {batch}
+
+
 def test_reversal_posts_the_opposite_entries_linked_both_ways(api: Api, firm: dict[str, Any]) -> None:
     batch = _posted(api, firm, "a.txt", demo_fec(5, 2025, 6))
     token = firm["tokens"]["admin"]

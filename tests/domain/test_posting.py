@@ -43,6 +43,10 @@ async def test_validation_then_posting_moves_every_entry_and_the_ledger(ledger: 
     assert await _states(batch) == ["posted"] * 3
     assert await Entry.filter(batch_id=batch.id, posted_at=None).count() == 0
     assert await _ledger_totals(ledger) == (480000, 480000)
+    # Every posted line carries its entry's date: the account index and an account's ledger read it.
+    days = dict(await Entry.filter(batch_id=batch.id).values_list("id", "date"))
+    lines = await EntryLine.filter(batch_id=batch.id).values_list("entry_id", "entry_date")
+    assert len(lines) == 8 and all(day == days[entry] for entry, day in lines)
 
 
 async def test_a_posted_batch_is_not_posted_twice(ledger: Ledger) -> None:

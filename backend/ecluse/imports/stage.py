@@ -305,9 +305,13 @@ def _rows(
         ]
         party_ids = [masters[cid].third_parties[party] if party else None
                      for cid, party in zip(cids, lines.third_party, strict=True)]  # fmt: skip
+    if not is_sqlite(conn):
+        # Each line takes its entry's (converted) date now on PostgreSQL; on SQLite when it is posted
+        # (ledger/posting.py): the account index holds dated lines only, and maintaining it while staging
+        # was a third of SQLite's inserts. PostgreSQL's posting would rewrite every line (MVCC) for it.
+        columns["entry_date"] = [days[index] for index in lines.entry]
     columns |= {
         "source_line": lines.line, "account_id": account_ids,
-        "entry_date": [days[index] for index in lines.entry],  # each line takes its entry's (converted) date
         "third_party_id": party_ids, "piece_ref": lines.piece_ref, "piece_date": lines.piece_date,
         "label": lines.label, "debit": lines.debit, "credit": lines.credit, "lettering": lines.lettering,
         "lettering_date": lines.lettering_date, "validation_date": lines.validation_date,

@@ -208,10 +208,12 @@ class AccountTotals:
     credit: int
 
 
+# `entry_date IS NOT NULL` (every posted line has its date) lets the planner use the account index, which
+# holds dated lines only (ledger/models.py EntryLine).
 _ACCOUNT_LINES = """
 FROM entry_lines l
 JOIN entries e ON e.id = l.entry_id
-WHERE l.company_id = $1 AND l.account_id = $2 AND e.state = 'posted'
+WHERE l.company_id = $1 AND l.account_id = $2 AND l.entry_date IS NOT NULL AND e.state = 'posted'
 """
 
 
@@ -299,7 +301,7 @@ async def account_ledger(
         "j.code AS journal, e.number, e.date, e.batch_id "
         "FROM entry_lines l JOIN entries e ON e.id = l.entry_id JOIN journals j ON j.id = e.journal_id "
         "JOIN accounts a ON a.id = l.account_id LEFT JOIN third_parties t ON t.id = l.third_party_id "
-        f"WHERE l.company_id = $1 AND l.account_id = $2 AND e.state = 'posted'{where} "
+        f"WHERE l.company_id = $1 AND l.account_id = $2 AND l.entry_date IS NOT NULL AND e.state = 'posted'{where} "
         f"ORDER BY l.entry_date, l.entry_id, l.id LIMIT ${len(args)}"
     )
     out = []
@@ -392,10 +394,15 @@ async def _used(table: str, company_id: int, rows: list[dict[str, Any]]) -> set[
     _, _, _, column, key = _MASTER[table]
     keys = [int(r["id"]) if key == "id" else str(r["code"]) for r in rows]
     marks = ", ".join(f"${i}" for i in range(2, len(keys) + 2))
-    if table == "accounts":  # each account seeks the (company_id, account_id) index once
+    if table == "accounts":
+        # Dated lines: each account seeks the account index once. Lines staged on SQLite are undated until
+        # posted (ledger/models.py EntryLine): one pass over the company's draft entries' lines, if any.
         conn, sql = default_sql(
-            f"SELECT a.id AS k FROM accounts a WHERE a.id IN ({marks}) AND EXISTS "
-            "(SELECT 1 FROM entry_lines l WHERE l.company_id = $1 AND l.account_id = a.id)"
+            f"SELECT a.id AS k FROM accounts a WHERE a.id IN ({marks}) AND (EXISTS "
+            "(SELECT 1 FROM entry_lines l WHERE l.company_id = $1 AND l.account_id = a.id "
+            "AND l.entry_date IS NOT NULL) OR a.id IN (SELECT l.account_id FROM entry_lines l "
+            "WHERE l.entry_date IS NULL AND l.batch_id IN "
+            "(SELECT DISTINCT batch_id FROM entries WHERE company_id = $1 AND state = 'draft')))"
         )
         return {int(r["k"]) for r in await conn.execute_query_dict(sql, [company_id, *keys])}
     conn, sql = default_sql(

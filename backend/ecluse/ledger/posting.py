@@ -49,6 +49,14 @@ async def post_staged(conn: BaseDBAsyncClient, batch_id: int, company_id: int, n
     company = await Company.filter(id=company_id).using_db(conn).get()
     check_ledger_room(batch_id, company, debit, credit)
     await Entry.filter(batch_id=batch_id, state="draft").using_db(conn).update(state="posted", posted_at=now)
+    if is_sqlite(conn):
+        # Staging left the lines' date out on SQLite (imports/stage.py): dated now, they enter the account
+        # index (ledger/models.py EntryLine), which holds dated lines only.
+        await conn.execute_query(
+            "UPDATE entry_lines SET entry_date = e.date FROM entries e "
+            "WHERE entry_lines.batch_id = ? AND e.id = entry_lines.entry_id",
+            [batch_id],
+        )
     await conn.execute_query(
         portable(
             conn,
