@@ -13,7 +13,8 @@ PASSWORD = "s3cret-pass"
 ROLES = ("viewer", "client", "collaborator", "admin")
 
 BATCH_FIELDS = """
-id status progress partner fileName format origin entryCount lineCount rejectedEntryCount errorCount
+id status progress partner fileName format origin entryCount lineCount stagedLineCount refusedLineCount
+rejectedEntryCount errorCount
 findingCount totalDebit totalCredit currency errorSummary firstMovement lastMovement siren closingDate
 duplicateOfId jobId referencePeriod { name } file { name size sha256 encoding downloadUrl }
 """

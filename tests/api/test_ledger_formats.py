@@ -238,6 +238,9 @@ def test_preview_shows_entries_and_errors_and_saves_nothing(api: Api, firm: dict
     assert result["errors"] == []
     shown = result["preview"]
     assert shown["format"] == "CUSTOM" and shown["entryCount"] == 2 and shown["rejectedEntryCount"] == 1
+    assert (
+        shown["lineCount"] == 6
+    )  # entry lines: F1's two and the VAT line the layout adds, F2's two, F3's one
     first = shown["entries"][0]
     assert (first["journal"], first["number"], first["date"]) == ("VT", "F1", "2026-03-15")
     assert first["company"] == "Boulangerie Martin"
@@ -320,6 +323,7 @@ def test_one_file_feeds_several_companies(api: Api, firm: dict) -> None:
     batch = upload(api, company, "two.csv", rows.encode(), token, layoutId=layout_id)["batch"]
     batch = wait(api, batch["id"], DONE, token=token)
     assert batch["entryCount"] == 1 and batch["rejectedEntryCount"] == 1
+    assert (batch["lineCount"], batch["stagedLineCount"], batch["refusedLineCount"]) == (4, 2, 2)
     assert any(i["code"] == "UNKNOWN_COMPANY" for i in issues(api, batch["id"], token))
 
     # Someone with a role in both companies feeds both: one batch each, the second linked to the first.
@@ -337,6 +341,8 @@ def test_one_file_feeds_several_companies(api: Api, firm: dict) -> None:
     batch = wait(api, batch["id"], DONE, token=both)
     assert batch["status"] == "PENDING_VALIDATION"
     assert batch["entryCount"] == 1 and batch["rejectedEntryCount"] == 0 and batch["totalDebit"] == "100.00"
+    # Each batch counts the lines of its own company: none counts the other's.
+    assert (batch["lineCount"], batch["stagedLineCount"], batch["refusedLineCount"]) == (2, 2, 0)
     query = """query($c: ID!) { importBatches(companyId: $c) { nodes { id entryCount totalDebit parentBatchId
         fileName status } } }"""
     theirs = api.gql(query, {"c": other}, token=both)["importBatches"]["nodes"]
@@ -346,6 +352,7 @@ def test_one_file_feeds_several_companies(api: Api, firm: dict) -> None:
     sibling = wait(api, theirs[0]["id"], DONE, token=both)
     assert sibling["status"] == "PENDING_VALIDATION"
     assert sibling["entryCount"] == 1 and sibling["totalDebit"] == "50.00"
+    assert (sibling["lineCount"], sibling["stagedLineCount"], sibling["refusedLineCount"]) == (2, 2, 0)
 
 
 def test_json_file_and_submit_entries(api: Api, firm: dict) -> None:
@@ -436,6 +443,8 @@ def test_tra_file_detected_staged_with_declared_master_data(api: Api, firm: dict
     assert batch["format"] == "TRA" and batch["status"] == "PENDING_VALIDATION", batch
     assert batch["entryCount"] == 4 and batch["totalDebit"] == batch["totalCredit"]
     lines = lines_of(api, batch["id"], token)
+    # Entry lines only: not the header nor the parameter records (***JAL, ***CGN, ***CAE…) before them.
+    assert batch["lineCount"] == batch["stagedLineCount"] == len(lines) and batch["refusedLineCount"] == 0
     assert any(ln["thirdParty"] == "C0001" for ln in lines)
     accounts = api.gql(
         """query($id: ID!) { importBatch(id: $id) { entries(first: 100) { nodes { account accountLabel } } } }""",
@@ -453,6 +462,9 @@ def test_tra_file_detected_staged_with_declared_master_data(api: Api, firm: dict
     batch = upload(api, company, "JAN.TRA", content, token)["batch"]
     batch = wait(api, batch["id"], DONE, token)
     assert batch["status"] == "FINISHED_WITH_ERROR" and batch["entryCount"] == 1, batch
+    assert (batch["lineCount"], batch["stagedLineCount"], batch["refusedLineCount"]) == (
+        len(good) + len(bad), len(good), len(bad),
+    )  # fmt: skip
     response = api.client.get(f"/files/batches/{batch['id']}/rejected", headers=api.headers(token))
     expected = tb.tra_bytes([*head, *bad])
     assert response.content == expected

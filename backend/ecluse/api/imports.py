@@ -245,23 +245,43 @@ class ImportBatch:
     def parent_batch_id(self) -> strawberry.ID | None:
         return strawberry.ID(str(self._batch.parent_batch_id)) if self._batch.parent_batch_id else None
 
-    @strawberry.field
+    @strawberry.field(
+        description="Entries staged (then posted) for this company; refused entries are rejectedEntryCount."
+    )
     def entry_count(self) -> int:
         return self._batch.entry_count
 
-    @strawberry.field
+    @strawberry.field(
+        description="Entry lines for this company: stagedLineCount + refusedLineCount. Header, blank and "
+        "parameter lines (a TRA's) are not counted; a file feeding several companies counts in each batch "
+        "the lines of that company."
+    )
     def line_count(self) -> int:
         return self._batch.line_count
 
-    @strawberry.field
+    @strawberry.field(
+        description="Entry lines staged (then posted): the lines of entryCount, with the VAT lines a layout computes."
+    )
+    def staged_line_count(self) -> int:
+        return self._batch.staged_line_count
+
+    @strawberry.field(
+        description="Lines of the refused entries: the rejected-lines download (rejectedLinesUrl) holds them."
+    )
+    def refused_line_count(self) -> int:
+        return self._batch.refused_line_count
+
+    @strawberry.field(
+        description="Entries refused, each with at least one error; none of their lines is staged."
+    )
     def rejected_entry_count(self) -> int:
         return self._batch.rejected_entry_count
 
-    @strawberry.field
+    @strawberry.field(description="Errors: on refused entries, and on the file (a FAILED batch has one).")
     def error_count(self) -> int:
         return self._batch.error_count
 
-    @strawberry.field
+    @strawberry.field(description="Findings: what a reviewer should know, which refuses nothing.")
     def finding_count(self) -> int:
         return self._batch.finding_count
 

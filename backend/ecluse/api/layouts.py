@@ -126,11 +126,13 @@ class ImportPreview:
     fatal: ImportIssue | None = strawberry.field(description="Why the file cannot be read at all.")
     entries: list[PreviewEntry] = strawberry.field(description="The first `limit` entries, as staged.")
     issues: list[ImportIssue] = strawberry.field(description="Every error and finding (first 1000).")
-    entry_count: int
-    rejected_entry_count: int
+    entry_count: int = strawberry.field(description="Entries the import would stage.")
+    rejected_entry_count: int = strawberry.field(description="Entries it would refuse.")
     error_count: int
     finding_count: int
-    line_count: int
+    line_count: int = strawberry.field(
+        description="Entry lines, refused ones included, as ImportBatch.lineCount counts them."
+    )
 
 
 @strawberry.type

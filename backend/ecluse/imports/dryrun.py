@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ecluse.formats.records import FileInfo, ParseError
-from ecluse.imports.feed import Chunk, End, Header, Source, StagedEntry, feed
+from ecluse.imports.feed import Chunk, Header, Source, StagedEntry, feed
 from ecluse.imports.targets import targets_for
 from ecluse.money import exponent
 
@@ -40,6 +40,9 @@ def _run(data: bytes, filename: str, source: Source, target: Any, limit: int) ->
             out.info, out.fatal = message.info, message.fatal
         elif isinstance(message, Chunk):
             out.entry_count += len(message.entries)
+            # Entry lines only, refused ones included (as a batch counts them): not the header, blank or
+            # parameter lines the parser read.
+            out.line_count += len(message.lines.line) + sum(len(r.lines) for r in message.refused)
             room = min(limit - len(out.entries), len(message.entries))
             out.entries.extend(message.entry(index) for index in range(max(0, room)))
             problems = [e for r in message.refused for e in r.errors] + message.notes
@@ -51,8 +54,6 @@ def _run(data: bytes, filename: str, source: Source, target: Any, limit: int) ->
                     out.finding_count += 1
                 if len(out.problems) < MAX_PROBLEMS:
                     out.problems.append(problem)
-        elif isinstance(message, End):
-            out.line_count = message.line_count
     out.problems.sort(key=lambda p: (p.line, p.severity != "error"))
     return out
 

@@ -81,6 +81,8 @@ class Totals:
     """One company's share of a chunk."""
 
     entries: int = 0
+    #: Entry lines staged (a refused entry's lines are in `Chunk.refused`).
+    lines: int = 0
     debit: int = 0
     credit: int = 0
     first: date | None = None
@@ -396,7 +398,7 @@ class _Feeder:
         self.debits[cid] = kept
         out = Chunk()
         out.totals[cid] = Totals(
-            entries=len(block), debit=debit, credit=int(entries["credit"].sum()),
+            entries=len(block), lines=lines.height, debit=debit, credit=int(entries["credit"].sum()),
             first=cast(date, entries["ed"].min()), last=cast(date, entries["ed"].max()),
             year_counts=dict(years.value_counts().iter_rows()),
         )  # fmt: skip
@@ -534,6 +536,7 @@ class _Feeder:
             columns.due_date.append(iso[ln.due_date])
             columns.invoice_ref.append(ln.invoice_ref)
         totals.entries += 1
+        totals.lines += len(entry.lines)
         totals.debit += debit
         totals.credit += credit
         entries = out.entries

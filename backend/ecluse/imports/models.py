@@ -70,7 +70,12 @@ class ImportBatch(Model):
     #: An earlier batch of the same company with the same content.
     duplicate_of_id = fields.IntField(null=True)
     progress = fields.IntField(default=0)
+    # Entry lines read: staged_line_count + refused_line_count.
     line_count = fields.IntField(default=0)
+    #: Entry lines staged (then posted), for this batch's company only.
+    staged_line_count = fields.IntField(default=0)
+    #: Lines of the refused entries (the rejected-lines download holds them).
+    refused_line_count = fields.IntField(default=0)
     entry_count = fields.IntField(default=0)
     rejected_entry_count = fields.IntField(default=0)
     error_count = fields.IntField(default=0)

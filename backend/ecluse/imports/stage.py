@@ -69,12 +69,16 @@ class StageStats:
     credit: int = 0
     first: date | None = None
     last: date | None = None
-    lines: int = 0
+    #: Entry lines staged, and those of refused entries (kept for download): header, blank and parameter
+    #: lines are neither; each batch of a file feeding several companies counts its own.
+    staged_lines: int = 0
+    refused_lines: int = 0
     codes: Counter[str] = field(default_factory=Counter)
     fiscal_years: Counter[int] = field(default_factory=Counter)
 
     def add(self, totals: Totals) -> None:
         self.entries += totals.entries
+        self.staged_lines += totals.lines
         self.debit += totals.debit
         self.credit += totals.credit
         self.fiscal_years.update(totals.year_counts)
@@ -86,6 +90,7 @@ class StageStats:
     def add_problems(self, chunk: Chunk) -> None:
         for rejected in chunk.refused:
             self.rejected += 1
+            self.refused_lines += len(rejected.lines)
             self.codes[rejected.errors[0].code] += 1  # entries counted by their first reason
             self.errors += len(rejected.errors)
         for note in chunk.notes:
@@ -209,7 +214,6 @@ async def stage_batch(
                 for each in batches.by_company.values():
                     await _fail(each, received, message.fatal, bus)
                 return
-            batches.stats[batch.company_id].lines = message.line_count
     for company_id, each in batches.by_company.items():
         await _finish(each, batches.stats[company_id], bus)
 
@@ -392,7 +396,9 @@ async def _finish(batch: ImportBatch, stats: StageStats, bus: EventBus) -> None:
     values = dict(
         status=status,
         progress=100,
-        line_count=stats.lines,
+        line_count=stats.staged_lines + stats.refused_lines,
+        staged_line_count=stats.staged_lines,
+        refused_line_count=stats.refused_lines,
         entry_count=stats.entries,
         rejected_entry_count=stats.rejected,
         error_count=stats.errors,

@@ -18,8 +18,8 @@ from ecluse.imports.models import ImportBatch
 #: The batch fields an event carries: those the GraphQL type of a batch and the visibility rule read.
 FIELDS = (
     "id", "company_id", "format", "origin", "status", "submitted_by_key_id", "partner_name", "layout_id",
-    "resent_of_id", "parent_batch_id", "duplicate_of_id", "progress", "line_count", "entry_count",
-    "rejected_entry_count", "error_count", "finding_count", "total_debit", "total_credit", "first_date",
+    "resent_of_id", "parent_batch_id", "duplicate_of_id", "progress", "line_count", "staged_line_count",
+    "refused_line_count", "entry_count", "rejected_entry_count", "error_count", "finding_count", "total_debit", "total_credit", "first_date",
     "last_date", "fiscal_year_id", "siren", "closing_date", "error_summary", "created_at", "updated_at",
     "reversed_at", "reversal_date",
 )  # fmt: skip
@@ -52,6 +52,8 @@ class BatchState:
     duplicate_of_id: int | None
     progress: int
     line_count: int
+    staged_line_count: int
+    refused_line_count: int
     entry_count: int
     rejected_entry_count: int
     error_count: int
