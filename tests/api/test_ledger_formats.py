@@ -481,6 +481,13 @@ def test_json_broken_in_the_middle_stages_nothing(api: Api, firm: dict) -> None:
     batch = wait(api, batch["id"], DONE, token)
     assert batch["status"] == "FAILED" and batch["entryCount"] == 0, batch
     assert "broken.json" in batch["errorSummary"]
+    # Entries read before the break were refused with it: nothing is kept, so there is nothing to download.
+    links = api.gql(
+        "query($id: ID!) { importBatch(id: $id) { rejectedLinesUrl errorsCsvUrl } }",
+        {"id": batch["id"]},
+        token=token,
+    )["importBatch"]
+    assert links["rejectedLinesUrl"] is None and links["errorsCsvUrl"]
     assert lines_of(api, batch["id"], token) == []
 
 

@@ -346,7 +346,9 @@ class ImportBatch:
 
     @strawberry.field
     def rejected_lines_url(self) -> str | None:
-        return f"/files/batches/{self._batch.id}/rejected" if self._batch.rejected_entry_count else None
+        # None when there is nothing to download: no refused line, or a FAILED file (nothing of it was kept).
+        refused = self._batch.refused_line_count and self._batch.status != BatchStatus.FAILED
+        return f"/files/batches/{self._batch.id}/rejected" if refused else None
 
     @strawberry.field
     def errors_csv_url(self) -> str:
