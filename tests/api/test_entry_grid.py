@@ -3,6 +3,7 @@ lines in place with their errors; the batch's visibility; the request cost limit
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from tests.support import Api
 DONE = {"PENDING_VALIDATION", "FINISHED_WITH_ERROR", "FAILED"}
 COLUMNS = [
     "line", "journal", "date", "piece", "account", "accountLabel", "thirdParty", "thirdPartyName",
-    "reference", "label", "debit", "credit", "lettering",
+    "reference", "label", "debit", "credit", "lettering", "analytic", "dueDate", "currency", "currencyAmount",
 ]  # fmt: skip
 GRID = """query($id: ID!, $first: Int, $after: String, $fromLine: Int) { importBatch(id: $id) {
   grid(first: $first, after: $after, fromLine: $fromLine) {
@@ -28,9 +29,9 @@ ENTRIES = (
 )
 
 
-def staged(api: Api, firm: dict[str, Any], name: str, content: bytes) -> str:
+def staged(api: Api, firm: dict[str, Any], name: str, content: bytes, fmt: str = "FEC") -> str:
     token = firm["tokens"]["admin"]
-    batch = api.upload(firm["company"], name, content, token=token)["batch"]
+    batch = api.upload(firm["company"], name, content, token=token, fmt=fmt)["batch"]
     return str(api.wait_batch(batch["id"], DONE, token=token)["id"])
 
 
@@ -44,6 +45,34 @@ def pages(api: Api, query: str, field: str, token: str, **variables: Any) -> lis
             return out
         after = page["pageInfo"]["endCursor"]
         variables.pop("fromLine", None)
+
+
+def test_what_a_line_carries_is_shown(api: Api, firm: dict[str, Any]) -> None:
+    """A line's analytic section, due date and amount in another currency (in that currency's decimals) are
+    in the typed lines and in the grid's rows alike."""
+    token = firm["tokens"]["viewer"]
+    fec = demo_fec(2, 2025, seed=5).decode().split("\r\n")
+    first = fec[1].split("\t")
+    first[16:18] = ["-110,50", "USD"]
+    second = fec[2].split("\t")
+    second[16:18] = ["15000", "JPY"]
+    fec[1:3] = ["\t".join(first), "\t".join(second)]
+    document = {"version": 1, "entries": [
+        {"journal": "VT", "number": "VT1", "date": "2026-02-01", "label": "Facture 1", "lines": [
+            {"account": "411000", "debit": "120.00", "dueDate": "2026-03-03"},
+            {"account": "706000", "credit": "120.00", "analytic": "P1"}]},
+    ]}  # fmt: skip
+    for name, content, fmt, expected in (
+        ("fx.txt", "\r\n".join(fec).encode(), "FEC", [("USD", "-110.50"), ("JPY", "15000")]),
+        ("p.json", json.dumps(document).encode(), "JSON", [("", None), ("", None)]),
+    ):
+        batch = staged(api, firm, name, content, fmt)
+        assert api.wait_batch(batch, DONE, token=token)["status"] == "PENDING_VALIDATION", name
+        grid = pages(api, GRID, "grid", token, id=batch, first=50)[0]
+        nodes = pages(api, ENTRIES, "entries", token, id=batch, first=50)[0]["nodes"]
+        assert grid["rows"] == [[n[c] for c in COLUMNS] for n in nodes]
+        assert [(n["currency"], n["currencyAmount"]) for n in nodes[:2]] == expected
+    assert [(n["analytic"], n["dueDate"]) for n in nodes] == [("", "2026-03-03"), ("P1", None)]
 
 
 def test_grid_rows_are_the_entries_lines(api: Api, firm: dict[str, Any]) -> None:
@@ -148,14 +177,16 @@ def test_an_over_cost_grid_query_is_refused(api: Api, firm: dict[str, Any]) -> N
     assert body.get("data") is None
     [error] = body["errors"]
     assert error["extensions"]["code"] == "QUERY_TOO_COMPLEX" and error["extensions"]["limit"] == "cost"
-    # Rows alone, 500 a page: eight pages are ~52,000 values, as eight such pages of `entries` would be.
+    # Rows alone, 500 a page: a row counts as many values as it has columns, as the same page of `entries`
+    # selecting those fields would: as many pages as fit in the 50,000 pass, one more is refused.
+    fit = 50_000 // (500 * len(COLUMNS))
     rows_only = "query($id: ID!) { " + " ".join(
-        f"b{i}: importBatch(id: $id) {{ grid(first: 500) {{ rows }} }}" for i in range(8)
+        f"b{i}: importBatch(id: $id) {{ grid(first: 500) {{ rows }} }}" for i in range(fit + 1)
     ) + " }"  # fmt: skip
     refused = api.raw(rows_only, {"id": batch}, token=token)
     assert refused["errors"][0]["extensions"]["limit"] == "cost"
-    seven = rows_only.replace(" b7: importBatch(id: $id) { grid(first: 500) { rows } }", "")
-    assert len(api.gql(seven, {"id": batch}, token=token)["b6"]["grid"]["rows"]) == 6
+    fitting = rows_only.replace(f" b{fit}: importBatch(id: $id) {{ grid(first: 500) {{ rows }} }}", "")
+    assert len(api.gql(fitting, {"id": batch}, token=token)[f"b{fit - 1}"]["grid"]["rows"]) == 6
 
 
 def test_a_grid_page_is_two_queries_whatever_its_size(

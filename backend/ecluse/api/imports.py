@@ -38,7 +38,7 @@ from ecluse.imports.state import BatchState
 from ecluse.imports.statuses import BatchStatus, ImportFormat, Origin
 from ecluse.ledger.companies import currency_of
 from ecluse.ledger.queries import LineRow, batch_line_totals, batch_lines
-from ecluse.money import to_decimal
+from ecluse.money import decimal_of, exponent, exponent_or, to_decimal
 
 if TYPE_CHECKING:  # the row a batch's GraphQL type wraps; resolvers read through the domain's queries
     from ecluse.imports.models import ImportBatch as BatchModel
@@ -143,6 +143,13 @@ class EntryLine:
     invoice_ref: str = strawberry.field(
         description="The invoice the line raises or settles, where the file gives one apart from its reference."
     )
+    analytic: str = strawberry.field(description="The analytic section (project) it is charged to, or empty.")
+    currency: str = strawberry.field(
+        description="The currency of currencyAmount (a FEC's Idevise), or empty: the company's."
+    )
+    currency_amount: Money | None = strawberry.field(
+        description="The amount in that currency (a FEC's Montantdevise), signed as the file gives it."
+    )
     posted: bool
 
     @classmethod
@@ -165,6 +172,11 @@ class EntryLine:
             lettering=row.lettering,
             due_date=row.due_date,
             invoice_ref=row.invoice_ref,
+            analytic=row.analytic,
+            currency=row.currency,
+            currency_amount=None
+            if row.currency_amount is None
+            else Money(decimal_of(row.currency_amount, exponent_or(row.currency, exponent(currency)))),
             posted=row.state == "posted",
         )
 

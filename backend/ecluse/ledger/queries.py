@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from ecluse.db.bulk import default_sql
+from ecluse.money import exponent_or
 from ecluse.money import format_amount as amount
 
 
@@ -30,6 +31,9 @@ class LineRow:
     state: str
     due_date: date | None
     invoice_ref: str
+    analytic: str
+    currency: str
+    currency_amount: int | None
 
 
 #: A page of a batch's lines, in file order (ids follow the file), after a line id and from a file line. The
@@ -54,9 +58,14 @@ _LINES = (
 SELECT l.id, l.entry_id, l.source_line, j.code AS journal_code, e.number AS entry_number, e.date AS entry_date,
        a.number AS account_number, a.label AS account_label, t.code AS third_party_code,
        t.name AS third_party_name, l.piece_ref, l.label, l.debit, l.credit, l.lettering, e.state, l.due_date,
-       l.invoice_ref"""
+       l.invoice_ref, l.analytic, l.currency, l.currency_amount"""
     + _PAGE_OF_LINES
 )
+
+
+def _iso(value: Any) -> str | None:
+    """A date column as ISO text: SQLite gives it so, PostgreSQL as a date."""
+    return value if value is None or isinstance(value, str) else value.isoformat()
 
 
 def _date(value: Any) -> date:
@@ -129,13 +138,13 @@ async def trial_balance(company_id: int, date_from: date | None, date_to: date |
 #: shows, and the account's label and third party's name it shows on hover).
 GRID_COLUMNS = (
     "line", "journal", "date", "piece", "account", "accountLabel", "thirdParty", "thirdPartyName",
-    "reference", "label", "debit", "credit", "lettering",
+    "reference", "label", "debit", "credit", "lettering", "analytic", "dueDate", "currency", "currencyAmount",
 )  # fmt: skip
 
 _GRID = (
     """
 SELECT l.id, l.source_line, j.code, e.date, e.number, a.number, a.label, t.code, t.name, l.piece_ref, l.label,
-       l.debit, l.credit, l.lettering"""
+       l.debit, l.credit, l.lettering, l.analytic, l.due_date, l.currency, l.currency_amount"""
     + _PAGE_OF_LINES
 )
 
@@ -144,8 +153,9 @@ async def batch_grid_lines(
     batch_id: int, after_id: int, from_line: int, limit: int, places: int
 ) -> list[tuple[int, list[Any]]]:
     """A page of a batch's lines for the grid, in file order: (line id, values in GRID_COLUMNS order), dates
-    ISO and amounts as decimal strings of `places` decimals. The driver's rows become lists directly: a
-    page of 500 is read without a model or a dataclass per line."""
+    ISO and amounts as decimal strings of `places` decimals (a currency amount: of its currency's, or `places`
+    when the line names none). The driver's rows become lists directly: a page of 500 is read without a
+    model or a dataclass per line."""
     conn, sql = default_sql(_GRID)
     _, rows = await conn.execute_query(sql, [batch_id, after_id, from_line, limit])
     out: list[tuple[int, list[Any]]] = []
@@ -156,7 +166,8 @@ async def batch_grid_lines(
                 r[0],
                 [
                     r[1], r[2], day if isinstance(day, str) else day.isoformat(), r[4], r[5], r[6], r[7],
-                    r[8], r[9], r[10], amount(r[11], places, "."), amount(r[12], places, "."), r[13],
+                    r[8], r[9], r[10], amount(r[11], places, "."), amount(r[12], places, "."), r[13], r[14],
+                    _iso(r[15]), r[16], None if r[17] is None else amount(r[17], exponent_or(r[16], places), "."),
                 ],
             )
         )  # fmt: skip
