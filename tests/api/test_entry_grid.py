@@ -162,6 +162,23 @@ def test_grid_of_another_company_is_not_readable(api: Api, firm: dict[str, Any])
     assert len(viewer["rows"]) == 6
 
 
+def test_a_jump_to_a_line_says_where_it_lands(api: Api, firm: dict[str, Any]) -> None:
+    """From an error to its line: a page asked `fromLine` says how many items come before it, so the grid
+    places it where scrolling from the top would have."""
+    token = firm["tokens"]["viewer"]
+    batch = staged(api, firm, "refusing.txt", _refusing_file()[0])
+    whole = api.gql(GRID, {"id": batch, "first": 500}, token=token)["importBatch"]["grid"]
+    items = sorted([*(row[0] for row in whole["rows"]), *(r["line"] for r in whole["refused"])])
+    query = """query($id: ID!, $l: Int) { importBatch(id: $id) { grid(first: 3, fromLine: $l) {
+        position rows refused { line } } } }"""
+    for line in (1, 2, 8, 9, 11, 20, 21, 37, 38, 500):
+        page = api.gql(query, {"id": batch, "l": line}, token=token)["importBatch"]["grid"]
+        firsts = [r[0] for r in page["rows"]] + [r["line"] for r in page["refused"]]
+        assert page["position"] == sum(1 for n in items if n < line), line
+        if firsts:
+            assert items[page["position"]] == min(firsts), line
+
+
 def test_an_over_cost_grid_query_is_refused(api: Api, firm: dict[str, Any]) -> None:
     token = firm["tokens"]["viewer"]
     batch = staged(api, firm, "cost.txt", demo_fec(2, 2025, seed=2))

@@ -12,7 +12,7 @@ from strawberry.scalars import JSON
 from ecluse.api.limits import VALUES
 from ecluse.api.pagination import PageInfo, cursor_id, decode_cursor, encode_cursor, page_size
 from ecluse.imports import queries
-from ecluse.ledger.queries import GRID_COLUMNS, batch_grid_lines, batch_line_totals
+from ecluse.ledger.queries import GRID_COLUMNS, batch_grid_lines, batch_line_totals, count_lines_before
 from ecluse.money import exponent
 
 #: Past every line number: the upper bound of the last page's refused lines (an INTEGER column).
@@ -58,6 +58,17 @@ class EntryGridPage:
     )
     page_info: PageInfo
     _batch_id: strawberry.Private[int]
+    #: Where the page starts: its first staged line's id (None: it has none) and the line it was asked from.
+    _first_id: strawberry.Private[int | None] = None
+    _from_line: strawberry.Private[int] = 0
+
+    @strawberry.field(
+        description="How many items (staged and refused lines) come before this page's first, counted only "
+        "when asked: with `fromLine` and no cursor, where a jump to a line of the file lands in the grid."
+    )
+    async def position(self) -> int:
+        staged = await count_lines_before(self._batch_id, self._first_id)
+        return staged + await queries.count_refused(self._batch_id, self._from_line)
 
     @strawberry.field(description="The batch's staged lines (counted only when asked).")
     async def total_count(self) -> int:
@@ -120,4 +131,6 @@ async def grid_page(
         refused=shown,
         page_info=PageInfo(has_next_page=more, end_cursor=None if empty else encode_cursor(end_id, end_line)),
         _batch_id=batch_id,
+        _first_id=lines[0][0] if lines else None,
+        _from_line=max(start, after_line + 1),
     )

@@ -146,5 +146,7 @@ async def refused_in_range(batch_id: int, first: int, last: int, limit: int) -> 
     return out
 
 
-async def count_refused(batch_id: int) -> int:
-    return await RejectedLine.filter(batch_id=batch_id).count()
+async def count_refused(batch_id: int, before_line: int | None = None) -> int:
+    """The batch's refused lines (those numbered below `before_line` when given)."""
+    found = RejectedLine.filter(batch_id=batch_id)
+    return await (found.filter(line__lt=before_line) if before_line is not None else found).count()

@@ -97,6 +97,15 @@ async def batch_line_totals(batch_id: int) -> tuple[int, int, int]:
     return int(row["n"]), int(row["d"]), int(row["c"])
 
 
+async def count_lines_before(batch_id: int, line_id: int | None) -> int:
+    """The batch's lines stored before the line `line_id` (all of them when None): a range of the
+    (batch_id, id) index, which follows the file."""
+    if line_id is None:
+        return (await batch_line_totals(batch_id))[0]
+    conn, sql = default_sql("SELECT COUNT(*) AS n FROM entry_lines WHERE batch_id = $1 AND id < $2")
+    return int((await conn.execute_query_dict(sql, [batch_id, line_id]))[0]["n"])
+
+
 @dataclass(frozen=True, slots=True)
 class BalanceRow:
     account_number: str
