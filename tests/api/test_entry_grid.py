@@ -136,6 +136,22 @@ def test_refused_lines_show_in_place_with_their_errors(api: Api, firm: dict[str,
     )["importBatch"]["errors"]["nodes"]
     shown = [{"line": n, **e} for n, r in sorted(refused.items()) for e in r["errors"]]
     assert shown == [e for e in errors if e["line"] in refused]
+    # Each error names the lines of the entry it refused, every one of them refused and in the grid.
+    spans = api.gql(
+        "query($id: ID!) { importBatch(id: $id) { errors(first: 500) { nodes { line code entryFirstLine"
+        " entryLastLine severity } } } }",
+        {"id": batch},
+        token=token,
+    )["importBatch"]["errors"]["nodes"]
+    for e in spans:
+        if e["severity"] != "error":
+            assert e["entryFirstLine"] is None and e["entryLastLine"] is None
+            continue
+        assert e["entryFirstLine"] <= e["line"] <= e["entryLastLine"], e
+        assert set(range(e["entryFirstLine"], e["entryLastLine"] + 1)) <= set(refused), e
+    assert {(e["entryFirstLine"], e["entryLastLine"]) for e in spans if e["code"] == "WRONG_FIELD_COUNT"} == {
+        (20, 22)
+    }
 
     # Paged, each refused line comes once, in the page whose range holds it, in file order.
     for first, from_line in ((4, None), (1, None), (5, 9)):

@@ -29,7 +29,7 @@ mutation($companyId: ID!, $file: Upload!, $definition: JSON, $layoutId: ID, $for
       fatal { code message }
       entries { company journal number date totalDebit totalCredit
         lines { line account thirdParty label debit credit analytic } }
-      issues { line column code message severity } }
+      issues { line column code message severity entryFirstLine entryLastLine } }
     errors { code message field }
   }
 }
@@ -252,6 +252,7 @@ def test_preview_shows_entries_and_errors_and_saves_nothing(api: Api, firm: dict
     assert first["totalDebit"] == first["totalCredit"] == "1210.00"
     errors = [i for i in shown["issues"] if i["severity"] == "error"]
     assert any(i["line"] == 6 and "12,345" in i["message"] for i in errors), errors
+    assert {(i["entryFirstLine"], i["entryLastLine"]) for i in errors} == {(6, 6)}  # F3: one line, refused
     after = api.gql(
         "query($c: ID!) { importHistory(companyId: $c) { totalCount } }", {"c": company}, token=token
     )

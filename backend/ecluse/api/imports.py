@@ -113,6 +113,14 @@ class ImportIssue:
         default=None,
         description="The values the message speaks of, by name: dates ISO, amounts as decimal strings.",
     )
+    entry_first_line: int | None = strawberry.field(
+        default=None,
+        description="An error that refused an entry: the first line of that entry. Every line from it to "
+        "entryLastLine that belongs to the entry was refused with it (the grid shows them in place).",
+    )
+    entry_last_line: int | None = strawberry.field(
+        default=None, description="An error that refused an entry: the last line of that entry."
+    )
 
 
 Day = date  # the `date` field of EntryLine hides the type inside the class
@@ -437,6 +445,8 @@ class ImportBatch:
                 message=i.message,
                 severity=i.severity,
                 params=i.params,
+                entry_first_line=i.entry_first_line,
+                entry_last_line=i.entry_last_line,
             ),
             count,
         )

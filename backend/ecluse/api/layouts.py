@@ -141,11 +141,13 @@ class PreviewPayload:
     errors: list[UserError]
 
 
-def _issue(p: ParseError) -> ImportIssue:
+def _issue(p: ParseError, span: tuple[int, int] | None = None) -> ImportIssue:
     params: Any = as_json(p.values) if p.params else None
+    first, last = span or (None, None)
     return ImportIssue(
-        line=p.line, column=p.column, code=p.code, message=p.message, severity=p.severity, params=params
-    )
+        line=p.line, column=p.column, code=p.code, message=p.message, severity=p.severity, params=params,
+        entry_first_line=first, entry_last_line=last,
+    )  # fmt: skip
 
 
 def _errors(exc: DomainError) -> list[UserError]:
@@ -411,7 +413,7 @@ async def _preview(
         )
     preview = ImportPreview(
         format=fmt, encoding=run.info.encoding if run.info else None,
-        fatal=_issue(run.fatal) if run.fatal else None, entries=entries, issues=[_issue(p) for p in run.problems],
+        fatal=_issue(run.fatal) if run.fatal else None, entries=entries, issues=[_issue(p, run.spans.get(id(p))) for p in run.problems],
         entry_count=run.entry_count, rejected_entry_count=run.rejected_entry_count, error_count=run.error_count,
         finding_count=run.finding_count, line_count=run.line_count,
     )  # fmt: skip

@@ -25,6 +25,8 @@ class DryRun:
     fatal: ParseError | None = None
     entries: list[StagedEntry] = field(default_factory=list)
     problems: list[ParseError] = field(default_factory=list)
+    #: The first and last lines of the entry each refusing error of `problems` refused (by its identity).
+    spans: dict[int, tuple[int, int]] = field(default_factory=dict)
     entry_count: int = 0
     rejected_entry_count: int = 0
     error_count: int = 0
@@ -45,15 +47,22 @@ def _run(data: bytes, filename: str, source: Source, target: Any, limit: int) ->
             out.line_count += len(message.lines.line) + sum(len(r.lines) for r in message.refused)
             room = min(limit - len(out.entries), len(message.entries))
             out.entries.extend(message.entry(index) for index in range(max(0, room)))
-            problems = [e for r in message.refused for e in r.errors] + message.notes
+            problems: list[tuple[ParseError, tuple[int, int] | None]] = [
+                (e, (min(r.lines), max(r.lines)) if r.lines else None)
+                for r in message.refused
+                for e in r.errors
+            ]
+            problems += [(note, None) for note in message.notes]
             out.rejected_entry_count += len(message.refused)
-            for problem in problems:
+            for problem, span in problems:
                 if problem.severity == "error":
                     out.error_count += 1
                 else:
                     out.finding_count += 1
                 if len(out.problems) < MAX_PROBLEMS:
                     out.problems.append(problem)
+                    if span is not None:  # kept while the problem is: its identity names it
+                        out.spans[id(problem)] = span
     out.problems.sort(key=lambda p: (p.line, p.severity != "error"))
     return out
 

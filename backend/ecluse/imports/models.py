@@ -117,6 +117,9 @@ class ImportIssue(Model):
     severity = fields.CharField(max_length=10, default="error")
     #: The values the message speaks of, by name (formats/messages.py), for rendering in the user's language.
     params: Any = fields.JSONField(null=True)
+    #: An error that refused an entry: the first and last lines of that entry (all refused with it).
+    entry_first_line = fields.IntField(null=True)
+    entry_last_line = fields.IntField(null=True)
 
     class Meta:
         table = "import_issues"

@@ -55,7 +55,9 @@ LINE_COLUMNS = (
 NULLABLE_LINE_COLUMNS = (
     "third_party_id", "piece_date", "lettering_date", "validation_date", "currency_amount", "due_date",
 )  # fmt: skip
-ISSUE_COLUMNS = ("batch_id", "line", "column", "code", "message", "severity", "params")
+ISSUE_COLUMNS = (
+    "batch_id", "line", "column", "code", "message", "severity", "params", "entry_first_line", "entry_last_line",
+)  # fmt: skip
 REJECTED_COLUMNS = ("batch_id", "line", "text")
 
 
@@ -336,16 +338,17 @@ def _rows(
     issue_rows: list[Any] = []
     rejected_rows: list[Any] = []
     for rejected in chunk.refused:
+        span = (min(rejected.lines), max(rejected.lines)) if rejected.lines else (None, None)
         for error in rejected.errors:
             issue_rows.append(
-                (bid, error.line, error.column, error.code, error.message, "error", _params(error))
+                (bid, error.line, error.column, error.code, error.message, "error", _params(error), *span)
             )
         # The download re-reads the received file by line number; the text is kept when the parser has it.
         texts = rejected.raw_lines or ("",) * len(rejected.lines)
         rejected_rows.extend((bid, n, text) for n, text in zip(rejected.lines, texts, strict=True))
     for note in chunk.notes:
         issue_rows.append(
-            (bid, note.line, note.column, note.code, note.message, note.severity, _params(note))
+            (bid, note.line, note.column, note.code, note.message, note.severity, _params(note), None, None)
         )
     return [
         ("entries", ENTRY_COLUMNS, entry_rows, {}),
