@@ -102,7 +102,7 @@ def test_upload_view_validate_with_a_second_browser_watching(
     row = console.row(name)
     expect(row).to_have_count(1)
     expect(console.status(row)).to_have_text("En attente de validation", timeout=LIVE_TIMEOUT)
-    expect(row.locator("td.col-detail")).to_contain_text("60 écriture(s)")
+    expect(row.locator("td.col-detail")).to_contain_text("60 écritures")
     # The other browser saw the row arrive and its parse end, without reloading.
     expect(watcher.status(watcher.row(name))).to_have_text("En attente de validation", timeout=LIVE_TIMEOUT)
     batch_id = row.get_attribute("data-batch-id")
@@ -123,6 +123,7 @@ def test_upload_view_validate_with_a_second_browser_watching(
     expect(page.get_by_test_id("total-debit")).to_have_text(fr_amount(debit))
     expect(page.get_by_test_id("total-credit")).to_have_text(fr_amount(credit))
     expect(page.get_by_test_id("balance")).to_have_text("Équilibré")
+    expect(page.get_by_test_id("total-lines")).to_have_text("180 lignes en attente")
     original = page.get_by_role("link", name="Fichier d'origine")
     assert original.get_attribute("href") == f"/files/batches/{batch_id}/original"
     with page.expect_download() as download:

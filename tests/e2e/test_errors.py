@@ -21,10 +21,10 @@ def test_a_file_with_unbalanced_entries_shows_its_errors(admin_page: Page, compa
     expect(console.status(row)).to_have_text("Terminé avec erreur", timeout=LIVE_TIMEOUT)
     # Said in French from the counts; the server's (English) summary stays as the tooltip.
     error = row.locator("td.col-error .error-summary")
-    expect(error).to_contain_text("3 écriture(s) rejetée(s)")
+    expect(error).to_contain_text("3 écritures rejetées")
     expect(error).not_to_contain_text("UNBALANCED_ENTRY")
     expect(error).to_have_attribute("title", re.compile("UNBALANCED_ENTRY"))
-    expect(row.locator("td.col-detail")).to_contain_text("3 rejetée(s)")
+    expect(row.locator("td.col-detail")).to_contain_text("3 rejetées")
 
     console.select(name)
     expect(console.button("Visualiser")).to_be_enabled()
@@ -46,6 +46,8 @@ def test_a_file_with_unbalanced_entries_shows_its_errors(admin_page: Page, compa
     staged = grid.locator('[role="row"][aria-rowindex="11"]')
     expect(staged).not_to_have_class(re.compile("eg-refused|eg-placeholder"))
     expect(staged.get_by_role("gridcell").first).to_have_text("11")
+    # The totals bar: the 9 entries' 27 lines staged, the 3 refused entries' 9 lines.
+    expect(page.get_by_test_id("total-lines")).to_have_text("27 lignes en attente · 9 lignes refusées")
     page.get_by_role("tab", name="Erreurs", exact=False).click()
     expect(page.locator("table.errors-table")).to_be_visible()
     errors = page.locator("table.errors-table tbody tr").filter(has_text="UNBALANCED_ENTRY")

@@ -125,7 +125,7 @@ def test_collaborator_builds_a_layout_with_its_preview_then_imports_with_it(
     expect(problems).not_to_contain_text("column is required")
     expect(editor.preview).to_have_attribute("data-state", "ready")
     counts = page.get_by_test_id("preview-counts")
-    expect(counts).to_contain_text("5 ligne(s) lue(s) · 1 écriture(s) · 1 rejetée(s) · 1 erreur(s)")
+    expect(counts).to_contain_text("5 lignes lues · 1 écriture · 1 rejetée · 1 erreur")
 
     # The first entry as it would be staged: journal, number, date, company, its lines and totals.
     entry = page.get_by_test_id("preview-entry").first
@@ -152,7 +152,7 @@ def test_collaborator_builds_a_layout_with_its_preview_then_imports_with_it(
     editor.form.get_by_label("Lignes d'en-tête à ignorer").fill("1")
     expect(page.get_by_test_id("problems-file")).to_have_count(0)
     expect(editor.preview).to_have_attribute("data-state", "ready")
-    expect(counts).to_contain_text("1 écriture(s)")
+    expect(counts).to_contain_text(" · 1 écriture · ")
     page.evaluate("window.scrollTo(0, 0)")
     screenshot(page, "layout-editor")
 
@@ -177,7 +177,7 @@ def test_collaborator_builds_a_layout_with_its_preview_then_imports_with_it(
     row = console.row(file_name)
     expect(console.status(row)).to_have_text("En attente de validation", timeout=LIVE_TIMEOUT)
     expect(row.locator("td.col-format")).to_have_text("Personnalisé")
-    expect(row.locator("td.col-detail")).to_contain_text("12 écriture(s)")
+    expect(row.locator("td.col-detail")).to_contain_text("12 écritures")
 
     # Its detail names the layout it was read with, and keeps the downloads.
     console.select(file_name)

@@ -16,9 +16,10 @@ import re
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
@@ -185,7 +186,7 @@ def test_from_a_new_company_to_its_books_and_a_reversal(
     history_row.get_by_role("link", name=f"Voir les écritures de l'import {name}").click()
     expect(page.get_by_role("heading", level=1, name="Écritures comptabilisées")).to_be_visible()
     expect(page.get_by_test_id("batch-filter")).to_contain_text(f"« {name} »")
-    expect(page.get_by_test_id("entries")).to_contain_text("9 écriture(s)")
+    expect(page.get_by_test_id("entries")).to_contain_text("9 écritures")
     entries = page.get_by_role("grid", name="Écritures comptabilisées")
     expect(entries).to_have_attribute("data-total", "9")
     expect(entries).to_have_attribute("aria-rowcount", str(1 + 9 * 4))  # all in: a heading and 3 lines each
@@ -269,20 +270,22 @@ def test_from_a_new_company_to_its_books_and_a_reversal(
     expect(dialog).to_contain_text(f"« {name} »")
     expect(dialog).to_contain_text("restent toutes dans les livres")
     expect(dialog.get_by_role("button", name="Annuler")).to_be_focused()
-    expect(dialog.get_by_label("Date des écritures d'extourne")).to_have_value(date.today().isoformat())
+    # Today where the browser is (the e2e contexts run in Europe/Paris), which is not UTC's date every hour.
+    today = datetime.now(ZoneInfo("Europe/Paris")).date()
+    expect(dialog.get_by_label("Date des écritures d'extourne")).to_have_value(today.isoformat())
     screenshot(page, "ledger-reverse-confirm")
     dialog.get_by_role("button", name="Extourner").click()
     expect(panel.get_by_test_id("reversed")).to_contain_text(
-        f"écritures d'extourne datées du {date.today():%d/%m/%Y}"
+        f"écritures d'extourne datées du {today:%d/%m/%Y}"
     )
     expect(panel.get_by_role("button", name="Extourner")).to_have_count(0)
     panel.get_by_role("link", name=f"Voir les écritures de l'import {name}").click()
-    expect(page.get_by_test_id("entries")).to_contain_text("18 écriture(s)")
+    expect(page.get_by_test_id("entries")).to_contain_text("18 écritures")
     # The original (wherever today's reversals sort among the entries) links to its reversal, brought into
     # view and highlighted, which links back.
     scroll_to_row(entries, card)
     card.get_by_role("link", name="Extournée : voir l'écriture d'extourne").click()
-    reversing = entry(page, "VT", "VT00001-EXT", f"{date.today():%d/%m/%Y}")
+    reversing = entry(page, "VT", "VT00001-EXT", f"{today:%d/%m/%Y}")
     expect(reversing).to_have_class(re.compile("highlight"))
     expect(reversing).to_be_in_viewport()
     expect(reversing.get_by_test_id("entry-debit")).to_have_text(fr_amount(total))
@@ -352,7 +355,7 @@ def test_closing_a_year_asks_first_then_shows_its_result(
     )
     expect(outcome.get_by_test_id("closing-amount")).to_have_text(expected)
     expect(outcome.get_by_test_id("closing-opening")).to_have_text(
-        f"Écriture de {opening_lines} ligne(s) dans l'exercice « Exercice {last + 1} »"
+        f"Écriture de {opening_lines} ligne{'s' if opening_lines > 1 else ''} dans l'exercice « Exercice {last + 1} »"
     )
     expect(year_row.get_by_test_id("status")).to_have_text("clôturé")
     expect(close).to_have_count(0)
@@ -392,7 +395,7 @@ def test_a_long_ledger_pages_in_as_it_scrolls(
     grid = page.get_by_role("grid", name="Compte 706000 — Prestations de services")
     expect(grid).to_have_attribute("aria-rowcount", str(len(sales) + 1))
     expect(grid).to_have_attribute("data-loaded", "100")
-    expect(page.get_by_test_id("ledger")).to_contain_text(f"100 ligne(s) sur {len(sales)}")
+    expect(page.get_by_test_id("ledger")).to_contain_text(f"100 lignes sur {len(sales)}")
     assert body_rows(grid).count() < 60
 
     # Scrolled near the end of what is loaded: the next page (500: the rest) comes by its cursor.
@@ -417,5 +420,5 @@ def test_a_long_ledger_pages_in_as_it_scrolls(
     expect(entries).to_have_attribute("aria-rowcount", "-1")  # the rows of entries not loaded are unknown
     entries.evaluate("(el) => { el.scrollTop = el.scrollHeight; }")
     expect(entries).to_have_attribute("data-loaded", "80")
-    expect(page.get_by_test_id("entries")).to_contain_text("80 écriture(s) sur 700")
+    expect(page.get_by_test_id("entries")).to_contain_text("80 écritures sur 700")
     assert body_rows(entries).count() < 60

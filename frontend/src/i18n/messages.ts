@@ -4,6 +4,10 @@
  * generated GraphQL enums (a new status in schema.graphql fails the type check until it has a label).
  */
 import type { ImportFormat, ImportOrigin, ImportStatus, Role } from "../gql/graphql";
+import { count, formatCount } from "./count";
+
+/** What became of a batch's staged lines, for the totals bar: still staged, posted, or deleted (a rejected import). */
+export type LinesState = "staged" | "posted" | "deleted";
 
 // Names that a page shows and that error texts (issueText) say too: one list per language.
 const JOURNAL_KIND_FR: Record<string, string> = { "": "Non précisé", sales: "Ventes", purchases: "Achats", bank: "Banque", cash: "Caisse", general: "Opérations diverses", other: "Autre" };
@@ -119,7 +123,8 @@ const fr = {
   selectAll: "Sélectionner tous les imports",
   selectRow: (name: string) => `Sélectionner l'import ${name}`,
   selectedCount: (n: number) => (n === 0 ? "Aucune ligne sélectionnée" : n === 1 ? "1 ligne sélectionnée" : `${n} lignes sélectionnées`),
-  rowCount: (shown: number, total: number) => (shown === total ? `${total} import(s)` : `${shown} import(s) sur ${total}`),
+  rowCount: (loc: string, shown: number, total: number) =>
+    shown === total ? count(loc, total, "import", "imports") : `${count(loc, shown, "import", "imports")} sur ${formatCount(loc, total)}`,
   noImports: "Aucun import ne correspond.",
   loadMore: "Afficher plus",
   sortBy: (column: string) => `Trier par ${column}`,
@@ -137,12 +142,12 @@ const fr = {
     referencePeriod: "Période de référence",
     origin: "Origine",
   },
-  detailEntries: (n: number) => `${n} écriture(s)`,
-  rejectedEntries: (n: number) => `${n} rejetée(s)`,
+  detailEntries: (loc: string, n: number) => count(loc, n, "écriture", "écritures"),
+  rejectedEntries: (loc: string, n: number) => count(loc, n, "rejetée", "rejetées"),
   progressLabel: (name: string) => `Progression de l'analyse de ${name}`,
-  errorRejected: (n: number) => `${n} écriture(s) rejetée(s)`,
-  errorErrors: (n: number) => (n === 1 ? "1 erreur" : `${n} erreurs`),
-  errorFindings: (n: number) => (n === 1 ? "1 constat" : `${n} constats`),
+  errorRejected: (loc: string, n: number) => count(loc, n, "écriture rejetée", "écritures rejetées"),
+  errorErrors: (loc: string, n: number) => count(loc, n, "erreur", "erreurs"),
+  errorFindings: (loc: string, n: number) => count(loc, n, "constat", "constats"),
   errorUnreadable: "Fichier illisible",
   errorUnreadableWhy: (why: string) => `Fichier illisible : ${why}`,
   issueCode: {
@@ -492,8 +497,18 @@ const fr = {
   balanced: "Équilibré",
   balance: "Solde",
   difference: (amount: string) => `Écart : ${amount}`,
-  linesCount: (n: string) => `${n} ligne(s)`,
-  entriesCount: (n: string) => `${n} écriture(s)`,
+  /** The totals bar: the batch's entry lines (still staged, posted, or deleted with the rejected import), then
+   * the lines of its refused entries when there are any. */
+  linesCount: (loc: string, state: LinesState, staged: number, refused: number) =>
+    [
+      state === "posted"
+        ? count(loc, staged, "ligne comptabilisée", "lignes comptabilisées")
+        : state === "deleted"
+          ? count(loc, staged, "ligne supprimée", "lignes supprimées")
+          : count(loc, staged, "ligne en attente", "lignes en attente"),
+      ...(refused > 0 ? [count(loc, refused, "ligne refusée", "lignes refusées")] : []),
+    ].join(" · "),
+  entriesCount: (loc: string, n: number) => count(loc, n, "écriture", "écritures"),
   downloads: "Téléchargements",
   downloadOriginal: "Fichier d'origine",
   downloadRejected: "Lignes rejetées",
@@ -679,8 +694,14 @@ const fr = {
     previewForbidden: "Votre rôle ne permet pas de lancer un aperçu.",
     previewLoading: "Analyse de l'exemple…",
     previewStale: "Mise à jour de l'aperçu…",
-    previewCounts: (lines: string, entries: string, rejected: string, errors: string, findings: string) =>
-      `${lines} ligne(s) lue(s) · ${entries} écriture(s) · ${rejected} rejetée(s) · ${errors} erreur(s) · ${findings} constat(s)`,
+    previewCounts: (loc: string, lines: number, entries: number, rejected: number, errors: number, findings: number) =>
+      [
+        count(loc, lines, "ligne lue", "lignes lues"),
+        count(loc, entries, "écriture", "écritures"),
+        count(loc, rejected, "rejetée", "rejetées"),
+        count(loc, errors, "erreur", "erreurs"),
+        count(loc, findings, "constat", "constats"),
+      ].join(" · "),
     previewEncoding: (enc: string) => `Encodage : ${enc}`,
     previewRefused: "Le modèle ne peut pas encore lire l'exemple : corrigez les problèmes signalés à côté du formulaire.",
     previewFailed: (why: string) => `L'aperçu a échoué : ${why}`,
@@ -792,7 +813,7 @@ const fr = {
     loss: (amount: string) => `Perte de ${amount} (compte 129)`,
     nil: "Résultat nul",
     opening: "À-nouveaux",
-    openingLines: (n: string, year: string) => `Écriture de ${n} ligne(s) dans l'exercice « ${year} »`,
+    openingLines: (loc: string, n: number, year: string) => `Écriture de ${count(loc, n, "ligne", "lignes")} dans l'exercice « ${year} »`,
     noOpening: "Aucun solde à reporter : pas d'écriture d'à-nouveaux.",
     openingTotal: "Montant reporté",
     seeOpening: "Voir l'écriture d'à-nouveaux",
@@ -846,12 +867,13 @@ const fr = {
     ofImport: "Écritures de l'import",
     allImports: "Toutes les écritures",
     noEntries: "Aucune écriture ne correspond.",
-    entryCount: (shown: string, total: string) => (shown === total ? `${total} écriture(s)` : `${shown} écriture(s) sur ${total}`),
+    entryCount: (loc: string, shown: number, total: number) =>
+      shown === total ? count(loc, total, "écriture", "écritures") : `${count(loc, shown, "écriture", "écritures")} sur ${formatCount(loc, total)}`,
     entryTitle: (journal: string, number: string, date: string) => `${journal} · N° ${number} · ${date}`,
     fromImport: (id: string) => `Import n° ${id}`,
     reverses: "Extourne de l'écriture d'origine",
     reversedBy: "Extournée : voir l'écriture d'extourne",
-    entryTotal: (n: string) => `Total (${n} ligne(s))`,
+    entryTotal: (loc: string, n: number) => `Total (${count(loc, n, "ligne", "lignes")})`,
     col: {
       account: "Compte",
       accountLabel: "Libellé",
@@ -885,7 +907,8 @@ const fr = {
     totalDebit: "Total débit",
     totalCredit: "Total crédit",
     noLines: "Aucune ligne sur la période.",
-    lineCount: (shown: string, total: string) => (shown === total ? `${total} ligne(s)` : `${shown} ligne(s) sur ${total}`),
+    lineCount: (loc: string, shown: number, total: number) =>
+      shown === total ? count(loc, total, "ligne", "lignes") : `${count(loc, shown, "ligne", "lignes")} sur ${formatCount(loc, total)}`,
     balanceTitle: "Balance générale",
     balanceIntro: "Les mouvements comptabilisés de chaque compte général sur la période, un total par classe et le total général.",
     year: "Exercice",
@@ -903,7 +926,8 @@ const fr = {
     searchIn: (what: string) => `Rechercher dans ${what}`,
     noneFound: "Aucun résultat.",
     partyKind: { customer: "Client", supplier: "Fournisseur", other: "Autre", "": "" } as Record<string, string>,
-    itemCount: (shown: string, total: string) => (shown === total ? `${total} élément(s)` : `${shown} élément(s) sur ${total}`),
+    itemCount: (loc: string, shown: number, total: number) =>
+      shown === total ? count(loc, total, "élément", "éléments") : `${count(loc, shown, "élément", "éléments")} sur ${formatCount(loc, total)}`,
     seeEntries: "Voir les écritures",
     seeEntriesOf: (name: string) => `Voir les écritures de l'import ${name}`,
     reverse: "Extourner",
@@ -1097,7 +1121,7 @@ const fr = {
 
   // Notifications
   notifications: "Notifications",
-  notificationsUnread: (n: number) => (n === 0 ? "Notifications, aucune non lue" : `Notifications, ${n} non lue(s)`),
+  notificationsUnread: (loc: string, n: number) => (n === 0 ? "Notifications, aucune non lue" : `Notifications, ${count(loc, n, "non lue", "non lues")}`),
   markAllRead: "Tout marquer comme lu",
   noNotifications: "Aucune notification.",
   note: {
@@ -1227,7 +1251,8 @@ const en: Messages = {
   selectAll: "Select every import",
   selectRow: (name) => `Select import ${name}`,
   selectedCount: (n) => (n === 0 ? "No row selected" : n === 1 ? "1 row selected" : `${n} rows selected`),
-  rowCount: (shown, total) => (shown === total ? `${total} import(s)` : `${shown} of ${total} import(s)`),
+  rowCount: (loc, shown, total) =>
+    shown === total ? count(loc, total, "import", "imports") : `${formatCount(loc, shown)} of ${count(loc, total, "import", "imports")}`,
   noImports: "No import matches.",
   loadMore: "Show more",
   sortBy: (column) => `Sort by ${column}`,
@@ -1245,12 +1270,12 @@ const en: Messages = {
     referencePeriod: "Reference period",
     origin: "Origin",
   },
-  detailEntries: (n) => (n === 1 ? "1 entry" : `${n} entries`),
-  rejectedEntries: (n) => `${n} rejected`,
+  detailEntries: (loc, n) => count(loc, n, "entry", "entries"),
+  rejectedEntries: (loc, n) => `${formatCount(loc, n)} rejected`,
   progressLabel: (name) => `Parse progress of ${name}`,
-  errorRejected: (n) => (n === 1 ? "1 entry rejected" : `${n} entries rejected`),
-  errorErrors: (n) => (n === 1 ? "1 error" : `${n} errors`),
-  errorFindings: (n) => (n === 1 ? "1 finding" : `${n} findings`),
+  errorRejected: (loc, n) => count(loc, n, "entry rejected", "entries rejected"),
+  errorErrors: (loc, n) => count(loc, n, "error", "errors"),
+  errorFindings: (loc, n) => count(loc, n, "finding", "findings"),
   errorUnreadable: "File could not be read",
   errorUnreadableWhy: (why) => `File could not be read: ${why}`,
   issueCode: {
@@ -1589,8 +1614,16 @@ const en: Messages = {
   balanced: "Balanced",
   balance: "Balance",
   difference: (amount) => `Difference: ${amount}`,
-  linesCount: (n) => `${n} line(s)`,
-  entriesCount: (n) => `${n} entr(ies)`,
+  linesCount: (loc, state, staged, refused) =>
+    [
+      state === "posted"
+        ? count(loc, staged, "line posted", "lines posted")
+        : state === "deleted"
+          ? count(loc, staged, "line deleted", "lines deleted")
+          : count(loc, staged, "line pending", "lines pending"),
+      ...(refused > 0 ? [count(loc, refused, "line refused", "lines refused")] : []),
+    ].join(" · "),
+  entriesCount: (loc, n) => count(loc, n, "entry", "entries"),
   downloads: "Downloads",
   downloadOriginal: "Original file",
   downloadRejected: "Rejected lines",
@@ -1770,8 +1803,14 @@ const en: Messages = {
     previewForbidden: "Your role may not run a preview.",
     previewLoading: "Reading the sample…",
     previewStale: "Updating the preview…",
-    previewCounts: (lines, entries, rejected, errors, findings) =>
-      `${lines} line(s) read · ${entries} entr(ies) · ${rejected} rejected · ${errors} error(s) · ${findings} finding(s)`,
+    previewCounts: (loc, lines, entries, rejected, errors, findings) =>
+      [
+        count(loc, lines, "line read", "lines read"),
+        count(loc, entries, "entry", "entries"),
+        `${formatCount(loc, rejected)} rejected`,
+        count(loc, errors, "error", "errors"),
+        count(loc, findings, "finding", "findings"),
+      ].join(" · "),
     previewEncoding: (enc) => `Encoding: ${enc}`,
     previewRefused: "The layout cannot read the sample yet: fix the problems shown beside the form.",
     previewFailed: (why) => `The preview failed: ${why}`,
@@ -1878,7 +1917,7 @@ const en: Messages = {
     loss: (amount) => `Loss of ${amount} (account 129)`,
     nil: "Nil result",
     opening: "Opening entry",
-    openingLines: (n, year) => `An entry of ${n} line(s) in “${year}”`,
+    openingLines: (loc, n, year) => `An entry of ${count(loc, n, "line", "lines")} in “${year}”`,
     noOpening: "No balance to carry: no opening entry.",
     openingTotal: "Amount carried",
     seeOpening: "See the opening entry",
@@ -1932,12 +1971,13 @@ const en: Messages = {
     ofImport: "Entries of import",
     allImports: "Every entry",
     noEntries: "No entry matches.",
-    entryCount: (shown, total) => (shown === total ? `${total} entr${total === "1" ? "y" : "ies"}` : `${shown} of ${total} entries`),
+    entryCount: (loc, shown, total) =>
+      shown === total ? count(loc, total, "entry", "entries") : `${formatCount(loc, shown)} of ${count(loc, total, "entry", "entries")}`,
     entryTitle: (journal, number, date) => `${journal} · No. ${number} · ${date}`,
     fromImport: (id) => `Import no. ${id}`,
     reverses: "Reversal of the original entry",
     reversedBy: "Reversed: see the reversing entry",
-    entryTotal: (n) => `Total (${n} line${n === "1" ? "" : "s"})`,
+    entryTotal: (loc, n) => `Total (${count(loc, n, "line", "lines")})`,
     col: {
       account: "Account",
       accountLabel: "Label",
@@ -1971,7 +2011,8 @@ const en: Messages = {
     totalDebit: "Total debit",
     totalCredit: "Total credit",
     noLines: "No line in the period.",
-    lineCount: (shown, total) => (shown === total ? `${total} line(s)` : `${shown} of ${total} lines`),
+    lineCount: (loc, shown, total) =>
+      shown === total ? count(loc, total, "line", "lines") : `${formatCount(loc, shown)} of ${count(loc, total, "line", "lines")}`,
     balanceTitle: "Trial balance",
     balanceIntro: "The posted movements of each general account in the period, a total per class and the grand total.",
     year: "Fiscal year",
@@ -1989,7 +2030,8 @@ const en: Messages = {
     searchIn: (what) => `Search in ${what}`,
     noneFound: "Nothing found.",
     partyKind: { customer: "Customer", supplier: "Supplier", other: "Other", "": "" } as Record<string, string>,
-    itemCount: (shown, total) => (shown === total ? `${total} item(s)` : `${shown} of ${total} items`),
+    itemCount: (loc, shown, total) =>
+      shown === total ? count(loc, total, "item", "items") : `${formatCount(loc, shown)} of ${count(loc, total, "item", "items")}`,
     seeEntries: "See the entries",
     seeEntriesOf: (name) => `See the entries of import ${name}`,
     reverse: "Reverse",
@@ -2180,7 +2222,7 @@ const en: Messages = {
   },
 
   notifications: "Notifications",
-  notificationsUnread: (n) => (n === 0 ? "Notifications, none unread" : `Notifications, ${n} unread`),
+  notificationsUnread: (loc, n) => (n === 0 ? "Notifications, none unread" : `Notifications, ${formatCount(loc, n)} unread`),
   markAllRead: "Mark all as read",
   noNotifications: "No notification.",
   note: {

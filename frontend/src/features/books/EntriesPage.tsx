@@ -192,7 +192,7 @@ function entryHeading(t: Messages, locale: string, company: Company, batchFilter
               {t.bk.reversedBy}
             </Link>
           )}
-          <span className="muted">{t.bk.entryTotal(new Intl.NumberFormat(locale).format(entry.lineCount))}</span>
+          <span className="muted">{t.bk.entryTotal(locale, entry.lineCount)}</span>
         </>
       ),
     },

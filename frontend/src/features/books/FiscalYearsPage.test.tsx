@@ -78,7 +78,7 @@ describe("FiscalYearsPage", () => {
     const result = await screen.findByTestId("closing-result");
     expect(within(result).getByRole("heading").textContent).toBe("Exercice « Exercice 2025 » clôturé");
     expect(within(result).getByTestId("closing-amount").textContent).toBe("Bénéfice de 1\u202f138,50\u00a0€ (compte 120)");
-    expect(within(result).getByTestId("closing-opening").textContent).toBe("Écriture de 12 ligne(s) dans l'exercice « Exercice 2026 »");
+    expect(within(result).getByTestId("closing-opening").textContent).toBe("Écriture de 12 lignes dans l'exercice « Exercice 2026 »");
     const link = within(result).getByRole("link", { name: "Voir l'écriture d'à-nouveaux" });
     expect(link.getAttribute("href")).toBe("/c/3/books/entries?journal=AN&from=2026-01-01&to=2026-01-01&entry=77");
     expect(client.operations.find((op) => operationName(op) === "CloseFiscalYear")?.variables).toEqual({ id: "1" });
@@ -103,6 +103,7 @@ describe("FiscalYearsPage", () => {
     fireEvent.click(close);
     fireEvent.click(screen.getByRole("button", { name: "Close for good" }));
     expect((await screen.findByTestId("closing-amount")).textContent).toBe("Loss of €250.00 (account 129)");
+    expect(screen.getByTestId("closing-opening").textContent).toBe("An entry of 12 lines in “Exercice 2026”");
   });
 
   it("gives lock, unlock and close to the company admin only", async () => {

@@ -166,7 +166,7 @@ export function ClosingResult({ companyId, closing, currency }: { companyId: str
         <div>
           <dt>{t.fy.opening}</dt>
           <dd data-testid="closing-opening">
-            {closing.openingEntryId ? t.fy.openingLines(new Intl.NumberFormat(locale).format(closing.openingLineCount), next?.name ?? "") : t.fy.noOpening}
+            {closing.openingEntryId ? t.fy.openingLines(locale, closing.openingLineCount, next?.name ?? "") : t.fy.noOpening}
           </dd>
         </div>
         {closing.openingTotal && (

@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { I18nProvider } from "../../i18n/I18n";
+import { MESSAGES } from "../../i18n/messages";
 import { GraphQLRequestError } from "../../lib/gql";
 import { KeysetGrid, type FetchPage, type GridColumn, type KeysetPage } from "./KeysetGrid";
 
@@ -58,7 +59,7 @@ afterAll(() => {
 function setup(fetchPage: FetchPage<Line>, extra: Partial<Parameters<typeof KeysetGrid<Line>>[0]> = {}) {
   render(
     <I18nProvider lang="fr">
-      <KeysetGrid label="Lignes" columns={COLUMNS} fetchPage={fetchPage} count={(shown, total) => `${shown} sur ${total}`} empty="Aucune ligne." {...extra} />
+      <KeysetGrid label="Lignes" columns={COLUMNS} fetchPage={fetchPage} count={MESSAGES.fr.bk.lineCount} empty="Aucune ligne." {...extra} />
     </I18nProvider>,
   );
   return screen.getByRole("grid", { name: "Lignes" });
@@ -83,7 +84,7 @@ describe("KeysetGrid", () => {
     // ARIA: the rows of the whole connection (and the header row), the columns.
     expect(grid.getAttribute("aria-rowcount")).toBe("1000001");
     expect(grid.getAttribute("aria-colcount")).toBe("2");
-    expect(screen.getByTestId("grid-count").textContent).toBe("100 sur 1\u202f000\u202f000");
+    expect(screen.getByTestId("grid-count").textContent).toBe("100 lignes sur 1\u202f000\u202f000");
     const rows = bodyRows(grid);
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBeLessThan(30);
@@ -115,7 +116,7 @@ describe("KeysetGrid", () => {
     const rows = bodyRows(grid);
     expect(rows[rows.length - 1]!.textContent).toBe("1200Ligne 1200");
     expect(grid.querySelector(".kg-placeholder")).toBeNull();
-    expect(screen.getByTestId("grid-count").textContent).toBe("1\u202f200 sur 1\u202f200");
+    expect(screen.getByTestId("grid-count").textContent).toBe("1\u202f200 lignes");
   });
 
   it("shows what went wrong and tries again when asked", async () => {
@@ -157,7 +158,7 @@ describe("KeysetGrid", () => {
           cells={(row) => (row.line ? null : [{ span: 2, content: `Écriture ${row.entry}` }])}
           rowAttributes={(row) => ({ "data-entry": String(row.entry), className: row.line ? undefined : "heading" })}
           scrollTo={(row) => row.line === null && row.entry === 150}
-          count={(shown, total) => `${shown} sur ${total}`}
+          count={MESSAGES.fr.bk.entryCount}
           empty="Rien."
         />
       </I18nProvider>,
@@ -175,6 +176,6 @@ describe("KeysetGrid", () => {
     // their number is known once the last page is in.
     await waitFor(() => expect(grid.getAttribute("data-loaded")).toBe("220"));
     expect(grid.getAttribute("aria-rowcount")).toBe("-1");
-    expect(screen.getByTestId("grid-count").textContent).toBe("220 sur 300");
+    expect(screen.getByTestId("grid-count").textContent).toBe("220 écritures sur 300");
   });
 });

@@ -60,8 +60,8 @@ export interface KeysetGridProps<Node, Row> {
   /** The cells of a row laid out otherwise; null: one per column. */
   cells?: (row: Row) => GridCell[] | null;
   rowAttributes?: (row: Row) => RowAttributes;
-  /** « 100 lignes sur 1 000 000 », above the grid (nodes loaded, nodes in all). */
-  count: (shown: string, total: string) => string;
+  /** « 100 lignes sur 1 000 000 », above the grid (nodes loaded, nodes in all; numbers formatted for `locale`). */
+  count: (locale: string, shown: number, total: number) => string;
   empty: string;
   /** Brought to the top of the grid once loaded (pages are fetched to find it, up to SEEK_PAGES). */
   scrollTo?: (row: Row) => boolean;
@@ -183,7 +183,6 @@ export function KeysetGrid<Node, Row = Node>(props: KeysetGridProps<Node, Row>) 
     if (target !== null) virtualizer.scrollToIndex(target, { align: "start" });
   }, [target, virtualizer]);
 
-  const n = (v: number) => new Intl.NumberFormat(locale).format(v);
   const style = {
     "--kg-columns": columns.map((c) => `${c.width}px`).join(" "),
     "--kg-width": `${columns.reduce((sum, c) => sum + c.width, 0)}px`,
@@ -204,7 +203,7 @@ export function KeysetGrid<Node, Row = Node>(props: KeysetGridProps<Node, Row>) 
   return (
     <div className="keyset-grid-wrap">
       <p className="muted kg-count" data-testid="grid-count">
-        {total === null ? t.loading : count(n(view.nodes), n(total))}
+        {total === null ? t.loading : count(locale, view.nodes, total)}
       </p>
       {error && (
         <p role="alert" className="form-error">

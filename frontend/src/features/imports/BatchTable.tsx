@@ -119,9 +119,9 @@ export function BatchTable(props: BatchTableProps) {
                 {failureText(t, locale, batch)}
               </span>
             ) : (
-              (batch.errorSummary || errorText(t, batch)) && (
+              (batch.errorSummary || errorText(t, locale, batch)) && (
                 <span className="error-summary" title={batch.errorSummary || undefined}>
-                  {errorText(t, batch)}
+                  {errorText(t, locale, batch)}
                 </span>
               )
             )}
@@ -130,8 +130,8 @@ export function BatchTable(props: BatchTableProps) {
       case "detail":
         return (
           <>
-            {t.detailEntries(batch.entryCount)}
-            {batch.rejectedEntryCount > 0 && <span className="muted"> · {t.rejectedEntries(batch.rejectedEntryCount)}</span>}
+            {t.detailEntries(locale, batch.entryCount)}
+            {batch.rejectedEntryCount > 0 && <span className="muted"> · {t.rejectedEntries(locale, batch.rejectedEntryCount)}</span>}
             {entriesHref && batch.status === "SUCCEEDED" && (
               <>
                 {" · "}

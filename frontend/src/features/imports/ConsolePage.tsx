@@ -116,7 +116,7 @@ export function ConsolePage({ company }: { company: Company }) {
         busy={list.loading}
       />
       <p className="muted table-foot">
-        {t.rowCount(list.rows.length, list.total)}
+        {t.rowCount(locale, list.rows.length, list.total)}
         {list.hasMore && (
           <button type="button" className="btn btn-quiet" onClick={list.loadMore}>
             {t.loadMore}

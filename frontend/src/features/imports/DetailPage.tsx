@@ -4,7 +4,9 @@ import { Link, useLocation } from "../../app/router";
 import type { Company } from "../../app/session";
 import { Tabs } from "../../components/Tabs";
 import { formatDecimal, isZeroDecimal, subtractDecimal } from "../../lib/money";
+import type { ImportStatus } from "../../gql/graphql";
 import { useI18n } from "../../i18n/I18n";
+import type { LinesState } from "../../i18n/messages";
 import { StatusCell } from "./BatchTable";
 import { ImportBooks } from "../books/ImportBooks";
 import { BatchLinks } from "./BatchLinks";
@@ -58,8 +60,6 @@ function BatchDetail({ company, batchId }: { company: Company; batchId: string }
   const known = store.get(batchId) ?? detail;
   // The grid starts loading its lines at once, beside the batch's own query (not after it).
   const name = known?.fileName ?? `#${batchId}`;
-  const n = (v: number) => new Intl.NumberFormat(locale).format(v);
-  const difference = detail ? subtractDecimal(detail.totalDebit, detail.totalCredit) : "0";
 
   return (
     <article className="batch-detail" aria-labelledby={`batch-${batchId}-title`} data-testid="batch-detail" aria-busy={!detail || undefined}>
@@ -75,7 +75,7 @@ function BatchDetail({ company, batchId }: { company: Company; batchId: string }
           )}
           {known && (
             <p className="muted">
-              {known.partner} · {t.format[known.format]} · {t.origin[known.origin]} · {t.entriesCount(n(known.entryCount))} · <StatusCell batch={known} />
+              {known.partner} · {t.format[known.format]} · {t.origin[known.origin]} · {t.entriesCount(locale, known.entryCount)} · <StatusCell batch={known} />
             </p>
           )}
           {detail && <BatchLinks batch={detail} />}
@@ -110,34 +110,57 @@ function BatchDetail({ company, batchId }: { company: Company; batchId: string }
           },
         ]}
       />
-      {detail && (
-        <dl className="totals" aria-label={t.totals}>
-          <div>
-            <dt>{t.totals}</dt>
-            <dd className="muted">{t.linesCount(n(detail.lineCount))}</dd>
-          </div>
-          <div>
-            <dt>{t.ecol.debit}</dt>
-            <dd className="num" data-testid="total-debit">
-              {formatDecimal(detail.totalDebit, locale)}
-            </dd>
-            <dd className="muted">{detail.currency}</dd>
-          </div>
-          <div>
-            <dt>{t.ecol.credit}</dt>
-            <dd className="num" data-testid="total-credit">
-              {formatDecimal(detail.totalCredit, locale)}
-            </dd>
-            <dd className="muted">{detail.currency}</dd>
-          </div>
-          <div>
-            <dt className="sr-only">{t.balance}</dt>
-            <dd className={isZeroDecimal(difference) ? "ok-text" : "form-error"} data-testid="balance">
-              {isZeroDecimal(difference) ? t.balanced : `${t.difference(formatDecimal(difference, locale))} ${detail.currency}`}
-            </dd>
-          </div>
-        </dl>
-      )}
+      {detail && <BatchTotals batch={detail} status={(known ?? detail).status} />}
     </article>
+  );
+}
+
+/** What became of a batch's staged lines: posted once it succeeded, deleted with a rejected import, else staged. */
+export function linesState(status: ImportStatus): LinesState {
+  return status === "SUCCEEDED" ? "posted" : status === "REJECTED" ? "deleted" : "staged";
+}
+
+export interface TotalsBatch {
+  stagedLineCount: number;
+  refusedLineCount: number;
+  totalDebit: string;
+  totalCredit: string;
+  currency: string;
+}
+
+/** The totals bar: the lines staged (or posted) and those refused, the debit and credit totals, the balance.
+ * `status`: the batch's live status (it says whether the lines are still staged). */
+export function BatchTotals({ batch, status }: { batch: TotalsBatch; status: ImportStatus }) {
+  const { t, locale } = useI18n();
+  const difference = subtractDecimal(batch.totalDebit, batch.totalCredit);
+  return (
+    <dl className="totals" aria-label={t.totals}>
+      <div>
+        <dt>{t.totals}</dt>
+        <dd className="muted" data-testid="total-lines">
+          {t.linesCount(locale, linesState(status), batch.stagedLineCount, batch.refusedLineCount)}
+        </dd>
+      </div>
+      <div>
+        <dt>{t.ecol.debit}</dt>
+        <dd className="num" data-testid="total-debit">
+          {formatDecimal(batch.totalDebit, locale)}
+        </dd>
+        <dd className="muted">{batch.currency}</dd>
+      </div>
+      <div>
+        <dt>{t.ecol.credit}</dt>
+        <dd className="num" data-testid="total-credit">
+          {formatDecimal(batch.totalCredit, locale)}
+        </dd>
+        <dd className="muted">{batch.currency}</dd>
+      </div>
+      <div>
+        <dt className="sr-only">{t.balance}</dt>
+        <dd className={isZeroDecimal(difference) ? "ok-text" : "form-error"} data-testid="balance">
+          {isZeroDecimal(difference) ? t.balanced : `${t.difference(formatDecimal(difference, locale))} ${batch.currency}`}
+        </dd>
+      </div>
+    </dl>
   );
 }

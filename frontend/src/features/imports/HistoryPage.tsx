@@ -12,7 +12,7 @@ import { useBatchList } from "./useBatchList";
 const COLUMNS: Column[] = ["partner", "fileName", "format", "origin", "status", "detail", "createdAt", "updatedAt", "referencePeriod"];
 
 export function HistoryPage({ company }: { company: Company }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { search } = useLocation();
   const highlight = search.get("highlight");
   const [filter, setFilter] = useState<Filter>(EMPTY_FILTER);
@@ -51,7 +51,7 @@ export function HistoryPage({ company }: { company: Company }) {
         busy={list.loading}
       />
       <p className="muted table-foot">
-        {t.rowCount(list.rows.length, list.total)}
+        {t.rowCount(locale, list.rows.length, list.total)}
         {list.hasMore && (
           <button type="button" className="btn btn-quiet" onClick={list.loadMore}>
             {t.loadMore}

@@ -5,6 +5,8 @@ import { noteText } from "../notifications/NotificationCentre";
 import { errorText, failureText, issueLabel, payloadErrorText, userErrorText } from "./errorText";
 
 const { fr, en } = MESSAGES;
+const FR = "fr-FR";
+const EN = "en-GB";
 
 describe("errorText (the console's Erreur column)", () => {
   it("says the counts in the user's language, not the server's summary", () => {
@@ -15,21 +17,24 @@ describe("errorText (the console's Erreur column)", () => {
       findingCount: 1,
       errorSummary: "2 entries rejected (UNBALANCED_ENTRY ×2); 1 finding",
     });
-    expect(errorText(fr, b)).toBe("2 écriture(s) rejetée(s) · 1 constat");
-    expect(errorText(en, b)).toBe("2 entries rejected · 1 finding");
+    expect(errorText(fr, FR, b)).toBe("2 écritures rejetées · 1 constat");
+    expect(errorText(en, EN, b)).toBe("2 entries rejected · 1 finding");
   });
 
   it("counts errors when no entry was rejected, and findings alone", () => {
-    expect(errorText(fr, batch({ errorCount: 3 }))).toBe("3 erreurs");
-    expect(errorText(en, batch({ errorCount: 1 }))).toBe("1 error");
-    expect(errorText(fr, batch({ findingCount: 4 }))).toBe("4 constats");
-    expect(errorText(en, batch({ rejectedEntryCount: 1, errorCount: 1 }))).toBe("1 entry rejected");
+    expect(errorText(fr, FR, batch({ errorCount: 3 }))).toBe("3 erreurs");
+    expect(errorText(en, EN, batch({ errorCount: 1 }))).toBe("1 error");
+    expect(errorText(fr, FR, batch({ findingCount: 4 }))).toBe("4 constats");
+    expect(errorText(en, EN, batch({ rejectedEntryCount: 1, errorCount: 1 }))).toBe("1 entry rejected");
+    expect(errorText(fr, FR, batch({ rejectedEntryCount: 1, errorCount: 1 }))).toBe("1 écriture rejetée");
+    expect(errorText(fr, FR, batch({ rejectedEntryCount: 1200, errorCount: 1300, findingCount: 1 }))).toBe("1\u202f200 écritures rejetées · 1 constat");
+    expect(errorText(en, EN, batch({ errorCount: 1300, findingCount: 2500 }))).toBe("1,300 errors · 2,500 findings");
   });
 
   it("is empty for a clean batch and generic for a file that could not be read", () => {
-    expect(errorText(fr, batch())).toBe("");
-    expect(errorText(fr, batch({ status: "FAILED", errorCount: 1 }))).toBe("Fichier illisible");
-    expect(errorText(en, batch({ status: "FAILED", errorCount: 1 }))).toBe("File could not be read");
+    expect(errorText(fr, FR, batch())).toBe("");
+    expect(errorText(fr, FR, batch({ status: "FAILED", errorCount: 1 }))).toBe("Fichier illisible");
+    expect(errorText(en, EN, batch({ status: "FAILED", errorCount: 1 }))).toBe("File could not be read");
   });
 });
 

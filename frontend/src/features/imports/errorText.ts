@@ -7,13 +7,14 @@ import type { Batch } from "./model";
 
 export function errorText(
   t: Messages,
+  locale: string,
   batch: Pick<Batch, "status" | "rejectedEntryCount" | "errorCount" | "findingCount">,
 ): string {
   if (batch.status === "FAILED") return t.errorUnreadable;
   const parts: string[] = [];
-  if (batch.rejectedEntryCount > 0) parts.push(t.errorRejected(batch.rejectedEntryCount));
-  else if (batch.errorCount > 0) parts.push(t.errorErrors(batch.errorCount));
-  if (batch.findingCount > 0) parts.push(t.errorFindings(batch.findingCount));
+  if (batch.rejectedEntryCount > 0) parts.push(t.errorRejected(locale, batch.rejectedEntryCount));
+  else if (batch.errorCount > 0) parts.push(t.errorErrors(locale, batch.errorCount));
+  if (batch.findingCount > 0) parts.push(t.errorFindings(locale, batch.findingCount));
   return parts.join(" · ");
 }
 

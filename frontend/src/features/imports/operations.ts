@@ -128,6 +128,8 @@ export const BatchDetailQuery = graphql(`
   query BatchDetail($id: ID!) {
     importBatch(id: $id) {
       ...BatchFields
+      stagedLineCount
+      refusedLineCount
       reversedAt
       reversalDate
       layoutId

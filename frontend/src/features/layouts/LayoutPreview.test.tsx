@@ -69,7 +69,7 @@ describe("LayoutPreview", () => {
   it("shows the entries as they would be staged, with their totals, and every issue", () => {
     show({ kind: "ready", preview: PREVIEW });
     expect(screen.getByTestId("preview-counts").textContent).toBe(
-      "31 ligne(s) lue(s) · 14 écriture(s) · 1 rejetée(s) · 1 erreur(s) · 1 constat(s) · Encodage : utf-8",
+      "31 lignes lues · 14 écritures · 1 rejetée · 1 erreur · 1 constat · Encodage : utf-8",
     );
     expect(screen.getByRole("heading", { name: "Premières écritures lues (2 sur 14)" })).toBeTruthy();
     const [first, second] = screen.getAllByTestId("preview-entry");
@@ -92,6 +92,8 @@ describe("LayoutPreview", () => {
   it("says why a file cannot be read at all", () => {
     const fatal = { line: 0, column: null, code: "EMPTY_FILE", message: "the file is empty", severity: "error" };
     show({ kind: "ready", preview: { ...PREVIEW, fatal, entries: [], issues: [], entryCount: 0, lineCount: 0 } });
+    // French counts 0 in the singular.
+    expect(screen.getByTestId("preview-counts").textContent).toBe("0 ligne lue · 0 écriture · 1 rejetée · 1 erreur · 1 constat · Encodage : utf-8");
     expect(screen.getByTestId("preview-fatal").textContent).toBe("Le fichier ne peut pas être lu : Fichier vide — the file is empty");
     expect(screen.getByText("Aucune écriture lue.")).toBeTruthy();
     expect(screen.getByText("Aucune erreur ni constat.")).toBeTruthy();

@@ -36,12 +36,11 @@ export function LayoutPreview({ state, stale }: { state: PreviewState; stale: bo
 
 export function PreviewResultView({ preview }: { preview: Preview }) {
   const { t, locale } = useI18n();
-  const n = (v: number) => new Intl.NumberFormat(locale).format(v);
   const amount = (v: string) => formatDecimal(v, locale);
   return (
     <>
       <p className="preview-counts" data-testid="preview-counts">
-        {t.lay.previewCounts(n(preview.lineCount), n(preview.entryCount), n(preview.rejectedEntryCount), n(preview.errorCount), n(preview.findingCount))}
+        {t.lay.previewCounts(locale, preview.lineCount, preview.entryCount, preview.rejectedEntryCount, preview.errorCount, preview.findingCount)}
         {preview.encoding && <span className="muted"> · {t.lay.previewEncoding(preview.encoding)}</span>}
       </p>
       {preview.fatal && (

@@ -128,7 +128,7 @@ export function NotificationCentre() {
         className="btn btn-quiet notif-button"
         aria-expanded={open}
         aria-controls={id}
-        aria-label={t.notificationsUnread(unread)}
+        aria-label={t.notificationsUnread(locale, unread)}
         onClick={() => setOpen((o) => !o)}
         data-testid="notifications-button"
       >
