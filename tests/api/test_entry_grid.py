@@ -195,6 +195,57 @@ def test_a_jump_to_a_line_says_where_it_lands(api: Api, firm: dict[str, Any]) ->
             assert items[page["position"]] == min(firsts), line
 
 
+def test_a_search_keeps_the_lines_that_match(api: Api, firm: dict[str, Any]) -> None:
+    """Within a batch: by journal, account (its beginning), third party, amount on either side, words of the
+    label or reference; the conditions together; paged, counted and placed like the whole grid."""
+    token = firm["tokens"]["viewer"]
+    batch = staged(api, firm, "search.txt", demo_fec(60, 2025, seed=8))
+    every = pages(api, ENTRIES, "entries", token, id=batch, first=500)[0]["nodes"]
+    search = """query($id: ID!, $f: GridFilter, $first: Int, $after: String, $l: Int) { importBatch(id: $id) {
+        grid(first: $first, after: $after, filter: $f, fromLine: $l) { columns rows refused { line }
+        totalCount refusedCount position pageInfo { hasNextPage endCursor } } } }"""
+
+    def found(f: dict[str, Any], first: int = 500) -> list[list[Any]]:
+        rows, after = [], None
+        while True:
+            page = api.gql(search, {"id": batch, "f": f, "first": first, "after": after}, token=token)
+            grid = page["importBatch"]["grid"]
+            assert grid["refused"] == [] and grid["refusedCount"] == 0
+            rows += grid["rows"]
+            if not grid["pageInfo"]["hasNextPage"]:
+                assert grid["totalCount"] == len(rows)
+                return rows
+            after = grid["pageInfo"]["endCursor"]
+
+    def expected(keep: Any) -> list[list[Any]]:
+        return [[n[c] for c in COLUMNS] for n in every if keep(n)]
+
+    customer = next(n["thirdParty"] for n in every if n["thirdParty"])
+    big = every[0]["debit"] if every[0]["debit"] != "0.00" else every[0]["credit"]
+    cases: list[tuple[dict[str, Any], Any]] = [
+        ({"journal": "AC"}, lambda n: n["journal"] == "AC"),
+        ({"account": "44"}, lambda n: n["account"].startswith("44")),
+        ({"thirdParty": customer}, lambda n: n["thirdParty"] == customer),
+        ({"amount": big}, lambda n: big in (n["debit"], n["credit"])),
+        ({"text": "FACTURE 1"}, lambda n: "facture 1" in n["label"].lower()),
+        ({"journal": "VT", "account": "4"}, lambda n: n["journal"] == "VT" and n["account"].startswith("4")),
+        ({"account": "4%"}, lambda n: False),  # a wildcard is a character like another
+        ({"text": "   "}, lambda n: True),  # blank: no condition
+    ]
+    for f, keep in cases:
+        want = expected(keep)
+        assert found(f, first=7) == want, f
+    # A jump within the search lands where the search's own order puts it.
+    vt = expected(lambda n: n["journal"] == "VT")
+    line = vt[len(vt) // 2][0]
+    page = api.gql(search, {"id": batch, "f": {"journal": "VT"}, "first": 5, "l": line}, token=token)
+    assert page["importBatch"]["grid"]["position"] == sum(1 for r in vt if r[0] < line)
+    # Bounded: an amount the currency cannot hold, a text too long.
+    for f, field in (({"amount": "1.001"}, "amount"), ({"text": "x" * 101}, "text")):
+        body = api.raw(search, {"id": batch, "f": f, "first": 5}, token=token)
+        assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "field": field}, body
+
+
 def test_an_over_cost_grid_query_is_refused(api: Api, firm: dict[str, Any]) -> None:
     token = firm["tokens"]["viewer"]
     batch = staged(api, firm, "cost.txt", demo_fec(2, 2025, seed=2))

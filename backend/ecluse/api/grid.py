@@ -7,13 +7,16 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.scalars import JSON
 
 from ecluse.api.limits import VALUES
 from ecluse.api.pagination import PageInfo, cursor_id, decode_cursor, encode_cursor, page_size
+from ecluse.api.scalars import Money
 from ecluse.imports import queries
+from ecluse.ledger.line_filter import MAX_TEXT, LineFilter
 from ecluse.ledger.queries import GRID_COLUMNS, batch_grid_lines, batch_line_totals, count_lines_before
-from ecluse.money import exponent
+from ecluse.money import LEDGER_TOTAL_MAX, exponent, to_minor
 
 #: Past every line number: the upper bound of the last page's refused lines (an INTEGER column).
 _LAST_LINE = 2**31 - 1
@@ -61,22 +64,69 @@ class EntryGridPage:
     #: Where the page starts: its first staged line's id (None: it has none) and the line it was asked from.
     _first_id: strawberry.Private[int | None] = None
     _from_line: strawberry.Private[int] = 0
+    _where: strawberry.Private[LineFilter | None] = None
 
     @strawberry.field(
         description="How many items (staged and refused lines) come before this page's first, counted only "
         "when asked: with `fromLine` and no cursor, where a jump to a line of the file lands in the grid."
     )
     async def position(self) -> int:
-        staged = await count_lines_before(self._batch_id, self._first_id)
+        staged = await count_lines_before(self._batch_id, self._first_id, self._where)
+        if self._where is not None:  # a search shows no refused line
+            return staged
         return staged + await queries.count_refused(self._batch_id, self._from_line)
 
-    @strawberry.field(description="The batch's staged lines (counted only when asked).")
+    @strawberry.field(
+        description="The batch's staged lines, those the filter keeps (counted only when asked)."
+    )
     async def total_count(self) -> int:
+        if self._where is not None:
+            return await count_lines_before(self._batch_id, None, self._where)
         return (await batch_line_totals(self._batch_id))[0]
 
-    @strawberry.field(description="The batch's refused lines (counted only when asked).")
+    @strawberry.field(description="The batch's refused lines (counted only when asked); 0 with a filter.")
     async def refused_count(self) -> int:
-        return await queries.count_refused(self._batch_id)
+        return 0 if self._where is not None else await queries.count_refused(self._batch_id)
+
+
+@strawberry.input(
+    description="A search within a batch's staged lines: the conditions given all hold (refused lines are "
+    "not shown while one is)."
+)
+class GridFilter:
+    journal: str | None = strawberry.field(default=None, description="A journal's code, exactly.")
+    account: str | None = strawberry.field(default=None, description="An account number, or its beginning.")
+    third_party: str | None = strawberry.field(default=None, description="A third party's code, exactly.")
+    amount: Money | None = strawberry.field(
+        default=None, description="An amount on either side, debit or credit (a positive decimal)."
+    )
+    text: str | None = strawberry.field(
+        default=None, description="Words in the label or the reference, whatever the case."
+    )
+
+    def of(self, company_id: int, currency: str) -> LineFilter:
+        """The filter for the ledger, its values checked: a text over MAX_TEXT characters, or an amount the
+        currency cannot hold, is refused (BAD_USER_INPUT, naming the field)."""
+        for name in ("journal", "account", "third_party", "text"):
+            value = getattr(self, name)
+            if value is not None and len(value) > MAX_TEXT:
+                raise _bad(name, f"{name} is longer than {MAX_TEXT} characters")
+        minor = None
+        if self.amount is not None:
+            try:
+                minor = abs(to_minor(self.amount, currency))
+            except (ValueError, ArithmeticError) as exc:
+                raise _bad("amount", f"{self.amount} is not an amount in {currency}") from exc
+            if minor > LEDGER_TOTAL_MAX:
+                raise _bad("amount", f"{self.amount} is not an amount in {currency}")
+        clean = {
+            n: (getattr(self, n) or "").strip() or None for n in ("journal", "account", "third_party", "text")
+        }
+        return LineFilter(company_id, amount=minor, **clean)
+
+
+def _bad(field: str, message: str) -> GraphQLError:
+    return GraphQLError(message, extensions={"code": "BAD_USER_INPUT", "field": field})
 
 
 async def grid_page(
@@ -87,6 +137,7 @@ async def grid_page(
     from_line: int | None,
     *,
     refusals: bool = True,
+    where: LineFilter | None = None,
 ) -> EntryGridPage:
     """`first` items from the cursor (after its last row id and file line) and from `from_line`: staged lines
     and refused lines merged in file order. Two queries: the lines (up to first + 1), and the refused lines
@@ -97,7 +148,11 @@ async def grid_page(
     after_id, after_line = (cursor_id(cursor, 0), cursor_id(cursor, 1)) if cursor else (0, -1)
     start = from_line or 0
     # Several staged lines may come from one line of the file: the rows go on from the cursor's line itself.
-    lines = await batch_grid_lines(batch_id, after_id, max(start, after_line), limit + 1, exponent(currency))
+    where = where if where is not None and where.active else None
+    refusals = refusals and where is None  # a search is among staged lines: refused ones have no values
+    lines = await batch_grid_lines(
+        batch_id, after_id, max(start, after_line), limit + 1, exponent(currency), where
+    )
     last = lines[-1][1][0] if len(lines) > limit else _LAST_LINE
     refused = (
         await queries.refused_in_range(batch_id, max(start, after_line + 1), last, limit + 1)
@@ -133,4 +188,5 @@ async def grid_page(
         _batch_id=batch_id,
         _first_id=lines[0][0] if lines else None,
         _from_line=max(start, after_line + 1),
+        _where=where,
     )

@@ -14,7 +14,7 @@ from strawberry.scalars import JSON
 
 from ecluse.api.context import Info
 from ecluse.api.core import FiscalYear, UserError, to_int_id
-from ecluse.api.grid import EntryGridPage, grid_page
+from ecluse.api.grid import EntryGridPage, GridFilter, grid_page
 from ecluse.api.loaders import loader
 from ecluse.api.pagination import (
     Connection,
@@ -410,15 +410,19 @@ class ImportBatch:
         first: int | None = 100,
         after: str | None = None,
         from_line: FromLine = None,
+        filter: GridFilter | None = None,
     ) -> EntryGridPage:
         batch = self._batch
+        where = filter.of(batch.company_id, self._currency) if filter is not None else None
         # A batch's counts are set when its parse ends: before that, refused lines may already be stored.
         refusals = (
             batch.status in (BatchStatus.RECEIVED, BatchStatus.PARSING)
             or batch.rejected_entry_count > 0
             or batch.error_count > 0
         )
-        return await grid_page(batch.id, self._currency, first, after, from_line, refusals=refusals)
+        return await grid_page(
+            batch.id, self._currency, first, after, from_line, refusals=refusals, where=where
+        )
 
     @strawberry.field
     async def errors(

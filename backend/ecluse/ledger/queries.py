@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from ecluse.db.bulk import default_sql
+from ecluse.ledger.line_filter import LineFilter
 from ecluse.money import exponent_or
 from ecluse.money import format_amount as amount
 
@@ -42,7 +43,7 @@ class LineRow:
 _PAGE_OF_LINES = """
 FROM (
     SELECT * FROM entry_lines
-    WHERE batch_id = $1 AND id > $2 AND source_line >= $3
+    WHERE batch_id = $1 AND id > $2 AND source_line >= $3{where}
     ORDER BY id
     LIMIT $4
 ) l
@@ -74,7 +75,7 @@ def _date(value: Any) -> date:
 
 async def batch_lines(batch_id: int, after_id: int, limit: int, from_line: int = 0) -> list[LineRow]:
     """A page of a batch's lines in file order (ids follow the file: lines are inserted in its order)."""
-    conn, sql = default_sql(_LINES)
+    conn, sql = default_sql(_LINES.format(where=""))
     rows = await conn.execute_query_dict(sql, [batch_id, after_id, from_line, limit])
     return [
         LineRow(
@@ -97,13 +98,18 @@ async def batch_line_totals(batch_id: int) -> tuple[int, int, int]:
     return int(row["n"]), int(row["d"]), int(row["c"])
 
 
-async def count_lines_before(batch_id: int, line_id: int | None) -> int:
-    """The batch's lines stored before the line `line_id` (all of them when None): a range of the
-    (batch_id, id) index, which follows the file."""
-    if line_id is None:
-        return (await batch_line_totals(batch_id))[0]
-    conn, sql = default_sql("SELECT COUNT(*) AS n FROM entry_lines WHERE batch_id = $1 AND id < $2")
-    return int((await conn.execute_query_dict(sql, [batch_id, line_id]))[0]["n"])
+async def count_lines_before(batch_id: int, line_id: int | None, where: LineFilter | None = None) -> int:
+    """The batch's lines stored before the line `line_id` (all of them when None), those `where` keeps: a
+    range of the (batch_id, id) index, which follows the file."""
+    args: list[Any] = [batch_id]
+    sql = "SELECT COUNT(*) AS n FROM entry_lines WHERE batch_id = $1"
+    if line_id is not None:
+        args.append(line_id)
+        sql += " AND id < $2"
+    if where is not None:
+        sql += where.sql(args)
+    conn, sql = default_sql(sql)
+    return int((await conn.execute_query_dict(sql, args))[0]["n"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,14 +165,15 @@ SELECT l.id, l.source_line, j.code, e.date, e.number, a.number, a.label, t.code,
 
 
 async def batch_grid_lines(
-    batch_id: int, after_id: int, from_line: int, limit: int, places: int
+    batch_id: int, after_id: int, from_line: int, limit: int, places: int, where: LineFilter | None = None
 ) -> list[tuple[int, list[Any]]]:
     """A page of a batch's lines for the grid, in file order: (line id, values in GRID_COLUMNS order), dates
     ISO and amounts as decimal strings of `places` decimals (a currency amount: of its currency's, or `places`
     when the line names none). The driver's rows become lists directly: a page of 500 is read without a
     model or a dataclass per line."""
-    conn, sql = default_sql(_GRID)
-    _, rows = await conn.execute_query(sql, [batch_id, after_id, from_line, limit])
+    args: list[Any] = [batch_id, after_id, from_line, limit]
+    conn, sql = default_sql(_GRID.format(where=where.sql(args) if where is not None else ""))
+    _, rows = await conn.execute_query(sql, args)
     out: list[tuple[int, list[Any]]] = []
     for r in rows:
         day = r[3]
