@@ -6,6 +6,10 @@ backend/ecluse, minus the values of its enums and the few literals below that ar
 narrower scan reads the code argument of the calls that raise or build an error; each code it finds must be
 in the broad set, so an exclusion can never hide a real code. Notification kinds (PARSE_DONE…) are UPPER_SNAKE
 literals too: the web app says them with noteText, so a key of its `note` map counts as their text.
+
+Beyond a label, every error and finding a batch can carry is said in full in both languages from its code and
+parameters (`issueText`): each code formats/messages.py writes the English of, and the few a failed batch
+carries from elsewhere (FAILURE_CODES).
 """
 
 from __future__ import annotations
@@ -178,9 +182,9 @@ def _block(text: str, start: int) -> str:
     return text[i + 1 : j - 1]
 
 
-def _map(lang: str, name: str) -> str:
-    """The body of the `name: {…}` map in the `const <lang>` block of messages.ts."""
-    text = MESSAGES.read_text(encoding="utf-8")
+def _map(lang: str, name: str, text: str | None = None) -> str:
+    """The body of the `name: {…}` map in the `const <lang>` block of messages.ts (or of `text`)."""
+    text = MESSAGES.read_text(encoding="utf-8") if text is None else text
     heads = list(re.finditer(r"^const (fr|en)\b[^=]*=\s*\{", text, re.M))
     assert [h[1] for h in heads] == ["fr", "en"], f"{MESSAGES}: expected `const fr = {{` then `const en = {{`"
     start = heads[0].start() if lang == "fr" else heads[1].start()
@@ -209,6 +213,57 @@ def labels(lang: str) -> dict[str, str]:
         f"{MESSAGES}: {lang}.issueCode must map codes to string literals; cannot read {rest.strip()[:80]!r}"
     )
     return {code: label for code, label in found.items() if label.strip()}
+
+
+#: The key of an entry of an object literal, after the blanks and comments before it.
+_KEY = re.compile(r"""(?:\s+|//[^\n]*|/\*.*?\*/)*["']?([A-Za-z_$][\w$]*)["']?\s*:""", re.S)
+
+
+def _keys(body: str) -> set[str]:
+    """The keys of an object literal's body, at its own level: nested objects, calls, strings, template
+    literals (with their `${…}`) and comments are stepped over, so what they hold is never taken for a key."""
+    keys: set[str] = set()
+    stack: list[str] = []
+    j, entry = 0, True
+    while j < len(body):
+        if entry and not stack:
+            entry = False
+            if (key := _KEY.match(body, j)) is not None:
+                keys.add(key[1])
+                j = key.end()
+                continue
+        c = body[j]
+        if stack and stack[-1] == "`":  # inside a template literal
+            if c == "\\":
+                j += 1
+            elif c == "`":
+                stack.pop()
+            elif body.startswith("${", j):
+                stack.append("${")
+                j += 1
+        elif c in "\"'":
+            string = re.compile(rf"{c}(?:[^{c}\\\n]|\\.)*{c}").match(body, j)
+            assert string, f"{MESSAGES}: unclosed string at offset {j} of a map"
+            j = string.end() - 1
+        elif c == "`":
+            stack.append("`")
+        elif body.startswith("//", j):
+            j = body.find("\n", j) if "\n" in body[j:] else len(body)
+        elif body.startswith("/*", j):
+            j = body.index("*/", j) + 1
+        elif c in "{([":
+            stack.append(c)
+        elif c in "})]":
+            stack.pop()
+        elif c == "," and not stack:
+            entry = True
+        j += 1
+    return keys
+
+
+def sentences(lang: str, text: str | None = None) -> set[str]:
+    """The codes of `issueText` in one language: those the web app says in full from their params."""
+    return _keys(_map(lang, "issueText", text))
 
 
 def notification_kinds(lang: str) -> set[str]:
@@ -317,3 +372,57 @@ def test_every_code_the_backend_can_emit_is_documented_for_partners() -> None:
     """A partner developer finds every code in docs/ (docs/api.md and the format pages)."""
     docs = "".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "docs").rglob("*.md")))
     assert sorted(code for code in backend_codes() if f"`{code}`" not in docs) == []
+
+
+# --- every error and finding is said in the user's language from its code and params ----------------------
+
+#: Codes a batch's errors carry that are raised outside formats/messages.py (imports/receive.py, stage.py):
+#: the first error of a file kept FAILED before it was read, which the console and the notifications say.
+FAILURE_CODES = frozenset(
+    {"EMPTY_FILE", "UNKNOWN_FORMAT", "UNSUPPORTED_FORMAT", "LAYOUT_REQUIRED", "IDEMPOTENCY_CONFLICT", "INTERNAL_ERROR",
+     "NO_DEFAULT_JOURNAL"}
+)  # fmt: skip
+
+
+def _templated() -> set[str]:
+    """The codes formats/messages.py writes the English of: the keys of its template table."""
+    from ecluse.formats.messages import _TEXTS, has_text
+
+    codes = set(_TEXTS)
+    assert all(has_text(code) for code in codes)
+    return codes
+
+
+def missing_sentences(text: str | None = None) -> dict[str, list[str]]:
+    """Per language, the codes of errors and findings that messages.ts (or `text`) has no sentence for."""
+    codes = _templated() | FAILURE_CODES
+    return {lang: sorted(codes - sentences(lang, text)) for lang in ("fr", "en")}
+
+
+def test_every_error_and_finding_has_a_sentence_in_both_languages() -> None:
+    """A person reads every error and finding in their language, rendered from its code and parameters
+    (errorText.ts `issueDetailText`): each code messages.py writes the English of has an `issueText` entry in
+    French and in English; the server's `message` is only a fallback for rows older than their parameters."""
+    assert len(_templated()) >= 100, sorted(_templated())
+    missing = missing_sentences()
+    assert missing == {"fr": [], "en": []}, (
+        "codes without a sentence in messages.ts (issueText): "
+        + "; ".join(f"{lang}: {', '.join(codes)}" for lang, codes in missing.items() if codes)
+    )
+
+
+def test_a_missing_sentence_is_found() -> None:
+    """The check reads the keys of issueText only: a code taken out of one language is named, and a code
+    written inside a sentence or a nested map is no key."""
+    text = MESSAGES.read_text(encoding="utf-8")
+    en_at = re.search(r"^const en\b", text, re.M)
+    assert en_at is not None
+    head, tail = text[: en_at.start()], text[en_at.start() :]
+    key = re.search(r"^\s*IMPORT_ORDER: \(p\) =>", tail[tail.index("issueText: {") :], re.M)
+    assert key is not None
+    at = tail.index("issueText: {") + key.start()
+    doctored = head + tail[:at] + "\n    IMPORT_ORDER_GONE: (p) =>" + tail[at + len(key[0]) :]
+    assert missing_sentences(doctored) == {"fr": [], "en": ["IMPORT_ORDER"]}
+    both = sentences("fr") & sentences("en")
+    assert {"UNBALANCED_ENTRY", "BAD_AMOUNT", "REQUIRED", "RANGES_OVERLAP"} <= both
+    assert not sentences("fr") & {"text", "has", "date", "amount", "reason", "debit", "G", "D", "C"}

@@ -109,3 +109,37 @@ def test_english(admin_page: Page, live: Live, company: str) -> None:
     expect(page.get_by_role("heading", level=1, name="Entry detail")).to_be_visible()
     page.get_by_label("Language").select_option("fr")
     expect(page.get_by_role("heading", level=1, name="Détail des écritures")).to_be_visible()
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("gap", [False, True], ids=["every-line", "blank-line"])
+def test_an_error_leads_to_its_line_in_the_grid(admin_page: Page, live: Live, company: str, gap: bool) -> None:
+    """From the error list, a refused entry's line is one click away: the entries tab opens on it, marked,
+    far down a batch as at its top, whether rows map to file lines or not."""
+    entries = 1_200  # 3,600 lines: the spoiled entry is in the eighth page of 500
+    text = fec_file(entries, uuid.uuid4().int % 99_999).decode("utf-8").split("\r\n")
+    spoiled = 3_300  # a line of the file (the header is line 1): its entry's credit off by one cent
+    fields = text[spoiled - 1].split("\t")
+    amount_at = 11 if fields[11] not in ("", "0,00") else 12
+    fields[amount_at] = f"{fields[amount_at][:-1]}{(int(fields[amount_at][-1]) + 1) % 10}"
+    text[spoiled - 1] = "\t".join(fields)
+    if gap:  # a blank line early on: rows no longer map to file lines, the page asked says where it lands
+        text.insert(5, "")
+        spoiled += 1
+    batch = live.upload(company, f"far_{uuid.uuid4().hex[:8]}.txt", "\r\n".join(text).encode())
+    live.wait_status(batch["id"], {"FINISHED_WITH_ERROR"})
+    page = admin_page
+    page.goto(f"/c/{company}/imports/detail?ids={batch['id']}")
+    DetailPage(page).wait_loaded()
+    page.get_by_role("tab", name="Erreurs", exact=False).click()
+    row = page.locator("table.errors-table tbody tr").filter(has_text="UNBALANCED_ENTRY")
+    expect(row).to_have_count(1)
+    button = row.get_by_role("button", name=re.compile(r"^Voir la ligne \d+ dans les écritures$"))
+    first_line = int(button.inner_text())
+    assert spoiled - 2 <= first_line <= spoiled
+    button.click()
+    expect(page.get_by_role("tab", name="Écritures", exact=True)).to_have_attribute("aria-selected", "true")
+    target = page.get_by_role("grid").locator('[role="row"][aria-current="true"]')
+    expect(target).to_be_visible(timeout=30_000)
+    expect(target.get_by_role("gridcell").first).to_have_text(str(first_line))
+    expect(target).to_have_class(re.compile("eg-refused"))

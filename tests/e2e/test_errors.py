@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 import uuid
+from decimal import Decimal
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.harness import fec_file
+from tests.e2e.harness import fec_file, fr_amount
 from tests.e2e.pages.app import LIVE_TIMEOUT, ConsolePage, DetailPage
 
 
@@ -16,7 +17,8 @@ def test_a_file_with_unbalanced_entries_shows_its_errors(admin_page: Page, compa
     page = admin_page
     console = ConsolePage.goto(page, company)
     name = f"errors_{uuid.uuid4().hex[:8]}.txt"
-    console.upload(name, fec_file(12, uuid.uuid4().int % 100_000, unbalanced=3))
+    data = fec_file(12, uuid.uuid4().int % 100_000, unbalanced=3)
+    console.upload(name, data)
     row = console.row(name)
     expect(console.status(row)).to_have_text("Terminé avec erreur", timeout=LIVE_TIMEOUT)
     # Said in French from the counts; the server's (English) summary stays as the tooltip.
@@ -53,13 +55,36 @@ def test_a_file_with_unbalanced_entries_shows_its_errors(admin_page: Page, compa
     errors = page.locator("table.errors-table tbody tr").filter(has_text="UNBALANCED_ENTRY")
     expect(errors).to_have_count(3)
     first = errors.first.locator("td").all_inner_texts()
-    assert first[0].isdigit() and "unbalanced" in first[2], first  # line, field, message
-    assert first[2].startswith("Écriture déséquilibrée"), first  # the code's French label, then the detail
+    # Line, field, message: the line opens the entries on it; the refused entry's lines are under it.
+    line = errors.first.get_by_role("button", name=re.compile(r"^Voir la ligne \d+ dans les écritures$"))
+    assert line.inner_text().isdigit(), first
+    span = errors.first.locator(".issue-span")
+    expect(span).to_contain_text(f"{line.inner_text()}–{int(line.inner_text()) + 2}")  # an entry of 3 lines
+    # The code's French label, then the detail said in French from the error's params (not the server's English
+    # message), its amounts in the French form: 1 138,50 with a narrow no-break space.
+    assert first[2].startswith("Écriture déséquilibrée"), first
+    assert "unbalanced" not in first[2], first
+    debit, credit = entry_sides(data, "VT00001")
+    assert (
+        f"Écriture VT VT00001 déséquilibrée : débit {fr_amount(debit)}, crédit {fr_amount(credit)}, écart -1,00"
+        in first[2]
+    ), first
     rejected = page.get_by_role("link", name="Lignes rejetées")
     expect(rejected).to_have_attribute("href", f"/files/batches/{row_id(page, name)}/rejected")
     with page.expect_download() as download:
         rejected.click()
     assert download.value.suggested_filename.endswith("_rejected.txt")
+
+
+def entry_sides(data: bytes, number: str) -> tuple[Decimal, Decimal]:
+    """The debits and credits of entry `number` of a FEC file."""
+    debit = credit = Decimal(0)
+    for line in data.decode("utf-8").splitlines()[1:]:
+        cells = line.split("\t")
+        if cells[2] == number:
+            debit += Decimal(cells[11].replace(",", "."))
+            credit += Decimal(cells[12].replace(",", "."))
+    return debit, credit
 
 
 def row_id(page: Page, name: str) -> str:

@@ -40,6 +40,309 @@ const frEntries = (n: number, text: string) => (n === 1 ? "1 écriture" : `${tex
 const enFile = (w: NoteWords, none: string) => (w.name ? `“${w.name}”` : none) + (w.company ? ` (${w.company})` : "");
 const enEntries = (n: number, text: string) => (n === 1 ? "1 entry" : `${text} entries`);
 
+// --- The words of parse errors and findings (issueText): what their params hold, said in each language ---
+
+/** French and English plural forms: French takes the singular for 0 and 1, English for 1 only. */
+const frPlural = (n: number, one: string, other: string) => (n < 2 ? one : other);
+const enPlural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+
+/** A date form written with English or French letters, in the language's own: YYYYMMDD → AAAAMMJJ (fr),
+ * JJMMAAAA → DDMMYYYY (en). Other text is left as it is. */
+const DATE_FORM = /\b(?:YYYY|AAAA|YY|AA|MM|DD|JJ)(?:[-/. ]?(?:YYYY|AAAA|YY|AA|MM|DD|JJ))+\b/g;
+const frDateForm = (text: string) => text.replace(DATE_FORM, (m) => m.replace(/Y/g, "A").replace(/D/g, "J"));
+const enDateForm = (text: string) => text.replace(DATE_FORM, (m) => m.replace(/A/g, "Y").replace(/J/g, "D"));
+
+/** The format a reader names (`format`, `kind`: FEC, TRA, Custom-layout, JSON) as a phrase after « fichier ». */
+const frFormat = (format: string) => (format === "Custom-layout" ? "au format personnalisé" : format);
+const enFormat = (format: string) => (format === "Custom-layout" ? "custom-layout" : format);
+/** The encodings a text file may be in, as a reader says them (`format`). */
+const frCharsets = (format: string) =>
+  format === "JSON" ? "les documents JSON doivent être en UTF-8" : `les fichiers ${frFormat(format)} doivent être en UTF-8, ISO-8859-15, Windows-1252 ou ASCII`;
+const enCharsets = (format: string) =>
+  format === "JSON" ? "JSON documents must be UTF-8" : `${enFormat(format)} files must be UTF-8, ISO-8859-15, Windows-1252 or ASCII text`;
+
+/** A separator named: TAB, space, or the character in quotes. */
+const frSeparator = (s: string) => (s === "\t" ? "tabulation" : s === " " ? "espace" : `« ${s} »`);
+const enSeparator = (s: string) => (s === "\t" ? "TAB" : s === " " ? "space" : `'${s}'`);
+
+/** A signed amount (debit positive) as a side: "90,00 D" / "90,00 C". */
+function sideOf(p: IssueParams, name: string): string {
+  const amount = p.amount(name);
+  return amount.startsWith("-") ? `${amount.slice(1)} C` : `${amount} D`;
+}
+
+/** Why a date was not read (`reason` of BAD_DATE: formats/dates.py), and what the line is imported without. */
+const DROPPED_FR: Record<string, string> = { "due date": "sa date d'échéance" };
+function frDateReason(p: IssueParams): string {
+  const reason = p.has("reason") ? p.text("reason") : "form";
+  const why =
+    reason === "month"
+      ? `n'est pas une date valide (mois ${p.text("month")})`
+      : reason === "day"
+        ? `n'est pas une date valide (pas de jour ${p.text("day")} en ${p.month("month")})`
+        : reason === "year"
+          ? `n'est pas une date valide (année ${p.text("year")})`
+          : reason === "range"
+            ? "est hors des années 1900 à 2099"
+            : `n'est pas une date de la forme ${frDateForm(p.text("expected"))}` + (p.has("hint") && p.text("hint") ? ` : écrivez ${frDateForm(p.text("hint"))}` : "");
+  const dropped = p.has("dropped") ? p.text("dropped") : "";
+  return why + (dropped ? ` (la ligne est importée sans ${DROPPED_FR[dropped] ?? p.unsaid()})` : "");
+}
+function enDateReason(p: IssueParams): string {
+  const reason = p.has("reason") ? p.text("reason") : "form";
+  const why =
+    reason === "month"
+      ? `is not a valid date (month ${p.text("month")})`
+      : reason === "day"
+        ? `is not a valid date (day ${p.text("day")} of ${p.month("month")})`
+        : reason === "year"
+          ? `is not a valid date (year ${p.text("year")})`
+          : reason === "range"
+            ? "is outside 1900-2099"
+            : `is not a date in the ${enDateForm(p.text("expected"))} form` + (p.has("hint") && p.text("hint") ? `: write ${enDateForm(p.text("hint"))}` : "");
+  const dropped = p.has("dropped") ? p.text("dropped") : "";
+  return why + (dropped ? ` (the line is imported without a ${dropped})` : "");
+}
+
+/** Why an amount was not read (`reason` of BAD_AMOUNT: money.why_not). */
+const WRITE_FR: Record<string, string> = {
+  "1234.56 (a dot before the cents, an optional minus)": "1234.56 (un point avant les centimes, un signe moins facultatif)",
+};
+function frAmountReason(p: IssueParams): string {
+  const reason = p.has("reason") ? p.text("reason") : "";
+  const sep = () => p.text("separator");
+  switch (reason) {
+    case "decimals": {
+      const places = p.count("places");
+      return places === 0 ? "a des décimales, et la devise n'en a pas" : `a plus de ${p.text("places")} ${frPlural(places, "décimale", "décimales")}`;
+    }
+    case "form":
+      return (
+        "n'est pas un montant" +
+        (p.has("expected") ? ` (attendu : ${p.text("expected")}, avec une virgule décimale)` : "") +
+        (p.has("write") ? ` : écrivez ${WRITE_FR[p.text("write")] ?? p.text("write")}` : "")
+      );
+    case "too_large":
+      return "est trop grand" + (p.has("digits") ? ` (au plus ${p.text("digits")} chiffres avant les décimales)` : "");
+    case "number_too_long":
+      return "est un nombre trop long pour être lu";
+    case "spaces":
+      return "contient des séparateurs de milliers ou des espaces : écrivez 1234.56";
+    case "not_an_amount":
+      return "doit être un montant comme \"1234.56\" (une chaîne ou un nombre)";
+    case "exponent":
+      return `est trop grand ou a plus de ${p.text("places")} décimales`;
+    case "thousands":
+      return "contient des séparateurs de milliers (non admis : écrivez 1234,56)";
+    case "ambiguous":
+      return `est ambigu : le « . » peut séparer les milliers ou les décimales (${p.text("format") === "FEC" ? "le FEC utilise « , »" : `les montants ${p.text("format")} utilisent « , »`})`;
+    case "two_signs":
+      return "a deux signes";
+    case "plus_after":
+      return "a un plus après le nombre (le plus se place avant)";
+    case "two_decimal_separators":
+      return `a plus d'un séparateur décimal « ${sep()} »`;
+    case "misplaced_thousands":
+      return `a un séparateur de milliers « ${sep()} » mal placé`;
+    case "other_decimal":
+      return `utilise « ${p.text("found")} » ; le séparateur décimal de ce modèle est « ${sep()} »`;
+    default:
+      return p.has("why") ? p.unsaid() : "n'est pas un montant";
+  }
+}
+function enAmountReason(p: IssueParams): string {
+  const reason = p.has("reason") ? p.text("reason") : "";
+  const sep = () => p.text("separator");
+  switch (reason) {
+    case "decimals": {
+      const places = p.count("places");
+      return places === 0 ? "has decimals, and the currency has none" : `has more than ${p.text("places")} ${enPlural(places, "decimal", "decimals")}`;
+    }
+    case "form":
+      return (
+        "is not an amount" +
+        (p.has("expected") ? ` (expected ${p.text("expected")} with a decimal comma)` : "") +
+        (p.has("write") ? `: write ${p.text("write")}` : "")
+      );
+    case "too_large":
+      return "is too large" + (p.has("digits") ? ` (at most ${p.text("digits")} digits before the point)` : "");
+    case "number_too_long":
+      return "is a number too long to read";
+    case "spaces":
+      return "has thousands separators or spaces: write 1234.56";
+    case "not_an_amount":
+      return 'must be an amount like "1234.56" (a string or a number)';
+    case "exponent":
+      return `is too large or has more than ${p.text("places")} decimals`;
+    case "thousands":
+      return "has thousands separators (not allowed: write 1234,56)";
+    case "ambiguous":
+      return `is ambiguous: '.' may separate thousands or decimals (${p.text("format") === "FEC" ? "the FEC uses ','" : `${p.text("format")} amounts use ','`})`;
+    case "two_signs":
+      return "has two signs";
+    case "plus_after":
+      return "has a plus after the number (a plus must come before it)";
+    case "two_decimal_separators":
+      return `has more than one decimal separator '${sep()}'`;
+    case "misplaced_thousands":
+      return `has a misplaced thousands separator '${sep()}'`;
+    case "other_decimal":
+      return `uses '${p.text("found")}'; this layout's decimal separator is '${sep()}'`;
+    default:
+      return p.has("why") ? p.text("why") : "is not an amount";
+  }
+}
+
+/** A field as a reader names it, in French: "debit (column 5)" → "debit (colonne 5)", "date (characters 3-10)" →
+ * "date (caractères 3 à 10)", "it" (a value the reader could not name) → "la valeur". */
+const frField = (field: string) =>
+  field === "it"
+    ? "la valeur"
+    : field.replace(/\(column (\d+)\)$/, "(colonne $1)").replace(/\(characters (\d+)-(\d+)\)$/, "(caractères $1 à $2)");
+/** An entry as a reader names it ("VT 12", "VT (no number)"), in French. */
+const frEntry = (entry: string) => entry.replace(/ \(no number\)$/, " (sans numéro)");
+/** "SENS « X » est incorrect", or "SENS est vide" when the field holds nothing. */
+const frValueOrEmpty = (p: IssueParams, wrong: string) => (p.text("value") ? `${frField(p.text("field"))} « ${p.text("value")} » ${wrong}` : `${frField(p.text("field"))} est vide`);
+const enValueOrEmpty = (p: IssueParams, wrong: string) => (p.text("value") ? `${p.text("field")} '${p.text("value")}' ${wrong}` : `${p.text("field")} is empty`);
+
+/** What a TRA field holds, by the `meaning` of MISSING_VALUE. */
+const MEANING_FR: Record<string, string> = { account: "le compte", entry_number: "le numéro d'écriture", third_party: "le tiers", section: "la section analytique" };
+const MEANING_EN: Record<string, string> = { account: "the account", entry_number: "the entry number", third_party: "the third party", section: "the analytic section" };
+/** TYPE_ECRITURE codes of entries that are not imported (NOT_NORMAL_ENTRY). */
+const ENTRY_TYPE_FR: Record<string, string> = { S: "une écriture de simulation", U: "une écriture de situation", R: "une écriture de révision" };
+const ENTRY_TYPE_EN: Record<string, string> = { S: "a simulation entry", U: "a situation entry", R: "a revision entry" };
+/** What BINARY_FILE found instead of text. */
+const CONTENT_FR: Record<string, string> = {
+  zip: "une archive ZIP (un classeur .xlsx ou .ods ?)",
+  xls: "un document Excel/Office d'ancien format (.xls)",
+  pdf: "un document PDF",
+  gzip: "une archive gzip",
+  "7z": "une archive 7-Zip",
+  rar: "une archive RAR",
+};
+const CONTENT_EN: Record<string, string> = {
+  zip: "a ZIP archive (an .xlsx or .ods workbook?)",
+  xls: "an old-style Excel/Office document (.xls)",
+  pdf: "a PDF document",
+  gzip: "a gzip archive",
+  "7z": "a 7-Zip archive",
+  rar: "a RAR archive",
+};
+/** The journal kinds IMPORT_ORDER says are missing (`missing`: "purchases, sales"). */
+const ORDER_KIND_FR: Record<string, string> = { purchases: "d'achats", sales: "de ventes" };
+const ORDER_KIND_EN: Record<string, string> = { purchases: "purchase", sales: "sales" };
+/** The parts of a TRA header (HEADER_VALUE `part`) and the parameter records not imported (RECORD_SKIPPED `what`). */
+const HEADER_PART_FR: Record<string, string> = {
+  "product (positions 4-5)": "Le produit (positions 4-5)",
+  "origin (positions 6-8)": "L'origine (positions 6-8)",
+  "content (positions 9-11)": "Le contenu (positions 9-11)",
+};
+const RECORD_WHAT_FR: Record<string, string> = {
+  "general parameters": "paramètres généraux", "fiscal years": "exercices", "analytic structures": "structures analytiques",
+  branches: "établissements", "payment modes": "modes de paiement", "payment terms": "conditions de règlement",
+  currencies: "devises", "VAT regimes": "régimes de TVA", "VAT rates": "taux de TVA", "number sequences": "souches de numérotation",
+  "free table settings": "paramètres des tables libres", "correspondence accounts": "comptes de correspondance",
+  "break plans": "plans de rupture", "bank details": "coordonnées bancaires", banks: "banques", "bank statements": "relevés bancaires",
+  "bank statement lines": "lignes de relevés bancaires", contacts: "contacts", "budget accounts": "comptes budgétaires",
+  "budget journals": "journaux budgétaires", "budget sections": "sections budgétaires", "third-party complements": "compléments de tiers",
+  reminders: "relances", "exchange rates": "cours des devises", "free tables": "tables libres",
+};
+/** The kind of a declaration UNKNOWN_COMPANY names (`record`: "journal VT", "third party C001"). */
+const RECORD_KIND_FR: Record<string, string> = { journal: "Journal", account: "Compte", "third party": "Tiers", section: "Section analytique" };
+const frRecord = (record: string) => {
+  const found = /^(journal|account|third party|section) ([\s\S]*)$/.exec(record);
+  return found ? `${RECORD_KIND_FR[found[1]!]} ${found[2]}` : record;
+};
+/** The account ranges a message lists ("400000–409999 (suppliers)"), their kinds in French. */
+const RANGE_WORDS_FR: Record<string, string> = { "(general)": "(général)", "(customers)": "(clients)", "(suppliers)": "(fournisseurs)" };
+const frRanges = (ranges: string) => ranges.replace(/\((?:general|customers|suppliers)\)/g, (m) => RANGE_WORDS_FR[m] ?? m);
+/** A size the JSON reader gives ("8 MiB") in French units. */
+const frSize = (size: string) => size.replace("MiB", "Mio").replace("KiB", "Kio");
+
+/** The arrays of declarations of a JSON document, by the singular that names their objects. */
+const DECLARATION_FR: Record<string, string> = { entries: "Écriture", journals: "Journal", accounts: "Compte", thirdParties: "Tiers", analyticSections: "Section analytique" };
+const DECLARATION_EN: Record<string, string> = { entries: "Entry", journals: "Journal", accounts: "Account", thirdParties: "Third party", analyticSections: "Analytic section" };
+/** What a JSON value must be (WRONG_TYPE `expected`). */
+const EXPECTED_FR: Record<string, string> = {
+  string: "une chaîne (entre guillemets doubles)", object: "un objet {…}", array: "un tableau […]",
+  entries: "un tableau d'écritures [...]", version: "le nombre 1", text: "une chaîne",
+};
+const EXPECTED_EN: Record<string, string> = {
+  string: "a string (in double quotes)", object: "an object {…}", array: "an array […]",
+  entries: "an array of entries [...]", version: "the number 1", text: "a string",
+};
+
+/** A JSON value by its kind (`found`) and, for a number or a string, its text (`value`). */
+function frKindOf(p: IssueParams, quoted = true): string {
+  const found = p.has("found") ? p.text("found") : "";
+  if (found === "long_number") return `un nombre de ${p.text("length")} caractères (trop long pour être lu)`;
+  if (found === "string") return quoted ? `la chaîne « ${p.text("value")} »` : `« ${p.text("value")} »`;
+  if (found === "number") return quoted ? `le nombre ${p.raw("value")}` : p.raw("value");
+  if (found === "null" || found === "true" || found === "false") return found;
+  return found === "object" ? "un objet" : found === "array" ? "un tableau" : "une valeur";
+}
+function enKindOf(p: IssueParams, quoted = true): string {
+  const found = p.has("found") ? p.text("found") : "";
+  if (found === "long_number") return `a number of ${p.text("length")} characters (too long to read)`;
+  if (found === "string") return quoted ? `the string '${p.text("value")}'` : `'${p.text("value")}'`;
+  if (found === "number") return quoted ? `the number ${p.raw("value")}` : p.raw("value");
+  if (found === "null" || found === "true" || found === "false") return found;
+  return found === "object" ? "an object" : found === "array" ? "an array" : "a value";
+}
+
+/** Why a JSON document breaks (`reason` of NOT_JSON, TRUNCATED and BAD_ENCODING). */
+const JSON_REASON_FR: Record<string, string> = {
+  cut_short: "le document s'arrête avant d'être complet (coupé ?)",
+  trailing_text: "il y a du texte après la fin du document",
+  unexpected_character: "caractère inattendu",
+  unexpected_word: "mot inattendu (true, false et null s'écrivent en minuscules ; les chaînes entre guillemets doubles)",
+  bad_key: "une clé doit être une chaîne entre guillemets doubles (une virgule de trop ?)",
+  unexpected_token: "élément inattendu (une virgule de trop, ou une qui manque ?)",
+  comma_or_brace: "« , » ou « } » attendu (une virgule qui manque ?)",
+  comma_or_bracket: "« , » ou « ] » attendu (une virgule qui manque ?)",
+  colon: "« : » attendu entre une clé et sa valeur",
+  not_utf8: "des octets qui ne sont pas de l'UTF-8",
+  bad_escape: 'une barre oblique inverse dans une chaîne doit commencer un échappement : \\\\, \\", \\n, \\t, \\uXXXX…',
+  control_character: "un caractère de contrôle dans une chaîne (écrivez-le \\n, \\t…)",
+};
+const JSON_REASON_EN: Record<string, string> = {
+  cut_short: "the document ends before it is complete (cut short?)",
+  trailing_text: "there is more text after the end of the document",
+  unexpected_character: "unexpected character",
+  unexpected_word: "unexpected word (true, false and null are lower case; strings need double quotes)",
+  bad_key: "a key must be a string in double quotes (a comma too many?)",
+  unexpected_token: "unexpected token (a comma too many, or one missing?)",
+  comma_or_brace: "expected ',' or '}' (a comma missing?)",
+  comma_or_bracket: "expected ',' or ']' (a comma missing?)",
+  colon: "expected ':' between a key and its value",
+  not_utf8: "bytes that are not UTF-8 (JSON documents must be UTF-8)",
+  bad_escape: 'a backslash in a string must start an escape: \\\\, \\", \\n, \\t, \\uXXXX…',
+  control_character: "a control character inside a string (write it \\n, \\t…)",
+};
+function frJsonReason(p: IssueParams): string {
+  const reason = p.text("reason");
+  if (reason === "unreadable_value") return `une valeur ne peut pas être lue (${p.text("detail")})`;
+  return JSON_REASON_FR[reason] ?? (p.has("detail") ? p.text("detail") : reason);
+}
+function enJsonReason(p: IssueParams): string {
+  const reason = p.text("reason");
+  if (reason === "unreadable_value") return `a value cannot be read (${p.text("detail")})`;
+  return JSON_REASON_EN[reason] ?? (p.has("detail") ? p.text("detail") : reason);
+}
+/** Where a JSON syntax error is: « à la ligne 3, colonne 7 (octet 42) près de « … » » or « entre les octets 1 et 9 ». */
+function frJsonPlace(p: IssueParams): string {
+  if (!p.has("line")) return `entre les octets ${p.text("first")} et ${p.text("last")}`;
+  const column = p.has("column") ? `, colonne ${p.text("column")}` : "";
+  const near = p.has("near") && p.text("near") ? ` près de « ${p.text("near")} »` : "";
+  return `à la ligne ${p.text("line")}${column} (octet ${p.text("byte")})${near}`;
+}
+function enJsonPlace(p: IssueParams): string {
+  if (!p.has("line")) return `between bytes ${p.text("first")} and ${p.text("last")}`;
+  const column = p.has("column") ? `, column ${p.text("column")}` : "";
+  const near = p.has("near") && p.text("near") ? ` near '${p.text("near")}'` : "";
+  return `at line ${p.text("line")}${column} (byte ${p.text("byte")})${near}`;
+}
+
 const fr = {
   appName: "Écluse",
   skipToContent: "Aller au contenu",
@@ -335,11 +638,18 @@ const fr = {
     NO_FISCAL_YEAR: "Date hors de tout exercice du dossier",
   } as Record<string, string>,
 
-  // A payload error said from its code and its params (errorText.ts `userErrorText`); other codes are said
-  // by their `issueCode` label. Numbers in `p.text` come formatted for the locale.
+  // An error said from its code and its params: a payload error (errorText.ts `userErrorText`), an error or
+  // finding of a batch (`issueDetailText`, under its label). Other codes are said by their `issueCode` label,
+  // or a batch's by the server's English message. Numbers in `p.text`, dates in `p.date`, amounts in `p.amount`
+  // come in the locale's form. tests/test_codes.py fails when a code of formats/messages.py has no sentence here
+  // or in English.
   issueText: {
     REQUIRED: () => "Ce champ est obligatoire.",
-    TOO_LONG: (p) => `Trop long : ${p.text("found")} caractères pour ${p.text("maximum")} au plus.`,
+    // TOO_LONG: a field of a form (`found`), or a string of a JSON document (`field`, `length`: a parse error).
+    TOO_LONG: (p) =>
+      p.has("length")
+        ? `${p.text("field")} fait ${p.text("length")} caractères ; ${p.text("maximum")} au plus`
+        : `Trop long : ${p.text("found")} caractères pour ${p.text("maximum")} au plus.`,
     BAD_CHARACTERS: () => "Caractères de contrôle interdits.",
     INVALID_SIREN: (p) =>
       p.text("reason") === "length"
@@ -351,7 +661,15 @@ const fr = {
     CODE_TAKEN: (p) => `Le code « ${p.text("value")} » nomme déjà le dossier « ${p.text("company")} ».`,
     BAD_CODE: (p) =>
       `Code court « ${p.text("value")} » invalide : 1 à 40 lettres, chiffres, points, tirets ou soulignés, en commençant par une lettre ou un chiffre.`,
-    UNKNOWN_CURRENCY: (p) => `« ${p.text("currency")} » n'est pas une devise ISO 4217 (EUR, USD, CHF…).`,
+    // UNKNOWN_CURRENCY: a currency given in a form, or the company's, which a file cannot be read in (`reason`).
+    UNKNOWN_CURRENCY: (p) =>
+      !p.has("reason")
+        ? `« ${p.text("currency")} » n'est pas une devise ISO 4217 (EUR, USD, CHF…).`
+        : "La devise du dossier est inutilisable : " +
+          (p.text("reason") === "no_minor_unit"
+            ? `${p.text("currency")} n'a pas d'unité divisionnaire dans l'ISO 4217 (ce n'est pas une devise dans laquelle on tient des montants)`
+            : `« ${p.text("currency")} » n'est pas un code de devise ISO 4217`) +
+          " ; choisissez une devise ISO 4217 (EUR, JPY…)",
     UNKNOWN_COUNTRY: (p) => `« ${p.text("country")} » n'est pas un code pays ISO 3166 (FR, BE, CH…).`,
     CURRENCY_IN_USE: (p) => `Le dossier a déjà des imports ou des écritures en ${p.text("currency")} : sa devise ne peut plus changer.`,
     COMPANY_ARCHIVED: (p) => `Le dossier « ${p.text("company")} » est archivé : restaurez-le d'abord.`,
@@ -385,8 +703,15 @@ const fr = {
             ? "Le nom d'un exercice a au plus 100 caractères."
             : `Le ${p.date("date")} est hors des années 1900 à 2099.`,
     FISCAL_YEAR_OVERLAP: (p) => `Cette période chevauche l'exercice « ${p.text("year")} » (du ${p.date("start")} au ${p.date("end")}).`,
-    FISCAL_YEAR_CLOSED: (p) => `L'exercice « ${p.text("year")} » est clôturé : plus rien n'y est comptabilisé ni modifié.`,
-    FISCAL_YEAR_LOCKED: (p) => `L'exercice « ${p.text("year")} » est verrouillé : un administrateur du dossier peut le déverrouiller.`,
+    // A year closed or locked: for an action on it, or for an entry of a file dated in it (`date`).
+    FISCAL_YEAR_CLOSED: (p) =>
+      p.has("date")
+        ? `Le ${p.date("date")} tombe dans l'exercice « ${p.text("year")} », qui est clôturé : plus rien n'y est comptabilisé`
+        : `L'exercice « ${p.text("year")} » est clôturé : plus rien n'y est comptabilisé ni modifié.`,
+    FISCAL_YEAR_LOCKED: (p) =>
+      p.has("date")
+        ? `Le ${p.date("date")} tombe dans l'exercice « ${p.text("year")} », qui est verrouillé : un administrateur du dossier peut le déverrouiller`
+        : `L'exercice « ${p.text("year")} » est verrouillé : un administrateur du dossier peut le déverrouiller.`,
     BATCHES_WAITING: (p) =>
       p.count("count") === 1
         ? `Un import de l'exercice « ${p.text("year")} » attend d'être lu ou une décision : validez-le ou rejetez-le avant la clôture.`
@@ -421,7 +746,295 @@ const fr = {
     RANGES_MIXED_MATCH: () => "Les plages se comparent toutes de la même façon : par préfixe ou par valeur numérique.",
     RANGE_REVERSED: (p) => `La plage ${rangeOf(p, RANGE_KIND_FR)} commence après sa fin.`,
     RANGES_OVERLAP: (p) => `La plage ${rangeOf(p, RANGE_KIND_FR)} chevauche ${rangeOf(p, RANGE_KIND_FR, "other_")}.`,
+    // --- Parse errors and findings of a batch (backend/ecluse/formats/messages.py writes their English) ---
+    UNBALANCED_ENTRY: (p) =>
+      p.has("debit")
+        ? `Écriture ${frEntry(p.text("entry"))} déséquilibrée : débit ${p.amount("debit")}, crédit ${p.amount("credit")}, écart ${p.amount("difference")}`
+        : p.has("entry")
+          ? `L'écriture ${frEntry(p.text("entry"))} n'est pas équilibrée : rien n'a été comptabilisé.`
+          : p.unsaid(),
+    MIXED_DATES: (p) => `L'écriture ${frEntry(p.text("entry"))} a des lignes à des dates différentes (${p.dates("dates")}) : toutes les lignes d'une écriture doivent avoir la même date`,
+    ENTRY_NOT_CONTIGUOUS: (p) =>
+      `L'écriture ${frEntry(p.text("entry"))} reprend à la ligne ${p.text("line")} après d'autres écritures (ses lignes à partir de la ligne ${p.text("resumes")} ont déjà été lues comme une écriture complète) : les lignes d'une écriture doivent se suivre`,
+    ENCODING_FALLBACK: (p) => `À partir de la ligne ${p.text("line")}, le fichier contient des octets qui ne sont pas de l'UTF-8 : ils ont été lus en ISO-8859-15`,
+    EMPTY_FILE: (p) =>
+      p.has("header")
+        ? `Le fichier a un en-tête ${p.text("header")} mais aucune ligne après lui`
+        : !p.has("header_lines")
+          ? "Le fichier est vide"
+          : p.count("header_lines") === 1
+            ? "Le fichier a un en-tête mais aucune ligne d'écriture"
+            : p.count("header_lines") === 0
+              ? "Le fichier n'a aucune ligne de données"
+              : `Le fichier n'a aucune ligne de données après ses ${p.text("header_lines")} lignes d'en-tête`,
+    EMPTY_LINE: () => "Ligne vide",
+    ZERO_AMOUNT: () => "Le montant de la ligne est nul",
+    NOT_AN_OBJECT: () =>
+      'Le document est un tableau JSON ; il doit être un objet : {"version": 1, "entries": [...]} (pour n\'envoyer que des écritures, placez le tableau sous "entries")',
+    NOT_JSON: (p) =>
+      p.has("start")
+        ? `Le fichier n'est pas un document JSON : il commence par « ${p.text("start")} », et non par « { »`
+        : `Le document n'est pas du JSON valide ${frJsonPlace(p)} : ${frJsonReason(p)}`,
+    TRUNCATED: (p) =>
+      p.has("end")
+        ? `Le document se termine par « …${p.text("end")} » (octet ${p.text("byte")}) au lieu de « } » : il est incomplet (coupé pendant son écriture ou son envoi ?)`
+        : !p.has("reason")
+          ? `Le document est coupé : il s'arrête ${frJsonPlace(p)}, avant sa fin (il manque une « } »)`
+          : `Le document n'est pas du JSON valide ${frJsonPlace(p)} : ${frJsonReason(p)}`,
+    MISSING_VERSION: () => 'Le document n\'a pas de "version" : écrivez "version": 1',
+    NO_ENTRIES: () => 'Le document n\'a pas de tableau "entries"',
+    VALUE_TOO_LONG: (p) => {
+      const where = !p.has("path") ? "" : p.text("path") ? `À ${p.text("path")} : p` : "Dans le document : p";
+      return `${where || "P"}lus de ${p.text("mib")} Mio sans valeur JSON complète avant l'octet ${p.text("byte")} (une chaîne qui ne se termine jamais ?)`;
+    },
+    LATE_COMPANY: (p) =>
+      `Le dossier « ${p.text("company")} » du document vient après ${p.text("objects")} ${frPlural(p.count("objects"), "objet lu", "objets lus")} sans lui : écrivez company avant journals, accounts, thirdParties, analyticSections et entries`,
+    UNSUPPORTED_VERSION: (p) =>
+      p.has("reason") && p.text("reason") === "string"
+        ? `version doit être le nombre 1, et non la chaîne ${p.text("value")} : écrivez "version": 1`
+        : `La version ${p.text("value")} n'est pas prise en charge : ce format est en version 1 ("version": 1)`,
+    UNKNOWN_FIELD: (p) => {
+      const document = p.has("scope") && p.text("scope") === "document";
+      const hint = p.has("suggestion") ? ` (vouliez-vous dire « ${p.text("suggestion")} » ?)` : ` ; ${document ? "clés connues" : "champs connus"} : ${p.text("known")}`;
+      return document ? `Clé inconnue « ${frField(p.text("field"))} » dans le document${hint} ; elle a été ignorée` : `Champ inconnu « ${frField(p.text("field"))} »${hint}`;
+    },
+    DUPLICATE_KEY: (p) =>
+      p.has("scope") && p.text("scope") === "document"
+        ? `La clé "${frField(p.text("field"))}" figure deux fois dans le document ; la seconde est ignorée`
+        : `${frField(p.text("field"))} figure deux fois`,
+    WRONG_TYPE: (p) =>
+      (p.has("field") ? `${frField(p.text("field"))} doit être ` : "Doit être ") +
+      `${EXPECTED_FR[p.text("expected")] ?? p.unsaid()}, et non ${frKindOf(p)}` +
+      (p.has("ignored") && p.count("ignored") ? " ; il a été ignoré" : ""),
+    BAD_VALUE: (p) => {
+      const reason = p.has("reason") ? p.text("reason") : "";
+      if (reason === "company") return `company doit être un code de dossier ou un SIREN entre guillemets, et non ${frKindOf(p)}`;
+      if (reason === "one_of") return `${frField(p.text("field"))} ${frKindOf(p, false)} doit être l'une des valeurs ${p.text("expected").replace(/ or /g, " ou ")}`;
+      if (reason === "currency") return `${frField(p.text("field"))} ${frKindOf(p, false)} doit être un code ISO de 3 lettres en majuscules (EUR)`;
+      return `${frField(p.text("field"))} ${frKindOf(p, false)} : ${p.text("detail")}`;
+    },
+    NUMBER_TOO_LONG: (p) =>
+      `${frField(p.text("field"))} est un nombre de ${p.text("length")} caractères : un nombre a au plus ${p.text("digits")} chiffres à la suite`,
+    BAD_CHARACTER: (p) => `${frField(p.text("field"))} contient le caractère NUL (U+0000), qu'aucun champ ne peut contenir`,
+    NO_LINES: () => "L'écriture n'a aucune ligne",
+    TOO_MANY_LINES: (p) =>
+      p.has("first")
+        ? `Ses lignes ${p.text("first")} à ${p.text("last")} (${p.text("path")} et suivantes) n'ont pas été lues non plus`
+        : `L'écriture a plus de ${p.text("maximum")} lignes : scindez-la`,
+    OBJECT_TOO_LARGE: (p) => `Plus de ${frSize(p.text("size"))} de JSON : non lu`,
+    ENTRY_TOO_LARGE: (p) => `Plus de ${frSize(p.text("size"))} de JSON : non lue (scindez-la)`,
+    MORE_ERRORS: (p) => `${p.text("more")} ${frPlural(p.count("more"), "autre erreur non listée", "autres erreurs non listées")}`,
+    NO_HEADER: () => "La première ligne n'est pas un en-tête FEC (noms de colonnes JournalCode, EcritureNum…)",
+    MISSING_COLUMN: (p) =>
+      p.text("columns").includes(",")
+        ? `Il manque à l'en-tête des colonnes obligatoires : ${p.text("columns")}`
+        : `Il manque à l'en-tête une colonne obligatoire : ${p.text("columns")}`,
+    BAD_SEPARATOR: (p) => `Les champs sont séparés par « ${p.text("separator")} » ; le FEC impose la tabulation ou « | »`,
+    TRAILING_SEPARATOR: (p) =>
+      p.text("where") === "header" ? "L'en-tête se termine par un séparateur" : p.text("where") === "line" ? "La ligne se termine par un séparateur" : p.unsaid(),
+    DUPLICATE_COLUMN: (p) => `La colonne ${p.text("column")} figure deux fois ; la première est lue`,
+    BAD_FILE_NAME: (p) => {
+      const reason = p.has("reason") ? p.text("reason") : "";
+      if (reason === "siren") return `Nom de fichier « ${p.text("name")} » : ${p.text("siren")} n'est pas un SIREN valide (sa clé de contrôle est fausse)`;
+      if (reason === "date") return `Nom de fichier « ${p.text("name")} » : la date de clôture ${p.text("date")} n'existe pas`;
+      if (reason === "no_siren") return `Le nom de fichier « ${p.text("name")} » n'a pas de SIREN avant FEC (SirenFECAAAAMMJJ, A47 A-1 IX)`;
+      return `Le nom de fichier « ${p.text("name")} » ne suit pas la forme SirenFECAAAAMMJJ (A47 A-1 IX)`;
+    },
+    NO_ENTRY_LINES: () => "Le fichier a un en-tête mais aucune ligne d'écriture (une période sans activité ?)",
+    AFTER_CLOSING: (p) =>
+      `L'écriture ${frEntry(p.text("entry"))} est datée du ${p.date("date")}, après la date de clôture ${p.date("closing")} que donne le nom du fichier`,
+    NUMBER_GAP: (p) =>
+      `Les numéros d'écriture sautent de ${p.text("after")} à ${p.text("before")} : ${p.text("missing")} ${frPlural(p.count("missing"), "numéro manquant", "numéros manquants")}`,
+    EXTRA_DECIMALS: (p) =>
+      `${frField(p.text("field"))} « ${p.text("value")} » a plus de ${p.text("places")} décimales (lu ${p.amount("amount")} : les chiffres en trop sont des zéros)`,
+    CURRENCY_INCOMPLETE: (p) =>
+      p.text("missing") === "Montantdevise"
+        ? `Idevise « ${p.text("value")} » est renseigné mais Montantdevise est vide`
+        : `Montantdevise « ${p.text("value")} » est renseigné mais Idevise est vide`,
+    LETTERING_INCOMPLETE: (p) =>
+      p.text("missing") === "DateLet"
+        ? `EcritureLet « ${p.text("value")} » est renseigné mais DateLet est vide`
+        : `DateLet « ${p.text("value")} » est renseignée mais EcritureLet est vide`,
+    VALIDATION_BEFORE_ENTRY: (p) => `ValidDate ${p.date("date")} est antérieure à la date de l'écriture, ${p.date("entry_date")}`,
+    ACCOUNT_CLASS: (p) =>
+      `CompteNum « ${p.text("account")} » est de classe ${p.text("class")}, qui n'a pas sa place dans une comptabilité générale (classes 1 à 7)`,
+    AUX_ACCOUNT: (p) =>
+      `CompAuxNum « ${p.text("aux")} » est renseigné sur le compte ${p.text("account")}, qui n'est pas un compte de tiers (classe 4)`,
+    SIREN_MISMATCH: (p) =>
+      `Le SIREN du nom de fichier, ${p.text("siren")}, n'est pas celui du dossier (${p.text("company_siren")}) : le fichier est-il destiné à un autre dossier ?`,
+    CLOSING_DATE: (p) =>
+      `La date de clôture du nom de fichier, ${p.date("closing")}, n'est la fin d'aucun exercice ouvert du dossier` +
+      (p.has("year_ends") && p.text("year_ends") ? ` (fins des exercices ouverts : ${p.dates("year_ends")})` : " (il n'en a aucun)"),
+    MISSING_VALUE: (p) => {
+      if (p.has("kind")) return `${frField(p.text("kind_field"))} « ${p.text("kind")} » désigne un client ou un fournisseur, mais ${frField(p.text("field"))} est vide`;
+      const meaning = p.has("meaning") ? ` (${MEANING_FR[p.text("meaning")] ?? p.unsaid()})` : "";
+      const state = p.has("reason") && p.text("reason") === "missing" ? "est absent" : "est vide";
+      const detail = p.has("line_type")
+        ? ` sur une ligne TYPE_CPTE ${p.text("line_type")}`
+        : p.has("no_date")
+          ? ` (« ${p.text("value")} » ; ${p.text("no_date")} signifie « pas de date »)`
+          : "";
+      const party = p.has("third_party") ? ` et le type du tiers « ${p.text("third_party")} » est inconnu` : "";
+      return `${frField(p.text("field"))}${meaning} ${state}${detail}${party}`;
+    },
+    MISSING_LABEL: (p) => `Données absentes : ${p.text("columns")}`,
+    MISSING_DATA: (p) =>
+      p.has("field") ? `${frField(p.text("field"))} est vide sur une ligne analytique (TYPE_CPTE A) ; attendu : A1 à A5` : `Données absentes : ${p.text("columns")}`,
+    BAD_SENS: (p) =>
+      p.has("debit_code")
+        ? `${frValueOrEmpty(p, "est incorrect")} : il doit valoir ${p.text("debit_code")} (débit) ou ${p.text("credit_code")} (crédit)`
+        : `Sens « ${p.text("value")} » : D, C, +1 ou -1 attendu (code D/C mal renseigné)`,
+    ACCOUNT_PREFIX: (p) => `CompteNum « ${p.text("account")} » ne commence pas par 3 chiffres du plan comptable`,
+    DOT_DECIMAL: (p) =>
+      p.has("separator")
+        ? `${frField(p.text("field"))} « ${p.text("value")} » a « ${p.text("separator")} » pour séparateur décimal (lu ${p.amount("amount")})`
+        : `${frField(p.text("field"))} « ${p.text("value")} » n'est pas de la forme 1234,56 (lu ${p.amount("amount")})`,
+    AMOUNT_EXPONENT: (p) => `${frField(p.text("field"))} « ${p.text("value")} » n'est pas de la forme 1234,56 (lu ${p.amount("amount")})`,
+    NEGATIVE_AMOUNT: (p) =>
+      `${frField(p.text("field"))} « ${p.text("value")} » est négatif` +
+      (p.has("sign") ? ` avec le sens « ${p.text("sign")} »` : "") +
+      " : enregistré en " +
+      [p.has("debit") ? `débit ${p.amount("debit")}` : "", p.has("credit") ? `crédit ${p.amount("credit")}` : ""].filter(Boolean).join(", "),
+    BAD_AMOUNT: (p) => `${frField(p.text("field"))} « ${p.text("value")} » ${frAmountReason(p)}`,
+    BAD_HEADER: (p) =>
+      "La première ligne n'est pas un en-tête Cegid TRA : " +
+      (p.has("format")
+        ? `son format (positions 12-14) est « ${p.text("format")} », STD (standard) ou ETE (étendu) attendu ; la ligne commence par « ${p.text("start")} »`
+        : `elle doit commencer par *** (par exemple ***S5CLIJRLSTD), elle commence par « ${p.text("start")} »`),
+    BAD_ACCOUNT_TYPE: (p) =>
+      `TYPE_CPTE « ${p.text("value")} » est incorrect : il doit être vide ou valoir H (ligne générale), X (tiers) ou A (analytique)`,
+    AUX_ON_GENERAL_LINE: (p) =>
+      `AUXILIAIRE_OU_SECTION « ${p.text("value")} » est renseigné sur une ligne générale (TYPE_CPTE vide) : il est lu comme son tiers`,
+    NOT_NORMAL_ENTRY: (p) =>
+      `TYPE_ECRITURE « ${p.text("value")} » ` +
+      (ENTRY_TYPE_FR[p.text("value")] ? `désigne ${ENTRY_TYPE_FR[p.text("value")]}` : p.text("value").trim() ? "est un type d'écriture inconnu" : "n'est pas renseigné") +
+      ` : seules les écritures normales (N) sont importées, l'écriture ${frEntry(p.text("entry"))} est donc refusée`,
+    ANALYTIC_WITHOUT_GENERAL: (p) =>
+      `Ligne analytique (TYPE_CPTE A) du compte ${p.text("account")} ` +
+      (p.has("previous") ? `placée après le compte ${p.text("previous")}` : "placée en tête de son écriture") +
+      ` : elle doit suivre une ligne du compte ${p.text("account")} dans l'écriture ${frEntry(p.text("entry"))}`,
+    ANALYTIC_MISMATCH: (p) =>
+      `Les lignes analytiques du compte ${p.text("account")} (${p.text("axis") ? `axe ${p.text("axis")}` : "sans axe"}, lignes ${p.text("first")} à ${p.text("last")}) totalisent ${sideOf(p, "spread")}, mais la ligne ${p.text("line")} porte ${sideOf(p, "total")} (écriture ${frEntry(p.text("entry"))})`,
+    ANALYTIC_AXIS_IGNORED: (p) =>
+      `La ligne ${p.text("line")} (compte ${p.text("account")}) est ventilée sur les axes ${p.text("axes")} : seul l'axe ${p.text("kept")} est repris`,
+    DEBIT_AND_CREDIT: (p) => `Débit ${p.amount("debit")} et crédit ${p.amount("credit")} sont tous deux renseignés ; les deux sont conservés`,
+    FIELD_TOO_LONG: (p) =>
+      `${frField(p.text("field"))} « ${p.text("value")} » fait ${p.text("length")} caractères ; ${p.text("maximum")} au plus` +
+      (p.has("instead_of") ? ` (il numérote l'écriture, car ${p.text("instead_of")} est vide)` : ""),
+    LINE_TOO_LONG: (p) =>
+      `La ligne ${p.text("line")} a ${p.text("length")} caractères ; une ligne ${frFormat(p.text("kind"))} en a au plus ${p.text("maximum")} (est-ce un fichier sans retours à la ligne, ou pas un fichier ${frFormat(p.text("kind"))} ?)`,
+    IMPORT_ORDER: (p) => {
+      const kinds = p.text("missing").split(", ").map((kind) => ORDER_KIND_FR[kind] ?? p.unsaid());
+      const journals = p.text("journals").includes(",") ? `des journaux de banque ${p.text("journals")}` : `du journal de banque ${p.text("journals")}`;
+      return `Les écritures ${journals} de ${p.month("month")} sont arrivées avant les écritures ${kinds.join(" et ")} de ce mois : importez d'abord les achats et les ventes, pour que les pièces que règlent les lignes de banque ne restent pas impayées par erreur (non bloquant)`;
+    },
+    BINARY_FILE: (p) =>
+      p.text("content") === "control"
+        ? "Le fichier contient des données binaires (octets NUL ou de contrôle), pas du texte"
+        : `Le fichier est ${CONTENT_FR[p.text("content")] ?? p.unsaid()}, pas un fichier texte ; ${frCharsets(p.text("format"))}`,
+    BAD_ENCODING: (p) => {
+      const reason = p.has("reason") ? p.text("reason") : "";
+      const what =
+        reason === "not_utf8"
+          ? `Le document n'est pas du JSON valide ${frJsonPlace(p)} : ${frJsonReason(p)}`
+          : p.has("byte")
+            ? `Le document n'est pas en UTF-8 : l'octet ${p.text("value")} à la ligne ${p.text("line")} (octet n° ${p.text("byte")}) n'est pas du texte UTF-8 (ISO-8859-1 ou Windows-1252 ?)`
+            : `Le fichier ${reason === "bom" ? "est" : "semble"} encodé en ${p.text("encoding")}` + (reason === "no_bom" ? " sans BOM" : "");
+      return `${what} ; ${frCharsets(p.has("format") ? p.text("format") : "JSON")}`;
+    },
+    UNSUPPORTED_FORMAT: (p) =>
+      p.has("format") ? `Les fichiers ${p.text("format")} ne peuvent pas encore être importés ici` : "Les fichiers FEC au format XML ne sont pas pris en charge",
+    HEADER_ORDER: (p) =>
+      `Les colonnes de l'en-tête ne sont pas dans l'ordre légal : la colonne ${p.text("position")} est ${p.text("found")}, ${p.text("expected")} attendue (les valeurs sont lues d'après le nom des colonnes)`,
+    WRONG_FIELD_COUNT: (p) =>
+      `La ligne a ${p.text("fields")} ${frPlural(p.count("fields"), "champ", "champs")} (séparateur : ${frSeparator(p.raw("separator"))})` +
+      (p.has("expected") ? `, contre ${p.text("expected")} dans l'en-tête` : ` ; le modèle lit jusqu'à la colonne ${p.text("column")}, ${frField(p.text("field"))}`) +
+      (p.has("instead") ? ` ; elle semble plutôt séparée par ${frSeparator(p.raw("instead"))}` : ""),
+    AMOUNT_TOO_LARGE: (p) =>
+      `${p.has("field") ? frField(p.text("field")) : "Le montant"} ${p.amount("amount")} dépasse le plus grand montant accepté, ${p.amount("maximum")}`,
+    ENTRY_TOTAL_TOO_LARGE: (p) =>
+      `Écriture ${frEntry(p.text("entry"))} : ses débits totalisent ${p.amount("debit")}, plus que les ${p.amount("maximum")} qu'une écriture peut porter (scindez-la)`,
+    NO_RANGES: () => "Le mode de compte 'ranges' (accountMode) a besoin des plages de numéros de comptes du dossier ; aucune n'est définie",
+    BAD_RANGES: (p) => (p.has("problems") ? `Les plages de numéros de comptes du dossier sont inutilisables : ${p.text("problems")}` : p.unsaid()),
+    BAD_LAYOUT: (p) => (p.has("problem") ? `Le modèle ne peut pas lire de fichiers : ${p.text("problem")}` : p.unsaid()),
+    BAD_QUOTING: (p) =>
+      p.text("reason") === "too_long"
+        ? `Un champ entre délimiteurs dépasse ${p.text("maximum")} caractères`
+        : p.text("reason") === "unclosed"
+          ? `Un champ ouvert par « ${p.text("quote")} » n'est pas refermé sur cette ligne ; un champ ne peut pas contenir de retour à la ligne, et un délimiteur à l'intérieur d'un champ délimité s'écrit deux fois`
+          : `Un champ délimité est suivi d'autres caractères avant le séparateur ; écrivez ${p.text("quote")}${p.text("quote")} pour un délimiteur dans le texte`,
+    KIND_MISMATCH: (p) =>
+      p.has("value")
+        ? `${frField(p.text("field"))} « ${p.text("value")} » désigne un compte général, mais la ligne a le tiers « ${p.text("third_party")} »`
+        : `${frField(p.text("field"))} « ${p.text("third_party")} » est dans une plage de comptes généraux, et non de clients ou de fournisseurs`,
+    BAD_KIND_CODE: (p) =>
+      `${frValueOrEmpty(p, "n'est pas un code de type de compte")} ; codes admis : ${p.text("general_code")} (compte général), ${p.text("customer_code")} (client), ${p.text("supplier_code")} (fournisseur)`,
+    BAD_SIGN: (p) => `${frValueOrEmpty(p, "n'est pas un code de sens")} ; codes admis : ${p.text("debit_code")} (débit) ou ${p.text("credit_code")} (crédit)`,
+    AMBIGUOUS_SIDE: (p) =>
+      `La ligne génère des lignes de TVA ou de contrepartie mais ${p.text("reason") === "both_sides" ? "le débit et le crédit sont tous deux renseignés" : "son montant est nul"} : son sens n'est pas clair`,
+    VAT_ROUNDING: (p) =>
+      `${frField(p.text("field"))} ${p.amount("vat")} diffère de ` +
+      (p.text("basis") === "gross" ? `la TVA à ${p.amount("rate")} % comprise dans` : `${p.amount("rate")} % de`) +
+      ` ${p.amount("amount")} = ${p.amount("computed")} de plus de ${p.amount("tolerance")} ; le montant donné est conservé`,
+    VAT_ACCOUNT_UNKNOWN: (p) =>
+      "Aucun compte de TVA pour " +
+      ([p.has("vat_code") ? `le code « ${p.text("vat_code")} »` : "", p.has("rate") ? `le taux ${p.amount("rate")} %` : ""].filter(Boolean).join(" ou ") ||
+        "une ligne sans code ni taux de TVA") +
+      " : ajoutez-le à vatAccounts, ou renseignez vatAccount",
+    HEADER_VALUE: (p) =>
+      `${HEADER_PART_FR[p.text("part")] ?? p.unsaid()} de l'en-tête vaut « ${p.text("value")} », au lieu de l'une des valeurs ${p.text("expected")}`,
+    EXTRA_HEADER: (p) => `La ligne ${p.text("line")} est un second en-tête TRA (deux fichiers mis bout à bout ?) ; elle est ignorée`,
+    UNKNOWN_RECORD: (p) => `Enregistrement de paramètres inconnu ***${p.text("record")} : ses lignes sont ignorées`,
+    RECORD_SKIPPED: (p) =>
+      `Les enregistrements ***${p.text("record")} (${RECORD_WHAT_FR[p.text("what")] ?? p.text("what")}) ne sont pas importés : ils sont ignorés`,
+    BAD_RECORD: (p) => `Enregistrement ***${p.text("record")} sans code (positions 7-${p.text("end")}) : ignoré`,
+    SHORT_LINE: (p) =>
+      `La ligne a ${p.text("length")} caractères : une ligne de mouvement TRA en a ${p.text("width")}, et SENS, MONTANT1 et TYPE_ECRITURE (positions 130-151) ne peuvent pas tous être lus`,
+    EXTRA_TEXT: (p) => `La ligne a ${p.text("length")} caractères, une ligne standard (STD) ${p.text("width")} : le reste n'est pas lu`,
+    TWO_THIRD_PARTIES: (p) =>
+      `${frField(p.text("customer_field"))} « ${p.text("customer")} » et ${frField(p.text("supplier_field"))} « ${p.text("supplier")} » sont tous deux renseignés ; une ligne n'a qu'un tiers`,
+    ACCOUNT_OUT_OF_RANGES: (p) =>
+      `${frField(p.text("field"))} « ${p.text("account")} » est hors de toutes les plages de numéros de comptes du dossier (${frRanges(p.text("ranges"))})`,
+    BAD_VAT_RATE: (p) => `${frField(p.text("field"))} « ${p.text("value")} » n'est pas un taux de TVA (un pourcentage comme 20 ou 5,5)`,
+    VAT_EXCEEDS_AMOUNT: (p) => `${frField(p.text("field"))} ${p.amount("vat")} dépasse le montant de la ligne, ${p.amount("amount")}`,
+    BAD_DATE: (p) => `${frField(p.text("field"))} « ${p.text("value")} » ${frDateReason(p)}`,
+    DATE_SEPARATORS: (p) => `${frField(p.text("field"))} « ${p.text("value")} » n'est pas de la forme AAAAMMJJ (lu ${p.date("read")})`,
+    DATE_OUT_OF_RANGE: (p) => `${frField(p.text("field"))} « ${p.text("value")} » est hors des années 1900 à 2099 (lu ${p.date("read")})`,
+    CHRONOLOGY: (p) =>
+      p.has("date")
+        ? `L'écriture ${frEntry(p.text("entry"))} (${p.date("date")}) est datée d'avant l'écriture précédente du journal ${p.text("journal")}, ${p.text("previous")} (${p.date("previous_date")})`
+        : `L'écriture ${frEntry(p.text("entry"))} vient après ${p.text("previous")} dans le journal ${p.text("journal")} : la numérotation recule`,
+    UNREADABLE_ENTRY: (p) => `L'écriture ${frEntry(p.text("entry"))} n'a pas pu être lue`,
+    ENTRY_TOO_LONG: (p) =>
+      `L'écriture ${frEntry(p.text("entry"))} ${p.has("continued") && p.count("continued") ? "prolonge une écriture de plus de" : "a plus de"} ${p.text("maximum")} lignes ; vérifiez les options de regroupement (groupBy, thirdPartyStartsEntry)`,
+    NO_OPEN_FISCAL_YEAR: (p) => `Le ${p.date("date")} n'est dans aucun exercice ouvert`,
+    UNKNOWN_COMPANY: (p) =>
+      p.has("entry")
+        ? `Écriture ${frEntry(p.text("entry"))} : le dossier « ${p.text("company")} » est inconnu, ou vous ne pouvez pas y importer`
+        : p.has("record")
+          ? `${frRecord(p.text("record"))} : le dossier « ${p.text("company")} » est inconnu`
+          : `Aucun dossier actif « ${p.text("company")} ».`,
+    CURRENCY_DECIMALS: (p) =>
+      `L'écriture ${frEntry(p.text("entry"))} est pour le dossier ${p.text("company")}, dont la devise ${p.text("currency")} ${p.count("decimals") === 0 ? "n'a pas de décimales" : `a ${p.text("decimals")} ${frPlural(p.count("decimals"), "décimale", "décimales")}`}, mais les montants du fichier ont été lus avec ${p.text("file_decimals")} (la devise du dossier auquel il a été envoyé) : envoyez les écritures de ce dossier dans un fichier à part`,
+    BATCH_TOTAL_TOO_LARGE: (p) =>
+      `L'écriture ${frEntry(p.text("entry"))} porterait le total des débits des écritures du fichier au-delà de ${p.amount("maximum")}, le plus qu'un import peut contenir : envoyez-la dans un autre fichier`,
+    // --- Why a received file failed before it was read (imports/receive.py, imports/stage.py) ---
+    UNKNOWN_FORMAT: () =>
+      "Format non reconnu : ni un FEC (son en-tête nomme JournalCode…), ni un Cegid TRA (première ligne ***…), ni un document JSON d'écritures, ni un relevé bancaire. Choisissez le format, ou un modèle enregistré pour un fichier personnalisé.",
+    LAYOUT_REQUIRED: () => "Un fichier personnalisé a besoin d'un modèle d'import.",
+    IDEMPOTENCY_CONFLICT: (p) =>
+      `La clé d'idempotence « ${p.text("key")} » a déjà servi pour l'import ${p.raw("batch")} (${p.text("file")}) avec un autre contenu : ce fichier a été conservé mais pas lu. Envoyez-le avec une nouvelle clé.`,
+    INTERNAL_ERROR: () => "Le fichier n'a pas pu être lu jusqu'au bout (erreur interne, consignée dans le journal du serveur) : rien n'a été mis en attente.",
   } as Record<string, (p: IssueParams) => string>,
+  /** The place in a JSON document an error is about, before its sentence (errorText.ts `issueDetailText`):
+   * `in_entry` (its rank, then journal and number) and `entry_line`, or `declaration` and `in_record`. */
+  issueWhere: (p: IssueParams) =>
+    p.has("in_entry")
+      ? `Écriture ${p.text("in_entry")}${p.has("entry_line") ? `, ligne ${p.text("entry_line")}` : ""} : `
+      : `${(p.has("declaration") && DECLARATION_FR[p.text("declaration")]) || "Objet"} ${p.text("in_record")} : `,
+  /** The findings of one code left out of the list past its cap (`what`: the code's label). */
+  issueNotListed: (loc: string, n: number, total: number, what: string) =>
+    `${count(loc, n, "autre constat", "autres constats")} « ${what} » non ${n < 2 ? "listé" : "listés"} (${formatCount(loc, total)} au total)`,
 
   // Tooltips and reasons
   tipView: "Visualiser : ouvre le détail des écritures des lignes sélectionnées, toutes au statut « En attente de validation » ou « Terminé avec erreur ».",
@@ -492,6 +1105,9 @@ const fr = {
     debit: "Débit",
     credit: "Crédit",
     lettering: "Code lettrage",
+    analytic: "Analytique",
+    dueDate: "Échéance",
+    currencyAmount: "Montant devise",
   },
   totals: "Totaux",
   balanced: "Équilibré",
@@ -520,6 +1136,22 @@ const fr = {
   severity: (s: string) => (s === "error" ? "Erreur" : s === "finding" ? "Remarque" : s),
   noErrors: "Aucune erreur.",
   fileLevel: "fichier",
+  /** The button on an error's line number: it opens the entries on that line. */
+  showLine: (line: number) => `Voir la ligne ${line} dans les écritures`,
+  /** Under the line of an error that refused an entry: the lines of that entry, all refused with it. */
+  entrySpan: (first: number, last: number) => (first === last ? "écriture d'une ligne, refusée" : `écriture des lignes ${first} à ${last}, refusée`),
+  gsearch: {
+    label: "Rechercher dans les écritures",
+    text: "Libellé ou référence",
+    journal: "Journal",
+    account: "Compte (début)",
+    thirdParty: "Tiers",
+    amount: "Montant",
+    apply: "Rechercher",
+    clear: "Effacer",
+    badAmount: "Ce montant n'est pas lisible : écrivez par exemple 1 234,50.",
+    none: "Aucune ligne ne correspond à cette recherche.",
+  },
 
   // History
   historyTitle: "Historique des imports",
@@ -1464,7 +2096,10 @@ const en: Messages = {
 
   issueText: {
     REQUIRED: () => "This field is required.",
-    TOO_LONG: (p) => `Too long: ${p.text("found")} characters, ${p.text("maximum")} at most.`,
+    TOO_LONG: (p) =>
+      p.has("length")
+        ? `${p.text("field")} is ${p.text("length")} characters long; at most ${p.text("maximum")}`
+        : `Too long: ${p.text("found")} characters, ${p.text("maximum")} at most.`,
     BAD_CHARACTERS: () => "Control characters are not allowed.",
     INVALID_SIREN: (p) =>
       p.text("reason") === "length"
@@ -1476,7 +2111,14 @@ const en: Messages = {
     CODE_TAKEN: (p) => `Code “${p.text("value")}” already names company “${p.text("company")}”.`,
     BAD_CODE: (p) =>
       `Short code “${p.text("value")}” is invalid: 1 to 40 letters, digits, dots, dashes or underscores, starting with a letter or a digit.`,
-    UNKNOWN_CURRENCY: (p) => `“${p.text("currency")}” is not an ISO 4217 currency (EUR, USD, CHF…).`,
+    UNKNOWN_CURRENCY: (p) =>
+      !p.has("reason")
+        ? `“${p.text("currency")}” is not an ISO 4217 currency (EUR, USD, CHF…).`
+        : "The company's currency cannot be used: " +
+          (p.text("reason") === "no_minor_unit"
+            ? `${p.text("currency")} has no minor unit in ISO 4217 (it is not a currency amounts are kept in)`
+            : `'${p.text("currency")}' is not an ISO 4217 currency code`) +
+          "; set an ISO 4217 currency (EUR, JPY…)",
     UNKNOWN_COUNTRY: (p) => `“${p.text("country")}” is not an ISO 3166 country code (FR, BE, CH…).`,
     CURRENCY_IN_USE: (p) => `The company already has imports or entries in ${p.text("currency")}: its currency can no longer change.`,
     COMPANY_ARCHIVED: (p) => `Company “${p.text("company")}” is archived: restore it first.`,
@@ -1510,8 +2152,14 @@ const en: Messages = {
             ? "A fiscal year's name has at most 100 characters."
             : `${p.date("date")} is outside the years 1900 to 2099.`,
     FISCAL_YEAR_OVERLAP: (p) => `This period overlaps fiscal year “${p.text("year")}” (${p.date("start")} to ${p.date("end")}).`,
-    FISCAL_YEAR_CLOSED: (p) => `Fiscal year “${p.text("year")}” is closed: nothing is posted into it or changed any more.`,
-    FISCAL_YEAR_LOCKED: (p) => `Fiscal year “${p.text("year")}” is locked: an admin of the company may unlock it.`,
+    FISCAL_YEAR_CLOSED: (p) =>
+      p.has("date")
+        ? `${p.date("date")} falls in ${p.text("year")}, which is closed: nothing more is posted into it`
+        : `Fiscal year “${p.text("year")}” is closed: nothing is posted into it or changed any more.`,
+    FISCAL_YEAR_LOCKED: (p) =>
+      p.has("date")
+        ? `${p.date("date")} falls in ${p.text("year")}, which is locked: an admin of the company may unlock it`
+        : `Fiscal year “${p.text("year")}” is locked: an admin of the company may unlock it.`,
     BATCHES_WAITING: (p) =>
       p.count("count") === 1
         ? `An import of “${p.text("year")}” waits to be read or for a decision: validate or reject it before closing.`
@@ -1545,7 +2193,286 @@ const en: Messages = {
     RANGES_MIXED_MATCH: () => "The ranges all compare the same way: by prefix or by numeric value.",
     RANGE_REVERSED: (p) => `Range ${rangeOf(p, RANGE_KIND_EN)} starts after its end.`,
     RANGES_OVERLAP: (p) => `${rangeOf(p, RANGE_KIND_EN)} overlaps ${rangeOf(p, RANGE_KIND_EN, "other_")}.`,
+    // --- Parse errors and findings of a batch (backend/ecluse/formats/messages.py writes the same English) ---
+    UNBALANCED_ENTRY: (p) =>
+      p.has("debit")
+        ? `Entry ${p.text("entry")} is unbalanced: debit ${p.amount("debit")}, credit ${p.amount("credit")}, difference ${p.amount("difference")}`
+        : p.has("entry")
+          ? `Entry ${p.text("entry")} is not balanced: nothing was posted.`
+          : p.unsaid(),
+    MIXED_DATES: (p) => `Entry ${p.text("entry")} has lines dated ${p.dates("dates")}; every line of an entry must have the same date`,
+    ENTRY_NOT_CONTIGUOUS: (p) =>
+      `Entry ${p.text("entry")} resumes at line ${p.text("line")} after other entries (its lines from line ${p.text("resumes")} were already read as a whole entry); an entry's lines must be consecutive`,
+    ENCODING_FALLBACK: (p) => `From line ${p.text("line")} the file holds bytes that are not UTF-8; they were read as ISO-8859-15`,
+    EMPTY_FILE: (p) =>
+      p.has("header")
+        ? `The file has a ${p.text("header")} header but no lines after it`
+        : !p.has("header_lines")
+          ? "The file is empty"
+          : p.count("header_lines") === 1
+            ? "The file has a header but no entry lines"
+            : p.count("header_lines") === 0
+              ? "The file has no data lines"
+              : `The file has no data lines after its ${p.text("header_lines")} header lines`,
+    EMPTY_LINE: () => "Empty line",
+    ZERO_AMOUNT: () => "The line's amount is zero",
+    NOT_AN_OBJECT: () =>
+      'The document is a JSON array; it must be an object: {"version": 1, "entries": [...]} (to send entries alone, put the array under "entries")',
+    NOT_JSON: (p) =>
+      p.has("start")
+        ? `The file is not a JSON document: it starts with '${p.text("start")}', not '{'`
+        : `The document is not valid JSON ${enJsonPlace(p)}: ${enJsonReason(p)}`,
+    TRUNCATED: (p) =>
+      p.has("end")
+        ? `The document ends with '…${p.text("end")}' (byte ${p.text("byte")}) instead of '}': it is incomplete (cut short while being written or sent?)`
+        : !p.has("reason")
+          ? `The document is cut short: it stops ${enJsonPlace(p)}, before its end (a '}' is missing)`
+          : `The document is not valid JSON ${enJsonPlace(p)}: ${enJsonReason(p)}`,
+    MISSING_VERSION: () => 'The document has no "version": write "version": 1',
+    NO_ENTRIES: () => 'The document has no "entries" array',
+    VALUE_TOO_LONG: (p) =>
+      (!p.has("path") ? "" : p.text("path") ? `At ${p.text("path")}: ` : "In the document: ") +
+      `More than ${p.text("mib")} MiB without a complete JSON value before byte ${p.text("byte")} (a string that never ends?)`,
+    LATE_COMPANY: (p) =>
+      `The document's company '${p.text("company")}' comes after ${p.text("objects")} ${enPlural(p.count("objects"), "object", "objects")} read without it: write company before journals, accounts, thirdParties, analyticSections and entries`,
+    UNSUPPORTED_VERSION: (p) =>
+      p.has("reason") && p.text("reason") === "string"
+        ? `version must be the number 1, not the string ${p.text("value")}: write "version": 1`
+        : `version ${p.text("value")} is not supported: this is version 1 of the format ("version": 1)`,
+    UNKNOWN_FIELD: (p) => {
+      const document = p.has("scope") && p.text("scope") === "document";
+      const hint = p.has("suggestion") ? ` (did you mean '${p.text("suggestion")}'?)` : `; known ${document ? "keys" : "fields"}: ${p.text("known")}`;
+      return document ? `Unknown key '${p.text("field")}' in the document${hint}; it was ignored` : `Unknown field '${p.text("field")}'${hint}`;
+    },
+    DUPLICATE_KEY: (p) =>
+      p.has("scope") && p.text("scope") === "document"
+        ? `"${p.text("field")}" is given twice in the document; the second one is ignored`
+        : `${p.text("field")} is given twice`,
+    WRONG_TYPE: (p) =>
+      (p.has("field") ? `${p.text("field")} must be ` : "Must be ") +
+      `${EXPECTED_EN[p.text("expected")] ?? p.unsaid()}, not ${enKindOf(p)}` +
+      (p.has("ignored") && p.count("ignored") ? "; it was ignored" : ""),
+    BAD_VALUE: (p) => {
+      const reason = p.has("reason") ? p.text("reason") : "";
+      if (reason === "company") return `company must be a company code or SIREN in quotes, not ${enKindOf(p)}`;
+      if (reason === "one_of") return `${p.text("field")} ${enKindOf(p, false)} must be one of ${p.text("expected")}`;
+      if (reason === "currency") return `${p.text("field")} ${enKindOf(p, false)} must be a 3-letter ISO code in capitals (EUR)`;
+      return `${p.text("field")} ${enKindOf(p, false)}: ${p.text("detail")}`;
+    },
+    NUMBER_TOO_LONG: (p) =>
+      `${p.text("field")} is a number of ${p.text("length")} characters: numbers have at most ${p.text("digits")} digits in a row`,
+    BAD_CHARACTER: (p) => `${p.text("field")} holds the NUL character (U+0000), which no field may hold`,
+    NO_LINES: () => "The entry has no lines",
+    TOO_MANY_LINES: (p) =>
+      p.has("first")
+        ? `Its lines ${p.text("first")} to ${p.text("last")} (${p.text("path")} and after) were not read either`
+        : `The entry has more than ${p.text("maximum")} lines; split it`,
+    OBJECT_TOO_LARGE: (p) => `Is larger than ${p.text("size")} of JSON; it was not read`,
+    ENTRY_TOO_LARGE: (p) => `Is larger than ${p.text("size")} of JSON; it was not read (split it)`,
+    MORE_ERRORS: (p) => `${p.text("more")} more ${enPlural(p.count("more"), "error", "errors")} not listed`,
+    NO_HEADER: () => "The first line is not a FEC header (JournalCode, EcritureNum… column names)",
+    MISSING_COLUMN: (p) =>
+      p.text("columns").includes(",")
+        ? `The header lacks mandatory columns: ${p.text("columns")}`
+        : `The header lacks a mandatory column: ${p.text("columns")}`,
+    BAD_SEPARATOR: (p) => `Fields are separated by '${p.text("separator")}'; the FEC requires TAB or '|'`,
+    TRAILING_SEPARATOR: (p) =>
+      p.text("where") === "header" ? "The header ends with a separator" : p.text("where") === "line" ? "The line ends with a separator" : p.unsaid(),
+    DUPLICATE_COLUMN: (p) => `Column ${p.text("column")} appears twice; the first one is read`,
+    BAD_FILE_NAME: (p) => {
+      const reason = p.has("reason") ? p.text("reason") : "";
+      if (reason === "siren") return `File name '${p.text("name")}': ${p.text("siren")} is not a valid SIREN (its check digit is wrong)`;
+      if (reason === "date") return `File name '${p.text("name")}': the closing date ${p.text("date")} does not exist`;
+      if (reason === "no_siren") return `File name '${p.text("name")}' has no SIREN before FEC (SirenFECAAAAMMJJ, A47 A-1 IX)`;
+      return `File name '${p.text("name")}' does not follow SirenFECAAAAMMJJ (A47 A-1 IX)`;
+    },
+    NO_ENTRY_LINES: () => "The file has a header but no entry lines (a period without activity?)",
+    AFTER_CLOSING: (p) => `Entry ${p.text("entry")} is dated ${p.date("date")}, after the closing date ${p.date("closing")} the file name gives`,
+    NUMBER_GAP: (p) =>
+      `Entry numbers jump from ${p.text("after")} to ${p.text("before")}: ${p.text("missing")} ${enPlural(p.count("missing"), "number", "numbers")} missing`,
+    EXTRA_DECIMALS: (p) =>
+      `${p.text("field")} '${p.text("value")}' has more than ${p.text("places")} decimals (read as ${p.amount("amount")}: the extra digits are zeros)`,
+    CURRENCY_INCOMPLETE: (p) =>
+      p.text("missing") === "Montantdevise"
+        ? `Idevise '${p.text("value")}' is filled but Montantdevise is empty`
+        : `Montantdevise '${p.text("value")}' is filled but Idevise is empty`,
+    LETTERING_INCOMPLETE: (p) =>
+      p.text("missing") === "DateLet"
+        ? `EcritureLet '${p.text("value")}' is filled but DateLet is empty`
+        : `DateLet '${p.text("value")}' is filled but EcritureLet is empty`,
+    VALIDATION_BEFORE_ENTRY: (p) => `ValidDate ${p.date("date")} is before the entry's date ${p.date("entry_date")}`,
+    ACCOUNT_CLASS: (p) =>
+      `CompteNum '${p.text("account")}' is of class ${p.text("class")}, which has no place in a general ledger (classes 1 to 7)`,
+    AUX_ACCOUNT: (p) =>
+      `CompAuxNum '${p.text("aux")}' is set on account ${p.text("account")}, which is not a third-party account (class 4)`,
+    SIREN_MISMATCH: (p) =>
+      `The file name's SIREN ${p.text("siren")} is not the company's (${p.text("company_siren")}): is the file meant for another company?`,
+    CLOSING_DATE: (p) =>
+      `The file name's closing date ${p.date("closing")} is not the end of an open fiscal year of the company` +
+      (p.has("year_ends") && p.text("year_ends") ? ` (${p.dates("year_ends")})` : " (it has none)"),
+    MISSING_VALUE: (p) => {
+      if (p.has("kind")) return `${p.text("kind_field")} '${p.text("kind")}' means a customer or supplier, but ${p.text("field")} is empty`;
+      const meaning = p.has("meaning") ? ` (${MEANING_EN[p.text("meaning")] ?? p.unsaid()})` : "";
+      const state = p.has("reason") && p.text("reason") === "missing" ? "is missing" : "is empty";
+      const detail = p.has("line_type")
+        ? ` on a TYPE_CPTE ${p.text("line_type")} line`
+        : p.has("no_date")
+          ? ` ('${p.text("value")}'; ${p.text("no_date")} means no date)`
+          : "";
+      const party = p.has("third_party") ? ` and the kind of third party '${p.text("third_party")}' is unknown` : "";
+      return `${p.text("field")}${meaning} ${state}${detail}${party}`;
+    },
+    MISSING_LABEL: (p) => `Missing ${p.text("columns")} (données absentes)`,
+    MISSING_DATA: (p) =>
+      p.has("field") ? `${p.text("field")} is empty on an analytic line (TYPE_CPTE A); expected A1 to A5` : `Missing ${p.text("columns")} (données absentes)`,
+    BAD_SENS: (p) =>
+      p.has("debit_code")
+        ? `${enValueOrEmpty(p, "is wrong")}: it must be ${p.text("debit_code")} (debit) or ${p.text("credit_code")} (credit)`
+        : `Sens '${p.text("value")}' must be D, C, +1 or -1 (code D/C mal renseigné)`,
+    ACCOUNT_PREFIX: (p) => `CompteNum '${p.text("account")}' does not start with 3 digits of the chart of accounts`,
+    DOT_DECIMAL: (p) =>
+      p.has("separator")
+        ? `${p.text("field")} '${p.text("value")}' uses '${p.text("separator")}' as decimal separator (read as ${p.amount("amount")})`
+        : `${p.text("field")} '${p.text("value")}' is not in the 1234,56 form (read as ${p.amount("amount")})`,
+    AMOUNT_EXPONENT: (p) => `${p.text("field")} '${p.text("value")}' is not in the 1234,56 form (read as ${p.amount("amount")})`,
+    NEGATIVE_AMOUNT: (p) =>
+      `${p.text("field")} '${p.text("value")}' is negative` +
+      (p.has("sign") ? ` with sign '${p.text("sign")}'` : "") +
+      ": recorded as " +
+      [p.has("debit") ? `debit ${p.amount("debit")}` : "", p.has("credit") ? `credit ${p.amount("credit")}` : ""].filter(Boolean).join(", "),
+    BAD_AMOUNT: (p) => `${p.text("field")} '${p.text("value")}' ${enAmountReason(p)}`,
+    BAD_HEADER: (p) =>
+      "The first line is not a Cegid TRA header: " +
+      (p.has("format")
+        ? `its format (positions 12-14) is '${p.text("format")}', expected STD (standard) or ETE (extended); the line starts with '${p.text("start")}'`
+        : `it must start with *** (e.g. ***S5CLIJRLSTD), it starts with '${p.text("start")}'`),
+    BAD_ACCOUNT_TYPE: (p) =>
+      `TYPE_CPTE '${p.text("value")}' is wrong: it must be blank or H (general line), X (third party) or A (analytic)`,
+    AUX_ON_GENERAL_LINE: (p) =>
+      `AUXILIAIRE_OU_SECTION '${p.text("value")}' is filled on a general line (TYPE_CPTE blank): read as its third party`,
+    NOT_NORMAL_ENTRY: (p) =>
+      `TYPE_ECRITURE '${p.text("value")}' is ` +
+      (ENTRY_TYPE_EN[p.text("value")] ?? (p.text("value").trim() ? "an unknown entry type" : "not filled in")) +
+      `: only normal entries (N) are imported, so entry ${p.text("entry")} is refused`,
+    ANALYTIC_WITHOUT_GENERAL: (p) =>
+      `Analytic line (TYPE_CPTE A) for account ${p.text("account")} ` +
+      (p.has("previous") ? `follows account ${p.text("previous")}` : "comes first in its entry") +
+      `: it must follow a line of account ${p.text("account")} in entry ${p.text("entry")}`,
+    ANALYTIC_MISMATCH: (p) =>
+      `The analytic lines of account ${p.text("account")} (${p.text("axis") ? `axis ${p.text("axis")}` : "no axis"}, lines ${p.text("first")}-${p.text("last")}) add up to ${sideOf(p, "spread")}, but line ${p.text("line")} is ${sideOf(p, "total")} (entry ${p.text("entry")})`,
+    ANALYTIC_AXIS_IGNORED: (p) =>
+      `Line ${p.text("line")} (account ${p.text("account")}) is spread on axes ${p.text("axes")}: only axis ${p.text("kept")} is kept`,
+    DEBIT_AND_CREDIT: (p) => `Debit ${p.amount("debit")} and Credit ${p.amount("credit")} are both filled; both are kept`,
+    FIELD_TOO_LONG: (p) =>
+      `${p.text("field")} '${p.text("value")}' is ${p.text("length")} characters long; at most ${p.text("maximum")}` +
+      (p.has("instead_of") ? ` (it numbers the entry, as ${p.text("instead_of")} is empty)` : ""),
+    LINE_TOO_LONG: (p) =>
+      `Line ${p.text("line")} has ${p.text("length")} characters; a ${enFormat(p.text("kind"))} line has at most ${p.text("maximum")} (is it a file without line breaks, or not a ${enFormat(p.text("kind"))} file?)`,
+    IMPORT_ORDER: (p) => {
+      const kinds = p.text("missing").split(", ").map((kind) => ORDER_KIND_EN[kind] ?? p.unsaid());
+      return `Bank journal ${p.text("journals")} entries for ${p.month("month")} arrived before that month's ${kinds.join(" and ")} journal entries: import purchases and sales first, so the open items the bank lines settle do not stay unpaid by mistake (not blocking)`;
+    },
+    BINARY_FILE: (p) =>
+      p.text("content") === "control"
+        ? "The file holds binary data (NUL/control bytes), not text"
+        : `The file is ${CONTENT_EN[p.text("content")] ?? p.unsaid()}, not a text file; ${enCharsets(p.text("format"))}`,
+    BAD_ENCODING: (p) => {
+      const reason = p.has("reason") ? p.text("reason") : "";
+      const what =
+        reason === "not_utf8"
+          ? `The document is not valid JSON ${enJsonPlace(p)}: ${enJsonReason(p)}`
+          : p.has("byte")
+            ? `The document is not UTF-8: byte ${p.text("value")} at line ${p.text("line")} (byte ${p.text("byte")}) is not UTF-8 text (ISO-8859-1 or Windows-1252?)`
+            : `The file ${reason === "bom" ? "is" : "looks"} encoded in ${p.text("encoding")}` + (reason === "no_bom" ? " without BOM" : "");
+      return `${what}; ${enCharsets(p.has("format") ? p.text("format") : "JSON")}`;
+    },
+    UNSUPPORTED_FORMAT: (p) => (p.has("format") ? `${p.text("format")} files cannot be imported here yet` : "XML FEC files are not supported"),
+    HEADER_ORDER: (p) =>
+      `Header columns are not in the legal order: column ${p.text("position")} is ${p.text("found")}, expected ${p.text("expected")} (values are read by column name)`,
+    WRONG_FIELD_COUNT: (p) =>
+      `The line has ${p.text("fields")} ${enPlural(p.count("fields"), "field", "fields")} separated by ${enSeparator(p.raw("separator"))}` +
+      (p.has("expected") ? `, the header ${p.text("expected")}` : `; the layout reads up to column ${p.text("column")}, ${p.text("field")}`) +
+      (p.has("instead") ? `; it seems separated by ${enSeparator(p.raw("instead"))} instead` : ""),
+    AMOUNT_TOO_LARGE: (p) =>
+      `${p.has("field") ? p.text("field") : "The amount"} ${p.amount("amount")} is larger than the largest amount accepted, ${p.amount("maximum")}`,
+    ENTRY_TOTAL_TOO_LARGE: (p) =>
+      `Entry ${p.text("entry")}: its debits add up to ${p.amount("debit")}, more than the ${p.amount("maximum")} one entry may hold (split it)`,
+    NO_RANGES: () => "accountMode: 'ranges' needs the company's account number ranges; none are set",
+    BAD_RANGES: (p) => (p.has("problems") ? `The company's account number ranges cannot be used: ${p.text("problems")}` : p.unsaid()),
+    BAD_LAYOUT: (p) => (p.has("problem") ? `The layout cannot read files: ${p.text("problem")}` : p.unsaid()),
+    BAD_QUOTING: (p) =>
+      p.text("reason") === "too_long"
+        ? `A quoted field is longer than ${p.text("maximum")} characters`
+        : p.text("reason") === "unclosed"
+          ? `A field opened with ${p.text("quote")} is not closed on this line; line breaks inside a field are not supported, and a quote inside a quoted field is written twice`
+          : `A quoted field is followed by other characters before the separator; write ${p.text("quote")}${p.text("quote")} for a quote`,
+    KIND_MISMATCH: (p) =>
+      p.has("value")
+        ? `${p.text("field")} '${p.text("value")}' means a general account, but the line has third party '${p.text("third_party")}'`
+        : `${p.text("field")} '${p.text("third_party")}' is in a general accounts range, not a customer or supplier one`,
+    BAD_KIND_CODE: (p) =>
+      `${enValueOrEmpty(p, "is not an account kind code")}; accepted: ${p.text("general_code")} (general account), ${p.text("customer_code")} (customer), ${p.text("supplier_code")} (supplier)`,
+    BAD_SIGN: (p) => `${enValueOrEmpty(p, "is not a sign code")}; accepted: ${p.text("debit_code")} (debit) or ${p.text("credit_code")} (credit)`,
+    AMBIGUOUS_SIDE: (p) =>
+      `The line generates VAT or contra lines but ${p.text("reason") === "both_sides" ? "debit and credit are both filled" : "the amount is zero"}: its side is unclear`,
+    VAT_ROUNDING: (p) =>
+      `${p.text("field")} ${p.amount("vat")} differs from ` +
+      (p.text("basis") === "gross" ? `the ${p.amount("rate")} % VAT included in` : `${p.amount("rate")} % of`) +
+      ` ${p.amount("amount")} = ${p.amount("computed")} by more than ${p.amount("tolerance")}; the given amount is kept`,
+    VAT_ACCOUNT_UNKNOWN: (p) =>
+      "No VAT account for " +
+      ([p.has("vat_code") ? `code '${p.text("vat_code")}'` : "", p.has("rate") ? `rate ${p.amount("rate")} %` : ""].filter(Boolean).join(" or ") ||
+        "a line without VAT code or rate") +
+      ": add it to vatAccounts, or set vatAccount",
+    HEADER_VALUE: (p) => `The header's ${p.text("part")} is '${p.text("value")}', expected one of ${p.text("expected")}`,
+    EXTRA_HEADER: (p) => `Line ${p.text("line")} is a second TRA header (were two files joined?); it is ignored`,
+    UNKNOWN_RECORD: (p) => `Unknown parameter record ***${p.text("record")}: its lines are skipped`,
+    RECORD_SKIPPED: (p) => `***${p.text("record")} records (${p.text("what")}) are not imported: they are skipped`,
+    BAD_RECORD: (p) => `***${p.text("record")} record without a code (positions 7-${p.text("end")}): skipped`,
+    SHORT_LINE: (p) =>
+      `The line has ${p.text("length")} characters: a TRA movement line has ${p.text("width")}, and SENS, MONTANT1 and TYPE_ECRITURE (positions 130-151) cannot all be read`,
+    EXTRA_TEXT: (p) => `The line has ${p.text("length")} characters, a standard (STD) line ${p.text("width")}: the rest is not read`,
+    TWO_THIRD_PARTIES: (p) =>
+      `${p.text("customer_field")} '${p.text("customer")}' and ${p.text("supplier_field")} '${p.text("supplier")}' are both filled; a line has one third party`,
+    ACCOUNT_OUT_OF_RANGES: (p) =>
+      `${p.text("field")} '${p.text("account")}' is outside every account number range of the company (${p.text("ranges")})`,
+    BAD_VAT_RATE: (p) => `${p.text("field")} '${p.text("value")}' is not a VAT rate (a percentage such as 20 or 5,5)`,
+    VAT_EXCEEDS_AMOUNT: (p) => `${p.text("field")} ${p.amount("vat")} is more than the line's amount ${p.amount("amount")}`,
+    BAD_DATE: (p) => `${p.text("field")} '${p.text("value")}' ${enDateReason(p)}`,
+    DATE_SEPARATORS: (p) => `${p.text("field")} '${p.text("value")}' is not in the YYYYMMDD form (read as ${p.date("read")})`,
+    DATE_OUT_OF_RANGE: (p) => `${p.text("field")} '${p.text("value")}' is outside 1900-2099 (read as ${p.date("read")})`,
+    CHRONOLOGY: (p) =>
+      p.has("date")
+        ? `Entry ${p.text("entry")} (${p.date("date")}) is dated before the previous ${p.text("journal")} entry ${p.text("previous")} (${p.date("previous_date")})`
+        : `Entry ${p.text("entry")} comes after ${p.text("previous")} in journal ${p.text("journal")}: numbering goes backwards`,
+    UNREADABLE_ENTRY: (p) => `Entry ${p.text("entry")} could not be read`,
+    ENTRY_TOO_LONG: (p) =>
+      `Entry ${p.text("entry")} ${p.has("continued") && p.count("continued") ? "continues an entry longer than" : "is longer than"} ${p.text("maximum")} lines; check the grouping options (groupBy, thirdPartyStartsEntry)`,
+    NO_OPEN_FISCAL_YEAR: (p) => `${p.date("date")} falls outside every open fiscal year`,
+    UNKNOWN_COMPANY: (p) =>
+      p.has("entry")
+        ? `Entry ${p.text("entry")}: company '${p.text("company")}' is unknown, or not one you may import into`
+        : p.has("record")
+          ? `${p.text("record").charAt(0).toUpperCase()}${p.text("record").slice(1)}: company '${p.text("company")}' is unknown`
+          : `No active company ${p.text("company")}.`,
+    CURRENCY_DECIMALS: (p) =>
+      `Entry ${p.text("entry")} is for company ${p.text("company")}, whose currency ${p.text("currency")} has ${p.text("decimals")} ${enPlural(p.count("decimals"), "decimal", "decimals")}, but the file's amounts were read with ${p.text("file_decimals")} (the currency of the company it was sent to): send that company's entries in a file of its own`,
+    BATCH_TOTAL_TOO_LARGE: (p) =>
+      `Entry ${p.text("entry")} would take the debits of the file's entries past ${p.amount("maximum")}, the most one import may hold: send it in another file`,
+    // --- Why a received file failed before it was read (imports/receive.py, imports/stage.py) ---
+    UNKNOWN_FORMAT: () =>
+      "The format could not be recognised: not a FEC (its header names JournalCode…), a Cegid TRA (first line ***…), a JSON entries document or a bank statement. Choose the format, or a saved layout for a custom file.",
+    LAYOUT_REQUIRED: () => "A custom file needs a layout.",
+    IDEMPOTENCY_CONFLICT: (p) =>
+      `The idempotency key '${p.text("key")}' was first used for import ${p.raw("batch")} (${p.text("file")}) with other content: this file was kept but not read. Send it with a new key.`,
+    INTERNAL_ERROR: () => "The file could not be read to the end (an internal error, logged); nothing was staged.",
   },
+  issueWhere: (p: IssueParams) =>
+    p.has("in_entry")
+      ? `Entry ${p.text("in_entry")}${p.has("entry_line") ? `, line ${p.text("entry_line")}` : ""}: `
+      : `${(p.has("declaration") && DECLARATION_EN[p.text("declaration")]) || "Object"} ${p.text("in_record")}: `,
+  issueNotListed: (loc: string, n: number, total: number, what: string) =>
+    `${formatCount(loc, n)} more “${what}” ${n === 1 ? "finding" : "findings"} not listed (${formatCount(loc, total)} in all)`,
 
   tipView: "View: opens the entry detail of the selected rows, all of them pending validation or finished with error.",
   tipValidate: "Validate: posts the import. Works on a single row (no multi-select) that is pending validation or finished with error.",
@@ -1609,6 +2536,9 @@ const en: Messages = {
     debit: "Debit",
     credit: "Credit",
     lettering: "Lettering code",
+    analytic: "Analytic",
+    dueDate: "Due date",
+    currencyAmount: "Currency amount",
   },
   totals: "Totals",
   balanced: "Balanced",
@@ -1635,6 +2565,20 @@ const en: Messages = {
   severity: (s) => (s === "error" ? "Error" : s === "finding" ? "Finding" : s),
   noErrors: "No error.",
   fileLevel: "file",
+  showLine: (line) => `Show line ${line} in the entries`,
+  entrySpan: (first, last) => (first === last ? "one-line entry, refused" : `entry of lines ${first} to ${last}, refused`),
+  gsearch: {
+    label: "Search the entries",
+    text: "Label or reference",
+    journal: "Journal",
+    account: "Account (beginning)",
+    thirdParty: "Third party",
+    amount: "Amount",
+    apply: "Search",
+    clear: "Clear",
+    badAmount: "This amount cannot be read: write it like 1,234.50.",
+    none: "No line matches this search.",
+  },
 
   historyTitle: "Import history",
 
@@ -2273,13 +3217,27 @@ const en: Messages = {
   },
 };
 
-/** The params of a payload error, for `issueText`: `text` says one (a number formatted for the locale, "" when
- * missing), `count` reads one as a number (for plurals). */
+/** The params of an error or finding, for `issueText` (errorText.ts builds it): `text` says one (a number
+ * formatted for the locale, "" when missing), `count` reads one as a number (for plurals). Reading a param the
+ * error does not carry (with any reader but `has`) makes the caller say something else: the code's label, or
+ * the server's message; `unsaid` does the same for a value the text cannot say (a reason it does not know). */
 export interface IssueParams {
   text: (name: string) => string;
+  /** A param as sent, numbers not grouped: an id, a code. */
+  raw: (name: string) => string;
   count: (name: string) => number;
+  /** Whether the error carries the param (an optional one: reading it is then safe). */
+  has: (name: string) => boolean;
   /** An ISO date param as the locale writes it (31/12/2026 in French). */
   date: (name: string) => string;
+  /** A text of ISO dates ("2026-01-31, 2026-02-01…") with each date as the locale writes it. */
+  dates: (name: string) => string;
+  /** A month "2026-03" as the locale says it: mars 2026, March 2026. */
+  month: (name: string) => string;
+  /** A decimal string amount ("-1234.50") in the locale's form with the decimals sent: -1 234,50, -1,234.50. */
+  amount: (name: string) => string;
+  /** Says nothing (""), and makes the caller fall back: for a value the text cannot say. */
+  unsaid: () => string;
 }
 
 export type Lang = "fr" | "en";

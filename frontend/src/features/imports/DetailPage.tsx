@@ -4,14 +4,15 @@ import { Link, useLocation } from "../../app/router";
 import type { Company } from "../../app/session";
 import { Tabs } from "../../components/Tabs";
 import { formatDecimal, isZeroDecimal, subtractDecimal } from "../../lib/money";
-import type { ImportStatus } from "../../gql/graphql";
+import type { GridFilter, ImportStatus } from "../../gql/graphql";
 import { useI18n } from "../../i18n/I18n";
 import type { LinesState } from "../../i18n/messages";
 import { StatusCell } from "./BatchTable";
 import { ImportBooks } from "../books/ImportBooks";
 import { BatchLinks } from "./BatchLinks";
 import { Breadcrumb } from "./Breadcrumb";
-import { EntryGrid } from "./EntryGrid";
+import { EntryGrid, type GridJump } from "./EntryGrid";
+import { GridSearch } from "./GridSearch";
 import { ErrorList } from "./ErrorList";
 import { useBatchStore } from "./live";
 import { BatchDetailQuery } from "./operations";
@@ -56,6 +57,21 @@ function BatchDetail({ company, batchId }: { company: Company; batchId: string }
   const store = useBatchStore();
   const [{ data, error }] = useQuery({ query: BatchDetailQuery, variables: { id: batchId }, requestPolicy: "network-only" });
   const [tab, setTab] = useState("entries");
+  /** A line of the file to show in the grid (from the error list). */
+  const [jump, setJump] = useState<GridJump | null>(null);
+  /** The search within the lines (null: every line); a jump to a line shows every line again. */
+  const [filter, setFilter] = useState<GridFilter | null>(null);
+  const [searchForm, setSearchForm] = useState(0); // a new form (emptied) after a jump
+  const showLine = (line: number) => {
+    setJump((previous) => ({ line, key: (previous?.key ?? 0) + 1 }));
+    setFilter(null);
+    setSearchForm((n) => n + 1);
+    setTab("entries");
+  };
+  const search = (next: GridFilter | null) => {
+    setJump(null); // a search starts at its first line
+    setFilter(next);
+  };
   const detail = data?.importBatch;
   const known = store.get(batchId) ?? detail;
   // The grid starts loading its lines at once, beside the batch's own query (not after it).
@@ -102,11 +118,17 @@ function BatchDetail({ company, batchId }: { company: Company; batchId: string }
         active={tab}
         onChange={setTab}
         items={[
-          { key: "entries", label: t.entriesTab, panel: <EntryGrid batchId={batchId} fileName={name} /> },
+          { key: "entries", label: t.entriesTab, panel: (
+              <>
+                <GridSearch key={searchForm} active={filter !== null} onSearch={search} />
+                <EntryGrid key={JSON.stringify(filter)} batchId={batchId} fileName={name} jump={jump} filter={filter} />
+              </>
+            ),
+          },
           {
             key: "errors",
             label: known ? t.errorsTab(known.errorCount + known.findingCount) : t.errorsTab(0),
-            panel: <ErrorList batchId={batchId} fileName={name} />,
+            panel: <ErrorList batchId={batchId} fileName={name} onShowLine={showLine} />,
           },
         ]}
       />

@@ -8,7 +8,7 @@
  */
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { BatchGridQuery } from "../../gql/graphql";
+import type { BatchGridQuery, GridFilter } from "../../gql/graphql";
 import type { Messages } from "../../i18n/messages";
 import { formatDay } from "../../lib/dates";
 import { gqlFetch } from "../../lib/gql";
@@ -36,7 +36,16 @@ const AHEAD = 250;
 const SLOTS = 128;
 export const FIRST_RENDER_MARK = "ecluse:entries-first-render";
 
-const COLUMNS = ["line", "journal", "date", "piece", "account", "thirdParty", "reference", "label", "debit", "credit", "lettering"] as const;
+const COLUMNS = [
+  "line", "journal", "date", "piece", "account", "thirdParty", "reference", "label", "debit", "credit", "lettering",
+  "analytic", "dueDate", "currencyAmount",
+] as const;
+
+/** A line to show (a jump from an error): `key` changes at each request, so the same line can be asked again. */
+export interface GridJump {
+  line: number;
+  key: number;
+}
 
 /** A loaded page, keyed in the cache by the file line of its first row. */
 interface Page {
@@ -46,7 +55,19 @@ interface Page {
   hasNext: boolean;
 }
 
-export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: string }) {
+/** The grid of a batch's lines; with `filter`, of those the search keeps (mount a new grid for a new search:
+ * `key` it by the filter). */
+export function EntryGrid({
+  batchId,
+  fileName,
+  jump,
+  filter = null,
+}: {
+  batchId: string;
+  fileName: string;
+  jump?: GridJump | null;
+  filter?: GridFilter | null;
+}) {
   const { t, locale } = useI18n();
   /** The rows by their index in the grid (sparse: pages loaded by a jump leave holes before them). */
   const lines = useRef<GridItem[]>([]);
@@ -60,6 +81,8 @@ export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: st
   const [error, setError] = useState<string | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const marked = useRef(false);
+  /** The file line a jump led to: its row is marked. */
+  const [target, setTarget] = useState<number | null>(null);
 
   // TanStack Virtual returns functions the React Compiler cannot memoise; this component is not compiled.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -108,7 +131,7 @@ export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: st
     busy.current = true;
     try {
       if (firstLine.current === null) {
-        const data = await gqlFetch(GridDoc, { id: batchId, first: FIRST_PAGE, after: null, withCount: true });
+        const data = await gqlFetch(GridDoc, { id: batchId, first: FIRST_PAGE, after: null, withCount: true, filter });
         const page = data.importBatch.grid;
         const items = pageItems(page);
         // The grid's rows: the staged lines and the refused ones.
@@ -125,6 +148,7 @@ export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: st
             after: null,
             fromLine: firstLine.current + count - 1,
             withCount: false,
+            filter,
           });
           const probe = last.importBatch.grid;
           contiguous.current = pageItems(probe)[0]?.line === firstLine.current + count - 1 && !probe.pageInfo.hasNextPage;
@@ -132,18 +156,23 @@ export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: st
         }
         return; // let the grid learn its size before going further
       }
+      const endingAt = (index: number): Page | undefined => {
+        for (const p of pages.current.values()) if (p.index + p.count === index && p.hasNext) return p;
+        return undefined;
+      };
       for (;;) {
-        const from = contiguous.current ? wanted.current.from : 0;
-        const missing = firstMissing(from, wanted.current.to);
+        // A gap in view that a loaded page leads to (below a jump's page, say) goes on from that page's cursor;
+        // otherwise, when rows do not map to file lines, pages chain from the first row.
+        const near = firstMissing(wanted.current.from, wanted.current.to);
+        const missing = contiguous.current || (near !== null && endingAt(near)) ? near : firstMissing(0, wanted.current.to);
         if (missing === null) break;
-        let previous: Page | undefined;
-        for (const p of pages.current.values()) if (p.index + p.count === missing && p.hasNext) previous = p;
+        const previous = endingAt(missing);
         if (!previous && !contiguous.current) break; // nothing leads there (the last page was reached)
         const data = await gqlFetch(
           GridDoc,
           previous
-            ? { id: batchId, first: PAGE_SIZE, after: previous.endCursor, withCount: false }
-            : { id: batchId, first: PAGE_SIZE, after: null, fromLine: firstLine.current + missing, withCount: false },
+            ? { id: batchId, first: PAGE_SIZE, after: previous.endCursor, withCount: false, filter }
+            : { id: batchId, first: PAGE_SIZE, after: null, fromLine: firstLine.current + missing, withCount: false, filter },
         );
         const page = data.importBatch.grid;
         if (store(missing, page) === 0) break;
@@ -153,12 +182,41 @@ export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: st
     } finally {
       busy.current = false;
     }
-  }, [batchId, store]);
+  }, [batchId, store, filter]);
 
   useEffect(() => {
     wanted.current = { from: Math.max(0, firstVisible - 8), to: wantTo };
     if (!error && (total === null || firstMissing(contiguous.current ? wanted.current.from : 0, wantTo) !== null)) void fill();
   }, [loaded, firstVisible, wantTo, total, fill, error]);
+
+  // A jump to a file line: where its row stands is known from the line when rows map to lines, else the
+  // page asked from that line says it (`position`); the grid scrolls there and marks the row.
+  useEffect(() => {
+    const first = firstLine.current;
+    if (!jump || total === null || first === null) return;
+    let cancelled = false;
+    const go = async () => {
+      let index: number;
+      if (contiguous.current) index = Math.max(0, Math.min(total - 1, jump.line - first));
+      else {
+        const data = await gqlFetch(GridDoc, {
+          id: batchId, first: PAGE_SIZE, after: null, fromLine: jump.line, withCount: false, withPosition: true, filter,
+        });
+        const page = data.importBatch.grid;
+        index = Math.min(Math.max(0, total - 1), page.position ?? 0);
+        if (!cancelled) store(index, page);
+      }
+      if (cancelled) return;
+      setTarget(jump.line);
+      virtualizer.scrollToIndex(index, { align: "center" });
+    };
+    go().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      cancelled = true;
+    };
+    // The virtualizer is a new object each render: the jump runs once per request (`jump.key`).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [jump?.key, total === null, batchId, store]);
 
   useEffect(() => {
     if (loaded > 0 && !marked.current) {
@@ -179,6 +237,10 @@ export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: st
         return formatDecimal(line.credit, locale);
       case "thirdParty":
         return line.thirdParty ?? "";
+      case "dueDate":
+        return line.dueDate ? formatDay(line.dueDate, locale) : "";
+      case "currencyAmount":
+        return line.currencyAmount === null ? "" : `${formatDecimal(line.currencyAmount, locale)}${line.currency ? ` ${line.currency}` : ""}`;
       default:
         return line[column];
     }
@@ -223,7 +285,8 @@ export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: st
                   key={item.index % SLOTS}
                   role="row"
                   aria-rowindex={item.index + 2}
-                  className="eg-row eg-refused"
+                  aria-current={line.line === target || undefined}
+                  className={`eg-row eg-refused${line.line === target ? " eg-target" : ""}`}
                   style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 >
                   <div role="gridcell" aria-colindex={1} className="eg-cell eg-line">
@@ -242,7 +305,8 @@ export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: st
                 key={item.index % SLOTS}
                 role="row"
                 aria-rowindex={item.index + 2}
-                className={`eg-row${line ? "" : " eg-placeholder"}`}
+                aria-current={(line && line.line === target) || undefined}
+                className={`eg-row${line ? (line.line === target ? " eg-target" : "") : " eg-placeholder"}`}
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
               >
                 {COLUMNS.map((c, i) => (
@@ -254,7 +318,7 @@ export function EntryGrid({ batchId, fileName }: { batchId: string; fileName: st
             );
           })}
         </div>
-        {total === 0 && <p className="empty">{t.noImports}</p>}
+        {total === 0 && <p className="empty">{filter ? t.gsearch.none : t.noImports}</p>}
       </div>
     </div>
   );

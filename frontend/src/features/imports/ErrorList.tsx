@@ -2,14 +2,14 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { BatchErrorsQuery } from "../../gql/graphql";
 import { gqlFetch } from "../../lib/gql";
 import { useI18n } from "../../i18n/I18n";
-import { issueLabel } from "./errorText";
+import { issueDetailText, issueLabel } from "./errorText";
 import { BatchErrorsQuery as ErrorsDoc } from "./operations";
 
 type Issue = BatchErrorsQuery["importBatch"]["errors"]["nodes"][number];
 
 /** The batch's errors and findings: line, field, message (pages of 500). */
-export function ErrorList({ batchId, fileName }: { batchId: string; fileName: string }) {
-  const { t } = useI18n();
+export function ErrorList({ batchId, fileName, onShowLine }: { batchId: string; fileName: string; onShowLine?: (line: number) => void }) {
+  const { t, locale } = useI18n();
   const [issues, setIssues] = useState<Issue[]>([]);
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -62,11 +62,28 @@ export function ErrorList({ batchId, fileName }: { batchId: string; fileName: st
         <tbody>
           {issues.map((issue, i) => (
             <tr key={i} className={`issue-${issue.severity}`}>
-              <td className="num">{issue.line > 0 ? issue.line : t.fileLevel}</td>
+              <td className="num">
+                {issue.line > 0 && onShowLine ? (
+                  <button type="button" className="link-button" aria-label={t.showLine(issue.line)} title={t.showLine(issue.line)} onClick={() => onShowLine(issue.line)}>
+                    {issue.line}
+                  </button>
+                ) : issue.line > 0 ? (
+                  issue.line
+                ) : (
+                  t.fileLevel
+                )}
+                {issue.entryFirstLine != null && issue.entryLastLine != null && issue.entryLastLine > issue.entryFirstLine && (
+                  // The refused entry's lines, all refused with it: a range under the error's own line.
+                  <span className="issue-span" title={t.entrySpan(issue.entryFirstLine, issue.entryLastLine)}>
+                    <span aria-hidden="true">{`${issue.entryFirstLine}–${issue.entryLastLine}`}</span>
+                    <span className="sr-only">{t.entrySpan(issue.entryFirstLine, issue.entryLastLine)}</span>
+                  </span>
+                )}
+              </td>
               <td>{issue.column ?? ""}</td>
               <td>
                 {issueLabel(t, issue.code) && <span className="issue-label">{issueLabel(t, issue.code)}</span>}
-                <span className="issue-message">{issue.message}</span>
+                <span className="issue-message">{issueDetailText(t, locale, issue)}</span>
               </td>
               <td>
                 <code>{issue.code}</code>

@@ -7,11 +7,14 @@ const { fr, en } = MESSAGES;
 
 const COLUMNS = [
   "line", "journal", "date", "piece", "account", "accountLabel", "thirdParty", "thirdPartyName", "reference", "label",
-  "debit", "credit", "lettering",
+  "debit", "credit", "lettering", "analytic", "dueDate", "currency", "currencyAmount",
 ];
 
 function row(line: number, thirdParty: string | null = null): unknown[] {
-  return [line, "VT", "2025-03-19", "VT1", "411000", "Clients", thirdParty, thirdParty && "Client", "F1", "Facture 1", "4107.32", "0.00", ""];
+  return [
+    line, "VT", "2025-03-19", "VT1", "411000", "Clients", thirdParty, thirdParty && "Client", "F1", "Facture 1", "4107.32", "0.00", "",
+    thirdParty ? "P1" : "", thirdParty ? "2025-04-18" : null, thirdParty ? "USD" : "", thirdParty ? "-4500.10" : null,
+  ];
 }
 
 describe("pageItems (a grid page from the API)", () => {
@@ -20,13 +23,15 @@ describe("pageItems (a grid page from the API)", () => {
     expect(item).toEqual({
       kind: "line", line: 2, journal: "VT", date: "2025-03-19", piece: "VT1", account: "411000", accountLabel: "Clients",
       thirdParty: "C0002", thirdPartyName: "Client", reference: "F1", label: "Facture 1", debit: "4107.32", credit: "0.00",
-      lettering: "",
+      lettering: "", analytic: "P1", dueDate: "2025-04-18", currency: "USD", currencyAmount: "-4500.10",
     });
     // The columns come from the page, not from their position here.
     const reversed = [...COLUMNS].reverse();
     const [same] = pageItems({ columns: reversed, rows: [row(2, "C0002").reverse()], refused: [] });
     expect(same).toEqual(item);
-    expect(pageItems({ columns: COLUMNS, rows: [row(3)], refused: [] })[0]).toMatchObject({ thirdParty: null, thirdPartyName: null });
+    expect(pageItems({ columns: COLUMNS, rows: [row(3)], refused: [] })[0]).toMatchObject({
+      thirdParty: null, thirdPartyName: null, analytic: "", dueDate: null, currency: "", currencyAmount: null,
+    });
   });
 
   it("puts the refused lines in file order among the staged ones", () => {

@@ -22,6 +22,13 @@ export interface GridLine {
   debit: string;
   credit: string;
   lettering: string;
+  /** The analytic section, or "". */
+  analytic: string;
+  /** ISO date, or null. */
+  dueDate: string | null;
+  /** The currency of `currencyAmount` ("": the company's), and that amount as a decimal string, or null. */
+  currency: string;
+  currencyAmount: string | null;
 }
 
 /** A refused line, shown in place: its number, its text when the import kept it, its error codes. */
@@ -34,8 +41,8 @@ export interface GridRefused {
 
 export type GridItem = GridLine | GridRefused;
 
-const TEXT = ["journal", "date", "piece", "account", "accountLabel", "reference", "label", "debit", "credit", "lettering"] as const;
-const OPTIONAL = ["thirdParty", "thirdPartyName"] as const;
+const TEXT = ["journal", "date", "piece", "account", "accountLabel", "reference", "label", "debit", "credit", "lettering", "analytic", "currency"] as const;
+const OPTIONAL = ["thirdParty", "thirdPartyName", "dueDate", "currencyAmount"] as const;
 
 /** The page's rows and refused lines merged in file order (a staged line first when both share a line). */
 export function pageItems(page: Pick<Page, "columns" | "rows" | "refused">): GridItem[] {

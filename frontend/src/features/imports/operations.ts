@@ -150,12 +150,21 @@ export const BatchDetailQuery = graphql(`
 
 /** A page of the entry grid: rows of values in declared columns, refused lines in place (few fields per page). */
 export const BatchGridQuery = graphql(`
-  query BatchGrid($id: ID!, $first: Int!, $after: String, $fromLine: Int, $withCount: Boolean!) {
+  query BatchGrid(
+    $id: ID!
+    $first: Int!
+    $after: String
+    $fromLine: Int
+    $withCount: Boolean!
+    $withPosition: Boolean! = false
+    $filter: GridFilter
+  ) {
     importBatch(id: $id) {
       id
-      grid(first: $first, after: $after, fromLine: $fromLine) {
+      grid(first: $first, after: $after, fromLine: $fromLine, filter: $filter) {
         totalCount @include(if: $withCount)
         refusedCount @include(if: $withCount)
+        position @include(if: $withPosition)
         pageInfo {
           hasNextPage
           endCursor
@@ -190,6 +199,9 @@ export const BatchErrorsQuery = graphql(`
           code
           message
           severity
+          params
+          entryFirstLine
+          entryLastLine
         }
       }
     }
