@@ -113,7 +113,9 @@ def test_english(admin_page: Page, live: Live, company: str) -> None:
 
 @pytest.mark.timeout(300)
 @pytest.mark.parametrize("gap", [False, True], ids=["every-line", "blank-line"])
-def test_an_error_leads_to_its_line_in_the_grid(admin_page: Page, live: Live, company: str, gap: bool) -> None:
+def test_an_error_leads_to_its_line_in_the_grid(
+    admin_page: Page, live: Live, company: str, gap: bool
+) -> None:
     """From the error list, a refused entry's line is one click away: the entries tab opens on it, marked,
     far down a batch as at its top, whether rows map to file lines or not."""
     entries = 1_200  # 3,600 lines: the spoiled entry is in the eighth page of 500
@@ -143,3 +145,35 @@ def test_an_error_leads_to_its_line_in_the_grid(admin_page: Page, live: Live, co
     expect(target).to_be_visible(timeout=30_000)
     expect(target.get_by_role("gridcell").first).to_have_text(str(first_line))
     expect(target).to_have_class(re.compile("eg-refused"))
+
+
+def test_a_search_within_the_entries(admin_page: Page, live: Live, company: str) -> None:
+    """The search above the grid keeps the lines that match (an account's beginning, an amount typed the
+    French way); Escape shows every line again."""
+    data = fec_file(40, uuid.uuid4().int % 99_999)
+    batch = live.upload(company, f"search_{uuid.uuid4().hex[:8]}.txt", data)
+    live.wait_status(batch["id"], {"PENDING_VALIDATION"})
+    page = admin_page
+    page.goto(f"/c/{company}/imports/detail?ids={batch['id']}")
+    detail = DetailPage(page)
+    detail.wait_loaded()
+    grid = detail.grid()
+    expect(grid).to_have_attribute("aria-rowcount", str(40 * 3 + 1))
+    search = page.get_by_role("search", name="Rechercher dans les écritures")
+    search.get_by_label("Compte (début)").fill("4457")
+    search.get_by_label("Compte (début)").press("Enter")
+    vat = [ln for ln in data.decode("utf-8").splitlines()[1:] if ln.split("\t")[4].startswith("4457")]
+    expect(grid).to_have_attribute("aria-rowcount", str(len(vat) + 1))
+    accounts = grid.locator('[role="row"]:not(.eg-placeholder) [role="gridcell"][aria-colindex="5"]')
+    expect(accounts.first).to_have_text(re.compile(r"^4457"))
+    assert all(a.startswith("4457") for a in accounts.all_inner_texts())
+    # An amount typed as the user writes it: 1 234,50 → the lines with that debit or credit.
+    first = data.decode("utf-8").splitlines()[1].split("\t")
+    amount = first[11] if first[11] not in ("", "0,00") else first[12]
+    search.get_by_label("Compte (début)").fill("")
+    search.get_by_label("Montant").fill(amount)
+    search.get_by_role("button", name="Rechercher").click()
+    expect(grid.locator('[role="row"]:not(.eg-placeholder)[aria-rowindex="2"]')).to_be_visible()
+    expect(grid).not_to_have_attribute("aria-rowcount", str(40 * 3 + 1))
+    search.get_by_label("Montant").press("Escape")
+    expect(grid).to_have_attribute("aria-rowcount", str(40 * 3 + 1))
