@@ -177,3 +177,40 @@ def test_a_search_within_the_entries(admin_page: Page, live: Live, company: str)
     expect(grid).not_to_have_attribute("aria-rowcount", str(40 * 3 + 1))
     search.get_by_label("Montant").press("Escape")
     expect(grid).to_have_attribute("aria-rowcount", str(40 * 3 + 1))
+
+
+def test_valider_and_rejeter_from_the_entry_detail(admin_page: Page, live: Live, company: str) -> None:
+    """The entry detail decides like the console: Rejeter asks first (the file and its entries named, « Non »
+    focused, Enter twice does not reject), then the batch is rejected; Valider opens the history on it."""
+    page = admin_page
+    names = [f"decide_{uuid.uuid4().hex[:8]}.txt" for _ in range(2)]
+    batches = [live.upload(company, n, fec_file(4, uuid.uuid4().int % 99_999)) for n in names]
+    for b in batches:
+        live.wait_status(b["id"], {"PENDING_VALIDATION"})
+    page.goto(f"/c/{company}/imports/detail?ids={batches[0]['id']}")
+    DetailPage(page).wait_loaded()
+    actions = page.get_by_role("toolbar", name="Actions")
+    actions.get_by_role("button", name="Rejeter", exact=True).click()
+    dialog = page.get_by_test_id("confirm-reject")
+    expect(dialog).to_contain_text(names[0])
+    expect(dialog).to_contain_text("4 écritures")
+    expect(dialog.get_by_role("button", name="Non")).to_be_focused()
+    page.keyboard.press("Enter")  # « Non »: the question closes…
+    expect(dialog).to_be_hidden()
+    page.keyboard.press("Enter")  # …and Rejeter, focused again, asks it again
+    expect(dialog.get_by_role("button", name="Non")).to_be_focused()
+    assert live.batch(batches[0]["id"])["status"] == "PENDING_VALIDATION"
+    dialog.get_by_role("button", name="Oui").click()
+    expect(page.get_by_test_id("reject-done")).to_be_visible()
+    live.wait_status(batches[0]["id"], {"REJECTED"})
+    page.get_by_test_id("reject-done").get_by_role("button", name="OK").click()
+    expect(actions.get_by_role("button", name="Rejeter", exact=True)).to_have_attribute(
+        "aria-disabled", "true"
+    )
+
+    page.goto(f"/c/{company}/imports/detail?ids={batches[1]['id']}")
+    DetailPage(page).wait_loaded()
+    actions.get_by_role("button", name="Valider", exact=True).click()
+    page.get_by_test_id("confirm-validate").get_by_role("button", name="Oui").click()
+    expect(page).to_have_url(re.compile(rf"/history\?highlight={batches[1]['id']}$"))
+    live.wait_status(batches[1]["id"], {"SUCCEEDED"})
