@@ -104,6 +104,12 @@ def test_an_unreadable_file_fails_and_can_only_be_rejected(admin_page: Page, com
     expect(row.locator("td.col-error")).to_have_text(re.compile(r"^Fichier illisible : \S"))
     expect(row.locator("td.col-error")).not_to_contain_text("BINARY_FILE")
     console.select(name)
-    expect(console.button("Visualiser")).to_be_disabled()
     expect(console.button("Valider")).to_be_disabled()
     expect(console.button("Rejeter")).to_be_enabled()
+    # Its detail opens on its errors: why it failed, in French, and no entry.
+    console.button("Visualiser").click()
+    expect(page.get_by_role("tab", name="Erreurs", exact=False)).to_have_attribute("aria-selected", "true")
+    errors = page.locator("table.errors-table tbody tr")
+    expect(errors).to_have_count(1)
+    expect(errors.first).to_contain_text("Format non reconnu : ni un FEC")
+    expect(page.get_by_role("link", name="Lignes rejetées")).to_have_count(0)

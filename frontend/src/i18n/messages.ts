@@ -1037,11 +1037,11 @@ const fr = {
     `${count(loc, n, "autre constat", "autres constats")} « ${what} » non ${n < 2 ? "listé" : "listés"} (${formatCount(loc, total)} au total)`,
 
   // Tooltips and reasons
-  tipView: "Visualiser : ouvre le détail des écritures des lignes sélectionnées, toutes au statut « En attente de validation » ou « Terminé avec erreur ».",
+  tipView: "Visualiser : ouvre le détail des écritures des lignes sélectionnées, toutes au statut « En attente de validation », « Terminé avec erreur » ou « Échec » (pour lire ses erreurs).",
   tipValidate: "Valider : comptabilise l'import. Actif hors multi-sélection, pour une ligne au statut « En attente de validation » ou « Terminé avec erreur ».",
   tipReject: "Rejeter : annule l'import et supprime ses écritures. Actif hors multi-sélection, pour une ligne au statut « En attente de validation », « Terminé avec erreur » ou « Échec ».",
   reasonNoSelection: "Sélectionnez au moins une ligne.",
-  reasonViewStatus: "Toutes les lignes sélectionnées doivent être « En attente de validation » ou « Terminé avec erreur ».",
+  reasonViewStatus: "Toutes les lignes sélectionnées doivent être « En attente de validation », « Terminé avec erreur » ou « Échec ».",
   reasonSingle: "Sélectionnez une seule ligne (pas de multi-sélection).",
   reasonValidateStatus: "La ligne doit être « En attente de validation » ou « Terminé avec erreur ».",
   reasonRejectStatus: "La ligne doit être « En attente de validation », « Terminé avec erreur » ou « Échec ».",
@@ -2474,11 +2474,11 @@ const en: Messages = {
   issueNotListed: (loc: string, n: number, total: number, what: string) =>
     `${formatCount(loc, n)} more “${what}” ${n === 1 ? "finding" : "findings"} not listed (${formatCount(loc, total)} in all)`,
 
-  tipView: "View: opens the entry detail of the selected rows, all of them pending validation or finished with error.",
+  tipView: "View: opens the entry detail of the selected rows, all of them pending validation, finished with error or failed (to read its errors).",
   tipValidate: "Validate: posts the import. Works on a single row (no multi-select) that is pending validation or finished with error.",
   tipReject: "Reject: cancels the import and deletes its entries. Works on a single row (no multi-select) that is pending validation, finished with error or failed.",
   reasonNoSelection: "Select at least one row.",
-  reasonViewStatus: "Every selected row must be pending validation or finished with error.",
+  reasonViewStatus: "Every selected row must be pending validation, finished with error or failed.",
   reasonSingle: "Select a single row (no multi-select).",
   reasonValidateStatus: "The row must be pending validation or finished with error.",
   reasonRejectStatus: "The row must be pending validation, finished with error or failed.",

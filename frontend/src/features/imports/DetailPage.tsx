@@ -60,7 +60,8 @@ function BatchDetail({ company, batchId }: { company: Company; batchId: string }
   const { t, locale } = useI18n();
   const store = useBatchStore();
   const [{ data, error }] = useQuery({ query: BatchDetailQuery, variables: { id: batchId }, requestPolicy: "network-only" });
-  const [tab, setTab] = useState("entries");
+  // A failed file has no entry: its detail opens on why it failed (once its status is known).
+  const [chosen, setTab] = useState<string | null>(null);
   /** A line of the file to show in the grid (from the error list). */
   const [jump, setJump] = useState<GridJump | null>(null);
   /** The search within the lines (null: every line); a jump to a line shows every line again. */
@@ -78,6 +79,7 @@ function BatchDetail({ company, batchId }: { company: Company; batchId: string }
   };
   const detail = data?.importBatch;
   const known = store.get(batchId) ?? detail;
+  const tab = chosen ?? (known?.status === "FAILED" ? "errors" : "entries");
   // The grid starts loading its lines at once, beside the batch's own query (not after it).
   const name = known?.fileName ?? `#${batchId}`;
 

@@ -10,15 +10,15 @@ describe("Visualiser", () => {
     expect(actionStates([], "ADMIN").view).toEqual({ enabled: false, reason: "noSelection" });
   });
 
-  it("works when every selected row is pending or finished with error, for every role", () => {
+  it("works when every selected row is pending, finished with error or failed, for every role", () => {
     for (const role of ALL_ROLES) {
       expect(actionStates(rows("PENDING_VALIDATION"), role).view.enabled).toBe(true);
-      expect(actionStates(rows("PENDING_VALIDATION", "FINISHED_WITH_ERROR", "PENDING_VALIDATION"), role).view.enabled).toBe(true);
+      expect(actionStates(rows("PENDING_VALIDATION", "FINISHED_WITH_ERROR", "FAILED"), role).view.enabled).toBe(true);
     }
   });
 
   it("is disabled as soon as one selected row is anything else", () => {
-    for (const other of ["REJECTED", "FAILED", "PARSING", "RECEIVED", "VALIDATING", "SUCCEEDED"] as ImportStatus[]) {
+    for (const other of ["REJECTED", "PARSING", "RECEIVED", "VALIDATING", "SUCCEEDED"] as ImportStatus[]) {
       expect(actionStates(rows("PENDING_VALIDATION", other), "ADMIN").view).toEqual({ enabled: false, reason: "viewStatus" });
     }
   });
@@ -52,7 +52,7 @@ describe("Valider and Rejeter", () => {
     }
   });
 
-  it("follow the status: rejected or in-progress rows cannot be decided; a failed row can only be rejected", () => {
+  it("follow the status: rejected or in-progress rows cannot be decided; a failed row can only be rejected (and read)", () => {
     for (const status of ["REJECTED", "PARSING", "RECEIVED", "VALIDATING", "SUCCEEDED"] as ImportStatus[]) {
       const states = actionStates(rows(status), "COLLABORATOR");
       expect(states.validate).toEqual({ enabled: false, reason: "validateStatus" });
@@ -61,7 +61,7 @@ describe("Valider and Rejeter", () => {
     const failed = actionStates(rows("FAILED"), "CLIENT");
     expect(failed.validate).toEqual({ enabled: false, reason: "validateStatus" });
     expect(failed.reject.enabled).toBe(true);
-    expect(failed.view).toEqual({ enabled: false, reason: "viewStatus" });
+    expect(failed.view.enabled).toBe(true);
   });
 
   it("need a selection", () => {

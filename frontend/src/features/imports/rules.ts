@@ -18,8 +18,9 @@ export interface ActionState {
   reason: Reason | null;
 }
 
-export const VIEWABLE: ReadonlySet<ImportStatus> = new Set<ImportStatus>(["PENDING_VALIDATION", "FINISHED_WITH_ERROR"]);
-export const VALIDATABLE: ReadonlySet<ImportStatus> = VIEWABLE;
+export const VALIDATABLE: ReadonlySet<ImportStatus> = new Set<ImportStatus>(["PENDING_VALIDATION", "FINISHED_WITH_ERROR"]);
+/** A failed file is opened too: its detail says why (its errors), though it has no entry to show. */
+export const VIEWABLE: ReadonlySet<ImportStatus> = new Set<ImportStatus>([...VALIDATABLE, "FAILED"]);
 export const REJECTABLE: ReadonlySet<ImportStatus> = new Set<ImportStatus>([
   "PENDING_VALIDATION",
   "FINISHED_WITH_ERROR",
