@@ -18,36 +18,41 @@ export function AppHeader({ company }: { company: Company | null }) {
   return (
     <header className="topbar">
       <div className="topbar-row">
-        <Link to="/" className="brand">
-          {t.appName}
-        </Link>
-        {company && (
-          <span className="company-name" data-testid="current-company">
-            {company.name}
-          </span>
-        )}
-        {company && <MainMenu company={company} />}
-        <span className="spacer" />
-        {me.firmAdmin && <AdminLink />}
-        {live === "reconnecting" && (
-          <span className="live-lost" role="status">
-            {t.liveLost}
-          </span>
-        )}
-        <NotificationCentre />
-        <LanguageSwitch />
-        <UserMenu />
-        <button
-          type="button"
-          className="btn btn-quiet"
-          onClick={async () => {
-            await logout({});
-            window.history.replaceState(null, "", "/");
-            restart();
-          }}
-        >
-          {t.signOut}
-        </button>
+        {/* Left: where one is. Right: one's tools, which wrap to a second row on a narrow screen. */}
+        <div className={company ? "topbar-main topbar-main-company" : "topbar-main"}>
+          <Link to="/" className="brand">
+            {t.appName}
+          </Link>
+          {company && (
+            // Shortened with an ellipsis when space runs short: its full name on hover (and read in full).
+            <span className="company-name" data-testid="current-company" title={company.name}>
+              {company.name}
+            </span>
+          )}
+          {company && <MainMenu company={company} />}
+        </div>
+        <div className="topbar-tools">
+          {me.firmAdmin && <AdminLink />}
+          {live === "reconnecting" && (
+            <span className="live-lost" role="status">
+              {t.liveLost}
+            </span>
+          )}
+          <NotificationCentre />
+          <LanguageSwitch />
+          <UserMenu />
+          <button
+            type="button"
+            className="btn btn-quiet"
+            onClick={async () => {
+              await logout({});
+              window.history.replaceState(null, "", "/");
+              restart();
+            }}
+          >
+            {t.signOut}
+          </button>
+        </div>
       </div>
     </header>
   );
@@ -65,7 +70,12 @@ function UserMenu() {
   const close = useCallback(() => setOpen(false), []);
   useOutsideClick(root, open && !changing, close);
   const name = me.user?.name || me.name;
-  if (!me.user) return <span className="user-name">{name}</span>;
+  if (!me.user)
+    return (
+      <span className="user-name user-name-text" title={name}>
+        {name}
+      </span>
+    );
   return (
     <div
       ref={root}
@@ -78,7 +88,7 @@ function UserMenu() {
       }}
     >
       <button type="button" className="btn btn-quiet user-name" aria-expanded={open} aria-controls={id} aria-label={t.pwd.userMenu(name)} onClick={() => setOpen((o) => !o)}>
-        {name} <span aria-hidden="true">▾</span>
+        <span className="user-name-text">{name}</span> <span aria-hidden="true">▾</span>
       </button>
       <div id={id} className="user-panel" hidden={!open}>
         <p className="muted user-email">{me.user.email}</p>
