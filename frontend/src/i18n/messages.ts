@@ -1783,6 +1783,8 @@ const fr = {
     SUCCEEDED: "Terminé avec succès",
     REJECTED: "Rejeté",
   } satisfies Record<ImportStatus, string>,
+  /** The format column of a file whose format was never recognised (it was sent to be detected, and failed). */
+  formatUnrecognised: "Non reconnu",
   format: {
     AUTO: "Détection automatique",
     FEC: "FEC",
@@ -3195,6 +3197,7 @@ const en: Messages = {
     SUCCEEDED: "Succeeded",
     REJECTED: "Rejected",
   },
+  formatUnrecognised: "Not recognised",
   format: {
     AUTO: "Detect automatically",
     FEC: "FEC",

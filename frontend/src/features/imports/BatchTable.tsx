@@ -101,7 +101,7 @@ export function BatchTable(props: BatchTableProps) {
           </span>
         );
       case "format":
-        return t.format[batch.format];
+        return batch.format === "AUTO" ? t.formatUnrecognised : t.format[batch.format];
       case "origin":
         return t.origin[batch.origin];
       case "status":
