@@ -413,7 +413,7 @@ async def _preview(
         )
     preview = ImportPreview(
         format=fmt, encoding=run.info.encoding if run.info else None,
-        fatal=_issue(run.fatal) if run.fatal else None, entries=entries, issues=[_issue(p, run.spans.get(id(p))) for p in run.problems],
+        fatal=_issue(run.fatal) if run.fatal else None, entries=entries, issues=[_issue(p, span) for p, span in run.problems],
         entry_count=run.entry_count, rejected_entry_count=run.rejected_entry_count, error_count=run.error_count,
         finding_count=run.finding_count, line_count=run.line_count,
     )  # fmt: skip

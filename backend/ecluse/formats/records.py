@@ -108,6 +108,11 @@ class RejectedEntry:
     raw_lines: tuple[str, ...]  # their text as read (after NUL removal and non-breaking space → space)
     errors: tuple[ParseError, ...]
 
+    @property
+    def span(self) -> tuple[int, int] | None:
+        """The entry's first and last lines, which the errors that refused it name."""
+        return (min(self.lines), max(self.lines)) if self.lines else None
+
 
 MasterKind = Literal["journal", "account", "third_party", "section"]
 

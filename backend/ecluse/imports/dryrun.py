@@ -24,9 +24,8 @@ class DryRun:
     info: FileInfo | None = None
     fatal: ParseError | None = None
     entries: list[StagedEntry] = field(default_factory=list)
-    problems: list[ParseError] = field(default_factory=list)
-    #: The first and last lines of the entry each refusing error of `problems` refused (by its identity).
-    spans: dict[int, tuple[int, int]] = field(default_factory=dict)
+    #: Each problem, with the first and last lines of the entry it refused (None for a finding).
+    problems: list[tuple[ParseError, tuple[int, int] | None]] = field(default_factory=list)
     entry_count: int = 0
     rejected_entry_count: int = 0
     error_count: int = 0
@@ -48,9 +47,7 @@ def _run(data: bytes, filename: str, source: Source, target: Any, limit: int) ->
             room = min(limit - len(out.entries), len(message.entries))
             out.entries.extend(message.entry(index) for index in range(max(0, room)))
             problems: list[tuple[ParseError, tuple[int, int] | None]] = [
-                (e, (min(r.lines), max(r.lines)) if r.lines else None)
-                for r in message.refused
-                for e in r.errors
+                (e, r.span) for r in message.refused for e in r.errors
             ]
             problems += [(note, None) for note in message.notes]
             out.rejected_entry_count += len(message.refused)
@@ -60,10 +57,8 @@ def _run(data: bytes, filename: str, source: Source, target: Any, limit: int) ->
                 else:
                     out.finding_count += 1
                 if len(out.problems) < MAX_PROBLEMS:
-                    out.problems.append(problem)
-                    if span is not None:  # kept while the problem is: its identity names it
-                        out.spans[id(problem)] = span
-    out.problems.sort(key=lambda p: (p.line, p.severity != "error"))
+                    out.problems.append((problem, span))
+    out.problems.sort(key=lambda p: (p[0].line, p[0].severity != "error"))
     return out
 
 

@@ -66,7 +66,7 @@ async def preview_sample(
     )  # fmt: skip
     if run.info is not None and run.fatal is None:  # what the import will say of the name (a FEC's)
         notes, run.fatal = await dossier_findings(company, run.info)
-        run.problems[:0] = notes
+        run.problems[:0] = [(note, None) for note in notes]
         run.finding_count += len(notes)
     run.companies = dict(
         await Company.filter(id__in={e.company for e in run.entries}).values_list("id", "name")

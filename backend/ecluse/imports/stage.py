@@ -338,7 +338,7 @@ def _rows(
     issue_rows: list[Any] = []
     rejected_rows: list[Any] = []
     for rejected in chunk.refused:
-        span = (min(rejected.lines), max(rejected.lines)) if rejected.lines else (None, None)
+        span = rejected.span or (None, None)
         for error in rejected.errors:
             issue_rows.append(
                 (bid, error.line, error.column, error.code, error.message, "error", _params(error), *span)

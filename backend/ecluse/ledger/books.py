@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ecluse.db.bulk import default_sql
+from tortoise import connections
+
+from ecluse.db.bulk import default_sql, is_sqlite, portable
 
 
 def _day(value: Any) -> date:
@@ -396,13 +398,19 @@ async def _used(table: str, company_id: int, rows: list[dict[str, Any]]) -> set[
     marks = ", ".join(f"${i}" for i in range(2, len(keys) + 2))
     if table == "accounts":
         # Dated lines: each account seeks the account index once. Lines staged on SQLite are undated until
-        # posted (ledger/models.py EntryLine): one pass over the company's draft entries' lines, if any.
-        conn, sql = default_sql(
+        # posted (ledger/models.py EntryLine): there, one pass over the company's draft entries' lines too.
+        conn = connections.get("default")
+        undated = (
+            " OR a.id IN (SELECT l.account_id FROM entry_lines l WHERE l.entry_date IS NULL AND l.batch_id IN "
+            "(SELECT DISTINCT batch_id FROM entries WHERE company_id = $1 AND state = 'draft'))"
+            if is_sqlite(conn)
+            else ""
+        )
+        sql = portable(
+            conn,
             f"SELECT a.id AS k FROM accounts a WHERE a.id IN ({marks}) AND (EXISTS "
             "(SELECT 1 FROM entry_lines l WHERE l.company_id = $1 AND l.account_id = a.id "
-            "AND l.entry_date IS NOT NULL) OR a.id IN (SELECT l.account_id FROM entry_lines l "
-            "WHERE l.entry_date IS NULL AND l.batch_id IN "
-            "(SELECT DISTINCT batch_id FROM entries WHERE company_id = $1 AND state = 'draft')))"
+            f"AND l.entry_date IS NOT NULL){undated})",
         )
         return {int(r["k"]) for r in await conn.execute_query_dict(sql, [company_id, *keys])}
     conn, sql = default_sql(

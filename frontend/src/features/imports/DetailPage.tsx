@@ -13,10 +13,8 @@ import { BatchLinks } from "./BatchLinks";
 import { Breadcrumb } from "./Breadcrumb";
 import { EntryGrid, type GridJump } from "./EntryGrid";
 import { GridSearch } from "./GridSearch";
-import { reasonText } from "./ActionBar";
+import { ActionBar } from "./ActionBar";
 import { type DecisionBatch, useDecisions } from "./decisions";
-import { actionStates, type Reason } from "./rules";
-import { ActionButton } from "../../components/ActionButton";
 import { ErrorList } from "./ErrorList";
 import { useBatchStore } from "./live";
 import { BatchDetailQuery } from "./operations";
@@ -196,16 +194,16 @@ export function BatchTotals({ batch, status }: { batch: TotalsBatch; status: Imp
 
 /** Valider and Rejeter for the batch shown, with the console's rules (status, role) and confirmations. */
 function DecisionButtons({ company, batch }: { company: Company; batch: DecisionBatch & { status: ImportStatus } }) {
-  const { t } = useI18n();
   const decisions = useDecisions(company);
-  const states = actionStates([batch], company.role);
-  const why = (reason: Reason | null) => (reason ? reasonText(t, reason, company.role) : null);
   return (
     <>
-      <div role="toolbar" aria-label={t.actions} className="actionbar detail-decisions">
-        <ActionButton label={t.validate} help={t.tipValidate} disabledReason={why(states.validate.reason)} disabledPrefix={t.unavailable} onClick={() => decisions.ask("validate", batch)} primary />
-        <ActionButton label={t.reject} help={t.tipReject} disabledReason={why(states.reject.reason)} disabledPrefix={t.unavailable} onClick={() => decisions.ask("reject", batch)} />
-      </div>
+      <ActionBar
+        className="detail-decisions"
+        selected={[batch]}
+        role={company.role}
+        onValidate={() => decisions.ask("validate", batch)}
+        onReject={() => decisions.ask("reject", batch)}
+      />
       {decisions.dialogs}
     </>
   );
