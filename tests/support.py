@@ -15,7 +15,8 @@ ROLES = ("viewer", "client", "collaborator", "admin")
 BATCH_FIELDS = """
 id status progress partner fileName format origin entryCount lineCount stagedLineCount refusedLineCount
 rejectedEntryCount errorCount
-findingCount totalDebit totalCredit currency errorSummary firstMovement lastMovement siren closingDate
+findingCount totalDebit totalCredit currency errorSummary errorCodes { code count } firstMovement lastMovement siren
+closingDate
 duplicateOfId jobId referencePeriod { name } file { name size sha256 encoding downloadUrl }
 """
 

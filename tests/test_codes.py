@@ -43,6 +43,8 @@ NOT_CODES = frozenset(
         "POST", "DENY",
         # The demo companies' short codes (demo.py).
         "BMARTIN", "ADURAND",
+        # Environment variables the command reads for its language (cli/words.py).
+        "ECLUSE_LANG", "LC_ALL", "LC_MESSAGES", "LANG",
     }
 )  # fmt: skip
 
@@ -271,13 +273,22 @@ def notification_kinds(lang: str) -> set[str]:
     return set(re.findall(r"^\s*([A-Z][A-Z0-9_]*)\s*:", _map(lang, "note"), re.M))
 
 
+def layout_reasons(lang: str) -> set[str]:
+    """Why a layout is refused (BAD_LAYOUT's `reason` param): keys of `lay.problem`, and INVALID_OPTION, said
+    by `lay.invalid` from the kind of error. Said at the option they name, not by issueCode."""
+    return set(re.findall(r"^\s*([A-Z][A-Z0-9_]*)\s*:", _map(lang, "problem"), re.M)) | {"INVALID_OPTION"}
+
+
 # --- the tests ----------------------------------------------------------------------------------------------
 
 
 def test_every_code_the_backend_can_emit_has_a_label_in_both_languages() -> None:
     codes = backend_codes()
     assert len(codes) >= 100, sorted(codes)
-    missing = {lang: sorted(codes - labels(lang).keys() - notification_kinds(lang)) for lang in ("fr", "en")}
+    missing = {
+        lang: sorted(codes - labels(lang).keys() - notification_kinds(lang) - layout_reasons(lang))
+        for lang in ("fr", "en")
+    }
     assert missing == {"fr": [], "en": []}, "codes without a label in messages.ts (issueCode): " + "; ".join(
         f"{lang}: {', '.join(unlabelled)}" for lang, unlabelled in missing.items() if unlabelled
     )
@@ -426,3 +437,38 @@ def test_a_missing_sentence_is_found() -> None:
     both = sentences("fr") & sentences("en")
     assert {"UNBALANCED_ENTRY", "BAD_AMOUNT", "REQUIRED", "RANGES_OVERLAP"} <= both
     assert not sentences("fr") & {"text", "has", "date", "amount", "reason", "debit", "G", "D", "C"}
+
+
+CLI_LABELS = BACKEND / "cli" / "issue_labels.py"
+
+
+def _cli_labels_source() -> str:
+    """backend/ecluse/cli/issue_labels.py as the web app's labels make it."""
+    import json
+
+    head = CLI_LABELS.read_text(encoding="utf-8").split("LABELS: dict", 1)[0]
+    out = [head.rstrip("\n"), "", "LABELS: dict[str, dict[str, str]] = {"]
+    for lang in ("fr", "en"):
+        out.append(f'    "{lang}": {{')
+        found = labels(lang)
+        for code in sorted(found):
+            raw = found[code]
+            text = json.loads(f'"{raw}"') if "\\" in raw else raw  # a TS escape (\u202f…) as its character
+            out.append(f"        {json.dumps(code)}: {json.dumps(text, ensure_ascii=False)},")
+        out.append("    },")
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def test_the_command_line_says_the_labels_of_the_web_app() -> None:
+    """What `ecluse import` prints of an error is the web app's label of its code, in the same words."""
+    assert CLI_LABELS.read_text(encoding="utf-8") == _cli_labels_source(), (
+        "regenerate: python -m tests.test_codes --cli-labels"
+    )
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] == ["--cli-labels"]:
+        CLI_LABELS.write_text(_cli_labels_source(), encoding="utf-8")

@@ -14,7 +14,7 @@ from tests.support import Api
 def _ecluse(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "ecluse", *args],
-        env={**os.environ, **env},
+        env={**os.environ, "ECLUSE_LANG": "en", **env},  # English unless a test asks for French
         capture_output=True,
         text=True,
         timeout=180,
@@ -55,6 +55,22 @@ def test_cli_import_reports_errors_with_line_and_field(
     assert "line 2" in result.stdout and "UNBALANCED_ENTRY" in result.stdout
 
 
+def test_cli_speaks_french_when_asked(api: Api, firm: dict, env: dict[str, str], tmp_path: Path) -> None:
+    """ECLUSE_LANG=fr (or --lang fr, or a French locale): the command's words, counts and errors in French;
+    the codes stay, for scripts."""
+    path = tmp_path / "mauvais.txt"
+    path.write_bytes(demo_fec(1204, 2025, seed=2, unbalanced=1))
+    result = _ecluse({**env, "ECLUSE_LANG": "fr"}, "import", "--company", firm["company"], str(path))
+    assert result.returncode == 2, result.stdout + result.stderr
+    said = result.stdout.replace("\u202f", " ")
+    assert "mauvais.txt reçu : import " in said
+    assert "Terminé avec erreur : 1 203 écritures en attente, 1 rejetée, " in said, said
+    assert "ligne 2 : Écriture déséquilibrée [UNBALANCED_ENTRY]" in said, said
+    missing = _ecluse(env, "--lang", "fr", "import", "--company", "Nope", str(path))
+    assert missing.returncode == 1
+    assert "erreur : aucun dossier actif n'a l'id, le SIREN ou le code « Nope »" in missing.stderr
+
+
 def test_cli_import_with_a_saved_layout(api: Api, firm: dict, env: dict[str, str], tmp_path: Path) -> None:
     token = firm["tokens"]["admin"]
     definition = {"columns": {"journal": 1, "date": 2, "account": 3, "debit": 4, "credit": 5}, "skipLines": 0}
@@ -71,7 +87,7 @@ def test_cli_import_with_a_saved_layout(api: Api, firm: dict, env: dict[str, str
     assert missing.returncode == 1 and "no layout 'Nope'" in missing.stderr
     result = _ecluse(env, "import", "--company", "123456782", "--layout", "Caisse", str(path))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "status PENDING_VALIDATION: 1 entries staged, 0 rejected" in result.stdout
+    assert "status PENDING_VALIDATION: 1 entry staged, 0 rejected" in result.stdout
     nodes = api.gql(
         "query($c: ID!) { importBatches(companyId: $c) { nodes { format layoutId totalDebit } } }",
         {"c": firm["company"]},

@@ -90,6 +90,8 @@ def test_entries_outside_every_open_fiscal_year_are_refused(api: Api, firm: dict
     assert batch["status"] == "FINISHED_WITH_ERROR"
     assert batch["entryCount"] == 0 and batch["rejectedEntryCount"] == 3
     assert batch["referencePeriod"] is None
+    # The summary's codes, with how many entries each refused, for a client to say in its user's language.
+    assert batch["errorCodes"] == [{"code": "NO_OPEN_FISCAL_YEAR", "count": 3}]
     errors = api.gql(
         "query($id: ID!) { importBatch(id: $id) { errors(includeFindings: false) { nodes { code column message } } } }",
         {"id": batch["id"]},

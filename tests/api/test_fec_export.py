@@ -113,7 +113,7 @@ def download(api: Api, url: str, token: str | None) -> Any:
 
 def ecluse(env: dict[str, str], cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "ecluse", *args], env={**os.environ, **env}, cwd=cwd, capture_output=True,
+        [sys.executable, "-m", "ecluse", *args], env={**os.environ, "ECLUSE_LANG": "en", **env}, cwd=cwd, capture_output=True,
         text=True, timeout=180,
     )  # fmt: skip
 

@@ -77,7 +77,7 @@ def test_only_a_role_that_changes_settings_opens_a_year(api: Api, firm: dict[str
 def test_the_cli_opens_a_year(api: Api, firm: dict[str, Any], env: dict[str, str]) -> None:
     result = _ecluse(env, "fiscal-year", "open", "--company", "123456782", "--start", "2027-07-01")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Exercice 2027-2028 (2027-07-01 to 2028-06-30) opened for Boulangerie Martin" in result.stdout
+    assert "Exercice 2027-2028 (01/07/2027 to 30/06/2028) opened for Boulangerie Martin" in result.stdout
     again = _ecluse(env, "fiscal-year", "open", "--company", "123456782", "--start", "2028-01-01")
     assert again.returncode == 1
     assert "FISCAL_YEAR_OVERLAP" in again.stderr and "Exercice 2027-2028" in again.stderr

@@ -136,6 +136,24 @@ def test_layouts_are_validated_saved_listed_and_guarded(api: Api, firm: dict) ->
     )["createImportLayout"]  # fmt: skip
     assert bad["layout"] is None
     assert bad["errors"][0]["code"] == "BAD_LAYOUT" and "debitt" in bad["errors"][0]["message"]
+    # Each problem travels as a reason with the columns it names, for the web app to say in French or English.
+    assert bad["errors"][0]["params"]["reason"] == "INVALID_OPTION"
+    assert bad["errors"][0]["params"]["unknown"] == "'debitt'"
+    lacking = api.gql(
+        CREATE,
+        {"c": company, "name": "Bad", "d": {**LAYOUT, "columns": {"date": 1, "debit": 2, "credit": 3}}},
+        token=token,
+    )["createImportLayout"]["errors"]
+    assert {"field": "definition.columns", "params": {"reason": "COLUMN_REQUIRED", "column": "account"}} in [
+        {"field": e["field"], "params": e["params"]} for e in lacking
+    ]
+    wrong = api.gql(
+        CREATE, {"c": company, "name": "Bad", "d": {**LAYOUT, "amountMode": "montantSens"}}, token=token
+    )["createImportLayout"]["errors"]
+    assert [(e["field"], e["params"]["reason"], e["params"]["error"]) for e in wrong] == [
+        ("definition.amountMode", "INVALID_OPTION", "literal_error")
+    ]
+    assert "signed" in wrong[0]["params"]["expected"]
 
     layout_id = create_layout(api, company, token, LAYOUT)
     duplicate = api.gql(CREATE, {"c": company, "name": "Ventes", "d": LAYOUT}, token=token)[

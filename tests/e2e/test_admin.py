@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.harness import Live, screenshot
+from tests.e2e.pages.app import open_company
 
 ARCHIVE = "mutation($id: ID!) { archiveCompany(id: $id) { errors { code } } }"
 
@@ -144,7 +145,7 @@ def test_collaborator_has_no_administration_and_sees_the_details_read_only(
 ) -> None:
     page = open_page("collaborator")
     expect(page.get_by_role("banner").get_by_role("link", name="Administration")).to_have_count(0)
-    page.goto(f"/c/{company}")
+    open_company(page, company)
     menu = page.get_by_role("navigation", name="Menu principal")
     menu.get_by_role("button", name="Comptabilité").click()
     menu.get_by_role("link", name="Informations du dossier").click()

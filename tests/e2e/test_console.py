@@ -17,8 +17,10 @@ from tests.e2e.pages.app import (
     CompanyPicker,
     ConsolePage,
     DetailPage,
+    FilterPanel,
     HistoryPage,
     Notifications,
+    open_company,
 )
 
 
@@ -35,6 +37,36 @@ def test_a_viewer_is_told_imports_wait_not_asked_to_validate(
     prompt = picker.prompt()
     expect(prompt).to_contain_text("imports partenaires attendent une décision sur ce dossier")
     expect(prompt).not_to_contain_text("votre validation")
+
+
+def test_a_bookmark_of_the_company_asks_once_a_deep_link_never(
+    open_page: Callable[..., Page], live: Live, company: str
+) -> None:
+    # A bookmark of the company's home, in a new tab: asked, in the words of the viewer's role.
+    page = open_page("viewer")
+    page.goto(f"/c/{company}")
+    prompt = CompanyPicker(page).prompt()
+    expect(prompt).to_contain_text("imports partenaires attendent une décision sur ce dossier")
+    expect(prompt.get_by_role("button", name="Oui")).to_be_focused()
+    prompt.get_by_role("button", name="Non").click()
+    expect(prompt).to_be_hidden()
+    # Once a tab: the home page again (a reload, the menu's home link) does not ask again.
+    page.reload()
+    expect(page.get_by_role("heading", level=1, name=live.company_name(0))).to_be_visible()
+    expect(page.get_by_test_id("pending-count")).to_contain_text("en attente")
+    expect(prompt).to_have_count(0)
+    # A link to another page of the company is left alone: the user asked for that page.
+    other = open_page("admin")
+    other.goto(f"/c/{company}/books/chart")
+    expect(other.get_by_role("heading", level=1)).to_be_visible()
+    expect(other.get_by_test_id("pending-count")).to_have_count(0)
+    other.wait_for_load_state("networkidle")
+    expect(CompanyPicker(other).prompt()).to_have_count(0)
+    # Yes from a bookmark opens the console.
+    third = open_page("collaborator")
+    third.goto(f"/c/{company}")
+    CompanyPicker(third).prompt().get_by_role("button", name="Oui").click()
+    ConsolePage(third).wait_loaded()
 
 
 def test_login_prompt_no_then_yes_and_the_menu(admin_page: Page, live: Live) -> None:
@@ -240,22 +272,21 @@ def test_sort_filter_and_select_all(admin_page: Page, company: str) -> None:
     expect(error).to_have_attribute("aria-sort", "ascending")
     expect(console.row("export_compta_errors.txt")).to_be_visible()
 
-    page.get_by_role("button", name=re.compile("^Filtres")).click()
-    form = page.get_by_role("form", name="Filtres")
-    form.get_by_role("checkbox", name="Terminé avec erreur").check()
-    form.get_by_role("button", name="Appliquer").click()
+    filters = FilterPanel(page).open()
+    filters.set(1, "Statut", "Terminé avec erreur")
+    filters.apply()
     expect(page.locator("tbody tr[data-status=PENDING_VALIDATION]")).to_have_count(0)
     expect(console.row("export_compta_errors.txt")).to_be_visible()
     assert set(page.locator("tbody [data-testid=status]").all_inner_texts()) == {"Terminé avec erreur"}
     expect(page.get_by_role("button", name="Filtres (1)")).to_be_visible()
 
-    form.get_by_role("button", name="Réinitialiser").click()
+    filters.reset()
     expect(console.row("partner_ventes_mai.txt")).to_be_visible()
 
-    form.get_by_label("Partenaire ou utilisateur").fill("personne")
-    form.get_by_role("button", name="Appliquer").click()
+    filters.set(1, "Reçu à partir du", "31/12/2099")
+    filters.apply()
     expect(page.get_by_text("Aucun import ne correspond.")).to_be_visible()
-    form.get_by_role("button", name="Réinitialiser").click()
+    filters.reset()
     expect(console.row("partner_ventes_mai.txt")).to_be_visible()
 
     # The header checkbox selects every row; multi-select keeps Valider/Rejeter off, with the reason.
@@ -271,7 +302,7 @@ def test_sort_filter_and_select_all(admin_page: Page, company: str) -> None:
 
 def test_history_from_the_menu(admin_page: Page, company: str) -> None:
     page = admin_page
-    page.goto(f"/c/{company}")
+    open_company(page, company)
     menu = page.get_by_role("navigation", name="Menu principal")
     menu.get_by_role("button", name="Comptabilité").click()
     menu.get_by_role("link", name="Historique des imports").click()
@@ -279,9 +310,10 @@ def test_history_from_the_menu(admin_page: Page, company: str) -> None:
     headers = page.locator("thead th").all_inner_texts()
     assert any(h.startswith("Origine") for h in headers), headers
     row = page.locator("tbody tr").filter(has=page.get_by_text("partner_ventes_mai.txt", exact=True))
-    expect(row.locator("td.col-origin")).to_have_text("Ligne de commande")
+    expect(row.locator("td.col-origin")).to_have_text("Import par le cabinet")
+    expect(row.locator("td.col-partner")).to_have_text("Import par le cabinet")  # not « CLI »
     # The origin column is sorted by the API like the others.
     origin = page.get_by_role("columnheader", name=re.compile("^Origine"))
     origin.get_by_role("button").click()
     expect(origin).to_have_attribute("aria-sort", "ascending")
-    expect(row.locator("td.col-origin")).to_have_text("Ligne de commande")
+    expect(row.locator("td.col-origin")).to_have_text("Import par le cabinet")

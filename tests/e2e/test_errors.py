@@ -21,11 +21,14 @@ def test_a_file_with_unbalanced_entries_shows_its_errors(admin_page: Page, compa
     console.upload(name, data)
     row = console.row(name)
     expect(console.status(row)).to_have_text("Terminé avec erreur", timeout=LIVE_TIMEOUT)
-    # Said in French from the counts; the server's (English) summary stays as the tooltip.
+    # Said in French from the counts; the tooltip names the codes in French too (the server's English
+    # summary is for logs).
     error = row.locator("td.col-error .error-summary")
     expect(error).to_contain_text("3 écritures rejetées")
     expect(error).not_to_contain_text("UNBALANCED_ENTRY")
-    expect(error).to_have_attribute("title", re.compile("UNBALANCED_ENTRY"))
+    expect(error).to_have_attribute(
+        "title", re.compile("^3 écritures rejetées : Écriture déséquilibrée ×3( · |$)")
+    )
     expect(row.locator("td.col-detail")).to_contain_text("3 rejetées")
 
     console.select(name)

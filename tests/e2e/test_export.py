@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.harness import Live, fec_file, fec_totals, fr_amount
-from tests.e2e.pages.app import LIVE_TIMEOUT, ConsolePage, HistoryPage
+from tests.e2e.pages.app import LIVE_TIMEOUT, ConsolePage, HistoryPage, open_company
 
 FEC_HEADER = (
     "JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\t"
@@ -99,7 +99,7 @@ def test_export_the_fec_after_validating_an_import(
 
 def test_the_dashboard_offers_the_export(admin_page: Page, live: Live) -> None:
     page = admin_page
-    page.goto(f"/c/{live.company_id(1)}")
+    open_company(page, live.company_id(1))
     page.get_by_role("link", name="Exporter le FEC").click()
     expect(page.get_by_role("heading", level=1, name="Export FEC")).to_be_visible()
     expect(page.get_by_role("navigation", name="Fil d'Ariane")).to_contain_text("Exports")

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.harness import Live, fec_file, screenshot
-from tests.e2e.pages.app import ConsolePage, DetailPage
+from tests.e2e.pages.app import ConsolePage, DetailPage, open_company
 
 HEIGHT = 800
 ARCHIVE = "mutation($id: ID!) { archiveCompany(id: $id) { errors { code } } }"
@@ -153,7 +153,7 @@ def test_a_long_company_name_is_shortened_not_wrapped(
 ) -> None:
     company_id, name = long_named_company
     page = at_width(admin_page, width)
-    page.goto(f"/c/{company_id}")
+    open_company(page, company_id)
     expect(page.get_by_role("heading", level=1, name=name)).to_be_visible()
     shown = page.get_by_test_id("current-company")
     expect(shown).to_have_text(name)  # in full for a screen reader
@@ -176,3 +176,25 @@ def test_the_company_picker_and_the_books_fit_the_window(admin_page: Page, compa
         expect(page.get_by_role("heading", level=1)).to_be_visible()
         page.wait_for_load_state("networkidle")
         assert_header_fits(page)
+
+
+@pytest.mark.parametrize("width", [1280, 1000, 800])
+def test_the_layout_preview_never_slides_under_the_header(admin_page: Page, company: str, width: int) -> None:
+    """Wide, the preview sticks beside the form below the header (however tall the header is); in one column
+    (1000 px, where the header takes two rows, and 800 px) it follows the form in the page's flow."""
+    page = at_width(admin_page, width)
+    page.goto(f"/c/{company}/settings/layouts/new")
+    expect(page.get_by_role("heading", level=1, name="Nouveau modèle d'import")).to_be_visible()
+    assert_header_fits(page)
+    pane = page.locator(".preview-pane")
+    if width < 1100:
+        assert pane.evaluate("(el) => getComputedStyle(el).position") == "static"
+        return
+    page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)")
+    page.wait_for_timeout(100)  # a scroll event's frame
+    header = page.get_by_role("banner").bounding_box()
+    box = pane.bounding_box()
+    assert header is not None and box is not None
+    assert box["y"] >= header["y"] + header["height"] - 1, (
+        f"the preview ({box}) is under the header ({header})"
+    )

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import FilePayload, Locator, Page, expect
 
 from tests.e2e.harness import Live, screenshot
-from tests.e2e.pages.app import LIVE_TIMEOUT, ConsolePage, DetailPage
+from tests.e2e.pages.app import LIVE_TIMEOUT, ConsolePage, DetailPage, open_company
 
 YEAR = date.today().year
 HEADER = "Journal;Date;Piece;Compte;Tiers;Libelle;Debit;Credit\n"
@@ -68,7 +68,7 @@ class LayoutsPage:
 
     @classmethod
     def from_menu(cls, page: Page, company: str) -> LayoutsPage:
-        page.goto(f"/c/{company}")
+        open_company(page, company)
         menu = page.get_by_role("navigation", name="Menu principal")
         menu.get_by_role("button", name="Comptabilité").click()
         menu.get_by_role("link", name="Modèles d'import").click()
@@ -107,22 +107,25 @@ def test_collaborator_builds_a_layout_with_its_preview_then_imports_with_it(
     name = f"Ventes CSV {tag()}"
     editor.form.get_by_label("Nom", exact=True).fill(name)
     expect(page.get_by_text("Aperçu seulement : rien n'est enregistré ni importé.")).to_be_visible()
+    # Dates as an accountant writes their pattern, not strftime's %d/%m/%Y.
+    expect(editor.form.get_by_label("Format des dates")).to_have_value("JJ/MM/AAAA")
 
     # The sample first: with no column mapped yet, the server says what is missing, beside the form.
     editor.pick_sample("exemple_ventes.csv", SAMPLE)
     editor.wait_preview()
     problems = page.get_by_test_id("layout-problems")
-    expect(problems).to_contain_text("the 'date' column is required")
-    expect(problems).to_contain_text("the 'account' column is required")
+    expect(problems).to_contain_text("Date de l'écriture : colonne obligatoire")
+    expect(problems).to_contain_text("Compte : colonne obligatoire")
+    expect(problems).not_to_contain_text("columns")  # the option's name, never the API's
     expect(editor.preview).to_contain_text("Le modèle ne peut pas encore lire l'exemple")
     date_input = editor.column("Date de l'écriture")
     expect(date_input).to_have_attribute("aria-invalid", "true")
-    expect(date_input).to_have_accessible_description(re.compile("the 'date' column is required"))
+    expect(date_input).to_have_accessible_description(re.compile("colonne obligatoire"))
 
     # Each change reads the sample again (debounced): the problems go as the columns are given.
     for label, number in COLUMNS.items():
         editor.column(label).fill(number)
-    expect(problems).not_to_contain_text("column is required")
+    expect(problems).not_to_contain_text("colonne obligatoire")
     expect(editor.preview).to_have_attribute("data-state", "ready")
     counts = page.get_by_test_id("preview-counts")
     expect(counts).to_contain_text("5 lignes lues · 1 écriture · 1 rejetée · 1 erreur")
@@ -148,7 +151,7 @@ def test_collaborator_builds_a_layout_with_its_preview_then_imports_with_it(
 
     # An option the definition does not allow: refused by the server, named beside its section.
     editor.form.get_by_label("Lignes d'en-tête à ignorer").fill("-1")
-    expect(page.get_by_test_id("problems-file")).to_contain_text("skipLines")
+    expect(page.get_by_test_id("problems-file")).to_have_text("Lignes d'en-tête à ignorer : au moins 0")
     editor.form.get_by_label("Lignes d'en-tête à ignorer").fill("1")
     expect(page.get_by_test_id("problems-file")).to_have_count(0)
     expect(editor.preview).to_have_attribute("data-state", "ready")

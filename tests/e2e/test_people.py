@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.harness import Live, screenshot
-from tests.e2e.pages.app import LoginPage
+from tests.e2e.pages.app import LoginPage, open_company
 
 STRONG = "Quatre chevaux sur la digue!"
 CREATE_USER = """
@@ -80,7 +80,7 @@ def row(page: Page, table: Locator, name: str) -> Locator:
 
 
 def settings_link(page: Page, company: str, name: str) -> Locator:
-    page.goto(f"/c/{company}")
+    open_company(page, company)
     menu = page.get_by_role("navigation", name="Menu principal")
     menu.get_by_role("button", name="Comptabilité").click()
     return menu.get_by_role("link", name=name)

@@ -15,6 +15,7 @@ from strawberry.scalars import JSON
 from ecluse.api.context import Info
 from ecluse.api.core import FiscalYear, UserError, to_int_id
 from ecluse.api.grid import EntryGridPage, GridFilter, grid_page
+from ecluse.api.limits import ITEMS
 from ecluse.api.loaders import loader
 from ecluse.api.pagination import (
     Connection,
@@ -35,7 +36,7 @@ from ecluse.events import company_batches
 from ecluse.imports import access, decide, listing, queries
 from ecluse.imports.receive import Received, origin_of, receive_file
 from ecluse.imports.state import BatchState
-from ecluse.imports.statuses import BatchStatus, ImportFormat, Origin
+from ecluse.imports.statuses import MAX_ERROR_CODES, BatchStatus, ImportFormat, Origin
 from ecluse.ledger.companies import currency_of
 from ecluse.ledger.queries import LineRow, batch_line_totals, batch_lines
 from ecluse.money import decimal_of, exponent, exponent_or, to_decimal
@@ -48,6 +49,8 @@ else:  # strawberry resolves even a private field's type when it builds the sche
 #: A partner's name is at most 200 characters: a longer filter matches nothing, and SQLite refuses LIKE
 #: patterns past 50,000 bytes.
 MAX_PARTNER_FILTER = 200
+#: Names in `filter.partners`: a person picks a few from importPartners; a bound keeps the IN list small.
+MAX_PARTNERS_FILTER = 50
 
 ImportStatus = strawberry.enum(BatchStatus, name="ImportStatus")
 ImportFormatEnum = strawberry.enum(ImportFormat, name="ImportFormat")
@@ -85,7 +88,14 @@ class ImportSort:
 @strawberry.input
 class ImportBatchFilter:
     statuses: list[BatchStatus] | None = None
-    partner: str | None = None
+    partner: str | None = strawberry.field(
+        default=None, description="A part of the sender's name, in any case."
+    )
+    partners: list[str] | None = strawberry.field(
+        default=None,
+        description=f"Senders' exact names, as importPartners lists them: batches of any of them "
+        f"(at most {MAX_PARTNERS_FILTER} names).",
+    )
     formats: list[ImportFormat] | None = None
     from_: date | None = strawberry.field(default=None, name="from")
     to: date | None = None
@@ -189,6 +199,12 @@ class EntryLine:
         )
 
 
+@strawberry.type(description="How many entries one error code refused.")
+class CodeCount:
+    code: str
+    count: int
+
+
 @strawberry.type
 class ImportBatch:
     _batch: strawberry.Private[BatchModel | BatchState]  # a row, or the state a live event carries
@@ -242,6 +258,14 @@ class ImportBatch:
     @strawberry.field(description="English, for logs: people read `failure` (a FAILED batch) or the errors.")
     def error_summary(self) -> str:
         return self._batch.error_summary
+
+    @strawberry.field(
+        description="The codes that refused entries, most frequent first (5 at most), each with the number of "
+        "entries it refused: `errorSummary` in a form a client says in its user's language.",
+        metadata={ITEMS: MAX_ERROR_CODES},
+    )
+    def error_codes(self) -> list[CodeCount]:
+        return [CodeCount(code=str(code), count=int(n)) for code, n in self._batch.error_codes or []]
 
     @strawberry.field(
         description="Why a FAILED batch's file could not be read: its first error as a code with parameters, "
@@ -468,24 +492,47 @@ async def _batch_for(info: Info, batch_id: strawberry.ID, action: Action) -> Bat
         raise forbidden(str(exc)) from None
 
 
+def _bad_input(message: str, field: str, maximum: int) -> GraphQLError:
+    return GraphQLError(
+        message, extensions={"code": "BAD_USER_INPUT", "field": field, "params": {"maximum": maximum}}
+    )
+
+
+def _check_partners(flt: ImportBatchFilter) -> None:
+    """The partner filters' bounds: names are at most a partner's name long, and few."""
+    if flt.partner and len(flt.partner) > MAX_PARTNER_FILTER:
+        raise _bad_input(
+            f"`filter.partner` is at most {MAX_PARTNER_FILTER} characters (a partner's name).",
+            "filter.partner",
+            MAX_PARTNER_FILTER,
+        )
+    names = flt.partners or []
+    if len(names) > MAX_PARTNERS_FILTER:
+        raise _bad_input(
+            f"`filter.partners` holds at most {MAX_PARTNERS_FILTER} names.",
+            "filter.partners",
+            MAX_PARTNERS_FILTER,
+        )
+    if any(len(name) > MAX_PARTNER_FILTER for name in names):
+        raise _bad_input(
+            f"Each name of `filter.partners` is at most {MAX_PARTNER_FILTER} characters (a partner's name).",
+            "filter.partners",
+            MAX_PARTNER_FILTER,
+        )
+
+
 async def _batches(
     info: Info, company_id: strawberry.ID, flt: ImportBatchFilter | None, sort: ImportSort | None,
     first: int | None, after: str | None, history: bool,
 ) -> Connection[ImportBatch]:  # fmt: skip
     cid = to_int_id(company_id, "companyId")
     who = require(info, Action.VIEW, cid)
-    if flt and flt.partner and len(flt.partner) > MAX_PARTNER_FILTER:
-        raise GraphQLError(
-            f"`filter.partner` is at most {MAX_PARTNER_FILTER} characters (a partner's name).",
-            extensions={
-                "code": "BAD_USER_INPUT",
-                "field": "filter.partner",
-                "params": {"maximum": MAX_PARTNER_FILTER},
-            },
-        )
+    if flt:
+        _check_partners(flt)
     domain_filter = listing.BatchFilter(
         statuses=[s.value for s in flt.statuses] if flt and flt.statuses else None,
         partner=flt.partner if flt else None,
+        partners=flt.partners if flt and flt.partners else None,
         formats=[f.value for f in flt.formats] if flt and flt.formats else None,
         date_from=flt.from_ if flt else None,
         date_to=flt.to if flt else None,
@@ -545,6 +592,15 @@ class ImportQuery:
         sort: ImportSort | None = None, first: int | None = 50, after: str | None = None,
     ) -> Connection[ImportBatch]:  # fmt: skip
         return await _batches(info, company_id, filter, sort, first, after, history=True)
+
+    @strawberry.field(
+        description='Who sent the company\'s imports (users, partner applications, "CLI" for the command '
+        f"line), for a filter's list: sorted, at most {listing.MAX_PARTNERS}. A partner application sees its "
+        "own name only."
+    )
+    async def import_partners(self, info: Info, company_id: strawberry.ID) -> list[str]:
+        cid = to_int_id(company_id, "companyId")
+        return await listing.partner_names(require(info, Action.VIEW, cid), cid)
 
     @strawberry.field
     async def import_batch(self, info: Info, id: strawberry.ID) -> ImportBatch:

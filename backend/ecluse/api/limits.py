@@ -17,7 +17,7 @@ One schema extension, `RequestLimits`, checks in this order, each as cheap as th
    per item of its page — `first` from the document, the variables or the argument's default,
    at most `MAX_PAGE` — or `graphql_list_cost` for a list without one (a connection's `edges` and `nodes`
    are the page already counted; so are the lists of any page type that has a `pageInfo`, such as the
-   entry grid's `refused`); a scalar that holds a row of values counts as many as it declares (`VALUES`:
+   entry grid's `refused`; a list that declares its most items counts those, `ITEMS`); a scalar that holds a row of values counts as many as it declares (`VALUES`:
    the grid's `rows`, so that a grid page costs what the same page of `entries` costs);
 5. the variables, before graphql-core coerces them: a list argument with a payload cap (`CAPPED_LISTS`:
    `submitEntries(entries)`) that is over its cap is set aside, so that its resolver refuses it without
@@ -77,6 +77,8 @@ CODES = frozenset({TOO_LARGE, TOO_COMPLEX})
 DEFAULT_PAGE = 50
 #: The metadata key of a field that holds several values in one scalar: how many it counts (`values_of`).
 VALUES = "ecluse-values"
+#: The metadata key of a list field that never holds more than so many items (`items_of`).
+ITEMS = "ecluse-items"
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +259,7 @@ class _Walker:
             return self.page(node, "first", definition)
         if isinstance(get_nullable_type(definition.type), GraphQLList):
             in_connection = isinstance(parent, GraphQLObjectType) and "pageInfo" in parent.fields
-            return 1 if in_connection else self.limits.list_cost
+            return 1 if in_connection else items_of(definition) or self.limits.list_cost
         return 1
 
     def page(self, node: FieldNode, name: str, definition: GraphQLField) -> int:
@@ -287,6 +289,14 @@ def values_of(definition: GraphQLField | None) -> int:
     declared = definition.extensions.get("strawberry-definition") if definition else None
     metadata = getattr(declared, "metadata", None) or {}
     return int(metadata.get(VALUES, 1))
+
+
+def items_of(definition: GraphQLField) -> int | None:
+    """The most items a list field holds, when its definition declares it (`metadata={ITEMS: n}`): a
+    batch's `errorCodes` are 5 at most."""
+    declared = definition.extensions.get("strawberry-definition")
+    metadata = getattr(declared, "metadata", None) or {}
+    return int(metadata[ITEMS]) if ITEMS in metadata else None
 
 
 def _field(parent: GraphQLNamedType | None, name: str) -> GraphQLField | None:

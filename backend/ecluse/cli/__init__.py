@@ -10,8 +10,15 @@ import click
 
 
 @click.group()
-def main() -> None:
+@click.option(
+    "--lang", type=click.Choice(["fr", "en"]), default=None, envvar="ECLUSE_LANG",
+    help="The language of what the commands say (default: the system locale's, else English).",
+)  # fmt: skip
+def main(lang: str | None) -> None:
     """Écluse: accounting imports held in draft, reviewed, validated, posted."""
+    from ecluse.cli.words import set_lang
+
+    set_lang(lang)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     from ecluse.activity.record import origin
 

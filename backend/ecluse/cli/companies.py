@@ -11,6 +11,7 @@ import click
 
 from ecluse.cli import main
 from ecluse.cli.lookup import run_for_company
+from ecluse.cli.words import error_line, say
 from ecluse.settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -96,9 +97,9 @@ async def run_create(settings: Settings, fields: CompanyFields) -> int:
         try:
             made = await create_company(fields, None)
         except DomainError as exc:
-            click.echo(f"error: {exc.error.code}: {exc.error.message}", err=True)
+            click.echo(error_line(exc.error.code, exc.error.message, exc.error.params), err=True)
             return 1
-    click.echo(f"{made.name} created: id {made.id}")
+    click.echo(say("{name} créé : id {id}", "{name} created: id {id}", name=made.name, id=made.id))
     return 0
 
 
@@ -107,7 +108,7 @@ async def run_update(settings: Settings, company_ref: str, fields: CompanyFields
 
     async def change(company: Company, _: FiscalYear | None) -> str:
         changed = await update_company(company, fields, None)
-        return f"{changed.name} (id {changed.id}) updated"
+        return say("{name} (id {id}) modifié", "{name} (id {id}) updated", name=changed.name, id=changed.id)
 
     return await run_for_company(settings, company_ref, None, change)
 
@@ -117,7 +118,16 @@ async def run_archive(settings: Settings, company_ref: str, archived: bool) -> i
 
     async def act(company: Company, _: FiscalYear | None) -> str:
         await set_archived(company, archived, None)
-        return f"{company.name} (id {company.id}) is {'archived' if archived else 'restored'}"
+        if archived:
+            return say(
+                "{name} (id {id}) est archivé",
+                "{name} (id {id}) is archived",
+                name=company.name,
+                id=company.id,
+            )
+        return say(
+            "{name} (id {id}) est rétabli", "{name} (id {id}) is restored", name=company.name, id=company.id
+        )
 
     return await run_for_company(settings, company_ref, None, act, archived=not archived)
 
@@ -130,9 +140,14 @@ async def run_list(settings: Settings, archived: bool) -> int:
     await run_migrations(settings)
     async with orm_open(settings):
         rows = await all_companies(archived)
-    click.echo("id\tname\tsiren\tcode\tcurrency\tcountry\tstatus\tfindings")
+    click.echo(
+        say(
+            "id\tnom\tsiren\tcode\tdevise\tpays\tstatut\tconstats",
+            "id\tname\tsiren\tcode\tcurrency\tcountry\tstatus\tfindings",
+        )
+    )
     for c in rows:
-        status = "archived" if c.archived_at else "active"
+        status = say("archivé", "archived") if c.archived_at else say("actif", "active")
         notes = ", ".join(f"{f.code} ({f.params.get('reason') if f.params else ''})" for f in findings(c))
         click.echo(
             f"{c.id}\t{c.name}\t{c.siren or ''}\t{c.code or ''}\t{c.currency}\t{c.country}\t{status}\t{notes}"

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ecluse.cli import main, register_jobs
+from ecluse.cli.words import say
 from ecluse.settings import get_settings
 
 
@@ -23,6 +24,6 @@ def demo(reset: bool) -> None:
         for suffix in ("", "-wal", "-shm"):
             Path(str(settings.sqlite_path) + suffix).unlink(missing_ok=True)
     logins = asyncio.run(create_demo(settings))
-    click.echo("Demo logins (password: demo):")
+    click.echo(say("Connexions de démonstration (mot de passe : demo) :", "Demo logins (password: demo):"))
     for email, role in logins:
         click.echo(f"  {email:<34} {role}")

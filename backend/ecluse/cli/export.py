@@ -12,6 +12,7 @@ import click
 
 from ecluse.cli import main
 from ecluse.cli.lookup import run_for_company
+from ecluse.cli.words import amount, count, say
 from ecluse.settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ async def run_export(
 ) -> int:
     """Exit code 0 when written, 1 with a message on stderr otherwise."""
     from ecluse.ledger.fec_export import fec_chunks, prepare_fec_export
-    from ecluse.money import exponent, format_amount
+    from ecluse.money import to_decimal
 
     async def write(company: Company, year: FiscalYear | None) -> str:
         assert year is not None
@@ -53,9 +54,10 @@ async def run_export(
         except BaseException:
             partial.unlink(missing_ok=True)
             raise
-        return (
-            f"wrote {path}: {plan.entry_count} entries, {plan.line_count} lines, "
-            f"debit = credit = {format_amount(plan.total_debit, exponent(plan.currency))} {plan.currency}"
-        )
+        total = amount(to_decimal(plan.total_debit, plan.currency), plan.currency)
+        return say("{path} écrit : {entries}, {lines}, débit = crédit = {total}",
+                   "wrote {path}: {entries}, {lines}, debit = credit = {total}", path=path, total=total,
+                   entries=count(plan.entry_count, ("écriture", "écritures"), ("entry", "entries")),
+                   lines=count(plan.line_count, ("ligne", "lignes"), ("line", "lines")))  # fmt: skip
 
     return await run_for_company(settings, company_ref, year_ref, write)

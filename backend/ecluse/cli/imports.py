@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING
 import click
 
 from ecluse.cli import main, register_jobs
+from ecluse.cli.issue_labels import LABELS
+from ecluse.cli.lookup import no_company
+from ecluse.cli.words import count, error, error_line, lang, number, say
 from ecluse.imports.statuses import BatchStatus, ImportFormat, Origin
 from ecluse.settings import Settings, get_settings
 
@@ -19,6 +22,12 @@ if TYPE_CHECKING:
 # The database, the queue and the parsers are imported by the command that needs them: `ecluse` (and
 # every parser process it spawns) starts without them.
 
+#: What a status is called in French (the web app's words).
+STATUS_FR = {
+    BatchStatus.PENDING_VALIDATION: "En attente de validation",
+    BatchStatus.FINISHED_WITH_ERROR: "Terminé avec erreur",
+    BatchStatus.FAILED: "Échec",
+}
 PARSED = {BatchStatus.PENDING_VALIDATION, BatchStatus.FINISHED_WITH_ERROR, BatchStatus.FAILED}
 EXIT = {BatchStatus.PENDING_VALIDATION: 0, BatchStatus.FINISHED_WITH_ERROR: 2, BatchStatus.FAILED: 1}
 
@@ -67,12 +76,12 @@ async def _import(
     try:
         company = await find_company(company_ref)
         if company is None:
-            click.echo(f"error: no active company with id, SIREN or code {company_ref!r}", err=True)
+            click.echo(no_company(company_ref), err=True)
             return 1
         try:
             file_format = ImportFormat(fmt.upper())
         except ValueError:
-            click.echo(f"error: unknown format {fmt!r}", err=True)
+            click.echo(error("format inconnu « {fmt} »", "unknown format {fmt!r}", fmt=fmt), err=True)
             return 1
         layout_id = None
         if layout_ref:
@@ -82,7 +91,9 @@ async def _import(
                 .first()
             )
             if found is None:
-                click.echo(f"error: {company.name} has no layout {layout_ref!r}", err=True)
+                said = error("{company} n'a pas de modèle « {layout} »", "{company} has no layout {layout!r}",
+                             company=company.name, layout=layout_ref)  # fmt: skip
+                click.echo(said, err=True)
                 return 1
             layout_id = found.id
         with path.open("rb") as stream:
@@ -93,12 +104,14 @@ async def _import(
                     max_bytes=settings.max_upload_bytes, layout_id=layout_id,
                 )  # fmt: skip
             except DomainError as exc:
-                click.echo(f"error: {exc.error.code}: {exc.error.message}", err=True)
+                click.echo(error_line(exc.error.code, exc.error.message, exc.error.params), err=True)
                 return 1
         batch = received.batch
-        click.echo(f"received {path.name} as import {batch.id} for {company.name}")
+        click.echo(say("{file} reçu : import {id} pour {company}", "received {file} as import {id} for {company}",
+                       file=path.name, id=batch.id, company=company.name))  # fmt: skip
         if batch.duplicate_of_id:
-            click.echo(f"warning: the same content was received before (import {batch.duplicate_of_id})")
+            click.echo(say("attention : le même contenu a déjà été reçu (import {id})",
+                           "warning: the same content was received before (import {id})", id=batch.duplicate_of_id))  # fmt: skip
         if not wait:
             return 0
         if isinstance(jobs, InProcessQueue):
@@ -123,11 +136,19 @@ async def _wait(batch_id: int) -> ImportBatch:
 async def _report(batch: ImportBatch) -> int:
     from ecluse.imports.models import ImportIssue
 
-    click.echo(
-        f"status {batch.status}: {batch.entry_count} entries staged, {batch.rejected_entry_count} rejected, "
-        f"{batch.finding_count} findings"
-    )
+    counts = ", ".join([
+        count(batch.entry_count, ("écriture en attente", "écritures en attente"), ("entry staged", "entries staged")),
+        count(batch.rejected_entry_count, ("rejetée", "rejetées"), ("rejected", "rejected")),
+        count(batch.finding_count, ("constat", "constats"), ("finding", "findings")),
+    ])  # fmt: skip
+    status = BatchStatus(batch.status)
+    click.echo(say("{status} : {counts}", "status {code}: {counts}", status=STATUS_FR[status], code=status.value,
+                   counts=counts))  # fmt: skip
     for issue in await ImportIssue.filter(batch_id=batch.id, severity="error").order_by("line").limit(50):
-        where = f"line {issue.line}" + (f", {issue.column}" if issue.column else "")
-        click.echo(f"  {where}: {issue.code}: {issue.message}")
+        if lang() == "fr":
+            where = f"ligne {number(issue.line)}" + (f", {issue.column}" if issue.column else "")
+            click.echo(f"  {where} : {LABELS['fr'].get(issue.code, issue.code)} [{issue.code}]")
+        else:
+            where = f"line {issue.line}" + (f", {issue.column}" if issue.column else "")
+            click.echo(f"  {where}: {issue.code}: {issue.message}")
     return EXIT.get(BatchStatus(batch.status), 1)

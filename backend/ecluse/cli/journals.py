@@ -11,6 +11,7 @@ import click
 
 from ecluse.cli import main
 from ecluse.cli.lookup import run_for_company
+from ecluse.cli.words import say
 from ecluse.settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -37,8 +38,11 @@ async def run_list(settings: Settings, company_ref: str) -> int:
     async def show(company: Company, _: FiscalYear | None) -> str:
         rows = await journals_of(company.id)
         if not rows:
-            return f"{company.name} has no journal yet"
-        marks = [(j.kind or "-", "default" if j.is_default else "-", "used" if j.used else "-") for j in rows]
+            return say(
+                "{company} n'a encore aucun journal", "{company} has no journal yet", company=company.name
+            )
+        default, used = say("par défaut", "default"), say("utilisé", "used")
+        marks = [(j.kind or "-", default if j.is_default else "-", used if j.used else "-") for j in rows]
         return "\n".join("\t".join((j.code, *m, j.label)) for j, m in zip(rows, marks, strict=True))
 
     return await run_for_company(settings, company_ref, None, show)
@@ -65,7 +69,10 @@ async def run_set(
 
     async def change(company: Company, _: FiscalYear | None) -> str:
         made = await journals.set_journal(company.id, code, label, kind, None, default=default)
-        what = f"{made.kind or 'no kind'}" + (f", default {made.kind} journal" if made.is_default else "")
-        return f"journal {made.code} of {company.name}: {what}"
+        what = made.kind or say("sans type", "no kind")
+        if made.is_default:
+            what += say(", journal {kind} par défaut", ", default {kind} journal", kind=made.kind)
+        return say("journal {code} de {company} : {what}", "journal {code} of {company}: {what}",
+                   code=made.code, company=company.name, what=what)  # fmt: skip
 
     return await run_for_company(settings, company_ref, None, change)

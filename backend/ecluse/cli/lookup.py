@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ecluse.cli.words import day, error, error_line, say
 from ecluse.settings import Settings
 
 if TYPE_CHECKING:
@@ -30,23 +31,30 @@ async def run_for_company(
     async with orm_open(settings):
         company = await find_company(company_ref, archived=archived)
         if company is None:
-            which = "archived" if archived else "active"
-            click.echo(f"error: no {which} company with id, SIREN or code {company_ref!r}", err=True)
+            click.echo(no_company(company_ref, archived=archived), err=True)
             return 1
         year = None
         if year_ref is not None:
             found = await find_year(company, year_ref)
             if isinstance(found, str):
-                click.echo(f"error: {found}", err=True)
+                click.echo(say("erreur : ", "error: ") + found, err=True)
                 return 1
             year = found
         try:
             said = await act(company, year)
         except DomainError as exc:
-            click.echo(f"error: {exc.error.code}: {exc.error.message}", err=True)
+            click.echo(error_line(exc.error.code, exc.error.message, exc.error.params), err=True)
             return 1
         click.echo(said)
         return 0
+
+
+def no_company(ref: str, *, archived: bool = False) -> str:
+    if archived:
+        return error("aucun dossier archivé n'a l'id, le SIREN ou le code « {ref} »",
+                     "no archived company with id, SIREN or code {ref!r}", ref=ref)  # fmt: skip
+    return error("aucun dossier actif n'a l'id, le SIREN ou le code « {ref} »",
+                 "no active company with id, SIREN or code {ref!r}", ref=ref)  # fmt: skip
 
 
 async def find_company(ref: str, *, archived: bool = False) -> Company | None:
@@ -81,9 +89,16 @@ async def find_year(company: Company, ref: str) -> FiscalYear | str:
             return ending[0]
         if len(ending) > 1:
             names = ", ".join(f"{y.id} ({y.name})" for y in ending)
-            return f"{len(ending)} fiscal years of {company.name} end in {ref}: give the id of one: {names}"
+            return say("{n} exercices de {company} se terminent en {ref} : donnez l'id de l'un d'eux : {names}",
+                       "{n} fiscal years of {company} end in {ref}: give the id of one: {names}",
+                       n=len(ending), company=company.name, ref=ref, names=names)  # fmt: skip
     found = next((y for y in years if y.id == number), None)
     if found is not None:
         return found
-    known = ", ".join(f"{y.id} ({y.name}, {y.start_date} to {y.end_date})" for y in years) or "none"
-    return f"no fiscal year {ref!r} in {company.name} (its fiscal years: {known})"
+    span = say("{start} au {end}", "{start} to {end}", start="{start}", end="{end}")
+    known = ", ".join(
+        f"{y.id} ({y.name}, {span.format(start=day(y.start_date), end=day(y.end_date))})" for y in years
+    ) or say("aucun", "none")
+    return say("pas d'exercice « {ref} » dans {company} (ses exercices : {known})",
+               "no fiscal year {ref!r} in {company} (its fiscal years: {known})",
+               ref=ref, company=company.name, known=known)  # fmt: skip

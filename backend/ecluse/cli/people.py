@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from ecluse.cli import main
+from ecluse.cli.lookup import no_company
+from ecluse.cli.words import error_line, say
 from ecluse.settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -50,8 +52,9 @@ def _run(act: Callable[[EventBus], Awaitable[str]]) -> None:
             try:
                 said = await act(bus)
             except (DomainError, LookupError) as exc:
-                error = getattr(exc, "error", None)
-                click.echo(f"error: {error.code}: {error.message}" if error else f"error: {exc}", err=True)
+                known = getattr(exc, "error", None)
+                refused = error_line(known.code, known.message, known.params) if known else None
+                click.echo(refused or say("erreur : ", "error: ") + str(exc), err=True)
                 return 1
         click.echo(said)
         return 0
@@ -59,12 +62,21 @@ def _run(act: Callable[[EventBus], Awaitable[str]]) -> None:
     sys.exit(asyncio.run(go()))
 
 
+def _token_words() -> str:
+    return say("jeton de mot de passe (valable 72 heures, affiché une seule fois)",
+               "password token (valid 72 hours, shown once)")  # fmt: skip
+
+
 async def _user(email: str) -> User:
     from ecluse.auth.people import user_by
 
     found = await user_by(email=email)
     if found is None:
-        raise LookupError(f"no user with the email {email!r}")
+        raise LookupError(
+            say(
+                "aucun utilisateur n'a l'adresse « {email} »", "no user with the email {email!r}", email=email
+            )
+        )
     return found
 
 
@@ -73,7 +85,7 @@ async def _company_id(ref: str) -> int:
 
     company = await find_company(ref)
     if company is None:
-        raise LookupError(f"no active company with id, SIREN or code {ref!r}")
+        raise LookupError(no_company(ref).split(": ", 1)[1].lstrip())
     return company.id
 
 
@@ -81,7 +93,8 @@ def _role(text: str) -> Any:
     from ecluse.auth.roles import Role
 
     if text.lower() not in ROLES:
-        raise click.BadParameter(f"{text!r}: a role is one of {', '.join(ROLES)}")
+        raise click.BadParameter(say("« {text} » : un rôle est l'un de {roles}", "{text!r}: a role is one of {roles}",
+                                     text=text, roles=", ".join(ROLES)))  # fmt: skip
     return Role(text.lower())
 
 
@@ -103,7 +116,8 @@ def create_user(email: str, name: str, locale: str, firm_admin: bool, roles: tup
     for pair in roles:
         company, _, role = pair.rpartition("=")
         if not company:
-            raise click.BadParameter(f"{pair!r}: give COMPANY=ROLE", param_hint="--role")
+            raise click.BadParameter(say("« {pair} » : donnez DOSSIER=RÔLE", "{pair!r}: give COMPANY=ROLE", pair=pair),
+                                     param_hint="--role")  # fmt: skip
         wanted.append((company, _role(role)))
 
     async def act(_: EventBus) -> str:
@@ -112,7 +126,8 @@ def create_user(email: str, name: str, locale: str, firm_admin: bool, roles: tup
 
         by_company = {await _company_id(company): role for company, role in wanted}
         made, token = await create(UserFields(email, name, locale, firm_admin), by_company, None)
-        return f"{made.email} created: id {made.id}\npassword token (valid 72 hours, shown once): {token}"
+        return say("{email} créé : id {id}\n{what} : {token}", "{email} created: id {id}\n{what}: {token}",
+                   email=made.email, id=made.id, what=_token_words(), token=token)  # fmt: skip
 
     _run(act)
 
@@ -126,11 +141,18 @@ def list_users() -> None:
         from ecluse.ledger.companies import all_companies
 
         names = {c.id: c.name for c in await all_companies(include_archived=True)}
-        lines = ["email\tname\tstatus\tfirm admin\troles"]
+        lines = [
+            say(
+                "e-mail\tnom\tstatut\tadministrateur du cabinet\trôles",
+                "email\tname\tstatus\tfirm admin\troles",
+            )
+        ]
+        active, inactive = say("actif", "active"), say("désactivé", "deactivated")
+        yes, no = say("oui", "yes"), say("non", "no")
         for u, roles in await users_of(None):
             granted = ", ".join(f"{names.get(cid, cid)}={role}" for cid, role in roles)
-            status = "active" if u.is_active else "deactivated"
-            lines.append(f"{u.email}\t{u.name}\t{status}\t{'yes' if u.is_firm_admin else 'no'}\t{granted}")
+            status = active if u.is_active else inactive
+            lines.append(f"{u.email}\t{u.name}\t{status}\t{yes if u.is_firm_admin else no}\t{granted}")
         return "\n".join(lines)
 
     _run(act)
@@ -147,7 +169,7 @@ def deactivate(email: str) -> None:
 
         found = await set_active(await _user(email), False, None)
         await end_sessions(bus, user_id=found.id)
-        return f"{found.email} is deactivated"
+        return say("{email} est désactivé", "{email} is deactivated", email=found.email)
 
     _run(act)
 
@@ -161,7 +183,7 @@ def reactivate(email: str) -> None:
         from ecluse.auth.people import set_active
 
         found = await set_active(await _user(email), True, None)
-        return f"{found.email} is active"
+        return say("{email} est actif", "{email} is active", email=found.email)
 
     _run(act)
 
@@ -175,7 +197,9 @@ def reset_password(email: str) -> None:
         from ecluse.auth.people import reset_password as reset
 
         found = await _user(email)
-        return f"password token for {found.email} (valid 72 hours, shown once): {await reset(found, None)}"
+        token = await reset(found, None)
+        return say("{what} pour {email} : {token}", "{what} for {email}: {token}",
+                   what=_token_words(), email=found.email, token=token)  # fmt: skip
 
     _run(act)
 
@@ -199,7 +223,8 @@ def add_member(company: str, email: str, role: str) -> None:
         found = await _user(email)
         await set_membership(await _company_id(company), found, _role(role), None)
         await roles_changed(bus, found.id)
-        return f"{found.email} is {role.lower()} in {company}"
+        return say("{email} a le rôle {role} dans {company}", "{email} is {role} in {company}",
+                   email=found.email, role=role.lower(), company=company)  # fmt: skip
 
     _run(act)
 
@@ -217,7 +242,11 @@ def remove_member(company: str, email: str) -> None:
         found = await _user(email)
         removed = await remove_membership(await _company_id(company), found, None)
         await roles_changed(bus, found.id)
-        return f"{found.email} {'no longer has a role' if removed else 'had no role'} in {company}"
+        if removed:
+            return say("{email} n'a plus de rôle dans {company}", "{email} no longer has a role in {company}",
+                       email=found.email, company=company)  # fmt: skip
+        return say("{email} n'avait pas de rôle dans {company}", "{email} had no role in {company}",
+                   email=found.email, company=company)  # fmt: skip
 
     _run(act)
 
@@ -237,9 +266,11 @@ def create_key(company: str, name: str) -> None:
         from ecluse.auth.principal import create_api_key
 
         if not name.strip() or len(name) > 100 or not name.isprintable():
-            raise LookupError("a key's name has 1 to 100 characters, without control characters")
+            raise LookupError(say("le nom d'une clé a de 1 à 100 caractères, sans caractère de contrôle",
+                                  "a key's name has 1 to 100 characters, without control characters"))  # fmt: skip
         record, key = await create_api_key(await _company_id(company), name.strip(), None)
-        return f"key {record.id} ({record.name}) created; the key, shown once:\n{key}"
+        return say("clé {id} ({name}) créée ; la clé, affichée une seule fois :\n{key}",
+                   "key {id} ({name}) created; the key, shown once:\n{key}", id=record.id, name=record.name, key=key)  # fmt: skip
 
     _run(act)
 
@@ -252,7 +283,12 @@ def list_keys(company: str) -> None:
     async def act(_: EventBus) -> str:
         from ecluse.auth.queries import api_keys_of
 
-        lines = ["id\tname\tprefix\tcreated\tlast used\trevoked"]
+        lines = [
+            say(
+                "id\tnom\tpréfixe\tcréée\tdernière utilisation\trévoquée",
+                "id\tname\tprefix\tcreated\tlast used\trevoked",
+            )
+        ]
         for k in await api_keys_of(await _company_id(company)):
             used = k.last_used_at.isoformat(timespec="seconds") if k.last_used_at else ""
             revoked = k.revoked_at.isoformat(timespec="seconds") if k.revoked_at else ""
@@ -276,8 +312,12 @@ def revoke_key(company: str, key_id: int) -> None:
 
         record = await api_key(key_id)
         if record is None or record.company_id != await _company_id(company):
-            raise LookupError(f"no key {key_id} in {company}")
+            raise LookupError(
+                say("pas de clé {id} dans {company}", "no key {id} in {company}", id=key_id, company=company)
+            )
         await end_sessions(bus, api_key_id=record.id)
-        return f"key {record.id} ({record.name}) is revoked"
+        return say(
+            "clé {id} ({name}) révoquée", "key {id} ({name}) is revoked", id=record.id, name=record.name
+        )
 
     _run(act)

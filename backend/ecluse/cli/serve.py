@@ -7,6 +7,7 @@ import asyncio
 import click
 
 from ecluse.cli import main, register_jobs
+from ecluse.cli.words import say
 from ecluse.settings import get_settings
 
 
@@ -55,4 +56,4 @@ async def _migrate() -> None:
 def migrate() -> None:
     """Bring the database schema up to date."""
     asyncio.run(_migrate())
-    click.echo("database is up to date")
+    click.echo(say("la base de données est à jour", "database is up to date"))

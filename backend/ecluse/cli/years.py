@@ -12,6 +12,7 @@ import click
 
 from ecluse.cli import main
 from ecluse.cli.lookup import run_for_company
+from ecluse.cli.words import amount, count, day, say
 from ecluse.settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -44,7 +45,9 @@ async def run_open(
 
     async def open_(company: Company, _: FiscalYear | None) -> str:
         year = await open_fiscal_year(YearRequest(company.id, start, end, name), None)
-        return f"{year.name} ({year.start_date} to {year.end_date}) opened for {company.name}: id {year.id}"
+        return say("{name} (du {start} au {end}) ouvert pour {company} : id {id}",
+                   "{name} ({start} to {end}) opened for {company}: id {id}", name=year.name,
+                   start=day(year.start_date), end=day(year.end_date), company=company.name, id=year.id)  # fmt: skip
 
     return await run_for_company(settings, company_ref, None, open_)
 
@@ -72,7 +75,11 @@ async def run_lock(settings: Settings, company_ref: str, year_ref: str, locked: 
     async def lock(company: Company, year: FiscalYear | None) -> str:
         assert year is not None
         await set_locked(year, locked, None)
-        return f"{year.name} of {company.name} is {'locked' if locked else 'unlocked'}"
+        if locked:
+            return say("{name} de {company} est verrouillé", "{name} of {company} is locked",
+                       name=year.name, company=company.name)  # fmt: skip
+        return say("{name} de {company} est déverrouillé", "{name} of {company} is unlocked",
+                   name=year.name, company=company.name)  # fmt: skip
 
     return await run_for_company(settings, company_ref, year_ref, lock)
 
@@ -93,13 +100,18 @@ async def run_close(settings: Settings, company_ref: str, year_ref: str) -> int:
     async def close(company: Company, year: FiscalYear | None) -> str:
         assert year is not None
         done = await close_fiscal_year(year, None)
-        result = to_decimal(done.result, company.currency)
+        result = amount(to_decimal(done.result, company.currency), company.currency)
+        lines = count(done.line_count, ("ligne", "lignes"), ("line", "lines"))
+        total = amount(to_decimal(done.total, company.currency), company.currency)
         opening = (
-            f"opening entry {done.entry_id} in {done.next_year.name}: {done.line_count} lines, "
-            f"{to_decimal(done.total, company.currency)} {company.currency}"
+            say("écriture d'à-nouveaux {id} dans {next} : {lines}, {total}",
+                "opening entry {id} in {next}: {lines}, {total}",
+                id=done.entry_id, next=done.next_year.name, lines=lines, total=total)
             if done.entry_id
-            else f"no balance to carry into {done.next_year.name}"
-        )
-        return f"{year.name} of {company.name} is closed; result {result} {company.currency}; {opening}"
+            else say("aucun solde à reporter dans {next}", "no balance to carry into {next}", next=done.next_year.name)
+        )  # fmt: skip
+        return say("{name} de {company} est clôturé ; résultat {result} ; {opening}",
+                   "{name} of {company} is closed; result {result}; {opening}",
+                   name=year.name, company=company.name, result=result, opening=opening)  # fmt: skip
 
     return await run_for_company(settings, company_ref, year_ref, close)

@@ -20,7 +20,8 @@ the same way.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal
 
@@ -43,7 +44,8 @@ AmountMode = Literal["debitCredit", "signed", "signColumn"]
 AccountMode = Literal["kindColumn", "ranges", "twoColumns", "threeColumns"]
 GroupKey = Literal["journal", "date", "entryNumber", "pieceRef"]
 #: What a journal holds (Journal.kind): the import-order check reads it, bank statements find their journal.
-JournalKind = Literal["sales", "purchases", "bank", "cash", "general", "other"]
+# The order of json_entries/schema.py: typing caches equal Literals, so the first imported would name both.
+JournalKind = Literal["bank", "cash", "purchases", "sales", "general", "other"]
 GROUP_KEYS: tuple[GroupKey, ...] = ("journal", "date", "entryNumber", "pieceRef")
 _DIRECTIVE = re.compile(r"%(.)")
 _SEPARATOR_WORDS = {"tab": "\t", "\\t": "\t", "TAB": "\t"}
@@ -244,64 +246,70 @@ class Layout(_Strict):
         problems = self.problems()
         if problems:
             # `each` lets an API answer one error per option; the message stays readable as it is.
-            context = {"problems": "; ".join(problems), "each": problems}
+            context = {"problems": "; ".join(str(p) for p in problems), "each": problems}
             raise PydanticCustomError("layout", "{problems}", context)
         return self
 
-    def problems(self) -> list[str]:
+    def problems(self) -> list[LayoutProblem]:
         """Every inconsistency between options, each naming the option (empty: the layout is usable)."""
         cols, out = self.columns, []
+        P = LayoutProblem
         if self.kind == "csv":
             fixed = [n for n, c in cols.items() if not isinstance(c, int)]
             if fixed:
-                out.append(
-                    f"columns: kind 'csv' takes column numbers (1 = first); {', '.join(fixed)} are not"
-                )
+                out.append(P("columns", "CSV_NEEDS_NUMBERS",
+                             f"kind 'csv' takes column numbers (1 = first); {', '.join(fixed)} are not",
+                             {"columns": ", ".join(fixed)}))  # fmt: skip
             if self.quote == self.separator:
-                out.append("quote: must differ from the separator")
+                out.append(P("quote", "QUOTE_IS_SEPARATOR", "must differ from the separator"))
         else:
             numbered = [n for n, c in cols.items() if isinstance(c, int)]
             if numbered:
-                out.append(
-                    f"columns: kind 'fixed' takes {{start, length}} positions; {', '.join(numbered)} are not"
-                )
+                out.append(P("columns", "FIXED_NEEDS_POSITIONS",
+                             f"kind 'fixed' takes {{start, length}} positions; {', '.join(numbered)} are not",
+                             {"columns": ", ".join(numbered)}))  # fmt: skip
         if self.thousands_separator == self.decimal_separator:
-            out.append("thousandsSeparator: must differ from decimalSeparator")
+            out.append(P("thousandsSeparator", "SAME_SEPARATORS", "must differ from decimalSeparator"))
         for name in ("date", "account"):
             if name not in cols:
-                out.append(f"columns: the '{name}' column is required")
+                out.append(
+                    P("columns", "COLUMN_REQUIRED", f"the '{name}' column is required", {"column": name})
+                )
         if "journal" not in cols and not self.journal and not self.journal_kind:
-            out.append(
-                "journal: map a 'journal' column, give a fixed journal code or the kind of the company's "
-                "default journal to use (journalKind)"
-            )
+            out.append(P("journal", "NO_JOURNAL",
+                         "map a 'journal' column, give a fixed journal code or the kind of the company's "
+                         "default journal to use (journalKind)"))  # fmt: skip
         out += self._amount_problems()
         out += self._account_problems()
         out += self._vat_problems()
         if "contraAccount" in cols and self.contra_account_fixed:
-            out.append("contraAccountFixed: give either a 'contraAccount' column or a fixed contra account")
+            out.append(P("contraAccountFixed", "CONTRA_TWICE",
+                         "give either a 'contraAccount' column or a fixed contra account"))  # fmt: skip
         groups = self.group_by or []
         if len(set(groups)) != len(groups):
-            out.append("groupBy: a key is listed twice")
-        out += [f"groupBy: '{k}' is not a mapped column" for k in dict.fromkeys(groups) if k not in cols]
+            out.append(P("groupBy", "GROUP_KEY_TWICE", "a key is listed twice"))
+        out += [P("groupBy", "GROUP_KEY_NOT_MAPPED", f"'{k}' is not a mapped column", {"column": k})
+                for k in dict.fromkeys(groups) if k not in cols]  # fmt: skip
         return out
 
-    def _amount_problems(self) -> list[str]:
+    def _amount_problems(self) -> list[LayoutProblem]:
         cols, mode = self.columns, self.amount_mode
         needs = {"debitCredit": ("debit", "credit"), "signed": ("amount",), "signColumn": ("amount", "sign")}
-        out = [f"amountMode: '{mode}' needs the '{n}' column" for n in needs[mode] if n not in cols]
+        out = [_needs("amountMode", mode, n) for n in needs[mode] if n not in cols]
         unused = [n for n in ("debit", "credit", "amount", "sign") if n in cols and n not in needs[mode]]
         if unused:
-            out.append(f"amountMode: '{mode}' does not read the {', '.join(unused)} column(s)")
+            out.append(_unused("amountMode", mode, unused))
         return out
 
-    def _account_problems(self) -> list[str]:
+    def _account_problems(self) -> list[LayoutProblem]:
         cols, mode = self.columns, self.account_mode
         out = []
         if mode == "kindColumn" and "kind" not in cols:
-            out.append("accountMode: 'kindColumn' needs the 'kind' column")
+            out.append(_needs("accountMode", mode, "kind"))
         if mode == "threeColumns" and "customer" not in cols and "supplier" not in cols:
-            out.append("accountMode: 'threeColumns' needs a 'customer' and/or a 'supplier' column")
+            out.append(LayoutProblem("accountMode", "MODE_NEEDS_PARTY_COLUMN",
+                                     "'threeColumns' needs a 'customer' and/or a 'supplier' column",
+                                     {"mode": mode}))  # fmt: skip
         reads = {
             "kindColumn": {"kind"},
             "ranges": set(),
@@ -309,24 +317,28 @@ class Layout(_Strict):
             "threeColumns": {"customer", "supplier"},
         }[mode or "twoColumns"]
         if mode == "twoColumns" and "kind" in cols and "thirdParty" not in cols:
-            out.append(
-                "accountMode: 'twoColumns' reads the 'kind' column for the 'thirdParty' column, which is not mapped"
-            )
+            out.append(LayoutProblem("accountMode", "KIND_WITHOUT_THIRD_PARTY",
+                                     "'twoColumns' reads the 'kind' column for the 'thirdParty' column, which is "
+                                     "not mapped", {"mode": mode, "column": "thirdParty"}))  # fmt: skip
         unused = [n for n in ("kind", "thirdParty", "customer", "supplier") if n in cols and n not in reads]
         if unused:
-            out.append(f"accountMode: '{mode}' does not read the {', '.join(unused)} column(s)")
+            out.append(_unused("accountMode", mode or "twoColumns", unused))
         return out
 
-    def _vat_problems(self) -> list[str]:
+    def _vat_problems(self) -> list[LayoutProblem]:
         cols, out = self.columns, []
         has_vat = "vatAmount" in cols or "vatRate" in cols
         if "vatCode" in cols and not has_vat:
-            out.append("columns: 'vatCode' needs a 'vatAmount' or 'vatRate' column")
+            out.append(LayoutProblem("columns", "VAT_CODE_ALONE", "'vatCode' needs a 'vatAmount' or 'vatRate' column",
+                                     {"column": "vatCode"}))  # fmt: skip
         if has_vat and not self.vat_account and not self.vat_accounts:
-            out.append("vatAccount: VAT columns are mapped; give vatAccount or vatAccounts")
+            out.append(LayoutProblem("vatAccount", "VAT_ACCOUNT_MISSING",
+                                     "VAT columns are mapped; give vatAccount or vatAccounts"))  # fmt: skip
         if not has_vat and (self.vat_account or self.vat_accounts):
             which = "vatAccount" if self.vat_account else "vatAccounts"
-            out.append(f"{which}: no 'vatAmount' or 'vatRate' column is mapped")
+            out.append(
+                LayoutProblem(which, "VAT_ACCOUNT_UNUSED", "no 'vatAmount' or 'vatRate' column is mapped")
+            )
         return out
 
     def needs_ranges(self) -> bool:
@@ -340,6 +352,31 @@ class Layout(_Strict):
         if self.account_mode == "ranges" and not ranges:
             return ["accountMode: 'ranges' needs the company's account number ranges; none are set"]
         return check_ranges(ranges) if self.needs_ranges() else []
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutProblem:
+    """One inconsistency between a layout's options: the option it names, a reason code, the English text,
+    and the values it speaks of (column names as the layout spells them), for a client to say the reason
+    in its user's language."""
+
+    option: str
+    reason: str
+    message: str
+    params: dict[str, str] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return f"{self.option}: {self.message}"
+
+
+def _needs(option: str, mode: str, column: str) -> LayoutProblem:
+    return LayoutProblem(option, "MODE_NEEDS_COLUMN", f"'{mode}' needs the '{column}' column",
+                         {"mode": mode, "column": column})  # fmt: skip
+
+
+def _unused(option: str, mode: str, columns: Sequence[str]) -> LayoutProblem:
+    return LayoutProblem(option, "MODE_UNUSED_COLUMNS", f"'{mode}' does not read the {', '.join(columns)} column(s)",
+                         {"mode": mode, "columns": ", ".join(columns)})  # fmt: skip
 
 
 class AccountRange(BaseModel):

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 from tortoise.exceptions import IntegrityError
 
-from ecluse.errors import DomainError, UserError
+from ecluse.errors import DomainError, ParamValue, UserError
 from ecluse.formats.layout import Layout, range_errors
 from ecluse.imports.models import ImportLayout
 from ecluse.ledger.models import Company
@@ -40,6 +40,25 @@ def _option(path: str) -> str:
     return f"definition.{path}" if path else "definition"
 
 
+#: The names pydantic gives the members of a column's union in an error's location (not options).
+_UNION_MEMBERS = frozenset({"int", "constrained-int", "FixedColumn"})
+#: What a client needs to say why a value is refused: pydantic's limits, by their names in its error context.
+_LIMITS = ("expected", "min_length", "max_length", "ge", "le", "gt", "lt", "unknown", "known", "keys")
+
+
+def _invalid(path: str, error: Any) -> dict[str, ParamValue]:
+    """An option whose value is refused: `reason` INVALID_OPTION, pydantic's error type (`error`: missing,
+    literal_error, too_long…) and its limits, for a client to say in its user's language."""
+    ctx = error.get("ctx") or {}
+    params: dict[str, ParamValue] = {
+        "reason": "INVALID_OPTION",
+        "option": path or "definition",
+        "error": error["type"],
+    }
+    params |= {k: v if isinstance(v, int) else str(v) for k, v in ctx.items() if k in _LIMITS}
+    return params
+
+
 def parse_layout(definition: Any) -> Layout:
     """The layout a definition describes; LayoutError naming every option that is wrong."""
     if not isinstance(definition, dict):
@@ -48,13 +67,27 @@ def parse_layout(definition: Any) -> Layout:
         layout = Layout.model_validate(definition)
     except ValidationError as exc:
         errors = []
+        # A column is a number (csv) or a {start, length} (fixed): pydantic tries both; say only the
+        # kind's own complaint.
+        other = (
+            {"FixedColumn"} if definition.get("kind", "csv") == "csv" else _UNION_MEMBERS - {"FixedColumn"}
+        )
         for e in exc.errors():
-            each = (e.get("ctx") or {}).get("each") if e["type"] == "layout" else None
-            if each:  # options that contradict each other: "option: why"
-                errors += [UserError("BAD_LAYOUT", p, _option(p.split(":", 1)[0])) for p in each]
+            if other.intersection(str(p) for p in e["loc"][2:3]) and e["loc"][0] == "columns":
                 continue
-            path = ".".join(str(p) for p in e["loc"])
-            errors.append(UserError("BAD_LAYOUT", f"{path or 'definition'}: {e['msg']}", _option(path)))
+            each = (e.get("ctx") or {}).get("each") if e["type"] == "layout" else None
+            if each:  # options that contradict each other: a reason code with the columns it names
+                errors += [
+                    UserError("BAD_LAYOUT", str(p), _option(p.option), {"reason": p.reason, **p.params})
+                    for p in each
+                ]
+                continue
+            path = ".".join(str(p) for p in e["loc"] if p not in _UNION_MEMBERS)
+            errors.append(
+                UserError(
+                    "BAD_LAYOUT", f"{path or 'definition'}: {e['msg']}", _option(path), _invalid(path, e)
+                )
+            )
         raise LayoutError(errors) from None
     return layout
 

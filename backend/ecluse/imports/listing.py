@@ -43,6 +43,8 @@ _STAND_INS: dict[str, tuple[str, Any]] = {
 class BatchFilter:
     statuses: list[str] | None = None
     partner: str | None = None
+    #: Exact names, any of them (the console's list of senders); `partner` is a part of a name.
+    partners: list[str] | None = None
     formats: list[str] | None = None
     date_from: date | None = None
     date_to: date | None = None
@@ -60,6 +62,8 @@ def batches_query(
         query = query.filter(status__in=[s.value for s in CONSOLE_STATUSES])
     if flt.partner:
         query = query.filter(partner_name__icontains=flt.partner)
+    if flt.partners:
+        query = query.filter(partner_name__in=flt.partners)
     if flt.formats:
         query = query.filter(format__in=flt.formats)
     if flt.date_from:
@@ -126,6 +130,18 @@ async def page_batches(
 async def count_batches(query: QuerySet[ImportBatch]) -> int:
     """How many batches `query` (batches_query) holds, for a connection's totalCount."""
     return await query.count()
+
+
+#: The senders a filter lists: a company has a handful; past this many, the list is cut.
+MAX_PARTNERS = 500
+
+
+async def partner_names(who: Principal, company_id: int) -> list[str]:
+    """Who sent the company's batches the caller may see (a partner application: itself), sorted, at most
+    MAX_PARTNERS."""
+    query = visible(ImportBatch.filter(company_id=company_id).exclude(partner_name=""), who)
+    query = query.distinct().order_by("partner_name").limit(MAX_PARTNERS)
+    return [str(name) for name in await query.values_list("partner_name", flat=True)]
 
 
 async def pending_count(who: Principal, company_id: int) -> int:

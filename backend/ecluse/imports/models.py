@@ -88,6 +88,8 @@ class ImportBatch(Model):
     siren = fields.CharField(max_length=20, null=True)
     closing_date = fields.DateField(null=True)
     error_summary = fields.TextField(default="")
+    #: The codes that refused entries, most frequent first (5 at most), each with its count: [[code, n], …].
+    error_codes: Any = fields.JSONField(default=list)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
     decided_at = fields.DatetimeField(null=True)

@@ -27,7 +27,7 @@ from ecluse.imports.feed import Chunk, Header, Source, Totals, messages
 from ecluse.imports.models import ImportBatch, ImportIssue, ReceivedFile, RejectedLine
 from ecluse.imports.order import order_findings
 from ecluse.imports.publish import publish_batch
-from ecluse.imports.statuses import BatchStatus
+from ecluse.imports.statuses import MAX_ERROR_CODES, BatchStatus
 from ecluse.imports.targets import targets_for
 from ecluse.ledger.masterdata import MasterData
 from ecluse.ledger.models import Company, EntryLine
@@ -414,6 +414,9 @@ async def _finish(batch: ImportBatch, stats: StageStats, bus: EventBus) -> None:
         siren=batch.siren,
         closing_date=batch.closing_date,
         error_summary=summarise(stats),
+        error_codes=[[code, n] for code, n in stats.codes.most_common(MAX_ERROR_CODES)]
+        if stats.rejected
+        else [],
     )
     if await ImportBatch.filter(id=batch.id, status=BatchStatus.PARSING).update(**values):
         await publish_batch(bus, await ImportBatch.get(id=batch.id), notify=True)

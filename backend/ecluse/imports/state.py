@@ -20,7 +20,7 @@ FIELDS = (
     "id", "company_id", "format", "origin", "status", "submitted_by_key_id", "partner_name", "layout_id",
     "resent_of_id", "parent_batch_id", "duplicate_of_id", "progress", "line_count", "staged_line_count",
     "refused_line_count", "entry_count", "rejected_entry_count", "error_count", "finding_count", "total_debit", "total_credit", "first_date",
-    "last_date", "fiscal_year_id", "siren", "closing_date", "error_summary", "created_at", "updated_at",
+    "last_date", "fiscal_year_id", "siren", "closing_date", "error_summary", "error_codes", "created_at", "updated_at",
     "reversed_at", "reversal_date",
 )  # fmt: skip
 #: And those of its received file.
@@ -66,6 +66,7 @@ class BatchState:
     siren: str | None
     closing_date: date | None
     error_summary: str
+    error_codes: list[list[Any]] | None  # None in an event written before the field existed
     created_at: datetime
     updated_at: datetime
     reversed_at: datetime | None
@@ -76,7 +77,7 @@ class BatchState:
     def of(cls, data: dict[str, Any]) -> BatchState:
         """The state `state_json` wrote (dates and times back from ISO text)."""
         fields = ImportBatch._meta.fields_map
-        values = {name: fields[name].to_python_value(data[name]) for name in FIELDS}
+        values = {name: fields[name].to_python_value(data.get(name)) for name in FIELDS}
         return cls(**values, file=FileState(**{name: data["file"][name] for name in FILE_FIELDS}))
 
 

@@ -53,3 +53,6 @@ CONSOLE_STATUSES = frozenset(BatchStatus) - {BatchStatus.SUCCEEDED}
 
 if {each.name for each in FORMATS} != set(ImportFormat) - {ImportFormat.AUTO}:
     raise RuntimeError("ImportFormat and the format registry (formats/registry.py) name different formats")
+
+#: How many of the codes that refused a batch's entries it keeps (ImportBatch.error_codes).
+MAX_ERROR_CODES = 5

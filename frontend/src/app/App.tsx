@@ -9,7 +9,10 @@ import { AdminNav } from "../features/admin/AdminNav";
 import { CompaniesAdminPage } from "../features/admin/CompaniesAdminPage";
 import { SetPasswordPage } from "../features/people/SetPasswordPage";
 import { UsersAdminPage } from "../features/people/UsersAdminPage";
+import { QueryState } from "../components/QueryState";
+import { useRefetch } from "./catchUp";
 import { createApi, type Api } from "./client";
+import { ConnectionBanner } from "./ConnectionBanner";
 import { MeQuery } from "./operations";
 import { match, useLocation } from "./router";
 import { ApiContext, SessionContext, useSession } from "./session";
@@ -31,6 +34,7 @@ export function App() {
     <Provider value={api.client}>
       <ApiContext.Provider value={api}>
         <AnnouncerProvider closeLabel={t.close}>
+          <ConnectionBanner />
           <Shell api={api} restart={restart} />
         </AnnouncerProvider>
       </ApiContext.Provider>
@@ -47,28 +51,21 @@ function Shell({ api, restart }: { api: Api; restart: () => void }) {
 
 function SessionShell({ api, restart }: { api: Api; restart: () => void }) {
   const { t } = useI18n();
-  const [{ data, error, fetching }] = useQuery({ query: MeQuery, requestPolicy: "network-only" });
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: MeQuery, requestPolicy: "network-only" });
   const { pathname } = useLocation();
+  // Retry, and back online (or reconnected): who one is, again.
+  const refetch = useRefetch(reexecute);
 
-  if (fetching && !data) {
-    return (
-      <main className="page-center" aria-busy="true">
-        <p>{t.loading}</p>
-      </main>
-    );
-  }
   const unauthenticated = error?.graphQLErrors.some((e) => e.extensions?.code === "UNAUTHENTICATED");
-  if (!data) {
-    if (unauthenticated || !error) return <LoginPage onLoggedIn={restart} />;
+  // The login form stays while a catch-up asks again (what was typed in it is kept).
+  if (!data && !unauthenticated && (fetching || error)) {
     return (
-      <main className="page-center">
-        <p role="alert">{error.networkError ? t.networkError : t.errorGeneric(error.message)}</p>
-        <button type="button" className="btn" onClick={restart}>
-          {t.retry}
-        </button>
+      <main className="page-center" aria-busy={fetching || undefined}>
+        <QueryState fetching={fetching} error={error} hasData={false} onRetry={refetch} />
       </main>
     );
   }
+  if (!data) return <LoginPage onLoggedIn={restart} />;
   const session = { me: data.me, api, restart };
   const company = match("/c/:companyId/*", pathname) ?? matchPrefix(pathname);
   return (

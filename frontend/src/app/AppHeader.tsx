@@ -1,4 +1,4 @@
-import { useCallback, useId, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useId, useLayoutEffect, useRef, useState } from "react";
 import { useOutsideClick } from "../lib/useOutsideClick";
 import { useMutation } from "urql";
 import { useI18n } from "../i18n/I18n";
@@ -11,12 +11,12 @@ import { useSession, type Company } from "./session";
 
 export function AppHeader({ company }: { company: Company | null }) {
   const { t } = useI18n();
-  const { me, restart, api } = useSession();
+  const { me, restart } = useSession();
   const [, logout] = useMutation(LogoutMutation);
-  const live = useSyncExternalStore(api.live.subscribe, api.live.getState, api.live.getState);
+  const header = useStickyHeight();
 
   return (
-    <header className="topbar">
+    <header className="topbar" ref={header}>
       <div className="topbar-row">
         {/* Left: where one is. Right: one's tools, which wrap to a second row on a narrow screen. */}
         <div className={company ? "topbar-main topbar-main-company" : "topbar-main"}>
@@ -33,11 +33,6 @@ export function AppHeader({ company }: { company: Company | null }) {
         </div>
         <div className="topbar-tools">
           {me.firmAdmin && <AdminLink />}
-          {live === "reconnecting" && (
-            <span className="live-lost" role="status">
-              {t.liveLost}
-            </span>
-          )}
           <NotificationCentre />
           <LanguageSwitch />
           <UserMenu />
@@ -248,4 +243,22 @@ function MainMenu({ company }: { company: Company }) {
       </ul>
     </nav>
   );
+}
+
+/** The header's height as `--topbar-height` on the document: what sticks below it (the layout editor's
+ * preview) stops under it whether it holds one row or, on a narrow screen, two. */
+function useStickyHeight() {
+  const ref = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const root = document.documentElement;
+    const set = () => root.style.setProperty("--topbar-height", `${element.offsetHeight}px`);
+    set();
+    if (typeof ResizeObserver === "undefined") return; // tests' DOM
+    const observer = new ResizeObserver(set);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return ref;
 }

@@ -17,14 +17,14 @@ describe("the reject confirmation", () => {
 describe("the pending-imports prompt", () => {
   it("asks a decider for a decision, tells a viewer one is awaited, counts in the user's format", () => {
     const { fr, en } = MESSAGES;
-    expect(fr.promptBody(1, "1", true)).toBe(
+    expect(fr.promptBody("fr-FR", 1, true)).toBe(
       "Un import partenaire attend votre validation sur ce dossier. Voulez-vous afficher la console des imports partenaires ?",
     );
-    expect(fr.promptBody(1234, "1\u202f234", false)).toBe(
+    expect(fr.promptBody("fr-FR", 1234, false)).toBe(
       "1\u202f234 imports partenaires attendent une décision sur ce dossier. Voulez-vous afficher la console des imports partenaires ?",
     );
-    expect(en.promptBody(2, "2", false)).toBe("2 partner imports are waiting for a decision in this company. Open the partner-imports console?");
-    expect(en.promptBody(1, "1", true)).toContain("One partner import is waiting for your decision");
+    expect(en.promptBody("en-GB", 2, false)).toBe("2 partner imports are waiting for a decision in this company. Open the partner-imports console?");
+    expect(en.promptBody("en-GB", 1, true)).toContain("One partner import is waiting for your decision");
   });
 });
 
@@ -33,6 +33,18 @@ describe("counts", () => {
   const FR = "fr-FR";
   const EN = "en-GB";
   const NNBSP = "\u202f"; // Intl's French thousands separator
+
+  it("counts the pending imports, the selection, the errors and the preview in the locale's form", () => {
+    expect(fr.pendingImportsCount(FR, 0)).toBe("Aucun import en attente");
+    expect(fr.pendingImportsCount(FR, 1)).toBe("1 import en attente");
+    expect(fr.pendingImportsCount(FR, 12345)).toBe(`12${NNBSP}345 imports en attente`);
+    expect(en.pendingImportsCount(EN, 12345)).toBe("12,345 imports waiting");
+    expect(fr.selectedCount(FR, 2000)).toBe(`2${NNBSP}000 lignes sélectionnées`);
+    expect(en.selectedCount(EN, 1)).toBe("1 row selected");
+    expect(fr.errorsTab(FR, 33288)).toBe(`Erreurs (33${NNBSP}288)`);
+    expect(en.lay.previewEntries(EN, 20, 1500)).toBe("First entries read (20 of 1,500)");
+    expect(fr.lay.previewIssues(FR, 1000)).toBe(`Erreurs et constats (1${NNBSP}000)`);
+  });
 
   it("say 0 and 1 in the singular in French, only 1 in English, with the number in the locale's format", () => {
     expect([0, 1, 2, 33288].map((n) => fr.detailEntries(FR, n))).toEqual(["0 écriture", "1 écriture", "2 écritures", `33${NNBSP}288 écritures`]);

@@ -321,8 +321,9 @@ const JSON_REASON_EN: Record<string, string> = {
 };
 function frJsonReason(p: IssueParams): string {
   const reason = p.text("reason");
-  if (reason === "unreadable_value") return `une valeur ne peut pas être lue (${p.text("detail")})`;
-  return JSON_REASON_FR[reason] ?? (p.has("detail") ? p.text("detail") : reason);
+  // The reader's own words (`detail`) are English: not shown in a French sentence.
+  if (reason === "unreadable_value") return "une valeur ne peut pas être lue (un nombre de milliers de chiffres ?)";
+  return JSON_REASON_FR[reason] ?? "erreur de syntaxe";
 }
 function enJsonReason(p: IssueParams): string {
   const reason = p.text("reason");
@@ -356,6 +357,14 @@ const fr = {
   language: "Langue",
   errorGeneric: (message: string) => `Une erreur est survenue : ${message}`,
   networkError: "Le serveur ne répond pas. Vérifiez votre connexion.",
+  // A page's data that could not be read (components/QueryState.tsx), and the live connection's banner.
+  qs: {
+    unreachable: "Le serveur est injoignable. Vérifiez votre connexion, puis réessayez.",
+    server: "Le serveur a répondu par une erreur.",
+    serverWhy: (why: string) => `Le serveur a répondu par une erreur : ${why}.`,
+    forbidden: "Vous n'avez pas accès à ces informations.",
+  },
+  connectionLost: "Connexion perdue, nouvelle tentative…",
 
   // Login
   loginTitle: "Connexion",
@@ -389,9 +398,9 @@ const fr = {
 
   // Prompt on opening a company
   promptTitle: "Imports partenaires",
-  /** `count`: n in the user's number format; `decides`: whether the user may validate (a viewer is not asked to). */
-  promptBody: (n: number, count: string, decides: boolean) =>
-    `${n === 1 ? "Un import partenaire attend" : `${count} imports partenaires attendent`} ${decides ? "votre validation" : "une décision"} sur ce dossier. Voulez-vous afficher la console des imports partenaires ?`,
+  /** `decides`: whether the user may validate (a viewer is not asked to). */
+  promptBody: (loc: string, n: number, decides: boolean) =>
+    `${n === 1 ? "Un import partenaire attend" : `${formatCount(loc, n)} imports partenaires attendent`} ${decides ? "votre validation" : "une décision"} sur ce dossier. Voulez-vous afficher la console des imports partenaires ?`,
 
   // Menu and pages
   mainMenu: "Menu principal",
@@ -403,7 +412,7 @@ const fr = {
   breadcrumb: "Fil d'Ariane",
   dashboardTitle: "Tableau de bord du dossier",
   pendingImportsCard: "Imports en attente de décision",
-  pendingImportsCount: (n: number) => (n === 0 ? "Aucun import en attente" : n === 1 ? "1 import en attente" : `${n} imports en attente`),
+  pendingImportsCount: (loc: string, n: number) => (n === 0 ? "Aucun import en attente" : count(loc, n, "import en attente", "imports en attente")),
   openConsole: "Ouvrir la console des imports partenaires",
   openHistory: "Voir l'historique des imports",
   fiscalYears: "Exercices",
@@ -412,7 +421,6 @@ const fr = {
 
   // Live connection
   liveConnecting: "Connexion au temps réel…",
-  liveLost: "Connexion temps réel interrompue : reconnexion en cours…",
 
   // Console
   consoleTitle: "Imports partenaires",
@@ -425,7 +433,7 @@ const fr = {
   filters: "Filtres",
   selectAll: "Sélectionner tous les imports",
   selectRow: (name: string) => `Sélectionner l'import ${name}`,
-  selectedCount: (n: number) => (n === 0 ? "Aucune ligne sélectionnée" : n === 1 ? "1 ligne sélectionnée" : `${n} lignes sélectionnées`),
+  selectedCount: (loc: string, n: number) => (n === 0 ? "Aucune ligne sélectionnée" : count(loc, n, "ligne sélectionnée", "lignes sélectionnées")),
   rowCount: (loc: string, shown: number, total: number) =>
     shown === total ? count(loc, total, "import", "imports") : `${count(loc, shown, "import", "imports")} sur ${formatCount(loc, total)}`,
   noImports: "Aucun import ne correspond.",
@@ -453,6 +461,8 @@ const fr = {
   errorFindings: (loc: string, n: number) => count(loc, n, "constat", "constats"),
   errorUnreadable: "Fichier illisible",
   errorUnreadableWhy: (why: string) => `Fichier illisible : ${why}`,
+  /** The Erreur cell's tooltip: « 3 écritures rejetées : Écriture déséquilibrée ×2, Compte manquant ×1 ». */
+  errorWhy: (what: string, codes: string) => `${what} : ${codes}`,
   issueCode: {
     UNBALANCED_ENTRY: "Écriture déséquilibrée",
     BAD_DATE: "Date invalide",
@@ -811,7 +821,16 @@ const fr = {
       if (reason === "company") return `company doit être un code de dossier ou un SIREN entre guillemets, et non ${frKindOf(p)}`;
       if (reason === "one_of") return `${frField(p.text("field"))} ${frKindOf(p, false)} doit être l'une des valeurs ${p.text("expected").replace(/ or /g, " ou ")}`;
       if (reason === "currency") return `${frField(p.text("field"))} ${frKindOf(p, false)} doit être un code ISO de 3 lettres en majuscules (EUR)`;
-      return `${frField(p.text("field"))} ${frKindOf(p, false)} : ${p.text("detail")}`;
+      // Any other refusal, by pydantic's kind of error (`error`); the reader's English `detail` is not shown.
+      const why: Record<string, string> = {
+        int_type: "doit être un nombre entier",
+        int_parsing: "doit être un nombre entier",
+        bool_type: "doit être true ou false",
+        bool_parsing: "doit être true ou false",
+        greater_than_equal: `doit être au moins ${p.has("ge") ? p.text("ge") : ""}`,
+        less_than_equal: `doit être au plus ${p.has("le") ? p.text("le") : ""}`,
+      };
+      return `${frField(p.text("field"))} ${frKindOf(p, false)} : ${(p.has("error") && why[p.text("error")]) || "valeur non autorisée"}`;
     },
     NUMBER_TOO_LONG: (p) =>
       `${frField(p.text("field"))} est un nombre de ${p.text("length")} caractères : un nombre a au plus ${p.text("digits")} chiffres à la suite`,
@@ -1062,15 +1081,20 @@ const fr = {
     `Voulez-vous valider l'import « ${name} » ? Ses écritures seront comptabilisées et l'historique des imports s'ouvrira.`,
   actionFailed: "L'action n'a pas abouti",
 
-  // Filters
-  filterPartner: "Partenaire ou utilisateur",
-  filterStatus: "Statut",
-  filterFormat: "Format",
-  filterFrom: "Créé à partir du",
-  filterTo: "Créé jusqu'au",
+  // Filters: rows of conditions « critère = valeur »
+  filterField: { partner: "Utilisateur", status: "Statut", format: "Format", from: "Reçu à partir du", to: "Reçu jusqu'au" },
+  filterFieldOf: (n: number) => `Critère de la condition ${n}`,
+  filterValueOf: (n: number) => `Valeur de la condition ${n}`,
+  filterChoose: "Choisir…",
+  filterAdd: "Ajouter une condition",
+  filterRemove: (n: number) => `Retirer la condition ${n}`,
+  /** The letters of a day's pattern: JJ/MM/AAAA. */
+  filterDayLetters: { day: "J", month: "M", year: "A" },
+  filterBadDay: (pattern: string) => `Date invalide : saisissez-la sous la forme ${pattern}.`,
+  filterPartnersFailed: "La liste des utilisateurs n'a pas pu être chargée.",
   apply: "Appliquer",
   reset: "Réinitialiser",
-  activeFilters: (n: number) => (n === 0 ? "" : `(${n})`),
+  activeFilters: (locale: string, n: number) => (n === 0 ? "" : `(${formatCount(locale, n)})`),
 
   // Upload
   uploadTitle: "Téléverser un fichier",
@@ -1091,7 +1115,7 @@ const fr = {
   detailTitle: "Détail des écritures",
   backToConsole: "Retour à la console",
   entriesTab: "Écritures",
-  errorsTab: (n: number) => `Erreurs (${n})`,
+  errorsTab: (loc: string, n: number) => `Erreurs (${formatCount(loc, n)})`,
   batchTabs: "Imports affichés",
   ecol: {
     line: "Ligne",
@@ -1232,7 +1256,8 @@ const fr = {
     thousandsSeparator: "Séparateur de milliers",
     sepName: { "": "Aucun", " ": "Espace", ".": "Point ( . )", ",": "Virgule ( , )", "'": "Apostrophe ( ' )" } as Record<string, string>,
     dateFormat: "Format des dates",
-    dateFormatHelp: "%d jour, %m mois, %Y année sur 4 chiffres, %y sur 2 ; ex. %d/%m/%Y pour 31/12/2025.",
+    dateFormatHelp: "JJ jour, MM mois, AAAA année sur 4 chiffres, AA sur 2 ; ex. JJ/MM/AAAA pour 31/12/2025.",
+    dateTokens: { d: "JJ", m: "MM", Y: "AAAA", y: "AA" },
     skipLines: "Lignes d'en-tête à ignorer",
     start: "début",
     length: "longueur",
@@ -1315,6 +1340,59 @@ const fr = {
     groupUnmapped: "(colonne non renseignée)",
     thirdPartyStarts: "Une ligne de tiers (client ou fournisseur) commence une nouvelle écriture",
     json: "Définition envoyée (JSON)",
+    /** Options named by a problem that have no input label of their own. */
+    optionName: {
+      columns: "Colonnes",
+      kind: "Type de fichier",
+      journal: "Journal",
+      groupBy: "Regroupement",
+      contraAccountFixed: "Compte de contrepartie fixe",
+      thirdPartyStartsEntry: "Ligne de tiers",
+      definition: "Modèle",
+    } as Record<string, string>,
+    /** Why the layout cannot be used, from the server's reason and the columns (`col`: a column's label) and
+     * mode (`mode`: its name) it names. */
+    problem: {
+      CSV_NEEDS_NUMBERS: (p: LayoutParams) => `un fichier CSV se lit par numéros de colonne (1 = la première) ; sans numéro : ${p.cols("columns")}`,
+      FIXED_NEEDS_POSITIONS: (p: LayoutParams) => `un fichier à largeur fixe se lit par positions (début et longueur) ; sans position : ${p.cols("columns")}`,
+      QUOTE_IS_SEPARATOR: () => "le délimiteur de texte doit différer du séparateur",
+      SAME_SEPARATORS: () => "le séparateur de milliers doit différer du séparateur décimal",
+      COLUMN_REQUIRED: () => "colonne obligatoire",
+      NO_JOURNAL: () => "indiquez la colonne du code journal, un journal fixe, ou le type du journal par défaut du dossier",
+      MODE_NEEDS_COLUMN: (p: LayoutParams) => `« ${p.mode()} » a besoin de la colonne ${p.col("column")}`,
+      MODE_UNUSED_COLUMNS: (p: LayoutParams) => `« ${p.mode()} » ne lit pas : ${p.cols("columns")} (retirez ${p.many("columns") ? "ces colonnes" : "cette colonne"} ou changez de mode)`,
+      MODE_NEEDS_PARTY_COLUMN: (p: LayoutParams) => `« ${p.mode()} » a besoin d'une colonne ${p.label("customer")} ou ${p.label("supplier")}`,
+      KIND_WITHOUT_THIRD_PARTY: (p: LayoutParams) => `« ${p.mode()} » lit la colonne ${p.label("kind")} pour le ${p.label("thirdParty")}, qui n'est pas indiqué`,
+      VAT_CODE_ALONE: (p: LayoutParams) => `la colonne ${p.label("vatCode")} a besoin d'une colonne ${p.label("vatAmount")} ou ${p.label("vatRate")}`,
+      VAT_ACCOUNT_MISSING: () => "des colonnes de TVA sont indiquées : donnez un compte de TVA fixe, ou un compte par code ou par taux",
+      VAT_ACCOUNT_UNUSED: () => "aucune colonne de montant ou de taux de TVA n'est indiquée",
+      CONTRA_TWICE: () => "donnez une colonne de compte de contrepartie ou un compte fixe, pas les deux",
+      GROUP_KEY_TWICE: () => "une même colonne est indiquée deux fois",
+      GROUP_KEY_NOT_MAPPED: (p: LayoutParams) => `la colonne ${p.col("column")} n'est pas indiquée dans le fichier`,
+    } as Record<string, (p: LayoutParams) => string>,
+    /** A value refused, by the kind of error (pydantic's type): `p.text` reads the limit it names. */
+    invalid: {
+      missing: () => "obligatoire",
+      literal_error: (p: LayoutParams) => `valeur non valable (valeurs possibles : ${p.text("expected")})`,
+      unknown_field: (p: LayoutParams) => `colonne inconnue : ${p.text("unknown")}`,
+      string_too_long: (p: LayoutParams) => `${p.text("max_length")} caractères au plus`,
+      string_too_short: () => "ne doit pas être vide",
+      too_long: () => "trop long",
+      greater_than_equal: (p: LayoutParams) => `au moins ${p.text("ge")}`,
+      less_than_equal: (p: LayoutParams) => `au plus ${p.text("le")}`,
+      int_type: () => "un nombre entier est attendu",
+      int_parsing: () => "un nombre entier est attendu",
+      string_type: () => "un texte est attendu",
+      extra_forbidden: () => "option inconnue",
+      separator: () => "un seul caractère (tabulation comprise), ni guillemet ni saut de ligne",
+      quote: () => "un seul caractère (souvent \") ou aucun",
+      date_format: () => "format non reconnu : il faut le jour, le mois et l'année (JJ, MM, AAAA ou AA), une fois chacun",
+      blank: () => "ne doit pas être vide",
+      same_codes: () => "les codes doivent être différents",
+    } as Record<string, (p: LayoutParams) => string>,
+    invalidOther: "valeur non valable",
+    /** A problem under its option's or column's name: « Séparateur : un seul caractère… ». */
+    problemAt: (where: string, why: string) => `${where} : ${why}`,
     // Preview
     preview: "Aperçu",
     previewNothingSaved: "Aperçu seulement : rien n'est enregistré ni importé.",
@@ -1338,12 +1416,14 @@ const fr = {
     previewRefused: "Le modèle ne peut pas encore lire l'exemple : corrigez les problèmes signalés à côté du formulaire.",
     previewFailed: (why: string) => `L'aperçu a échoué : ${why}`,
     previewFatal: "Le fichier ne peut pas être lu :",
-    previewEntries: (shown: number, total: number) =>
-      shown === total ? `Écritures lues (${total})` : `Premières écritures lues (${shown} sur ${total})`,
+    previewEntries: (loc: string, shown: number, total: number) =>
+      shown === total
+        ? `Écritures lues (${formatCount(loc, total)})`
+        : `Premières écritures lues (${formatCount(loc, shown)} sur ${formatCount(loc, total)})`,
     previewNoEntries: "Aucune écriture lue.",
     previewEntryHead: (journal: string, number: string, date: string, company: string) =>
       `Journal ${journal} · N° ${number || "—"} · ${date} · ${company}`,
-    previewIssues: (n: number) => `Erreurs et constats (${n})`,
+    previewIssues: (loc: string, n: number) => `Erreurs et constats (${formatCount(loc, n)})`,
     previewNoIssues: "Aucune erreur ni constat.",
     pcol: {
       line: "Ligne",
@@ -1803,7 +1883,7 @@ const fr = {
   origin: {
     PARTNER_API: "API partenaire",
     UPLOAD: "Téléversement",
-    CLI: "Ligne de commande",
+    CLI: "Import par le cabinet",
   } satisfies Record<ImportOrigin, string>,
 };
 
@@ -1822,6 +1902,13 @@ const en: Messages = {
   language: "Language",
   errorGeneric: (message) => `Something went wrong: ${message}`,
   networkError: "The server does not answer. Check your connection.",
+  qs: {
+    unreachable: "The server cannot be reached. Check your connection, then try again.",
+    server: "The server answered with an error.",
+    serverWhy: (why) => `The server answered with an error: ${why}.`,
+    forbidden: "You are not allowed to see this.",
+  },
+  connectionLost: "Connection lost, retrying…",
 
   loginTitle: "Sign in",
   loginIntro: "Sign in to reach your companies.",
@@ -1852,8 +1939,8 @@ const en: Messages = {
   },
 
   promptTitle: "Partner imports",
-  promptBody: (n, count, decides) =>
-    `${n === 1 ? "One partner import is" : `${count} partner imports are`} waiting for ${decides ? "your decision" : "a decision"} in this company. Open the partner-imports console?`,
+  promptBody: (loc, n, decides) =>
+    `${n === 1 ? "One partner import is" : `${formatCount(loc, n)} partner imports are`} waiting for ${decides ? "your decision" : "a decision"} in this company. Open the partner-imports console?`,
 
   mainMenu: "Main menu",
   dashboard: "Dashboard",
@@ -1864,7 +1951,7 @@ const en: Messages = {
   breadcrumb: "Breadcrumb",
   dashboardTitle: "Company dashboard",
   pendingImportsCard: "Imports waiting for a decision",
-  pendingImportsCount: (n) => (n === 0 ? "No import waiting" : n === 1 ? "1 import waiting" : `${n} imports waiting`),
+  pendingImportsCount: (loc, n) => (n === 0 ? "No import waiting" : count(loc, n, "import waiting", "imports waiting")),
   openConsole: "Open the partner-imports console",
   openHistory: "See the import history",
   fiscalYears: "Fiscal years",
@@ -1872,7 +1959,6 @@ const en: Messages = {
   fiscalYearClosed: "closed",
 
   liveConnecting: "Connecting to live updates…",
-  liveLost: "Live updates interrupted: reconnecting…",
 
   consoleTitle: "Partner imports",
   consoleIntro: "Imports are held in draft: validate them to post them to the books.",
@@ -1884,7 +1970,7 @@ const en: Messages = {
   filters: "Filters",
   selectAll: "Select every import",
   selectRow: (name) => `Select import ${name}`,
-  selectedCount: (n) => (n === 0 ? "No row selected" : n === 1 ? "1 row selected" : `${n} rows selected`),
+  selectedCount: (loc, n) => (n === 0 ? "No row selected" : count(loc, n, "row selected", "rows selected")),
   rowCount: (loc, shown, total) =>
     shown === total ? count(loc, total, "import", "imports") : `${formatCount(loc, shown)} of ${count(loc, total, "import", "imports")}`,
   noImports: "No import matches.",
@@ -1912,6 +1998,7 @@ const en: Messages = {
   errorFindings: (loc, n) => count(loc, n, "finding", "findings"),
   errorUnreadable: "File could not be read",
   errorUnreadableWhy: (why) => `File could not be read: ${why}`,
+  errorWhy: (what, codes) => `${what}: ${codes}`,
   issueCode: {
     UNBALANCED_ENTRY: "Unbalanced entry",
     BAD_DATE: "Invalid date",
@@ -2498,14 +2585,18 @@ const en: Messages = {
   validateConfirmBody: (name) => `Validate import “${name}”? Its entries will be posted and the import history will open.`,
   actionFailed: "The action did not go through",
 
-  filterPartner: "Partner or user",
-  filterStatus: "Status",
-  filterFormat: "Format",
-  filterFrom: "Created from",
-  filterTo: "Created until",
+  filterField: { partner: "User", status: "Status", format: "Format", from: "Received from", to: "Received until" },
+  filterFieldOf: (n) => `Field of condition ${n}`,
+  filterValueOf: (n) => `Value of condition ${n}`,
+  filterChoose: "Choose…",
+  filterAdd: "Add a condition",
+  filterRemove: (n) => `Remove condition ${n}`,
+  filterDayLetters: { day: "D", month: "M", year: "Y" },
+  filterBadDay: (pattern) => `Not a valid date: type it as ${pattern}.`,
+  filterPartnersFailed: "The list of users could not be loaded.",
   apply: "Apply",
   reset: "Reset",
-  activeFilters: (n) => (n === 0 ? "" : `(${n})`),
+  activeFilters: (locale, n) => (n === 0 ? "" : `(${formatCount(locale, n)})`),
 
   uploadTitle: "Upload a file",
   uploadDrop: "Drop a file here, or",
@@ -2524,7 +2615,7 @@ const en: Messages = {
   detailTitle: "Entry detail",
   backToConsole: "Back to the console",
   entriesTab: "Entries",
-  errorsTab: (n) => `Errors (${n})`,
+  errorsTab: (loc, n) => `Errors (${formatCount(loc, n)})`,
   batchTabs: "Imports shown",
   ecol: {
     line: "Line",
@@ -2656,7 +2747,8 @@ const en: Messages = {
     thousandsSeparator: "Thousands separator",
     sepName: { "": "None", " ": "Space", ".": "Dot ( . )", ",": "Comma ( , )", "'": "Apostrophe ( ' )" },
     dateFormat: "Date format",
-    dateFormatHelp: "%d day, %m month, %Y 4-digit year, %y 2-digit; e.g. %d/%m/%Y for 31/12/2025.",
+    dateFormatHelp: "DD day, MM month, YYYY 4-digit year, YY 2-digit; e.g. DD/MM/YYYY for 31/12/2025.",
+    dateTokens: { d: "DD", m: "MM", Y: "YYYY", y: "YY" },
     skipLines: "Header lines to skip",
     start: "start",
     length: "length",
@@ -2739,6 +2831,54 @@ const en: Messages = {
     groupUnmapped: "(column not given)",
     thirdPartyStarts: "A third-party line (customer or supplier) starts a new entry",
     json: "Definition sent (JSON)",
+    optionName: {
+      columns: "Columns",
+      kind: "File type",
+      journal: "Journal",
+      groupBy: "Grouping",
+      contraAccountFixed: "Fixed contra account",
+      thirdPartyStartsEntry: "Third-party line",
+      definition: "Layout",
+    },
+    problem: {
+      CSV_NEEDS_NUMBERS: (p) => `a CSV file is read by column numbers (1 = the first); without a number: ${p.cols("columns")}`,
+      FIXED_NEEDS_POSITIONS: (p) => `a fixed-width file is read by positions (start and length); without a position: ${p.cols("columns")}`,
+      QUOTE_IS_SEPARATOR: () => "the text quote must differ from the separator",
+      SAME_SEPARATORS: () => "the thousands separator must differ from the decimal separator",
+      COLUMN_REQUIRED: () => "this column is required",
+      NO_JOURNAL: () => "give the journal code column, a fixed journal, or the kind of the company's default journal",
+      MODE_NEEDS_COLUMN: (p) => `“${p.mode()}” needs the ${p.col("column")} column`,
+      MODE_UNUSED_COLUMNS: (p) => `“${p.mode()}” does not read: ${p.cols("columns")} (remove ${p.many("columns") ? "these columns" : "this column"} or change the mode)`,
+      MODE_NEEDS_PARTY_COLUMN: (p) => `“${p.mode()}” needs a ${p.label("customer")} or ${p.label("supplier")} column`,
+      KIND_WITHOUT_THIRD_PARTY: (p) => `“${p.mode()}” reads the ${p.label("kind")} column for the ${p.label("thirdParty")}, which is not given`,
+      VAT_CODE_ALONE: (p) => `the ${p.label("vatCode")} column needs a ${p.label("vatAmount")} or ${p.label("vatRate")} column`,
+      VAT_ACCOUNT_MISSING: () => "VAT columns are given: give a fixed VAT account, or an account by code or rate",
+      VAT_ACCOUNT_UNUSED: () => "no VAT amount or VAT rate column is given",
+      CONTRA_TWICE: () => "give a contra account column or a fixed account, not both",
+      GROUP_KEY_TWICE: () => "a column is listed twice",
+      GROUP_KEY_NOT_MAPPED: (p) => `the ${p.col("column")} column is not given in the file`,
+    },
+    invalid: {
+      missing: () => "required",
+      literal_error: (p) => `not a valid value (possible values: ${p.text("expected")})`,
+      unknown_field: (p) => `unknown column: ${p.text("unknown")}`,
+      string_too_long: (p) => `at most ${p.text("max_length")} characters`,
+      string_too_short: () => "must not be empty",
+      too_long: () => "too long",
+      greater_than_equal: (p) => `at least ${p.text("ge")}`,
+      less_than_equal: (p) => `at most ${p.text("le")}`,
+      int_type: () => "a whole number is expected",
+      int_parsing: () => "a whole number is expected",
+      string_type: () => "a text is expected",
+      extra_forbidden: () => "unknown option",
+      separator: () => "one character (tab included), not a quote or a line break",
+      quote: () => "one character (usually \") or none",
+      date_format: () => "format not recognised: it needs the day, the month and the year (DD, MM, YYYY or YY), once each",
+      blank: () => "must not be empty",
+      same_codes: () => "the codes must differ",
+    },
+    invalidOther: "not a valid value",
+    problemAt: (where, why) => `${where}: ${why}`,
     preview: "Preview",
     previewNothingSaved: "Preview only: nothing is saved or imported.",
     sample: "Sample file",
@@ -2761,10 +2901,13 @@ const en: Messages = {
     previewRefused: "The layout cannot read the sample yet: fix the problems shown beside the form.",
     previewFailed: (why) => `The preview failed: ${why}`,
     previewFatal: "The file cannot be read:",
-    previewEntries: (shown, total) => (shown === total ? `Entries read (${total})` : `First entries read (${shown} of ${total})`),
+    previewEntries: (loc, shown, total) =>
+      shown === total
+        ? `Entries read (${formatCount(loc, total)})`
+        : `First entries read (${formatCount(loc, shown)} of ${formatCount(loc, total)})`,
     previewNoEntries: "No entry read.",
     previewEntryHead: (journal, number, date, company) => `Journal ${journal} · No. ${number || "—"} · ${date} · ${company}`,
-    previewIssues: (n) => `Errors and findings (${n})`,
+    previewIssues: (loc, n) => `Errors and findings (${formatCount(loc, n)})`,
     previewNoIssues: "No error or finding.",
     pcol: {
       line: "Line",
@@ -3216,7 +3359,7 @@ const en: Messages = {
   origin: {
     PARTNER_API: "Partner API",
     UPLOAD: "Upload",
-    CLI: "Command line",
+    CLI: "Imported by the firm",
   },
 };
 
@@ -3224,6 +3367,23 @@ const en: Messages = {
  * formatted for the locale, "" when missing), `count` reads one as a number (for plurals). Reading a param the
  * error does not carry (with any reader but `has`) makes the caller say something else: the code's label, or
  * the server's message; `unsaid` does the same for a value the text cannot say (a reason it does not know). */
+/** The reader of a layout problem's params that `lay.problem` and `lay.invalid` entries are given: columns by
+ * their labels in the user's language, the account or amount mode by its name. */
+export interface LayoutParams {
+  /** A column named by a param, by its label. */
+  col: (name: string) => string;
+  /** A list of columns ("debit, credit") by their labels. */
+  cols: (name: string) => string;
+  /** Whether that list names more than one column. */
+  many: (name: string) => boolean;
+  /** A column's label, by the column's own name. */
+  label: (column: string) => string;
+  /** The mode the problem is about, by its name in the editor. */
+  mode: () => string;
+  /** A param as it is. */
+  text: (name: string) => string;
+}
+
 export interface IssueParams {
   text: (name: string) => string;
   /** A param as sent, numbers not grouped: an id, a code. */

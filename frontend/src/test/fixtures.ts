@@ -30,6 +30,7 @@ export function batch(over: Partial<Batch> = {}): Batch {
     status: "PENDING_VALIDATION",
     progress: 100,
     errorSummary: "",
+    errorCodes: [],
     failure: null,
     entryCount: 97,
     lineCount: 291,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -98,6 +99,53 @@ class ConsolePage:
 
 
 @dataclass
+class FilterPanel:
+    """The console's and the history's filter: rows « field = value », "+" and "−", Appliquer / Réinitialiser."""
+
+    page: Page
+
+    @property
+    def button(self) -> Locator:
+        return self.page.get_by_role("button", name=re.compile("^Filtres"))
+
+    @property
+    def form(self) -> Locator:
+        return self.page.get_by_role("form", name="Filtres")
+
+    def open(self) -> FilterPanel:
+        if self.button.get_attribute("aria-expanded") != "true":
+            self.button.click()
+        expect(self.form).to_be_visible()
+        return self
+
+    def field(self, n: int) -> Locator:
+        return self.form.get_by_label(f"Critère de la condition {n}", exact=True)
+
+    def value(self, n: int) -> Locator:
+        return self.form.get_by_label(f"Valeur de la condition {n}", exact=True)
+
+    def set(self, n: int, field: str, value: str) -> None:
+        """Row n (from 1): its field by its label, then its value, chosen by label or, for a day, typed."""
+        self.field(n).select_option(label=field)
+        if field.startswith("Reçu"):
+            self.value(n).fill(value)
+        else:
+            self.value(n).select_option(label=value)
+
+    def add(self) -> None:
+        self.form.get_by_role("button", name="Ajouter une condition").click()
+
+    def remove(self, n: int) -> None:
+        self.form.get_by_role("button", name=f"Retirer la condition {n}").click()
+
+    def apply(self) -> None:
+        self.form.get_by_role("button", name="Appliquer").click()
+
+    def reset(self) -> None:
+        self.form.get_by_role("button", name="Réinitialiser").click()
+
+
+@dataclass
 class DetailPage:
     page: Page
 
@@ -135,3 +183,23 @@ class Notifications:
         panel = self.page.get_by_role("region", name="Notifications")
         expect(panel).to_be_visible()
         return panel
+
+
+def open_company(page: Page, company: str, *, english: bool = False) -> int:
+    """Open a company's home page as a bookmark does. The first time in a tab, a company with imports
+    waiting asks whether to open the console: answered « Non ». Returns the number of imports waiting
+    that the prompt was about (0 when it did not ask)."""
+    prompted = page.evaluate("() => sessionStorage.getItem('ecluse.prompted') || '[]'")
+    if company in json.loads(prompted):  # asked before in this tab: not again
+        page.goto(f"/c/{company}")
+        return 0
+    asked = "query PendingCount"
+    with page.expect_response(lambda r: asked in (r.request.post_data or ""), timeout=5_000) as answer:
+        page.goto(f"/c/{company}")
+    waiting = int(answer.value.json()["data"]["pendingImportsCount"])
+    if waiting:
+        prompt = page.get_by_role("alertdialog", name="Partner imports" if english else "Imports partenaires")
+        expect(prompt).to_be_visible()
+        prompt.get_by_role("button", name="No" if english else "Non", exact=True).click()
+        expect(prompt).to_be_hidden()
+    return waiting

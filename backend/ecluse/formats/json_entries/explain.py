@@ -105,7 +105,9 @@ def _explain(error: Any, keys: list[str], places: int = 2) -> tuple[str, dict[st
         return "BAD_VALUE", {"field": name, "reason": "one_of", "expected": expected, **_kind(value)}
     if kind == "string_pattern_mismatch":
         return "BAD_VALUE", {"field": name, "reason": "currency", **_kind(value)}
-    return "BAD_VALUE", {"field": name, "detail": str(error["msg"]), **_kind(value)}
+    # Any other refusal: its kind (`error`) and limits for a client to say; `detail` in English for logs.
+    limits = {k: str(v) for k, v in (error.get("ctx") or {}).items() if k in ("ge", "le", "gt", "lt")}
+    return "BAD_VALUE", {"field": name, "error": kind, **limits, "detail": str(error["msg"]), **_kind(value)}
 
 
 def _marks(value: Any, loc: tuple[int | str, ...] = ()) -> list[dict[str, Any]]:

@@ -3,15 +3,18 @@
  * refetches every query holding a Company when a mutation returns one. */
 import { useRef, useState } from "react";
 import { useMutation, useQuery, type CombinedError } from "urql";
+import { useRefetch } from "../../app/catchUp";
 import { useSession } from "../../app/session";
 import { useAnnouncer } from "../../components/Announcer";
 import { ConfirmDialog } from "../../components/Dialog";
+import { QueryState } from "../../components/QueryState";
 import type { CompanyDetailsFragment } from "../../gql/graphql";
 import { useI18n } from "../../i18n/I18n";
 import { Breadcrumb } from "../imports/Breadcrumb";
 import { requestErrorText, userErrorText } from "../imports/errorText";
 import { CompanyForm } from "./CompanyForm";
 import { ArchiveCompanyMutation, FirmCompaniesQuery, RestoreCompanyMutation } from "./operations";
+import { EmptyRow } from "../../components/EmptyRow";
 
 /** An empty list holds no Company typename: still refetched after a company mutation. */
 const COMPANIES_CONTEXT = { additionalTypenames: ["Company"] };
@@ -27,12 +30,13 @@ export function CompaniesAdminPage() {
   const { me } = useSession();
   const { toast } = useAnnouncer();
   const [showArchived, setShowArchived] = useState(false);
-  const [{ data, error, fetching }] = useQuery({
+  const [{ data, error, fetching }, reexecute] = useQuery({
     query: FirmCompaniesQuery,
     variables: { includeArchived: showArchived },
     context: COMPANIES_CONTEXT,
     pause: !me.firmAdmin,
   });
+  const refetch = useRefetch(reexecute, !me.firmAdmin);
   const [editing, setEditing] = useState<Company | "new" | null>(null);
   const [archiving, setArchiving] = useState<Company | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -101,75 +105,71 @@ export function CompaniesAdminPage() {
         </section>
       )}
 
-      {(error || failure) && (
+      {failure && (
         <p role="alert" className="form-error">
-          {failure ?? (error ? t.errorGeneric(requestErrorText(t, error)) : "")}
+          {failure}
         </p>
       )}
       <label className="check admin-archived-toggle">
         <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
         {t.adm.showArchived}
       </label>
-      <div className="table-scroll layouts-scroll">
-        <table className="grid-table" aria-busy={fetching || undefined} data-testid="companies">
-          <caption className="sr-only">{t.adm.listCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.adm.col.name}</th>
-              <th scope="col">{t.adm.col.siren}</th>
-              <th scope="col">{t.adm.col.code}</th>
-              <th scope="col">{t.adm.col.currency}</th>
-              <th scope="col">{t.adm.col.country}</th>
-              <th scope="col">{t.adm.col.status}</th>
-              <th scope="col">{t.adm.col.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {companies.length === 0 && !fetching && (
+      <QueryState fetching={fetching} error={error} hasData={data !== undefined} onRetry={refetch}>
+        <div className="table-scroll layouts-scroll">
+          <table className="grid-table" aria-busy={fetching || undefined} data-testid="companies">
+            <caption className="sr-only">{t.adm.listCaption}</caption>
+            <thead>
               <tr>
-                <td colSpan={7} className="empty">
-                  {t.adm.none}
-                </td>
+                <th scope="col">{t.adm.col.name}</th>
+                <th scope="col">{t.adm.col.siren}</th>
+                <th scope="col">{t.adm.col.code}</th>
+                <th scope="col">{t.adm.col.currency}</th>
+                <th scope="col">{t.adm.col.country}</th>
+                <th scope="col">{t.adm.col.status}</th>
+                <th scope="col">{t.adm.col.actions}</th>
               </tr>
-            )}
-            {companies.map((company) => (
-              <tr key={company.id} data-company-id={company.id} className={company.archived ? "row-archived" : undefined}>
-                <th scope="row" className="layout-name-cell">
-                  {company.name}
-                  {company.findings.map((finding, i) => (
-                    <span key={i} className="badge-warn" data-testid="finding">
-                      <span className="sr-only">{t.adm.findings} </span>
-                      <span aria-hidden="true">⚠ </span>
-                      {userErrorText(t, locale, finding)}
-                    </span>
-                  ))}
-                </th>
-                <td>{company.siren ?? ""}</td>
-                <td>{company.code ?? ""}</td>
-                <td>{company.currency}</td>
-                <td>{company.country}</td>
-                <td data-testid="status">{company.archived ? t.adm.archived : t.adm.active}</td>
-                <td className="row-actions">
-                  {company.archived ? (
-                    <button type="button" className="btn" aria-label={t.adm.restoreNamed(company.name)} onClick={() => void restoreOne(company)}>
-                      {t.adm.restore}
-                    </button>
-                  ) : (
-                    <>
-                      <button type="button" className="btn" aria-label={t.adm.editNamed(company.name)} onClick={() => setEditing(company)}>
-                        {t.adm.edit}
+            </thead>
+            <tbody>
+              {companies.length === 0 && <EmptyRow columns={7}>{t.adm.none}</EmptyRow>}
+              {companies.map((company) => (
+                <tr key={company.id} data-company-id={company.id} className={company.archived ? "row-archived" : undefined}>
+                  <th scope="row" className="layout-name-cell">
+                    {company.name}
+                    {company.findings.map((finding, i) => (
+                      <span key={i} className="badge-warn" data-testid="finding">
+                        <span className="sr-only">{t.adm.findings} </span>
+                        <span aria-hidden="true">⚠ </span>
+                        {userErrorText(t, locale, finding)}
+                      </span>
+                    ))}
+                  </th>
+                  <td>{company.siren ?? ""}</td>
+                  <td>{company.code ?? ""}</td>
+                  <td>{company.currency}</td>
+                  <td>{company.country}</td>
+                  <td data-testid="status">{company.archived ? t.adm.archived : t.adm.active}</td>
+                  <td className="row-actions">
+                    {company.archived ? (
+                      <button type="button" className="btn" aria-label={t.adm.restoreNamed(company.name)} onClick={() => void restoreOne(company)}>
+                        {t.adm.restore}
                       </button>
-                      <button type="button" className="btn" aria-label={t.adm.archiveNamed(company.name)} onClick={() => setArchiving(company)}>
-                        {t.adm.archive}
-                      </button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                    ) : (
+                      <>
+                        <button type="button" className="btn" aria-label={t.adm.editNamed(company.name)} onClick={() => setEditing(company)}>
+                          {t.adm.edit}
+                        </button>
+                        <button type="button" className="btn" aria-label={t.adm.archiveNamed(company.name)} onClick={() => setArchiving(company)}>
+                          {t.adm.archive}
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </QueryState>
 
       <ConfirmDialog
         open={archiving !== null}

@@ -3,10 +3,12 @@
  * closing's confirmation says so, Cancel has the focus), then sees its result and the opening entry. */
 import { cloneElement, useId, useState, type FormEvent, type ReactElement } from "react";
 import { useMutation, useQuery } from "urql";
+import { useRefetch } from "../../app/catchUp";
 import { Link } from "../../app/router";
 import type { Company } from "../../app/session";
 import { useAnnouncer } from "../../components/Announcer";
 import { ConfirmDialog } from "../../components/Dialog";
+import { QueryState } from "../../components/QueryState";
 import type { CloseFiscalYearMutation as CloseResult, FiscalYearFieldsFragment } from "../../gql/graphql";
 import { useI18n } from "../../i18n/I18n";
 import { formatDay } from "../../lib/dates";
@@ -16,6 +18,7 @@ import { requestErrorText, userErrorText } from "../imports/errorText";
 import { canChangeSettings } from "../imports/rules";
 import { CloseFiscalYearMutation, CompanyYearsQuery, LockFiscalYearMutation, OpenFiscalYearMutation, UnlockFiscalYearMutation } from "./operations";
 import { entriesPath } from "./paths";
+import { EmptyRow } from "../../components/EmptyRow";
 
 type Year = FiscalYearFieldsFragment;
 type Closing = CloseResult["closeFiscalYear"];
@@ -38,7 +41,8 @@ export function FiscalYearsPage({ company }: { company: Company }) {
   const { t, locale } = useI18n();
   const { toast } = useAnnouncer();
   const isAdmin = company.role === "ADMIN";
-  const [{ data, error, fetching }] = useQuery({ query: CompanyYearsQuery, variables: { companyId: company.id }, context: YEARS_CONTEXT, requestPolicy: "cache-and-network" });
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: CompanyYearsQuery, variables: { companyId: company.id }, context: YEARS_CONTEXT, requestPolicy: "cache-and-network" });
+  const refetch = useRefetch(reexecute);
   const years = [...(data?.fiscalYears ?? [])].sort((a, b) => (a.startDate < b.startDate ? -1 : 1));
   const [closing, setClosing] = useState<Year | null>(null);
   const [closed, setClosed] = useState<Closing | null>(null);
@@ -80,57 +84,53 @@ export function FiscalYearsPage({ company }: { company: Company }) {
         <h1 id="years-title">{t.fy.title}</h1>
         <p className="muted">{t.fy.intro}</p>
       </div>
-      {(error || failure) && (
+      {failure && (
         <p role="alert" className="form-error" data-testid="years-error">
-          {failure ?? (error ? t.errorGeneric(requestErrorText(t, error)) : "")}
+          {failure}
         </p>
       )}
       {closed && <ClosingResult companyId={company.id} closing={closed} currency={company.currency} />}
-      <div className="table-scroll layouts-scroll">
-        <table className="grid-table" aria-busy={fetching || undefined} data-testid="years">
-          <caption className="sr-only">{t.fy.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.fy.col.name}</th>
-              <th scope="col">{t.fy.col.start}</th>
-              <th scope="col">{t.fy.col.end}</th>
-              <th scope="col">{t.fy.col.status}</th>
-              {isAdmin && <th scope="col">{t.fy.col.actions}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {years.length === 0 && !fetching && (
+      <QueryState fetching={fetching} error={error} hasData={data !== undefined} onRetry={refetch}>
+        <div className="table-scroll layouts-scroll">
+          <table className="grid-table" aria-busy={fetching || undefined} data-testid="years">
+            <caption className="sr-only">{t.fy.caption}</caption>
+            <thead>
               <tr>
-                <td colSpan={5} className="empty">
-                  {t.fy.none}
-                </td>
+                <th scope="col">{t.fy.col.name}</th>
+                <th scope="col">{t.fy.col.start}</th>
+                <th scope="col">{t.fy.col.end}</th>
+                <th scope="col">{t.fy.col.status}</th>
+                {isAdmin && <th scope="col">{t.fy.col.actions}</th>}
               </tr>
-            )}
-            {years.map((year) => (
-              <tr key={year.id} data-year-id={year.id}>
-                <th scope="row">{year.name}</th>
-                <td>{formatDay(year.startDate, locale)}</td>
-                <td>{formatDay(year.endDate, locale)}</td>
-                <td data-testid="status">{year.closed ? t.fy.closed : year.locked ? t.fy.locked : t.fy.open}</td>
-                {isAdmin && (
-                  <td className="row-actions">
-                    {!year.closed && (
-                      <>
-                        <button type="button" className="btn" aria-label={year.locked ? t.fy.unlockNamed(year.name) : t.fy.lockNamed(year.name)} onClick={() => void setLocked(year, !year.locked)}>
-                          {year.locked ? t.fy.unlock : t.fy.lock}
-                        </button>
-                        <button type="button" className="btn" aria-label={t.fy.closeNamed(year.name)} onClick={() => setClosing(year)}>
-                          {t.fy.close}
-                        </button>
-                      </>
-                    )}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {years.length === 0 && <EmptyRow columns={5}>{t.fy.none}</EmptyRow>}
+              {years.map((year) => (
+                <tr key={year.id} data-year-id={year.id}>
+                  <th scope="row">{year.name}</th>
+                  <td>{formatDay(year.startDate, locale)}</td>
+                  <td>{formatDay(year.endDate, locale)}</td>
+                  <td data-testid="status">{year.closed ? t.fy.closed : year.locked ? t.fy.locked : t.fy.open}</td>
+                  {isAdmin && (
+                    <td className="row-actions">
+                      {!year.closed && (
+                        <>
+                          <button type="button" className="btn" aria-label={year.locked ? t.fy.unlockNamed(year.name) : t.fy.lockNamed(year.name)} onClick={() => void setLocked(year, !year.locked)}>
+                            {year.locked ? t.fy.unlock : t.fy.lock}
+                          </button>
+                          <button type="button" className="btn" aria-label={t.fy.closeNamed(year.name)} onClick={() => setClosing(year)}>
+                            {t.fy.close}
+                          </button>
+                        </>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </QueryState>
       {canChangeSettings(company.role) ? <OpenYearForm companyId={company.id} years={years} /> : <p className="note">{t.fy.readOnly}</p>}
       <ConfirmDialog
         open={closing !== null}

@@ -3,9 +3,11 @@
  * that names a kind instead of a journal go; a settings role changes a kind or the defaults, or adds a journal. */
 import { useId, useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
+import { useRefetch } from "../../app/catchUp";
 import { Link } from "../../app/router";
 import type { Company } from "../../app/session";
 import { useAnnouncer } from "../../components/Announcer";
+import { QueryState } from "../../components/QueryState";
 import type { JournalFieldsFragment } from "../../gql/graphql";
 import { useI18n } from "../../i18n/I18n";
 import { detailPath } from "../imports/BatchLinks";
@@ -14,6 +16,7 @@ import { requestErrorText, userErrorText } from "../imports/errorText";
 import { canChangeSettings } from "../imports/rules";
 import { JournalsQuery, SetJournalMutation } from "./operations";
 import { entriesPath } from "./paths";
+import { EmptyRow } from "../../components/EmptyRow";
 
 export const JOURNAL_KINDS = ["", "sales", "purchases", "bank", "cash", "general", "other"] as const;
 const JOURNALS_CONTEXT = { additionalTypenames: ["Journal"] };
@@ -28,7 +31,8 @@ export function JournalsPage({ company }: { company: Company }) {
   const { t, locale } = useI18n();
   const { toast } = useAnnouncer();
   const canEdit = canChangeSettings(company.role);
-  const [{ data, error, fetching }] = useQuery({ query: JournalsQuery, variables: { companyId: company.id }, context: JOURNALS_CONTEXT, requestPolicy: "cache-and-network" });
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: JournalsQuery, variables: { companyId: company.id }, context: JOURNALS_CONTEXT, requestPolicy: "cache-and-network" });
+  const refetch = useRefetch(reexecute);
   const [failure, setFailure] = useState<string | null>(null);
   const [, setJournal] = useMutation(SetJournalMutation);
   const journals = data?.journals ?? [];
@@ -68,69 +72,65 @@ export function JournalsPage({ company }: { company: Company }) {
         <p className="muted">{t.jr.defaultIntro}</p>
       </div>
       {!canEdit && <p className="note">{t.jr.readOnly}</p>}
-      {(error || failure) && (
+      {failure && (
         <p role="alert" className="form-error">
-          {failure ?? (error ? t.errorGeneric(requestErrorText(t, error)) : "")}
+          {failure}
         </p>
       )}
-      <div className="table-scroll layouts-scroll">
-        <table className="grid-table" aria-busy={fetching || undefined} data-testid="journals">
-          <caption className="sr-only">{t.jr.caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.jr.col.code}</th>
-              <th scope="col">{t.jr.col.label}</th>
-              <th scope="col">{t.jr.col.kind}</th>
-              <th scope="col">{t.jr.col.isDefault}</th>
-              <th scope="col">{t.jr.col.used}</th>
-              <th scope="col">{t.jr.col.createdBy}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {journals.length === 0 && !fetching && (
+      <QueryState fetching={fetching} error={error} hasData={data !== undefined} onRetry={refetch}>
+        <div className="table-scroll layouts-scroll">
+          <table className="grid-table" aria-busy={fetching || undefined} data-testid="journals">
+            <caption className="sr-only">{t.jr.caption}</caption>
+            <thead>
               <tr>
-                <td colSpan={6} className="empty">
-                  {t.jr.none}
-                </td>
+                <th scope="col">{t.jr.col.code}</th>
+                <th scope="col">{t.jr.col.label}</th>
+                <th scope="col">{t.jr.col.kind}</th>
+                <th scope="col">{t.jr.col.isDefault}</th>
+                <th scope="col">{t.jr.col.used}</th>
+                <th scope="col">{t.jr.col.createdBy}</th>
               </tr>
-            )}
-            {journals.map((journal) => (
-              <tr key={journal.id} data-journal={journal.code}>
-                <th scope="row">
-                  <Link to={entriesPath(company.id, { journal: journal.code })} aria-label={t.jr.entriesOf(journal.code)}>
-                    {journal.code}
-                  </Link>
-                </th>
-                <td>{journal.label}</td>
-                <td>
-                  {canEdit ? (
-                    <select aria-label={t.jr.kindOf(journal.code)} value={journal.kind} onChange={(e) => void changeKind(journal, e.target.value)}>
-                      {JOURNAL_KINDS.map((k) => (
-                        <option key={k} value={k}>
-                          {t.jr.kind[k]}
-                        </option>
-                      ))}
-                    </select>
-                  ) : (
-                    (t.jr.kind[journal.kind] ?? journal.kind)
-                  )}
-                </td>
-                <td data-testid="default">
-                  <DefaultCell journal={journal} canEdit={canEdit} onChange={(isDefault) => void changeDefault(journal, isDefault)} />
-                </td>
-                <td data-testid="used">{journal.used ? t.yes : t.no}</td>
-                <td>
-                  {journal.createdByBatchId ? (
-                    <Link to={detailPath(company.id, journal.createdByBatchId)}>{t.importNumber(journal.createdByBatchId)}</Link>
-                  ) : (
-                    <span className="muted">{t.jr.byHand}</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {journals.length === 0 && <EmptyRow columns={6}>{t.jr.none}</EmptyRow>}
+              {journals.map((journal) => (
+                <tr key={journal.id} data-journal={journal.code}>
+                  <th scope="row">
+                    <Link to={entriesPath(company.id, { journal: journal.code })} aria-label={t.jr.entriesOf(journal.code)}>
+                      {journal.code}
+                    </Link>
+                  </th>
+                  <td>{journal.label}</td>
+                  <td>
+                    {canEdit ? (
+                      <select aria-label={t.jr.kindOf(journal.code)} value={journal.kind} onChange={(e) => void changeKind(journal, e.target.value)}>
+                        {JOURNAL_KINDS.map((k) => (
+                          <option key={k} value={k}>
+                            {t.jr.kind[k]}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      (t.jr.kind[journal.kind] ?? journal.kind)
+                    )}
+                  </td>
+                  <td data-testid="default">
+                    <DefaultCell journal={journal} canEdit={canEdit} onChange={(isDefault) => void changeDefault(journal, isDefault)} />
+                  </td>
+                  <td data-testid="used">{journal.used ? t.yes : t.no}</td>
+                  <td>
+                    {journal.createdByBatchId ? (
+                      <Link to={detailPath(company.id, journal.createdByBatchId)}>{t.importNumber(journal.createdByBatchId)}</Link>
+                    ) : (
+                      <span className="muted">{t.jr.byHand}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </QueryState>
       {canEdit && <AddJournal companyId={company.id} />}
     </section>
   );

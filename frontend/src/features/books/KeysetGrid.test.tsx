@@ -120,17 +120,18 @@ describe("KeysetGrid", () => {
   });
 
   it("shows what went wrong and tries again when asked", async () => {
-    const fetchPage = vi.fn<FetchPage<Line>>().mockRejectedValueOnce(new GraphQLRequestError("Trop coûteux")).mockImplementation(pages(3));
+    const fetchPage = vi.fn<FetchPage<Line>>().mockRejectedValueOnce(new GraphQLRequestError("Invalid input", "BAD_USER_INPUT")).mockImplementation(pages(3));
     const grid = setup(fetchPage);
-    expect((await screen.findByRole("alert")).textContent).toContain("Une erreur est survenue : Trop coûteux");
+    expect((await screen.findByRole("alert")).textContent).toContain("Le serveur a répondu par une erreur : Saisie invalide.");
     expect(bodyRows(grid)).toHaveLength(0);
+    expect(screen.queryByText("Chargement…")).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "Réessayer" }));
     await waitFor(() => expect(bodyRows(grid)).toHaveLength(3));
     expect(screen.queryByRole("alert")).toBeNull();
     // A failure to reach the server says so.
     cleanup();
     setup(vi.fn<FetchPage<Line>>().mockRejectedValue(new TypeError("Failed to fetch")));
-    expect((await screen.findByRole("alert")).textContent).toContain("Le serveur ne répond pas");
+    expect((await screen.findByRole("alert")).textContent).toContain("Le serveur est injoignable");
   });
 
   it("says when there is nothing", async () => {

@@ -8,10 +8,9 @@
  */
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useRef, useState, type CSSProperties, type ReactNode } from "react";
+import { useCatchUp } from "../../app/catchUp";
+import { QueryState } from "../../components/QueryState";
 import { useI18n } from "../../i18n/I18n";
-import type { Messages } from "../../i18n/messages";
-import { GraphQLRequestError } from "../../lib/gql";
-import { issueLabel } from "../imports/errorText";
 
 /** A connection's page, as the GraphQL documents select it. */
 export interface KeysetPage<Node> {
@@ -79,12 +78,6 @@ const OVERSCAN = 8;
 const SEEK_PAGES = 50;
 const DEFAULT_SIZES = { first: 100, next: 500 };
 
-/** What went wrong with a page, in the user's language when the app knows the code. */
-export function pageErrorText(t: Messages, error: unknown): string {
-  if (error instanceof GraphQLRequestError) return (error.code && issueLabel(t, error.code)) || error.message;
-  return t.networkError;
-}
-
 /** The rows loaded so far and where the next page starts: mutable, as a page appends to 1,000,000 rows. */
 interface Loaded<Row> {
   rows: Row[];
@@ -110,7 +103,8 @@ export function KeysetGrid<Node, Row = Node>(props: KeysetGridProps<Node, Row>) 
   /** What the render shows of `loaded`, set as each page comes (the rows themselves are appended, not copied). */
   const [view, setView] = useState<View>({ rows: 0, nodes: 0, total: null, hasNext: true });
   const { rows: rowCount, total } = view;
-  const [error, setError] = useState<string | null>(null);
+  /** The last page's failure: loading stops until Retry (or a catch-up) clears it. */
+  const [error, setError] = useState<unknown>(null);
   const [target, setTarget] = useState<number | null>(null);
   const seeking = useRef(Boolean(scrollTo));
   const wantedTo = useRef(0);
@@ -119,8 +113,9 @@ export function KeysetGrid<Node, Row = Node>(props: KeysetGridProps<Node, Row>) 
   // TanStack Virtual returns functions the React Compiler cannot memoise; this component is not compiled.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    // A trailing row says the next page is coming (and brings it when scrolled to).
-    count: rowCount + (view.hasNext && !error ? 1 : 0),
+    // A trailing row says the next page is coming (and brings it when scrolled to); the first one is said
+    // above the grid.
+    count: rowCount + (view.hasNext && !error && total !== null ? 1 : 0),
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
@@ -159,12 +154,17 @@ export function KeysetGrid<Node, Row = Node>(props: KeysetGridProps<Node, Row>) 
       }
       seeking.current = false;
     } catch (e) {
-      if (!controller.signal.aborted) setError(pageErrorText(t, e));
+      if (!controller.signal.aborted) setError(e);
     } finally {
       // A grid unmounted meanwhile (or StrictMode's rehearsal) has let another loop start.
       if (loaded.busy === controller) loaded.busy = null;
     }
-  }, [loaded, fetchPage, sizes.first, sizes.next, toRows, scrollTo, t]);
+  }, [loaded, fetchPage, sizes.first, sizes.next, toRows, scrollTo]);
+
+  // Retry, and back online (or reconnected) after a failure: pages go on from where they stopped (the rows
+  // loaded stay: posted lines never change).
+  const retry = useCallback(() => setError(null), []);
+  useCatchUp(retry);
 
   useEffect(() => {
     wantedTo.current = lastVisible + AHEAD;
@@ -202,17 +202,11 @@ export function KeysetGrid<Node, Row = Node>(props: KeysetGridProps<Node, Row>) 
 
   return (
     <div className="keyset-grid-wrap">
-      <p className="muted kg-count" data-testid="grid-count">
-        {total === null ? t.loading : count(locale, view.nodes, total)}
-      </p>
-      {error && (
-        <p role="alert" className="form-error">
-          {t.errorGeneric(error)}{" "}
-          <button type="button" className="btn btn-quiet" onClick={() => setError(null)}>
-            {t.retry}
-          </button>
+      <QueryState fetching={total === null} error={error} hasData={total !== null} onRetry={retry}>
+        <p className="muted kg-count" data-testid="grid-count">
+          {total !== null && count(locale, view.nodes, total)}
         </p>
-      )}
+      </QueryState>
       <div
         ref={scroller}
         className="keyset-grid"
@@ -220,7 +214,7 @@ export function KeysetGrid<Node, Row = Node>(props: KeysetGridProps<Node, Row>) 
         aria-label={label}
         aria-rowcount={ariaRowCount}
         aria-colcount={columns.length}
-        aria-busy={total === null || undefined}
+        aria-busy={(total === null && !error) || undefined}
         tabIndex={0}
         style={style}
         data-testid={testId}

@@ -2,13 +2,14 @@
  * class (first digit of the account) and a grand total, exported as CSV in the user's language. */
 import { useId, useState, type FormEvent } from "react";
 import { useQuery } from "urql";
+import { useRefetch } from "../../app/catchUp";
 import { Link, navigate, useLocation } from "../../app/router";
 import type { Company } from "../../app/session";
+import { QueryState } from "../../components/QueryState";
 import { useI18n } from "../../i18n/I18n";
 import { formatDay } from "../../lib/dates";
 import { formatDecimal } from "../../lib/money";
 import { Breadcrumb } from "../imports/Breadcrumb";
-import { requestErrorText } from "../imports/errorText";
 import { CompanyYearsQuery, TrialBalanceQuery } from "./operations";
 import { balancePath, ledgerPath } from "./paths";
 import { downloadText, groupByClass, totalsOf, trialBalanceCsv, type ClassGroup } from "./trialBalance";
@@ -83,7 +84,8 @@ function PeriodForm({ company, from, to }: { company: Company; from: string; to:
 
 function Balance({ company, from, to }: { company: Company; from: string | null; to: string | null }) {
   const { t, locale } = useI18n();
-  const [{ data, error, fetching }] = useQuery({ query: TrialBalanceQuery, variables: { companyId: company.id, from, to }, requestPolicy: "cache-and-network" });
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: TrialBalanceQuery, variables: { companyId: company.id, from, to }, requestPolicy: "cache-and-network" });
+  const refetch = useRefetch(reexecute);
   const balance = data?.trialBalance;
   const groups = balance ? groupByClass(balance.lines) : [];
   const total = totalsOf(groups);
@@ -93,11 +95,6 @@ function Balance({ company, from, to }: { company: Company; from: string | null;
   };
   return (
     <div aria-busy={fetching || undefined}>
-      {error && (
-        <p role="alert" className="form-error">
-          {t.errorGeneric(requestErrorText(t, error))}
-        </p>
-      )}
       <div className="toolbar-row">
         <span className="muted">{balance ? t.bk.inCurrency(balance.currency) : ""}</span>
         <span className="spacer" />
@@ -105,7 +102,9 @@ function Balance({ company, from, to }: { company: Company; from: string | null;
           {t.bk.exportCsv}
         </button>
       </div>
-      <BalanceTable company={company} groups={groups} total={total} from={from} to={to} empty={!fetching && balance?.lines.length === 0} />
+      <QueryState fetching={fetching} error={error} hasData={data !== undefined} onRetry={refetch}>
+        <BalanceTable company={company} groups={groups} total={total} from={from} to={to} empty={balance?.lines.length === 0} />
+      </QueryState>
     </div>
   );
 }

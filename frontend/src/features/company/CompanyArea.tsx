@@ -86,19 +86,49 @@ export function CompanyArea({ companyId }: { companyId: string }) {
       <main id="main" className="page" tabIndex={-1}>
         <Suspense fallback={<p className="muted">{t.loading}</p>}>{page}</Suspense>
       </main>
-      <OpenPrompt companyId={companyId} consolePath={`${base}/imports`} decides={canDecide(company.role)} />
+      <OpenPrompt
+        key={companyId}
+        companyId={companyId}
+        consolePath={`${base}/imports`}
+        decides={canDecide(company.role)}
+        home={pathname === base || pathname === `${base}/`}
+        atConsole={pathname.startsWith(`${base}/imports`)}
+      />
     </StoreContext.Provider>
   );
 }
 
-/** On opening a company that has imports waiting: "open the partner-imports console?" */
-function OpenPrompt({ companyId, consolePath, decides }: { companyId: string; consolePath: string; decides: boolean }) {
+/** Companies already offered the console in this tab (sessionStorage: a new tab or window asks again). */
+const PROMPTED_KEY = "ecluse.prompted";
+
+function promptedCompanies(): string[] {
+  try {
+    const value: unknown = JSON.parse(sessionStorage.getItem(PROMPTED_KEY) ?? "[]");
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+function markPrompted(companyId: string): void {
+  const seen = promptedCompanies();
+  if (!seen.includes(companyId)) sessionStorage.setItem(PROMPTED_KEY, JSON.stringify([...seen, companyId].slice(-50)));
+}
+
+/** On opening a company that has imports waiting: "open the partner-imports console?" Asked when the company
+ * is chosen in the picker, and the first time in a tab that its home page is reached another way (a
+ * bookmark, a link, after logging in); a deep link to another page is left alone. */
+function OpenPrompt(props: { companyId: string; consolePath: string; decides: boolean; home: boolean; atConsole: boolean }) {
+  const { companyId, consolePath, decides, home, atConsole } = props;
   const { t, locale } = useI18n();
-  const [opened] = useState(() => historyState<OpenState>()?.opened === true);
+  const [opened] = useState(() => historyState<OpenState>()?.opened === true || (home && !promptedCompanies().includes(companyId)));
   const [dismissed, setDismissed] = useState(false);
   const [{ data }] = useQuery({ query: PendingCountQuery, variables: { companyId }, pause: !opened, requestPolicy: "network-only" });
   const count = data?.pendingImportsCount ?? 0;
   const open = opened && !dismissed && count > 0;
+  useEffect(() => {
+    if (opened || atConsole) markPrompted(companyId); // the console seen: no need to offer it
+  }, [opened, atConsole, companyId]);
 
   const close = (toConsole: boolean) => {
     setDismissed(true);
@@ -111,7 +141,7 @@ function OpenPrompt({ companyId, consolePath, decides }: { companyId: string; co
     <ConfirmDialog
       open={open}
       title={t.promptTitle}
-      body={t.promptBody(count, new Intl.NumberFormat(locale).format(count), decides)}
+      body={t.promptBody(locale, count, decides)}
       yes={t.yes}
       no={t.no}
       onYes={() => close(true)}

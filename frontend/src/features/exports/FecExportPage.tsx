@@ -4,7 +4,9 @@
  */
 import { useId, useState, type FormEvent } from "react";
 import { useClient, useQuery } from "urql";
+import { useRefetch } from "../../app/catchUp";
 import type { Company } from "../../app/session";
+import { QueryState } from "../../components/QueryState";
 import type { FecExportQuery as FecExportResult, ExportYearsQuery as Years } from "../../gql/graphql";
 import { useI18n } from "../../i18n/I18n";
 import { formatDay } from "../../lib/dates";
@@ -32,7 +34,8 @@ export function FecExportPage({ company }: { company: Company }) {
   const { t, locale } = useI18n();
   const client = useClient();
   const id = useId();
-  const [{ data, error, fetching }] = useQuery({ query: ExportYearsQuery, variables: { companyId: company.id }, requestPolicy: "network-only" });
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: ExportYearsQuery, variables: { companyId: company.id }, requestPolicy: "network-only" });
+  const refetch = useRefetch(reexecute);
   const years = [...(data?.fiscalYears ?? [])].sort((a, b) => (a.startDate < b.startDate ? 1 : -1));
   const [chosen, setChosen] = useState<string>("");
   const [keepNumbers, setKeepNumbers] = useState(false);
@@ -63,15 +66,15 @@ export function FecExportPage({ company }: { company: Company }) {
         <p className="muted">{t.fec.intro}</p>
       </div>
       {!company.siren && <p className="note">{t.fec.noSiren}</p>}
-      {error && (
-        <p role="alert" className="form-error">
-          {t.errorGeneric(errorMessages(error).join(" ; "))}
-        </p>
-      )}
-      <form className="card fec-form" onSubmit={prepare} aria-labelledby="fec-title" aria-busy={fetching || undefined}>
-        {years.length === 0 && !fetching ? (
-          <p>{t.fec.noYears}</p>
-        ) : (
+      <QueryState
+        fetching={fetching}
+        error={error}
+        hasData={data !== undefined}
+        onRetry={refetch}
+        isEmpty={years.length === 0}
+        empty={<p className="card">{t.fec.noYears}</p>}
+      >
+        <form className="card fec-form" onSubmit={prepare} aria-labelledby="fec-title" aria-busy={fetching || undefined}>
           <div className="field">
             <label htmlFor={`${id}-year`}>{t.fec.year}</label>
             <select id={`${id}-year`} value={yearId} onChange={(e) => changed(() => setChosen(e.target.value))}>
@@ -82,20 +85,20 @@ export function FecExportPage({ company }: { company: Company }) {
               ))}
             </select>
           </div>
-        )}
-        <div className="field">
-          <label className="check">
-            <input type="checkbox" checked={keepNumbers} aria-describedby={`${id}-keep-help`} onChange={(e) => changed(() => setKeepNumbers(e.target.checked))} />
-            {t.fec.keepNumbers}
-          </label>
-          <span id={`${id}-keep-help`} className="muted lay-hint">
-            {t.fec.keepNumbersHelp}
-          </span>
-        </div>
-        <button type="submit" className="btn btn-primary" disabled={!yearId || state.kind === "loading"}>
-          {state.kind === "loading" ? t.fec.preparing : t.fec.prepare}
-        </button>
-      </form>
+          <div className="field">
+            <label className="check">
+              <input type="checkbox" checked={keepNumbers} aria-describedby={`${id}-keep-help`} onChange={(e) => changed(() => setKeepNumbers(e.target.checked))} />
+              {t.fec.keepNumbers}
+            </label>
+            <span id={`${id}-keep-help`} className="muted lay-hint">
+              {t.fec.keepNumbersHelp}
+            </span>
+          </div>
+          <button type="submit" className="btn btn-primary" disabled={!yearId || state.kind === "loading"}>
+            {state.kind === "loading" ? t.fec.preparing : t.fec.prepare}
+          </button>
+        </form>
+      </QueryState>
       <div aria-live="polite" className="fec-outcome">
         {state.kind === "failed" && (
           <div role="alert" className="form-error" data-testid="fec-error">

@@ -2,9 +2,12 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import { Link } from "../../app/router";
 import { formatDateTime, formatDay } from "../../lib/dates";
+import type { ImportOrigin } from "../../gql/graphql";
 import { useI18n } from "../../i18n/I18n";
-import { errorText, failureText } from "./errorText";
+import type { Messages } from "../../i18n/messages";
+import { errorText, errorTitle, failureText } from "./errorText";
 import { IN_PROGRESS, type Batch, type Column, type Sort } from "./model";
+import type { BatchList } from "./useBatchList";
 
 export interface BatchTableProps {
   caption: string;
@@ -89,7 +92,7 @@ export function BatchTable(props: BatchTableProps) {
   const cell = (batch: Batch, column: Column): ReactNode => {
     switch (column) {
       case "partner":
-        return batch.partner;
+        return partnerLabel(t, batch);
       case "fileName":
         return detailHref ? (
           <Link to={detailHref(batch)} className="file-link">
@@ -119,8 +122,8 @@ export function BatchTable(props: BatchTableProps) {
                 {failureText(t, locale, batch)}
               </span>
             ) : (
-              (batch.errorSummary || errorText(t, locale, batch)) && (
-                <span className="error-summary" title={batch.errorSummary || undefined}>
+              errorText(t, locale, batch) && (
+                <span className="error-summary" title={errorTitle(t, locale, batch)}>
                   {errorText(t, locale, batch)}
                 </span>
               )
@@ -215,5 +218,26 @@ export function BatchTable(props: BatchTableProps) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Who sent a file, in words: a partner's or user's name; a file the firm imported on the server (the
+ * command line) has no sender to name, so its origin says it. */
+export function partnerLabel(t: Messages, batch: { partner: string; origin: ImportOrigin }): string {
+  return batch.origin === "CLI" ? t.origin.CLI : batch.partner;
+}
+
+/** Under a list of imports: how many are shown of how many, and the button that loads more. */
+export function ListFoot({ list }: { list: Pick<BatchList, "rows" | "total" | "hasMore" | "loadMore"> }) {
+  const { t, locale } = useI18n();
+  return (
+    <p className="muted table-foot">
+      {t.rowCount(locale, list.rows.length, list.total)}
+      {list.hasMore && (
+        <button type="button" className="btn btn-quiet" onClick={list.loadMore}>
+          {t.loadMore}
+        </button>
+      )}
+    </p>
   );
 }

@@ -1,9 +1,10 @@
 import { useMemo, useState } from "react";
 import { navigate } from "../../app/router";
 import type { Company } from "../../app/session";
+import { QueryState } from "../../components/QueryState";
 import { useI18n } from "../../i18n/I18n";
 import { ActionBar } from "./ActionBar";
-import { BatchTable } from "./BatchTable";
+import { BatchTable, ListFoot } from "./BatchTable";
 import { Breadcrumb } from "./Breadcrumb";
 import { useDecisions } from "./decisions";
 import { FilterPanel } from "./FilterPanel";
@@ -55,10 +56,10 @@ export function ConsolePage({ company }: { company: Company }) {
           onReject={() => selected[0] && decisions.ask("reject", selected[0])}
         />
         <span className="muted selection-count" aria-live="polite">
-          {t.selectedCount(selected.length)}
+          {t.selectedCount(locale, selected.length)}
         </span>
         <span className="spacer" />
-        <FilterPanel value={filter} onApply={setFilter} statuses={FILTER_STATUSES} />
+        <FilterPanel companyId={company.id} value={filter} onApply={setFilter} statuses={FILTER_STATUSES} />
         <button type="button" className="btn" onClick={list.reload}>
           {t.refresh}
         </button>
@@ -66,30 +67,21 @@ export function ConsolePage({ company }: { company: Company }) {
 
       <UploadPanel companyId={company.id} allowed={canSubmit(company.role)} />
 
-      {list.error && (
-        <p role="alert" className="form-error">
-          {t.errorGeneric(list.error)}
-        </p>
-      )}
-      <BatchTable
-        caption={t.consoleTitle}
-        columns={COLUMNS}
-        rows={list.rows}
-        sort={sort}
-        onSort={setSort}
-        selection={selection}
-        onSelect={setSelection}
-        empty={t.noImports}
-        busy={list.loading}
-      />
-      <p className="muted table-foot">
-        {t.rowCount(locale, list.rows.length, list.total)}
-        {list.hasMore && (
-          <button type="button" className="btn btn-quiet" onClick={list.loadMore}>
-            {t.loadMore}
-          </button>
-        )}
-      </p>
+      <QueryState fetching={list.loading} error={list.error} hasData={list.loaded} onRetry={list.reload}>
+        <BatchTable
+          caption={t.consoleTitle}
+          columns={COLUMNS}
+          rows={list.rows}
+          sort={sort}
+          onSort={setSort}
+          selection={selection}
+          onSelect={setSelection}
+          empty={t.noImports}
+          // Busy while rows shown refresh; an empty list says it is empty, not « Chargement… », meanwhile.
+          busy={list.loading && list.rows.length > 0}
+        />
+        <ListFoot list={list} />
+      </QueryState>
 
       {decisions.dialogs}
     </section>

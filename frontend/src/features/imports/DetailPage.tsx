@@ -7,7 +7,7 @@ import { formatDecimal, isZeroDecimal, subtractDecimal } from "../../lib/money";
 import type { GridFilter, ImportStatus } from "../../gql/graphql";
 import { useI18n } from "../../i18n/I18n";
 import type { LinesState } from "../../i18n/messages";
-import { StatusCell } from "./BatchTable";
+import { StatusCell, partnerLabel } from "./BatchTable";
 import { ImportBooks } from "../books/ImportBooks";
 import { BatchLinks } from "./BatchLinks";
 import { Breadcrumb } from "./Breadcrumb";
@@ -95,7 +95,7 @@ function BatchDetail({ company, batchId }: { company: Company; batchId: string }
           )}
           {known && (
             <p className="muted">
-              {known.partner} · {t.format[known.format]} · {t.origin[known.origin]} · {t.entriesCount(locale, known.entryCount)} · <StatusCell batch={known} />
+              {partnerLabel(t, known)} · {t.format[known.format]} · {known.origin !== "CLI" && `${t.origin[known.origin]} · `}{t.entriesCount(locale, known.entryCount)} · <StatusCell batch={known} />
             </p>
           )}
           {detail && <BatchLinks batch={detail} />}
@@ -132,7 +132,7 @@ function BatchDetail({ company, batchId }: { company: Company; batchId: string }
           },
           {
             key: "errors",
-            label: known ? t.errorsTab(known.errorCount + known.findingCount) : t.errorsTab(0),
+            label: known ? t.errorsTab(locale, known.errorCount + known.findingCount) : t.errorsTab(locale, 0),
             panel: <ErrorList batchId={batchId} fileName={name} onShowLine={showLine} />,
           },
         ]}

@@ -6,8 +6,10 @@
  * `importBatch.grid` (rows as arrays of values: a few resolved fields a page), and the lines the import
  * refused stand in place among the staged ones, with their text and what was wrong.
  */
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { observeElementOffset, useVirtualizer } from "@tanstack/react-virtual";
+import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from "react";
+import { useCatchUp } from "../../app/catchUp";
+import { QueryState } from "../../components/QueryState";
 import type { BatchGridQuery, GridFilter } from "../../gql/graphql";
 import type { Messages } from "../../i18n/messages";
 import { formatDay } from "../../lib/dates";
@@ -17,6 +19,7 @@ import { useI18n } from "../../i18n/I18n";
 import { issueLabel } from "./errorText";
 import { type GridItem, type GridLine, type GridRefused, pageItems } from "./gridPage";
 import { BatchGridQuery as GridDoc } from "./operations";
+import { barFor, drawnAt, keyMove, tallScroll } from "./tallScroll";
 
 type GridPage = BatchGridQuery["importBatch"]["grid"];
 
@@ -30,6 +33,8 @@ export const PAGE_SIZE = 500;
 /** The first page is small: the first rows show sooner (a screen holds ~20). */
 const FIRST_PAGE = 100;
 const ROW_HEIGHT = 30;
+/** The sticky header row above the rows (styles.css `.eg-head .eg-row`): the rows see the rest. */
+const HEAD_HEIGHT = 32;
 /** Keep this many loaded rows ahead of the last visible one. */
 const AHEAD = 250;
 /** More than the rows ever in the DOM at once (a viewport of rows + 2 × overscan). */
@@ -78,11 +83,20 @@ export function EntryGrid({
   const busy = useRef(false);
   const [loaded, setLoaded] = useState(0);
   const [total, setTotal] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  /** The last page's failure: loading stops until Retry (or a catch-up) clears it. */
+  const [error, setError] = useState<unknown>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const marked = useRef(false);
   /** The file line a jump led to: its row is marked. */
   const [target, setTarget] = useState<number | null>(null);
+
+  // Past what a browser can draw (10,000,000 lines), the bar is scaled (tallScroll.ts): the virtualizer
+  // works in list pixels, the bar in real ones.
+  const listHeight = (total ?? 0) * ROW_HEIGHT;
+  const rowsView = () => (scroller.current?.clientHeight ?? 600) - HEAD_HEIGHT;
+  const tall = tallScroll(listHeight, rowsView());
+  const scale = useRef(1);
+  scale.current = tall.k;
 
   // TanStack Virtual returns functions the React Compiler cannot memoise; this component is not compiled.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -91,7 +105,10 @@ export function EntryGrid({
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    observeElementOffset: (instance, report) =>
+      observeElementOffset(instance, (offset, scrolling) => report(offset * scale.current, scrolling)),
   });
+  const listOffset = virtualizer.scrollOffset ?? 0;
   const items = virtualizer.getVirtualItems();
   const firstVisible = items.length ? items[0]!.index : 0;
   const lastVisible = items.length ? items[items.length - 1]!.index : 0;
@@ -178,7 +195,7 @@ export function EntryGrid({
         if (store(missing, page) === 0) break;
       }
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(e);
     } finally {
       busy.current = false;
     }
@@ -208,15 +225,52 @@ export function EntryGrid({
       }
       if (cancelled) return;
       setTarget(jump.line);
-      virtualizer.scrollToIndex(index, { align: "center" });
+      const el = scroller.current;
+      if (scale.current === 1 || !el) virtualizer.scrollToIndex(index, { align: "center" });
+      else {
+        const centred = index * ROW_HEIGHT - (rowsView() - ROW_HEIGHT) / 2;
+        const offset = Math.min(Math.max(0, centred), total * ROW_HEIGHT - rowsView());
+        el.scrollTop = barFor(offset, scale.current);
+      }
     };
-    go().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    go().catch((e: unknown) => setError(e));
     return () => {
       cancelled = true;
     };
     // The virtualizer is a new object each render: the jump runs once per request (`jump.key`).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [jump?.key, total === null, batchId, store]);
+
+  // Retry, and back online (or reconnected) after a failure: loading goes on from where it stopped. The
+  // lines loaded stay: a batch's lines do not change while it is staged.
+  const retry = useCallback(() => setError(null), []);
+  useCatchUp(retry);
+
+  // A scaled bar moves k rows per pixel: the wheel moves the list as in a short one.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || tall.k === 1) return;
+    const k = tall.k;
+    const onWheel = (event: WheelEvent) => {
+      if (event.ctrlKey || Math.abs(event.deltaX) > Math.abs(event.deltaY)) return; // zoom, sideways
+      event.preventDefault();
+      const unit = event.deltaMode === 1 ? ROW_HEIGHT : event.deltaMode === 2 ? el.clientHeight : 1;
+      el.scrollTop += (event.deltaY * unit) / k;
+    };
+    el.addEventListener("wheel", onWheel, { passive: false });
+    return () => el.removeEventListener("wheel", onWheel);
+  }, [tall.k]);
+
+  /** And so do the keys (a row, a page, an end). */
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const el = scroller.current;
+    if (!el || tall.k === 1 || event.altKey || event.ctrlKey || event.metaKey) return;
+    const view = rowsView();
+    const next = keyMove(event.key, el.scrollTop * tall.k, view - ROW_HEIGHT, ROW_HEIGHT, listHeight, view);
+    if (next === null) return;
+    event.preventDefault();
+    el.scrollTop = barFor(next, tall.k);
+  };
 
   useEffect(() => {
     if (loaded > 0 && !marked.current) {
@@ -248,11 +302,7 @@ export function EntryGrid({
 
   return (
     <div className="entry-grid-wrap">
-      {error && (
-        <p role="alert" className="form-error">
-          {t.errorGeneric(error)}
-        </p>
-      )}
+      <QueryState fetching={total === null} error={error} hasData={total !== null} onRetry={retry} />
       <div
         ref={scroller}
         className="entry-grid"
@@ -260,8 +310,9 @@ export function EntryGrid({
         aria-label={t.gridLabel(fileName)}
         aria-rowcount={(total ?? 0) + 1}
         aria-colcount={COLUMNS.length}
-        aria-busy={loaded === 0 || undefined}
+        aria-busy={(total === null && !error) || undefined}
         tabIndex={0}
+        onKeyDown={onKeyDown}
         data-testid="entry-grid"
         data-loaded={loaded}
         data-total={total ?? ""}
@@ -275,7 +326,7 @@ export function EntryGrid({
             ))}
           </div>
         </div>
-        <div role="rowgroup" className="eg-body" style={{ height: virtualizer.getTotalSize() }}>
+        <div role="rowgroup" className="eg-body" style={{ height: tall.body }}>
           {items.map((item) => {
             const line = lines.current[item.index];
             if (line?.kind === "refused") {
@@ -287,7 +338,7 @@ export function EntryGrid({
                   aria-rowindex={item.index + 2}
                   aria-current={line.line === target || undefined}
                   className={`eg-row eg-refused${line.line === target ? " eg-target" : ""}`}
-                  style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                  style={{ transform: `translateY(${drawnAt(item.start, listOffset, tall.k)}px)`, height: ROW_HEIGHT }}
                 >
                   <div role="gridcell" aria-colindex={1} className="eg-cell eg-line">
                     {String(line.line)}
@@ -307,7 +358,7 @@ export function EntryGrid({
                 aria-rowindex={item.index + 2}
                 aria-current={(line && line.line === target) || undefined}
                 className={`eg-row${line ? (line.line === target ? " eg-target" : "") : " eg-placeholder"}`}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                style={{ transform: `translateY(${drawnAt(item.start, listOffset, tall.k)}px)`, height: ROW_HEIGHT }}
               >
                 {COLUMNS.map((c, i) => (
                   <div key={c} role="gridcell" aria-colindex={i + 1} className={`eg-cell eg-${c}`} title={line && c === "account" ? line.accountLabel : line && c === "thirdParty" ? (line.thirdPartyName ?? undefined) : undefined}>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MESSAGES } from "../../i18n/messages";
 import { batch } from "../../test/fixtures";
 import { noteText } from "../notifications/NotificationCentre";
-import { errorText, failureText, issueDetailText, issueLabel, payloadErrorText, userErrorText } from "./errorText";
+import { errorText, errorTitle, failureText, issueDetailText, issueLabel, payloadErrorText, userErrorText } from "./errorText";
 
 const { fr, en } = MESSAGES;
 const FR = "fr-FR";
@@ -29,6 +29,24 @@ describe("errorText (the console's Erreur column)", () => {
     expect(errorText(fr, FR, batch({ rejectedEntryCount: 1, errorCount: 1 }))).toBe("1 écriture rejetée");
     expect(errorText(fr, FR, batch({ rejectedEntryCount: 1200, errorCount: 1300, findingCount: 1 }))).toBe("1\u202f200 écritures rejetées · 1 constat");
     expect(errorText(en, EN, batch({ errorCount: 1300, findingCount: 2500 }))).toBe("1,300 errors · 2,500 findings");
+  });
+
+  it("names the codes that refused entries in the tooltip, in the user's language", () => {
+    const b = batch({
+      status: "FINISHED_WITH_ERROR",
+      rejectedEntryCount: 1502,
+      errorCount: 1502,
+      findingCount: 1,
+      errorCodes: [
+        { code: "UNBALANCED_ENTRY", count: 1500 },
+        { code: "SOME_FUTURE_CODE", count: 2 },
+      ],
+    });
+    expect(errorTitle(fr, FR, b)).toBe(
+      `1\u202f502 écritures rejetées : ${fr.issueCode.UNBALANCED_ENTRY} ×1\u202f500, SOME_FUTURE_CODE ×2 · 1 constat`,
+    );
+    expect(errorTitle(en, EN, b)).toBe(`1,502 entries rejected: ${en.issueCode.UNBALANCED_ENTRY} ×1,500, SOME_FUTURE_CODE ×2 · 1 finding`);
+    expect(errorTitle(en, EN, batch({ errorCount: 1 }))).toBe("1 error");
   });
 
   it("is empty for a clean batch and generic for a file that could not be read", () => {

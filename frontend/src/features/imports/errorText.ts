@@ -1,5 +1,6 @@
-/** Errors said in the user's language: the console's « Erreur » cell from the batch's counts (the server's
- * `errorSummary` is English: it stays as the tooltip), and an error or finding from its code and params. */
+/** Errors said in the user's language: the console's « Erreur » cell from the batch's counts, and its
+ * tooltip from its counts and error codes (the server's `errorSummary` is English, for logs), and an error or
+ * finding from its code and params. */
 import type { CombinedError } from "urql";
 import type { IssueParams, Messages } from "../../i18n/messages";
 import { formatDay } from "../../lib/dates";
@@ -17,6 +18,21 @@ export function errorText(
   else if (batch.errorCount > 0) parts.push(t.errorErrors(locale, batch.errorCount));
   if (batch.findingCount > 0) parts.push(t.errorFindings(locale, batch.findingCount));
   return parts.join(" · ");
+}
+
+/** The Erreur cell's tooltip: the counts, with the codes that refused entries named in the user's language
+ * (« 3 écritures rejetées : Écriture déséquilibrée ×3 · 1 constat »). */
+export function errorTitle(
+  t: Messages,
+  locale: string,
+  batch: Pick<Batch, "status" | "rejectedEntryCount" | "errorCount" | "findingCount" | "errorCodes">,
+): string {
+  const text = errorText(t, locale, batch);
+  if (batch.rejectedEntryCount === 0 || batch.errorCodes.length === 0) return text;
+  const numbers = new Intl.NumberFormat(locale);
+  const codes = batch.errorCodes.map((c) => `${issueLabel(t, c.code) ?? c.code} ×${numbers.format(c.count)}`).join(", ");
+  const [rejected, ...rest] = text.split(" · ");
+  return [t.errorWhy(rejected!, codes), ...rest].join(" · ");
 }
 
 /** Why a FAILED file could not be read, in plain words where the user looks: « Fichier illisible : Fichier

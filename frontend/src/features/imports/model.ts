@@ -1,7 +1,7 @@
 /** The console's rows: filters, sorting, and the live store that merges query pages with events. */
 import type { BatchFieldsFragment, ImportBatchFilter, ImportFormat, ImportSortField, ImportStatus } from "../../gql/graphql";
 import { compareDecimal } from "../../lib/money";
-import { localDay } from "../../lib/dates";
+import { formatDay, localDay, parseDay } from "../../lib/dates";
 
 export type Batch = BatchFieldsFragment;
 
@@ -29,23 +29,28 @@ export const UPLOAD_FORMATS: readonly ImportFormat[] = ["AUTO", "FEC", "TRA", "J
 export const IN_PROGRESS: ReadonlySet<ImportStatus> = new Set<ImportStatus>(["RECEIVED", "PARSING", "VALIDATING"]);
 
 export interface Filter {
+  /** A part of a sender's name, as the API's `partner` takes it (the panel picks exact names: `partners`). */
   partner: string;
+  /** Senders' exact names, any of them. */
+  partners: string[];
   statuses: ImportStatus[];
   formats: ImportFormat[];
   from: string; // YYYY-MM-DD or ""
   to: string;
 }
 
-export const EMPTY_FILTER: Filter = { partner: "", statuses: [], formats: [], from: "", to: "" };
+export const EMPTY_FILTER: Filter = { partner: "", partners: [], statuses: [], formats: [], from: "", to: "" };
 
+/** How many conditions the filter holds (each name, status and format is one): the Filtres button says it. */
 export function filterCount(f: Filter): number {
-  return (f.partner.trim() ? 1 : 0) + (f.statuses.length ? 1 : 0) + (f.formats.length ? 1 : 0) + (f.from ? 1 : 0) + (f.to ? 1 : 0);
+  return (f.partner.trim() ? 1 : 0) + f.partners.length + f.statuses.length + f.formats.length + (f.from ? 1 : 0) + (f.to ? 1 : 0);
 }
 
 export function toApiFilter(f: Filter): ImportBatchFilter | null {
   if (filterCount(f) === 0) return null;
   return {
     partner: f.partner.trim() || null,
+    partners: f.partners.length ? f.partners : null,
     statuses: f.statuses.length ? f.statuses : null,
     formats: f.formats.length ? f.formats : null,
     from: f.from || null,
@@ -59,10 +64,71 @@ export function matchesFilter(batch: Batch, f: Filter, scope: "console" | "histo
   if (f.statuses.length && !f.statuses.includes(batch.status)) return false;
   if (f.formats.length && !f.formats.includes(batch.format)) return false;
   if (f.partner.trim() && !batch.partner.toLowerCase().includes(f.partner.trim().toLowerCase())) return false;
+  if (f.partners.length && !f.partners.includes(batch.partner)) return false;
   const day = localDay(batch.createdAt);
   if (f.from && day < f.from) return false;
   if (f.to && day > f.to) return false;
   return true;
+}
+
+/** A condition row of the filter panel: « field = value ». Rows of one field are OR-ed, fields AND-ed. */
+export type ConditionField = "partner" | "status" | "format" | "from" | "to";
+export const CONDITION_FIELDS: readonly ConditionField[] = ["partner", "status", "format", "from", "to"];
+/** Fields that take one row at most: a day bound. */
+export const SINGLE_FIELDS: ReadonlySet<ConditionField> = new Set<ConditionField>(["from", "to"]);
+
+export interface Condition {
+  key: number; // React's key: stays with its row when another is removed
+  field: ConditionField;
+  /** A sender's name, a status, a format, or a day as typed ("" while unchosen: the row counts for nothing). */
+  value: string;
+}
+
+let lastKey = 0;
+export function condition(field: ConditionField, value = ""): Condition {
+  lastKey += 1;
+  return { key: lastKey, field, value };
+}
+
+/** The field a new row starts with: the first that no row uses, else a status (rows of one field are OR-ed). */
+export function nextField(rows: readonly Condition[]): ConditionField {
+  return CONDITION_FIELDS.find((f) => !rows.some((r) => r.field === f)) ?? "status";
+}
+
+/** The rows that show a filter; one unchosen row for none (the panel always offers one). Days in the locale. */
+export function conditionsOf(f: Filter, locale: string): Condition[] {
+  const rows = [
+    ...f.partners.map((v) => condition("partner", v)),
+    ...f.statuses.map((v) => condition("status", v)),
+    ...f.formats.map((v) => condition("format", v)),
+    ...(f.from ? [condition("from", formatDay(f.from, locale))] : []),
+    ...(f.to ? [condition("to", formatDay(f.to, locale))] : []),
+  ];
+  return rows.length ? rows : [condition("partner")];
+}
+
+/** The filter the rows say, or the keys of the rows whose day is no day (nothing is applied then). */
+export function filterOf(rows: readonly Condition[], locale: string): { filter: Filter } | { badDays: number[] } {
+  const values = (field: ConditionField) => [...new Set(rows.filter((r) => r.field === field && r.value).map((r) => r.value))];
+  const days: Partial<Record<ConditionField, string>> = {};
+  const badDays: number[] = [];
+  for (const row of rows) {
+    if (!SINGLE_FIELDS.has(row.field) || !row.value.trim()) continue;
+    const day = parseDay(row.value, locale);
+    if (day === null) badDays.push(row.key);
+    else days[row.field] = day;
+  }
+  if (badDays.length) return { badDays };
+  return {
+    filter: {
+      partner: "",
+      partners: values("partner"),
+      statuses: values("status") as ImportStatus[],
+      formats: values("format") as ImportFormat[],
+      from: days.from ?? "",
+      to: days.to ?? "",
+    },
+  };
 }
 
 export type Column =

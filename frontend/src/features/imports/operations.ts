@@ -11,6 +11,10 @@ export const BatchFields = graphql(`
     status
     progress
     errorSummary
+    errorCodes {
+      code
+      count
+    }
     failure {
       code
       params
@@ -70,6 +74,12 @@ export const BatchChangedSubscription = graphql(`
     importBatchChanged(companyId: $companyId) {
       ...BatchFields
     }
+  }
+`);
+
+export const ImportPartnersQuery = graphql(`
+  query ImportPartners($companyId: ID!) {
+    importPartners(companyId: $companyId)
   }
 `);
 

@@ -30,6 +30,20 @@ describe("BatchStore", () => {
     expect(store.live().map((b) => b.id)).toEqual(["9"]);
     expect(changes).toEqual(["PARSING"]);
   });
+
+  it("leaves to a list read again the rows it learnt from events before that read", () => {
+    const store = new BatchStore();
+    store.put(batch({ id: "9", status: "PENDING_VALIDATION" }), tick(), true);
+    // The connection drops; "9" is validated meanwhile (no event comes); back online, the list is read again.
+    const reread = tick();
+    store.putMany([batch({ id: "1", status: "REJECTED" })], reread);
+    expect(store.live(reread)).toEqual([]);
+    expect(store.get("1")?.status).toBe("REJECTED");
+    // A row created after the read began is still the events' to show.
+    store.put(batch({ id: "10", status: "RECEIVED" }), tick(), true);
+    expect(store.live(reread).map((b) => b.id)).toEqual(["10"]);
+    expect(store.live().map((b) => b.id)).toEqual(["9", "10"]);
+  });
 });
 
 describe("filters and sorting", () => {

@@ -43,9 +43,16 @@ export class BatchStore {
     return this.entries.get(id)?.batch;
   }
 
-  /** Every batch learnt from an event and not (yet) from a page. */
-  live(): Batch[] {
-    return this.liveIds.map((id) => this.entries.get(id)!.batch);
+  /** Every batch first learnt from an event (a row created elsewhere), last seen after `since`: a list read
+   * from the server at `since` has its word on the others (listed, or no longer fitting the list; a batch
+   * validated while the live connection was down is not left showing its old status). */
+  live(since = 0): Batch[] {
+    const out: Batch[] = [];
+    for (const id of this.liveIds) {
+      const entry = this.entries.get(id)!;
+      if (entry.seen > since) out.push(entry.batch);
+    }
+    return out;
   }
 
   /** Put a batch observed at `seen` (from tick()); returns whether the store changed. */

@@ -1,6 +1,6 @@
 /** The rows of the console or of the history: keyset pages from the API, merged with live events. */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useClient } from "urql";
+import { CombinedError, useClient } from "urql";
 import { useSession } from "../../app/session";
 import type { ImportSort } from "../../gql/graphql";
 import { useBatchStore, useLiveEpoch } from "./live";
@@ -20,18 +20,24 @@ interface ListState {
   cursor: string | null;
   hasMore: boolean;
   loading: boolean;
-  error: string | null;
+  /** A first page has come: the list has something to show (possibly nothing). */
+  loaded: boolean;
+  /** When the list's first page was asked: events older than that are the server's to say (store.live). */
+  since: number;
+  error: CombinedError | null;
 }
 
-const INITIAL: ListState = { ids: [], total: 0, cursor: null, hasMore: false, loading: true, error: null };
+const INITIAL: ListState = { ids: [], total: 0, cursor: null, hasMore: false, loading: true, loaded: false, since: 0, error: null };
 
 export interface BatchList {
   rows: Batch[];
   total: number;
   hasMore: boolean;
   loading: boolean;
-  error: string | null;
+  loaded: boolean;
+  error: CombinedError | null;
   loadMore: () => void;
+  /** Reads the list again from its first page (Refresh, Retry), keeping the rows shown until it comes. */
   reload: () => void;
 }
 
@@ -59,9 +65,9 @@ export function useBatchList(scope: Scope, companyId: string, filter: Filter, so
           : await client.query(HistoryBatchesQuery, variables, { requestPolicy: "network-only" }).toPromise();
       if (gen !== generation.current) return null;
       const data = result.data && ("importBatches" in result.data ? result.data.importBatches : result.data.importHistory);
-      if (!data) return { error: result.error?.message ?? "no data" };
+      if (!data) return { error: result.error ?? new CombinedError({ networkError: new Error("no data") }) };
       store.putMany(data.nodes, seen);
-      return { data };
+      return { data, seen };
     },
     [client, companyId, apiFilter, apiSort, scope, store],
   );
@@ -75,11 +81,13 @@ export function useBatchList(scope: Scope, companyId: string, filter: Filter, so
       for (;;) {
         const page = await fetchPage(cursor, gen);
         if (page === null) return;
-        if ("error" in page) {
-          setState((s) => ({ ...s, loading: false, error: page.error ?? null }));
+        if (page.error) {
+          const error = page.error;
+          setState((s) => ({ ...s, loading: false, error }));
           return;
         }
         const { data } = page;
+        const first = collected.length === 0;
         collected = [...collected, ...data.nodes.map((b) => b.id)];
         cursor = data.pageInfo.endCursor ?? null;
         const more = data.pageInfo.hasNextPage;
@@ -87,7 +95,9 @@ export function useBatchList(scope: Scope, companyId: string, filter: Filter, so
         setState((s) => {
           const base = after === null ? [] : s.ids;
           const ids = [...base, ...next.filter((id) => !base.includes(id))];
-          return { ids, total: data.totalCount, cursor, hasMore: more, loading: more && scope === "console", error: null };
+          // A fresh read (after === null) replaces the rows and is the server's word as of its first page.
+          const since = after === null && first ? page.seen : s.since;
+          return { ids, total: data.totalCount, cursor, hasMore: more, loading: more && scope === "console", loaded: true, since, error: null };
         });
         if (!(more && scope === "console" && collected.length < CONSOLE_MAX)) {
           setState((s) => ({ ...s, loading: false }));
@@ -99,7 +109,8 @@ export function useBatchList(scope: Scope, companyId: string, filter: Filter, so
   );
 
   useEffect(() => {
-    // Fetch on mount (and on reconnection); the loader sets its own loading state.
+    // Fetch on mount, and at each catch-up (a reconnection, the browser back online: events were missed, the
+    // rows shown are merged with the server's); the loader sets its own loading state.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     void load(null);
   }, [load, epoch, reloads]);
@@ -117,12 +128,12 @@ export function useBatchList(scope: Scope, companyId: string, filter: Filter, so
       if (filter.statuses.length && !filter.statuses.includes(batch.status)) continue;
       out.push(batch);
     }
-    for (const batch of store.live()) {
+    for (const batch of store.live(state.since)) {
       if (seen.has(batch.id) || batch.companyId !== companyId) continue;
       if (matchesFilter(batch, filter, scope)) out.push(batch);
     }
     return out.sort((a, b) => compareBatches(a, b, sort));
-  }, [state.ids, store, version, scope, filter, sort, companyId]);
+  }, [state.ids, state.since, store, version, scope, filter, sort, companyId]);
 
   const loadMore = useCallback(() => {
     if (state.hasMore && !state.loading) void load(state.cursor);
@@ -135,6 +146,7 @@ export function useBatchList(scope: Scope, companyId: string, filter: Filter, so
     total: state.hasMore ? Math.max(state.total, rows.length) : rows.length,
     hasMore: state.hasMore,
     loading: state.loading,
+    loaded: state.loaded,
     error: state.error,
     loadMore,
     reload,

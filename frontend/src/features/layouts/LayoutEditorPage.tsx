@@ -16,7 +16,8 @@ import { formatBytes } from "../../lib/upload";
 import { Breadcrumb } from "../imports/Breadcrumb";
 import { payloadErrorText } from "../imports/errorText";
 import { canChangeSettings, canSubmit } from "../imports/rules";
-import { defaultForm, fromDefinition, layoutProblems, toDefinition, type LayoutForm, type Problem } from "./definition";
+import { defaultForm, fromDefinition, toDefinition, type LayoutForm, type Problem } from "./definition";
+import { layoutProblems, optionLabel } from "./problems";
 import { LayoutFields } from "./LayoutFields";
 import { LayoutPreview } from "./LayoutPreview";
 import { CreateLayoutMutation, DeleteLayoutMutation, ImportLayoutsQuery, UpdateLayoutMutation } from "./operations";
@@ -114,7 +115,7 @@ function LayoutEditor({ company, initial, onCreated }: { company: Company; initi
   if (refused && refused.key === key) errors.push(...refused.errors);
   const last = lastResult(preview.state);
   if (last?.kind === "refused") errors.push(...last.errors.filter((e) => !errors.some((x) => x.message === e.message)));
-  const problems: Problem[] = errors.filter((e) => e.code === "BAD_LAYOUT").flatMap((e) => layoutProblems(e.message));
+  const problems: Problem[] = layoutProblems(t, errors);
   const nameErrors = errors.filter((e) => e.field === "name").map((e) => payloadErrorText(t, locale, e));
   if (nameMissing && !name.trim()) nameErrors.unshift(t.lay.nameRequired);
   const others = errors.filter((e) => e.code !== "BAD_LAYOUT" && e.field !== "name" && e.field !== "file");
@@ -204,12 +205,7 @@ function LayoutEditor({ company, initial, onCreated }: { company: Company; initi
                     </li>
                   ))}
                   {problems.map((p, i) => (
-                    <li key={`p${i}`}>
-                      {p.option && <code>{p.field ? `columns.${p.field}` : p.option}</code>}
-                      {p.option && " : "}
-                      {p.field && (t.lay.field[p.field] ?? p.field) + " — "}
-                      {p.text}
-                    </li>
+                    <li key={`p${i}`}>{t.lay.problemAt(p.field ? (t.lay.field[p.field] ?? p.field) : optionLabel(t, p.option), p.text)}</li>
                   ))}
                   {others.map((e, i) => (
                     <li key={`o${i}`}>{payloadErrorText(t, locale, e)}</li>

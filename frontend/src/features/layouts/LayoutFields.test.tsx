@@ -2,7 +2,9 @@ import { fireEvent, render, screen, within } from "@testing-library/react";
 import { useState } from "react";
 import { describe, expect, it } from "vitest";
 import { I18nProvider } from "../../i18n/I18n";
-import { defaultForm, layoutProblems, toDefinition, type LayoutForm, type Problem } from "./definition";
+import { MESSAGES } from "../../i18n/messages";
+import { defaultForm, toDefinition, type LayoutForm, type Problem } from "./definition";
+import { layoutProblems } from "./problems";
 import { LayoutFields } from "./LayoutFields";
 
 /** The form with its state, and the definition it would send (read from the page, as the editor shows it). */
@@ -32,7 +34,7 @@ describe("LayoutFields", () => {
     fireEvent.change(screen.getByLabelText("Encodage"), { target: { value: "iso-8859-15" } });
     fireEvent.change(screen.getByLabelText("Séparateur décimal"), { target: { value: "." } });
     fireEvent.change(screen.getByLabelText("Séparateur de milliers"), { target: { value: "," } });
-    type("Format des dates", "%Y%m%d");
+    type("Format des dates", "aaaammjj");
     type("Lignes d'en-tête à ignorer", "0");
     expect(sent()).toMatchObject({
       separator: "\t",
@@ -164,14 +166,29 @@ describe("LayoutFields", () => {
   });
 
   it("shows the server's problems at the column and in the section they name", () => {
-    const problems = layoutProblems(
-      "The layout is not usable: definition: columns: the 'date' column is required; separator: must be one character (\\t for TAB), not a quote or a line break",
-    );
+    const problems = layoutProblems(MESSAGES.fr, [
+      { code: "BAD_LAYOUT", message: "columns: the 'date' column is required", field: "definition.columns", params: { reason: "COLUMN_REQUIRED", column: "date" } },
+      {
+        code: "BAD_LAYOUT",
+        message: "separator: must be one character (\\t for TAB), not a quote or a line break",
+        field: "definition.separator",
+        params: { reason: "INVALID_OPTION", option: "separator", error: "separator" },
+      },
+      {
+        code: "BAD_LAYOUT",
+        message: "amountMode: 'signed' does not read the debit, credit column(s)",
+        field: "definition.amountMode",
+        params: { reason: "MODE_UNUSED_COLUMNS", mode: "signed", columns: "debit, credit" },
+      },
+    ]);
     render(<Harness problems={problems} />);
     const date = textbox("Date de l'écriture");
     expect(date.getAttribute("aria-invalid")).toBe("true");
-    expect(document.getElementById(date.getAttribute("aria-describedby")!)!.textContent).toBe("the 'date' column is required");
-    expect(screen.getByTestId("problems-file").textContent).toContain("separator : must be one character");
+    expect(document.getElementById(date.getAttribute("aria-describedby")!)!.textContent).toBe("colonne obligatoire");
+    expect(screen.getByTestId("problems-file").textContent).toContain("Séparateur : un seul caractère (tabulation comprise)");
+    expect(screen.getByTestId("problems-amounts").textContent).toBe(
+      "Lecture des montants : « Un montant signé (négatif = crédit) » ne lit pas : Débit, Crédit (retirez ces colonnes ou changez de mode)",
+    );
   });
 
   it("is read-only for who may not change settings", () => {

@@ -11,6 +11,8 @@ import {
   AMOUNT_MODES,
   CONTRA_MODES,
   DATE_FORMATS,
+  dateFormatFromText,
+  dateFormatText,
   DECIMAL_SEPARATORS,
   ENCODINGS,
   GROUP_KEYS,
@@ -30,6 +32,7 @@ import {
   type Section,
   type VatRow,
 } from "./definition";
+import { optionLabel } from "./problems";
 
 export interface LayoutFieldsProps {
   form: LayoutForm;
@@ -143,13 +146,13 @@ export function LayoutFields({ form, onChange, problems, readOnly = false }: Lay
               id={`${id}-date`}
               list={`${id}-dates`}
               size={10}
-              value={form.dateFormat}
+              value={dateFormatText(form.dateFormat, t.lay.dateTokens)}
               aria-describedby={`${id}-date-help`}
-              onChange={(e) => set({ dateFormat: e.target.value })}
+              onChange={(e) => set({ dateFormat: dateFormatFromText(e.target.value) })}
             />
             <datalist id={`${id}-dates`}>
               {DATE_FORMATS.map((f) => (
-                <option key={f} value={f} />
+                <option key={f} value={dateFormatText(f, t.lay.dateTokens)} />
               ))}
             </datalist>
           </Labelled>
@@ -363,6 +366,7 @@ export function LayoutFields({ form, onChange, problems, readOnly = false }: Lay
 }
 
 function FormSection({ title, section, problems, children }: { title: string; section: Section; problems: readonly Problem[]; children: ReactNode }) {
+  const { t } = useI18n();
   const own = sectionProblems(problems, section);
   return (
     <fieldset className={`lay-section${own.length ? " lay-section-invalid" : ""}`} data-section={section}>
@@ -372,7 +376,7 @@ function FormSection({ title, section, problems, children }: { title: string; se
         <ul className="plain field-errors" data-testid={`problems-${section}`}>
           {own.map((p, i) => (
             <li key={i} className="form-error">
-              <code>{p.option}</code> : {p.text}
+              {t.lay.problemAt(optionLabel(t, p.option), p.text)}
             </li>
           ))}
         </ul>

@@ -48,13 +48,13 @@ export function PreviewResultView({ preview }: { preview: Preview }) {
           {t.lay.previewFatal} {issueLabel(t, preview.fatal.code) ?? preview.fatal.code} — {preview.fatal.message}
         </p>
       )}
-      <h3 className="preview-title">{t.lay.previewEntries(preview.entries.length, preview.entryCount)}</h3>
+      <h3 className="preview-title">{t.lay.previewEntries(locale, preview.entries.length, preview.entryCount)}</h3>
       {preview.entries.length === 0 ? (
         <p className="muted">{t.lay.previewNoEntries}</p>
       ) : (
         <div className="table-scroll preview-scroll">
           <table className="grid-table preview-table" data-testid="preview-entries">
-            <caption className="sr-only">{t.lay.previewEntries(preview.entries.length, preview.entryCount)}</caption>
+            <caption className="sr-only">{t.lay.previewEntries(locale, preview.entries.length, preview.entryCount)}</caption>
             <thead>
               <tr>
                 <th scope="col" className="num">
@@ -109,13 +109,13 @@ export function PreviewResultView({ preview }: { preview: Preview }) {
           </table>
         </div>
       )}
-      <h3 className="preview-title">{t.lay.previewIssues(preview.issues.length)}</h3>
+      <h3 className="preview-title">{t.lay.previewIssues(locale, preview.issues.length)}</h3>
       {preview.issues.length === 0 ? (
         <p className="muted">{t.lay.previewNoIssues}</p>
       ) : (
         <div className="table-scroll preview-scroll">
           <table className="grid-table errors-table" data-testid="preview-issues">
-            <caption className="sr-only">{t.lay.previewIssues(preview.issues.length)}</caption>
+            <caption className="sr-only">{t.lay.previewIssues(locale, preview.issues.length)}</caption>
             <thead>
               <tr>
                 <th scope="col">{t.ierr.line}</th>

@@ -1,10 +1,12 @@
 /** « Modèles d'import » of a company: its custom-file layouts and its account ranges. */
 import { useState } from "react";
 import { useMutation, useQuery } from "urql";
+import { useRefetch } from "../../app/catchUp";
 import { Link } from "../../app/router";
 import type { Company } from "../../app/session";
 import { useAnnouncer } from "../../components/Announcer";
 import { ConfirmDialog, Dialog } from "../../components/Dialog";
+import { QueryState } from "../../components/QueryState";
 import type { LayoutFieldsFragment } from "../../gql/graphql";
 import { useI18n } from "../../i18n/I18n";
 import { formatDateTime } from "../../lib/dates";
@@ -16,6 +18,7 @@ import { LAYOUTS_CONTEXT, layoutsPath } from "./LayoutEditorPage";
 import { DeleteLayoutMutation, ImportLayoutsQuery } from "./operations";
 import { FecSirenSetting } from "./FecSirenSetting";
 import { RangesEditor } from "./RangesEditor";
+import { EmptyRow } from "../../components/EmptyRow";
 
 export function LayoutsPage({ company }: { company: Company }) {
   const { t, locale } = useI18n();
@@ -27,6 +30,7 @@ export function LayoutsPage({ company }: { company: Company }) {
     requestPolicy: "network-only",
     context: LAYOUTS_CONTEXT,
   });
+  const refetch = useRefetch(reexecute);
   const [pending, setPending] = useState<LayoutFieldsFragment | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [removal, remove] = useMutation(DeleteLayoutMutation);
@@ -44,7 +48,7 @@ export function LayoutsPage({ company }: { company: Company }) {
       return;
     }
     toast(t.lay.removed(name), "success");
-    reexecute({ requestPolicy: "network-only" });
+    refetch();
   };
 
   return (
@@ -62,56 +66,47 @@ export function LayoutsPage({ company }: { company: Company }) {
         )}
       </div>
       {!canEdit && <p className="note">{t.lay.readOnly}</p>}
-      {error && (
-        <p role="alert" className="form-error">
-          {t.errorGeneric(errorMessages(error).join(" ; "))}
-        </p>
-      )}
-      <div className="table-scroll layouts-scroll">
-        <table className="grid-table" aria-busy={fetching || undefined} data-testid="layouts">
-          <caption className="sr-only">{t.lay.listCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.lay.name}</th>
-              <th scope="col">{t.lay.kindCol}</th>
-              <th scope="col">{t.lay.updatedAt}</th>
-              <th scope="col">{t.lay.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {layouts.length === 0 && !fetching && (
+      <QueryState fetching={fetching} error={error} hasData={data !== undefined} onRetry={refetch}>
+        <div className="table-scroll layouts-scroll">
+          <table className="grid-table" aria-busy={fetching || undefined} data-testid="layouts">
+            <caption className="sr-only">{t.lay.listCaption}</caption>
+            <thead>
               <tr>
-                <td colSpan={4} className="empty">
-                  {t.lay.none}
-                </td>
+                <th scope="col">{t.lay.name}</th>
+                <th scope="col">{t.lay.kindCol}</th>
+                <th scope="col">{t.lay.updatedAt}</th>
+                <th scope="col">{t.lay.actions}</th>
               </tr>
-            )}
-            {layouts.map((layout) => {
-              const kind = fromDefinition(layout.definition).kind;
-              const href = `${base}/${encodeURIComponent(layout.id)}`;
-              return (
-                <tr key={layout.id} data-layout-id={layout.id}>
-                  <th scope="row" className="layout-name-cell">
-                    <Link to={href}>{layout.name}</Link>
-                  </th>
-                  <td>{kind === "csv" ? t.lay.kindCsv : t.lay.kindFixed}</td>
-                  <td>{formatDateTime(layout.updatedAt, locale)}</td>
-                  <td className="row-actions">
-                    <Link to={href} className="btn" aria-label={canEdit ? t.lay.edit(layout.name) : t.lay.show(layout.name)}>
-                      {canEdit ? t.lay.editShort : t.lay.showShort}
-                    </Link>
-                    {canEdit && (
-                      <button type="button" className="btn" aria-label={t.lay.removeNamed(layout.name)} onClick={() => setPending(layout)}>
-                        {t.lay.remove}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {layouts.length === 0 && <EmptyRow columns={4}>{t.lay.none}</EmptyRow>}
+              {layouts.map((layout) => {
+                const kind = fromDefinition(layout.definition).kind;
+                const href = `${base}/${encodeURIComponent(layout.id)}`;
+                return (
+                  <tr key={layout.id} data-layout-id={layout.id}>
+                    <th scope="row" className="layout-name-cell">
+                      <Link to={href}>{layout.name}</Link>
+                    </th>
+                    <td>{kind === "csv" ? t.lay.kindCsv : t.lay.kindFixed}</td>
+                    <td>{formatDateTime(layout.updatedAt, locale)}</td>
+                    <td className="row-actions">
+                      <Link to={href} className="btn" aria-label={canEdit ? t.lay.edit(layout.name) : t.lay.show(layout.name)}>
+                        {canEdit ? t.lay.editShort : t.lay.showShort}
+                      </Link>
+                      {canEdit && (
+                        <button type="button" className="btn" aria-label={t.lay.removeNamed(layout.name)} onClick={() => setPending(layout)}>
+                          {t.lay.remove}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </QueryState>
 
       <RangesEditor companyId={company.id} canEdit={canEdit} />
       <FecSirenSetting company={company} canEdit={canEdit} />

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { FIELDS, defaultForm, fromDefinition, layoutProblems, sectionProblems, toDefinition, type Field, type LayoutForm } from "./definition";
+import { MESSAGES } from "../../i18n/messages";
+import { layoutProblems } from "./problems";
+import { DATE_FORMATS, FIELDS, dateFormatFromText, dateFormatText, defaultForm, fromDefinition, sectionProblems, toDefinition, type Field, type LayoutForm } from "./definition";
 
 /** A form with columns given as numbers (CSV). */
 function withColumns(form: LayoutForm, columns: Partial<Record<Field, number>>): LayoutForm {
@@ -301,38 +303,74 @@ describe("fromDefinition", () => {
 });
 
 describe("layoutProblems", () => {
-  const message =
-    "The layout is not usable: definition: columns: the 'date' column is required; columns: the 'account' column is required; " +
-    "journal: map a 'journal' column, give a fixed journal code or the kind of the company's default journal to use (journalKind); amountMode: 'debitCredit' needs the 'debit' column; " +
-    "groupBy: 'pieceRef' is not a mapped column";
+  const { fr, en } = MESSAGES;
+  const bad = (field: string, message: string, params: Record<string, unknown>) => ({ code: "BAD_LAYOUT", message, field, params });
+  // As the server sends them (imports/layouts.py parse_layout).
+  const lacking = [
+    bad("definition.columns", "columns: the 'date' column is required", { reason: "COLUMN_REQUIRED", column: "date" }),
+    bad("definition.journal", "journal: map a 'journal' column…", { reason: "NO_JOURNAL" }),
+    bad("definition.amountMode", "amountMode: 'debitCredit' needs the 'debit' column", { reason: "MODE_NEEDS_COLUMN", mode: "debitCredit", column: "debit" }),
+    bad("definition.groupBy", "groupBy: 'pieceRef' is not a mapped column", { reason: "GROUP_KEY_NOT_MAPPED", column: "pieceRef" }),
+  ];
 
-  it("reads each problem with the option and the column it names", () => {
-    expect(layoutProblems(message)).toEqual([
-      { option: "columns", field: "date", text: "the 'date' column is required" },
-      { option: "columns", field: "account", text: "the 'account' column is required" },
-      {
-        option: "journal",
-        field: null,
-        text: "map a 'journal' column, give a fixed journal code or the kind of the company's default journal to use (journalKind)",
-      },
-      { option: "amountMode", field: "debit", text: "'debitCredit' needs the 'debit' column" },
-      { option: "groupBy", field: null, text: "'pieceRef' is not a mapped column" },
+  it("says each problem in the user's language, with the option and the column it names", () => {
+    expect(layoutProblems(fr, lacking)).toEqual([
+      { option: "columns", field: "date", text: "colonne obligatoire" },
+      { option: "journal", field: null, text: "indiquez la colonne du code journal, un journal fixe, ou le type du journal par défaut du dossier" },
+      { option: "amountMode", field: "debit", text: "« Deux colonnes : débit et crédit » a besoin de la colonne Débit" },
+      { option: "groupBy", field: null, text: "la colonne Référence de pièce n'est pas indiquée dans le fichier" },
     ]);
+    expect(layoutProblems(en, lacking).map((p) => p.text)[2]).toBe("“Two columns: debit and credit” needs the Debit column");
   });
 
-  it("reads field errors with a path, and gives each section its own", () => {
-    const problems = layoutProblems(
-      "The layout is not usable: skipLines: Input should be greater than or equal to 0; columns.date.int: Input should be greater than or equal to 1; separator: must be one character (\\t for TAB), not a quote or a line break",
-    );
-    expect(problems.map((p) => [p.option, p.field])).toEqual([
-      ["skipLines", null],
-      ["columns", "date"],
-      ["separator", null],
+  it("says refused values by their kind of error, and gives each section its own", () => {
+    const problems = layoutProblems(fr, [
+      bad("definition.skipLines", "skipLines: Input should be greater than or equal to 0", { reason: "INVALID_OPTION", error: "greater_than_equal", ge: 0 }),
+      bad("definition.columns.date", "columns.date: Input should be greater than or equal to 1", { reason: "INVALID_OPTION", error: "greater_than_equal", ge: 1 }),
+      bad("definition.separator", "separator: must be one character", { reason: "INVALID_OPTION", error: "separator" }),
+      bad("definition.journalKind", "journalKind: Input should be 'sales', …", { reason: "INVALID_OPTION", error: "literal_error", expected: "'sales' or 'bank'" }),
+      bad("definition.signCodes", "signCodes: something new", { reason: "INVALID_OPTION", error: "a_new_kind" }),
+    ]);
+    expect(problems.map((p) => [p.option, p.field, p.text])).toEqual([
+      ["skipLines", null, "au moins 0"],
+      ["columns", "date", "au moins 1"],
+      ["separator", null, "un seul caractère (tabulation comprise), ni guillemet ni saut de ligne"],
+      ["journalKind", null, "valeur non valable (valeurs possibles : 'sales' or 'bank')"],
+      ["signCodes", null, "valeur non valable"],
     ]);
     expect(sectionProblems(problems, "file").map((p) => p.option)).toEqual(["skipLines", "separator"]);
     expect(sectionProblems(problems, "columns")).toEqual([]); // the date column's problem shows at its input
-    expect(sectionProblems(layoutProblems(message), "grouping").map((p) => p.text)).toEqual(["'pieceRef' is not a mapped column"]);
-    const kind = layoutProblems("The layout is not usable: journalKind: Input should be 'sales', 'purchases', 'bank', 'cash', 'general' or 'other'");
-    expect(sectionProblems(kind, "journal").map((p) => p.option)).toEqual(["journalKind"]);
+    expect(sectionProblems(problems, "journal").map((p) => p.option)).toEqual(["journalKind"]);
+    expect(sectionProblems(layoutProblems(fr, lacking), "grouping").map((p) => p.option)).toEqual(["groupBy"]);
+  });
+
+  it("keeps an older server's English message when it gives no reason, and has a text for every reason", () => {
+    expect(layoutProblems(fr, [{ code: "BAD_LAYOUT", message: "quote: something", field: "definition.quote" }])).toEqual([
+      { option: "quote", field: null, text: "something" },
+    ]);
+    expect(Object.keys(fr.lay.problem).sort()).toEqual(Object.keys(en.lay.problem).sort());
+    expect(Object.keys(fr.lay.invalid).sort()).toEqual(Object.keys(en.lay.invalid).sort());
+  });
+});
+
+describe("date formats in the user's words", () => {
+  const FR = { d: "JJ", m: "MM", Y: "AAAA", y: "AA" };
+  const EN = { d: "DD", m: "MM", Y: "YYYY", y: "YY" };
+
+  it("shows strftime as JJ/MM/AAAA or DD/MM/YYYY and reads it back, for every format offered", () => {
+    expect(dateFormatText("%d/%m/%Y", FR)).toBe("JJ/MM/AAAA");
+    expect(dateFormatText("%Y-%m-%d", EN)).toBe("YYYY-MM-DD");
+    for (const f of DATE_FORMATS) {
+      expect(dateFormatFromText(dateFormatText(f, FR))).toBe(f);
+      expect(dateFormatFromText(dateFormatText(f, EN))).toBe(f);
+    }
+  });
+
+  it("reads what people type: either language, any case, separators literal, strftime kept", () => {
+    expect(dateFormatFromText("jj.mm.aa")).toBe("%d.%m.%y");
+    expect(dateFormatFromText("DDMMYYYY")).toBe("%d%m%Y");
+    expect(dateFormatFromText("%d/%m/%Y")).toBe("%d/%m/%Y");
+    expect(dateFormatFromText("J")).toBe("J"); // half typed: shown back as typed
+    expect(dateFormatText(dateFormatFromText("JJ/M"), FR)).toBe("JJ/M");
   });
 });

@@ -6,8 +6,8 @@
  * amount and sign columns (with their codes) in "signColumn" mode, the VAT columns and accounts when the file
  * has VAT, and so on. A value hidden by a mode change is kept in the form (switching back restores it) but
  * never reaches the server, which would refuse a column its modes do not read. Everything else is sent as
- * typed; the server validates the definition and names each wrong option (`layoutProblems` reads its
- * message back into per-option problems, shown beside the inputs).
+ * typed; the server validates the definition and names each wrong option (problems.ts says each in the
+ * user's language, shown beside the inputs).
  */
 
 /** The fields a column can be mapped to, in the server's order (formats/layout.py FIELDS). */
@@ -69,6 +69,49 @@ export type JournalKind = (typeof JOURNAL_KINDS)[number];
 export const SEPARATORS = [";", ",", "\t", "|"] as const;
 export const QUOTES = ['"', "'", ""] as const;
 export const DATE_FORMATS = ["%d/%m/%Y", "%d/%m/%y", "%d%m%Y", "%d%m%y", "%Y-%m-%d", "%Y%m%d", "%d.%m.%Y", "%d-%m-%Y"] as const;
+
+/** A date format's letters in the user's language: JJ/MM/AAAA in French, DD/MM/YYYY in English. The layout
+ * keeps strftime's `%d/%m/%Y` (the server's form); people never see it. */
+export interface DateTokens {
+  d: string;
+  m: string;
+  Y: string;
+  y: string;
+}
+
+/** "%d/%m/%Y" → "JJ/MM/AAAA" (with the French tokens). A directive without a token stays as it is. */
+export function dateFormatText(format: string, tokens: DateTokens): string {
+  return format.replace(/%([dmYy])/g, (_, k: keyof DateTokens) => tokens[k]);
+}
+
+/** What a person typed → strftime: the tokens of either language, in any case (« jj/mm/aaaa », « DD.MM.YY »);
+ * anything else is literal. Inverse of dateFormatText for every format it writes. */
+const TEXT_TOKENS: readonly [RegExp, string][] = [
+  [/^(AAAA|YYYY)/i, "%Y"],
+  [/^(AA|YY)/i, "%y"],
+  [/^(JJ|DD)/i, "%d"],
+  [/^MM/i, "%m"],
+];
+
+export function dateFormatFromText(text: string): string {
+  let out = "";
+  let rest = text;
+  while (rest) {
+    const hit = TEXT_TOKENS.find(([re]) => re.test(rest));
+    if (hit) {
+      out += hit[1];
+      rest = rest.slice(rest.match(hit[0])![0].length);
+    } else if (rest.startsWith("%")) {
+      // A strftime directive typed as such (an older habit) is kept whole.
+      out += rest.slice(0, 2);
+      rest = rest.slice(2);
+    } else {
+      out += rest[0];
+      rest = rest.slice(1);
+    }
+  }
+  return out;
+}
 
 /** Columns read whatever the modes. */
 export const GENERAL_FIELDS: readonly Field[] = [
@@ -379,50 +422,12 @@ export function fromDefinition(definition: unknown): LayoutForm {
 // --- the server's refusal, read back per option ---
 
 export interface Problem {
-  /** The option named by the server: "separator", "columns", "amountMode", "vatAccounts"… ("" if none). */
+  /** The option named by the server: "separator", "columns", "amountMode", "vatAccounts"… */
   option: string;
   /** The column it is about, when it names one. */
   field: Field | null;
+  /** Why, in the user's language. */
   text: string;
-}
-
-const FIELD_SET = new Set<string>(FIELDS);
-const PREFIX = /^The layout is not usable:\s*/;
-/** "the 'date' column is required", "needs the 'debit' column", "the 'kind' column for…" */
-const NAMED_COLUMN = /the '(\w+)' column/;
-
-/**
- * The problems in a BAD_LAYOUT message ("The layout is not usable: definition: columns: the 'date' column is
- * required; separator: must be one character…"), each with the option (and column) it names.
- */
-export function layoutProblems(message: string): Problem[] {
-  const body = message.replace(PREFIX, "");
-  const out: Problem[] = [];
-  const seen = new Set<string>();
-  for (const raw of body.split(/;\s+/)) {
-    let part = raw.trim();
-    while (part.startsWith("definition: ")) part = part.slice("definition: ".length);
-    if (!part) continue;
-    const m = /^([A-Za-z][\w.]*): ([\s\S]*)$/.exec(part);
-    let option = "";
-    let field: Field | null = null;
-    let text = part;
-    if (m) {
-      const path = m[1]!.split(".");
-      option = path[0]!;
-      text = m[2]!;
-      if (option === "columns" && path[1] && FIELD_SET.has(path[1])) field = path[1] as Field;
-      else if (option === "columns" || option === "amountMode" || option === "accountMode") {
-        const named = NAMED_COLUMN.exec(text)?.[1];
-        if (named && FIELD_SET.has(named)) field = named as Field;
-      }
-    }
-    const key = `${option}|${field ?? ""}|${text}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ option, field, text });
-  }
-  return out;
 }
 
 /** The editor's sections, and the options whose problems each shows. */

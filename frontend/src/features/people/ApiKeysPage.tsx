@@ -2,9 +2,11 @@
  * (the key shown once) and revokes one (at once, for good). */
 import { useId, useRef, useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "urql";
+import { useRefetch } from "../../app/catchUp";
 import type { Company } from "../../app/session";
 import { useAnnouncer } from "../../components/Announcer";
 import { ConfirmDialog } from "../../components/Dialog";
+import { QueryState } from "../../components/QueryState";
 import type { ApiKeyFieldsFragment } from "../../gql/graphql";
 import { useI18n } from "../../i18n/I18n";
 import { formatMinute } from "../../lib/dates";
@@ -13,6 +15,7 @@ import type { Messages } from "../../i18n/messages";
 import { requestErrorText, userErrorText } from "../imports/errorText";
 import { OneTimeSecret } from "./OneTimeSecret";
 import { ApiKeysQuery, CreateApiKeyMutation, RevokeApiKeyMutation } from "./operations";
+import { EmptyRow } from "../../components/EmptyRow";
 
 type ApiKey = ApiKeyFieldsFragment;
 const KEYS_CONTEXT = { additionalTypenames: ["ApiKey"] };
@@ -40,7 +43,8 @@ export function ApiKeysPage({ company }: { company: Company }) {
 function ApiKeys({ company }: { company: Company }) {
   const { t, locale } = useI18n();
   const { toast } = useAnnouncer();
-  const [{ data, error, fetching }] = useQuery({ query: ApiKeysQuery, variables: { companyId: company.id }, context: KEYS_CONTEXT });
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: ApiKeysQuery, variables: { companyId: company.id }, context: KEYS_CONTEXT });
+  const refetch = useRefetch(reexecute);
   const [shown, setShown] = useState<{ name: string; key: string } | null>(null);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -85,55 +89,51 @@ function ApiKeys({ company }: { company: Company }) {
           testId="api-key"
         />
       )}
-      {(error || failure) && (
+      {failure && (
         <p role="alert" className="form-error">
-          {failure ?? (error ? t.errorGeneric(requestErrorText(t, error)) : "")}
+          {failure}
         </p>
       )}
-      <div className="table-scroll layouts-scroll">
-        <table className="grid-table" aria-busy={fetching || undefined} data-testid="api-keys">
-          <caption className="sr-only">{t.keys.listCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.keys.col.name}</th>
-              <th scope="col">{t.keys.col.prefix}</th>
-              <th scope="col">{t.keys.col.created}</th>
-              <th scope="col">{t.keys.col.lastUsed}</th>
-              <th scope="col">{t.keys.col.status}</th>
-              <th scope="col">{t.keys.col.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.length === 0 && !fetching && (
+      <QueryState fetching={fetching} error={error} hasData={data !== undefined} onRetry={refetch}>
+        <div className="table-scroll layouts-scroll">
+          <table className="grid-table" aria-busy={fetching || undefined} data-testid="api-keys">
+            <caption className="sr-only">{t.keys.listCaption}</caption>
+            <thead>
               <tr>
-                <td colSpan={6} className="empty">
-                  {t.keys.none}
-                </td>
+                <th scope="col">{t.keys.col.name}</th>
+                <th scope="col">{t.keys.col.prefix}</th>
+                <th scope="col">{t.keys.col.created}</th>
+                <th scope="col">{t.keys.col.lastUsed}</th>
+                <th scope="col">{t.keys.col.status}</th>
+                <th scope="col">{t.keys.col.actions}</th>
               </tr>
-            )}
-            {keys.map((key) => (
-              <tr key={key.id} data-key-id={key.id} className={key.revoked ? "row-archived" : undefined}>
-                <th scope="row" className="layout-name-cell">
-                  {key.name}
-                </th>
-                <td>
-                  <code>{key.prefix}…</code>
-                </td>
-                <td>{formatMinute(key.createdAt, locale)}</td>
-                <td>{key.lastUsedAt ? formatMinute(key.lastUsedAt, locale) : t.keys.never}</td>
-                <td data-testid="status">{key.revoked ? t.keys.revokedOn(formatMinute(key.revokedAt, locale)) : t.keys.active}</td>
-                <td className="row-actions">
-                  {!key.revoked && (
-                    <button type="button" className="btn" aria-label={t.keys.revokeNamed(key.name)} onClick={() => setRevoking(key)}>
-                      {t.keys.revoke}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {keys.length === 0 && <EmptyRow columns={6}>{t.keys.none}</EmptyRow>}
+              {keys.map((key) => (
+                <tr key={key.id} data-key-id={key.id} className={key.revoked ? "row-archived" : undefined}>
+                  <th scope="row" className="layout-name-cell">
+                    {key.name}
+                  </th>
+                  <td>
+                    <code>{key.prefix}…</code>
+                  </td>
+                  <td>{formatMinute(key.createdAt, locale)}</td>
+                  <td>{key.lastUsedAt ? formatMinute(key.lastUsedAt, locale) : t.keys.never}</td>
+                  <td data-testid="status">{key.revoked ? t.keys.revokedOn(formatMinute(key.revokedAt, locale)) : t.keys.active}</td>
+                  <td className="row-actions">
+                    {!key.revoked && (
+                      <button type="button" className="btn" aria-label={t.keys.revokeNamed(key.name)} onClick={() => setRevoking(key)}>
+                        {t.keys.revoke}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </QueryState>
       <ConfirmDialog
         open={revoking !== null}
         title={t.keys.revokeTitle}

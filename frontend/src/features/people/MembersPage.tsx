@@ -2,9 +2,11 @@
  * admin (or a firm administrator), who changes a role, takes it away or gives one to someone by email. */
 import { useId, useState, type FormEvent } from "react";
 import { useMutation, useQuery, type CombinedError } from "urql";
+import { useRefetch } from "../../app/catchUp";
 import { useSession, type Company } from "../../app/session";
 import { useAnnouncer } from "../../components/Announcer";
 import { ConfirmDialog } from "../../components/Dialog";
+import { QueryState } from "../../components/QueryState";
 import type { Role, UserAccountFieldsFragment } from "../../gql/graphql";
 import { useI18n } from "../../i18n/I18n";
 import { Breadcrumb } from "../imports/Breadcrumb";
@@ -12,6 +14,7 @@ import { requestErrorText, userErrorText } from "../imports/errorText";
 import { RemoveMembershipMutation, SetMembershipMutation, UsersQuery } from "./operations";
 import { PERSON_ROLES } from "./UserForm";
 import { USERS_CONTEXT } from "./UsersAdminPage";
+import { EmptyRow } from "../../components/EmptyRow";
 
 type User = UserAccountFieldsFragment;
 interface PayloadError {
@@ -45,7 +48,8 @@ export function MembersPage({ company }: { company: Company }) {
 function Members({ company }: { company: Company }) {
   const { t, locale } = useI18n();
   const { toast } = useAnnouncer();
-  const [{ data, error, fetching }] = useQuery({ query: UsersQuery, variables: { companyId: company.id }, context: USERS_CONTEXT });
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: UsersQuery, variables: { companyId: company.id }, context: USERS_CONTEXT });
+  const refetch = useRefetch(reexecute);
   const [removing, setRemoving] = useState<User | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [, setMembership] = useMutation(SetMembershipMutation);
@@ -74,58 +78,54 @@ function Members({ company }: { company: Company }) {
 
   return (
     <>
-      {(error || failure) && (
+      {failure && (
         <p role="alert" className="form-error">
-          {failure ?? (error ? t.errorGeneric(requestErrorText(t, error)) : "")}
+          {failure}
         </p>
       )}
-      <div className="table-scroll layouts-scroll">
-        <table className="grid-table" aria-busy={fetching || undefined} data-testid="members">
-          <caption className="sr-only">{t.mbr.listCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.mbr.col.name}</th>
-              <th scope="col">{t.mbr.col.email}</th>
-              <th scope="col">{t.mbr.col.role}</th>
-              <th scope="col">{t.mbr.col.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.length === 0 && !fetching && (
+      <QueryState fetching={fetching} error={error} hasData={data !== undefined} onRetry={refetch}>
+        <div className="table-scroll layouts-scroll">
+          <table className="grid-table" aria-busy={fetching || undefined} data-testid="members">
+            <caption className="sr-only">{t.mbr.listCaption}</caption>
+            <thead>
               <tr>
-                <td colSpan={4} className="empty">
-                  {t.mbr.none}
-                </td>
+                <th scope="col">{t.mbr.col.name}</th>
+                <th scope="col">{t.mbr.col.email}</th>
+                <th scope="col">{t.mbr.col.role}</th>
+                <th scope="col">{t.mbr.col.actions}</th>
               </tr>
-            )}
-            {members.map((user) => {
-              const name = user.name || user.email;
-              return (
-                <tr key={user.id} data-user-id={user.id} className={user.active ? undefined : "row-archived"}>
-                  <th scope="row" className="layout-name-cell">
-                    {name} {!user.active && <span className="muted">{t.mbr.deactivated}</span>}
-                  </th>
-                  <td>{user.email}</td>
-                  <td>
-                    <select aria-label={t.mbr.roleOf(name)} value={roleOf(user, company.id) ?? ""} onChange={(e) => void changeRole(user, e.target.value as Role)}>
-                      {PERSON_ROLES.map((role) => (
-                        <option key={role} value={role}>
-                          {t.role[role]}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td className="row-actions">
-                    <button type="button" className="btn" aria-label={t.mbr.removeNamed(name)} onClick={() => setRemoving(user)}>
-                      {t.mbr.remove}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {members.length === 0 && <EmptyRow columns={4}>{t.mbr.none}</EmptyRow>}
+              {members.map((user) => {
+                const name = user.name || user.email;
+                return (
+                  <tr key={user.id} data-user-id={user.id} className={user.active ? undefined : "row-archived"}>
+                    <th scope="row" className="layout-name-cell">
+                      {name} {!user.active && <span className="muted">{t.mbr.deactivated}</span>}
+                    </th>
+                    <td>{user.email}</td>
+                    <td>
+                      <select aria-label={t.mbr.roleOf(name)} value={roleOf(user, company.id) ?? ""} onChange={(e) => void changeRole(user, e.target.value as Role)}>
+                        {PERSON_ROLES.map((role) => (
+                          <option key={role} value={role}>
+                            {t.role[role]}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td className="row-actions">
+                      <button type="button" className="btn" aria-label={t.mbr.removeNamed(name)} onClick={() => setRemoving(user)}>
+                        {t.mbr.remove}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </QueryState>
       <AddMember company={company} />
       <ConfirmDialog
         open={removing !== null}

@@ -3,9 +3,11 @@
  * reset's, is shown once: the token it carries is never given again. */
 import { useRef, useState } from "react";
 import { useMutation, useQuery, type CombinedError } from "urql";
+import { useRefetch } from "../../app/catchUp";
 import { useSession } from "../../app/session";
 import { useAnnouncer } from "../../components/Announcer";
 import { ConfirmDialog } from "../../components/Dialog";
+import { QueryState } from "../../components/QueryState";
 import type { UserAccountFieldsFragment } from "../../gql/graphql";
 import { useI18n } from "../../i18n/I18n";
 import { FirmCompaniesQuery } from "../admin/operations";
@@ -14,6 +16,7 @@ import { requestErrorText, userErrorText } from "../imports/errorText";
 import { OneTimeSecret, passwordLink } from "./OneTimeSecret";
 import { DeactivateUserMutation, ReactivateUserMutation, ResetPasswordMutation, UsersQuery } from "./operations";
 import { UserForm } from "./UserForm";
+import { EmptyRow } from "../../components/EmptyRow";
 
 type User = UserAccountFieldsFragment;
 interface UserPayload {
@@ -31,7 +34,8 @@ export function UsersAdminPage() {
   const { t, locale } = useI18n();
   const { me } = useSession();
   const { toast } = useAnnouncer();
-  const [{ data, error, fetching }] = useQuery({ query: UsersQuery, variables: ALL_USERS, context: USERS_CONTEXT, pause: !me.firmAdmin });
+  const [{ data, error, fetching }, reexecute] = useQuery({ query: UsersQuery, variables: ALL_USERS, context: USERS_CONTEXT, pause: !me.firmAdmin });
+  const refetch = useRefetch(reexecute, !me.firmAdmin);
   const [{ data: firm }] = useQuery({ query: FirmCompaniesQuery, variables: ACTIVE_COMPANIES, context: COMPANIES_CONTEXT, pause: !me.firmAdmin });
   const [editing, setEditing] = useState<User | "new" | null>(null);
   const [link, setLink] = useState<{ name: string; token: string } | null>(null);
@@ -122,80 +126,76 @@ export function UsersAdminPage() {
         />
       )}
 
-      {(error || failure) && (
+      {failure && (
         <p role="alert" className="form-error">
-          {failure ?? (error ? t.errorGeneric(requestErrorText(t, error)) : "")}
+          {failure}
         </p>
       )}
-      <div className="table-scroll layouts-scroll">
-        <table className="grid-table" aria-busy={fetching || undefined} data-testid="users">
-          <caption className="sr-only">{t.usr.listCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.usr.col.name}</th>
-              <th scope="col">{t.usr.col.email}</th>
-              <th scope="col">{t.usr.col.status}</th>
-              <th scope="col">{t.usr.col.firmAdmin}</th>
-              <th scope="col">{t.usr.col.roles}</th>
-              <th scope="col">{t.usr.col.actions}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.length === 0 && !fetching && (
+      <QueryState fetching={fetching} error={error} hasData={data !== undefined} onRetry={refetch}>
+        <div className="table-scroll layouts-scroll">
+          <table className="grid-table" aria-busy={fetching || undefined} data-testid="users">
+            <caption className="sr-only">{t.usr.listCaption}</caption>
+            <thead>
               <tr>
-                <td colSpan={6} className="empty">
-                  {t.usr.none}
-                </td>
+                <th scope="col">{t.usr.col.name}</th>
+                <th scope="col">{t.usr.col.email}</th>
+                <th scope="col">{t.usr.col.status}</th>
+                <th scope="col">{t.usr.col.firmAdmin}</th>
+                <th scope="col">{t.usr.col.roles}</th>
+                <th scope="col">{t.usr.col.actions}</th>
               </tr>
-            )}
-            {users.map((user) => {
-              const name = user.name || user.email;
-              return (
-                <tr key={user.id} data-user-id={user.id} className={user.active ? undefined : "row-archived"}>
-                  <th scope="row" className="layout-name-cell">
-                    {name}
-                  </th>
-                  <td>{user.email}</td>
-                  <td data-testid="status">{user.active ? t.usr.active : t.usr.deactivated}</td>
-                  <td>{user.firmAdmin ? t.usr.yes : t.usr.no}</td>
-                  <td>
-                    {user.roles.length === 0 ? (
-                      <span className="muted">{t.usr.noRoles}</span>
-                    ) : (
-                      <ul className="chips" data-testid="roles">
-                        {user.roles.map((r) => (
-                          <li key={r.companyId} className="chip">
-                            {t.usr.roleChip(r.companyName, t.role[r.role])}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                  <td className="row-actions">
-                    <button type="button" className="btn" aria-label={t.usr.editNamed(name)} onClick={() => setEditing(user)}>
-                      {t.usr.edit}
-                    </button>
-                    {user.active && (
-                      <button type="button" className="btn" aria-label={t.usr.resetNamed(name)} onClick={() => void resetOne(user)}>
-                        {t.usr.reset}
+            </thead>
+            <tbody>
+              {users.length === 0 && <EmptyRow columns={6}>{t.usr.none}</EmptyRow>}
+              {users.map((user) => {
+                const name = user.name || user.email;
+                return (
+                  <tr key={user.id} data-user-id={user.id} className={user.active ? undefined : "row-archived"}>
+                    <th scope="row" className="layout-name-cell">
+                      {name}
+                    </th>
+                    <td>{user.email}</td>
+                    <td data-testid="status">{user.active ? t.usr.active : t.usr.deactivated}</td>
+                    <td>{user.firmAdmin ? t.usr.yes : t.usr.no}</td>
+                    <td>
+                      {user.roles.length === 0 ? (
+                        <span className="muted">{t.usr.noRoles}</span>
+                      ) : (
+                        <ul className="chips" data-testid="roles">
+                          {user.roles.map((r) => (
+                            <li key={r.companyId} className="chip">
+                              {t.usr.roleChip(r.companyName, t.role[r.role])}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                    <td className="row-actions">
+                      <button type="button" className="btn" aria-label={t.usr.editNamed(name)} onClick={() => setEditing(user)}>
+                        {t.usr.edit}
                       </button>
-                    )}
-                    {user.active ? (
-                      <button type="button" className="btn" aria-label={t.usr.deactivateNamed(name)} onClick={() => setDeactivating(user)}>
-                        {t.usr.deactivate}
-                      </button>
-                    ) : (
-                      <button type="button" className="btn" aria-label={t.usr.reactivateNamed(name)} onClick={() => void reactivateOne(user)}>
-                        {t.usr.reactivate}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                      {user.active && (
+                        <button type="button" className="btn" aria-label={t.usr.resetNamed(name)} onClick={() => void resetOne(user)}>
+                          {t.usr.reset}
+                        </button>
+                      )}
+                      {user.active ? (
+                        <button type="button" className="btn" aria-label={t.usr.deactivateNamed(name)} onClick={() => setDeactivating(user)}>
+                          {t.usr.deactivate}
+                        </button>
+                      ) : (
+                        <button type="button" className="btn" aria-label={t.usr.reactivateNamed(name)} onClick={() => void reactivateOne(user)}>
+                          {t.usr.reactivate}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </QueryState>
 
       <ConfirmDialog
         open={deactivating !== null}
